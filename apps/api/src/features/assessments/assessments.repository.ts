@@ -1,0 +1,159 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { queryRows, tables, type DbOrTx } from "@ntm/db";
+import type { AssessmentResult } from "@ntm/domain";
+
+const v = tables.assessmentValues;
+const a = tables.assessments;
+
+export interface StoredValue {
+  indicatorCode: string;
+  numValue: number | null;
+  boolValue: boolean | null;
+  note: string | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+export async function findValues(db: DbOrTx, unitCode: string, year: number) {
+  return (await db
+    .select({
+      indicatorCode: v.indicatorCode,
+      numValue: v.numValue,
+      boolValue: v.boolValue,
+      note: v.note,
+      updatedAt: v.updatedAt,
+      updatedBy: v.updatedBy,
+    })
+    .from(v)
+    .where(and(eq(v.unitCode, unitCode), eq(v.year, year)))) as StoredValue[];
+}
+
+export async function findAssessment(db: DbOrTx, unitCode: string, year: number) {
+  const rows = await db
+    .select()
+    .from(a)
+    .where(and(eq(a.unitCode, unitCode), eq(a.year, year)));
+  return rows[0];
+}
+
+/** Locks the assessment row for the rest of the transaction, creating it at version 0 if new. */
+export async function lockAssessment(db: DbOrTx, unitCode: string, year: number, by: string) {
+  await db
+    .insert(a)
+    .values({ unitCode, year, version: 0, updatedBy: by })
+    .onConflictDoNothing();
+  const rows = await queryRows<{ version: number; demo: boolean }>(
+    db,
+    sql`select version, demo from assessments where unit_code = ${unitCode} and year = ${year} for update`,
+  );
+  return rows[0] as { version: number; demo: boolean };
+}
+
+export async function bumpAssessment(
+  db: DbOrTx,
+  options: { unitCode: string; year: number; version: number; by: string; now: Date },
+) {
+  await db
+    .update(a)
+    .set({ version: options.version, updatedAt: options.now, updatedBy: options.by, demo: false })
+    .where(and(eq(a.unitCode, options.unitCode), eq(a.year, options.year)));
+}
+
+export async function upsertValue(
+  db: DbOrTx,
+  row: {
+    unitCode: string;
+    year: number;
+    indicatorCode: string;
+    numValue: number | null;
+    boolValue: boolean | null;
+    note: string | null;
+    updatedBy: string;
+    updatedAt: Date;
+  },
+) {
+  await db
+    .insert(v)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [v.year, v.unitCode, v.indicatorCode],
+      set: {
+        numValue: row.numValue,
+        boolValue: row.boolValue,
+        note: row.note,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      },
+    });
+}
+
+/** Stores the engine's result for one unit and year, replacing the previous one. */
+export async function storeResult(
+  db: DbOrTx,
+  options: { setId: number; result: AssessmentResult; now: Date },
+) {
+  const { result, setId, now } = options;
+  const r = tables.evaluationResults;
+  await db
+    .insert(r)
+    .values({
+      unitCode: result.unitCode,
+      year: result.year,
+      setId,
+      criteriaMet: result.criteriaMet,
+      criteriaTotal: result.criteriaTotal,
+      level: result.level,
+      valuesEntered: result.valuesEntered,
+      computedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [r.year, r.unitCode],
+      set: {
+        setId,
+        criteriaMet: result.criteriaMet,
+        criteriaTotal: result.criteriaTotal,
+        level: result.level,
+        valuesEntered: result.valuesEntered,
+        computedAt: now,
+      },
+    });
+  const c = tables.evaluationCriteria;
+  await db.delete(c).where(and(eq(c.unitCode, result.unitCode), eq(c.year, result.year)));
+  const firstLevel = result.levels[0]?.level;
+  if (firstLevel) {
+    await db.insert(c).values(
+      result.criteria.map((criterion) => ({
+        unitCode: result.unitCode,
+        year: result.year,
+        criterionCode: criterion.code,
+        status: criterion.byLevel[firstLevel]?.status ?? "missing",
+      })),
+    );
+  }
+}
+
+export async function findStoredResults(db: DbOrTx, unitCodes: string[], year: number) {
+  if (unitCodes.length === 0) return [];
+  const r = tables.evaluationResults;
+  return db
+    .select()
+    .from(r)
+    .where(and(eq(r.year, year), inArray(r.unitCode, unitCodes)));
+}
+
+export async function findDemoFlags(db: DbOrTx, unitCodes: string[], year: number) {
+  if (unitCodes.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ unitCode: a.unitCode })
+    .from(a)
+    .where(and(eq(a.year, year), eq(a.demo, true), inArray(a.unitCode, unitCodes)));
+  return new Set(rows.map((row) => row.unitCode));
+}
+
+/** Assessments (unit, year) within a year range, to re-evaluate after a catalog change. */
+export async function findAssessmentKeys(db: DbOrTx, fromYear: number, toYear: number) {
+  return db
+    .select({ unitCode: a.unitCode, year: a.year })
+    .from(a)
+    .where(sql`${a.year} between ${fromYear} and ${toYear}`);
+}

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  historyQuerySchema,
+  scorecardQuerySchema,
+  valuesInputSchema,
+  yearSchema,
+} from "@ntm/contracts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { getHistory, getScorecard, saveValues } from "./assessments.service.ts";
+
+const unitParams = z.object({ code: z.string().min(1) });
+const assessmentParams = unitParams.extend({ year: yearSchema });
+
+export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    "/api/units/:code/scorecard",
+    {
+      schema: {
+        tags: ["assessments"],
+        summary: "Kết quả đánh giá của một xã theo bộ tiêu chí áp dụng cho năm",
+        params: unitParams,
+        querystring: scorecardQuerySchema,
+      },
+    },
+    async (request) =>
+      getScorecard(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        setId: request.query.set,
+      }),
+  );
+  routes.put(
+    "/api/units/:code/assessments/:year/values",
+    {
+      schema: {
+        tags: ["assessments"],
+        summary: "Cập nhật một hoặc nhiều giá trị chỉ tiêu (kèm phiên bản đang sửa)",
+        params: assessmentParams,
+        body: valuesInputSchema,
+      },
+    },
+    async (request) =>
+      saveValues(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        input: request.body,
+        now: context.now(),
+      }),
+  );
+  routes.get(
+    "/api/units/:code/assessments/:year/history",
+    {
+      schema: {
+        tags: ["assessments"],
+        summary: "Lịch sử thay đổi số liệu",
+        params: assessmentParams,
+        querystring: historyQuerySchema,
+      },
+    },
+    async (request) => ({
+      entries: await getHistory(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        indicator: request.query.indicator,
+      }),
+    }),
+  );
+}

@@ -1,0 +1,148 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { tables, type DbOrTx } from "@ntm/db";
+import { endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
+import { selectSetFor } from "../catalog/set-selection.ts";
+import type { StoredSet } from "../catalog/catalog.repository.ts";
+import { findUnitsValidOn } from "../units/units.repository.ts";
+import { toAttributes, toValueMap } from "./evaluation.service.ts";
+import type { StoredValue } from "./assessments.repository.ts";
+
+const chunkSize = 1000;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+async function storeResults(db: DbOrTx, results: { setId: number; result: AssessmentResult }[], now: Date) {
+  const r = tables.evaluationResults;
+  const c = tables.evaluationCriteria;
+  for (const part of chunks(results, chunkSize)) {
+    await db
+      .insert(r)
+      .values(
+        part.map(({ setId, result }) => ({
+          unitCode: result.unitCode,
+          year: result.year,
+          setId,
+          criteriaMet: result.criteriaMet,
+          criteriaTotal: result.criteriaTotal,
+          level: result.level,
+          valuesEntered: result.valuesEntered,
+          computedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [r.year, r.unitCode],
+        set: {
+          setId: sqlExcluded("set_id"),
+          criteriaMet: sqlExcluded("criteria_met"),
+          criteriaTotal: sqlExcluded("criteria_total"),
+          level: sqlExcluded("level"),
+          valuesEntered: sqlExcluded("values_entered"),
+          computedAt: sqlExcluded("computed_at"),
+        },
+      });
+    const byYear = new Map<number, string[]>();
+    for (const { result } of part) {
+      byYear.set(result.year, [...(byYear.get(result.year) ?? []), result.unitCode]);
+    }
+    for (const [year, codes] of byYear) {
+      await db.delete(c).where(and(eq(c.year, year), inArray(c.unitCode, codes)));
+    }
+    const criteriaRows = part.flatMap(({ result }) => {
+      const first = result.levels[0]?.level;
+      return result.criteria.map((criterion) => ({
+        unitCode: result.unitCode,
+        year: result.year,
+        criterionCode: criterion.code,
+        status: (first && criterion.byLevel[first]?.status) || "missing",
+      }));
+    });
+    for (const rows of chunks(criteriaRows, chunkSize * 4)) await db.insert(c).values(rows);
+  }
+}
+
+
+function sqlExcluded(column: string) {
+  return sql.raw(`excluded.${column}`);
+}
+
+/**
+ * Re-evaluates many communes for some years in a few queries: loads the hierarchy and the
+ * values once per year, evaluates in process and stores the results in batches. Used by imports,
+ * catalog changes, seeding and maintenance, inside the caller's transaction.
+ */
+export async function evaluateMany(
+  db: DbOrTx,
+  options: { years: number[]; unitCodes?: string[] | undefined; now: Date },
+): Promise<{ evaluated: number }> {
+  let evaluated = 0;
+  for (const year of options.years) {
+    const units = await findUnitsValidOn(db, endOfYear(year));
+    const byCode = new Map(units.map((unit) => [unit.code, unit]));
+    const wanted = options.unitCodes ? new Set(options.unitCodes) : undefined;
+    const communes = units.filter(
+      (unit) => unit.level === "commune" && unit.assessed && (!wanted || wanted.has(unit.code)),
+    );
+    if (communes.length === 0) continue;
+    const v = tables.assessmentValues;
+    const codes = communes.map((unit) => unit.code);
+    const selectValues = (part: string[] | undefined) =>
+      db
+        .select({
+          unitCode: v.unitCode,
+          indicatorCode: v.indicatorCode,
+          numValue: v.numValue,
+          boolValue: v.boolValue,
+          note: v.note,
+          updatedAt: v.updatedAt,
+          updatedBy: v.updatedBy,
+        })
+        .from(v)
+        .where(and(eq(v.year, year), part ? inArray(v.unitCode, part) : undefined));
+    const valueRows: (StoredValue & { unitCode: string })[] = [];
+    if (wanted) {
+      for (const part of chunks(codes, 5000)) valueRows.push(...(await selectValues(part)));
+    } else {
+      valueRows.push(...(await selectValues(undefined)));
+    }
+    const valuesByUnit = new Map<string, StoredValue[]>();
+    for (const row of valueRows) {
+      const list = valuesByUnit.get(row.unitCode) ?? [];
+      list.push(row);
+      valuesByUnit.set(row.unitCode, list);
+    }
+    const setsByProvince = new Map<string | null, StoredSet>();
+    const provinceOf = (code: string): string | null => {
+      let current = byCode.get(code);
+      for (let depth = 0; current && depth < 10; depth += 1) {
+        if (current.level === "province") return current.code;
+        current = current.parentCode ? byCode.get(current.parentCode) : undefined;
+      }
+      return null;
+    };
+    const results: { setId: number; result: AssessmentResult }[] = [];
+    for (const unit of communes) {
+      const values = valuesByUnit.get(unit.code);
+      if (!values) continue;
+      const provinceCode = provinceOf(unit.code);
+      let set = setsByProvince.get(provinceCode);
+      if (!set) {
+        set = await selectSetFor(db, { year, provinceCode });
+        setsByProvince.set(provinceCode, set);
+      }
+      const result = evaluateAssessment({
+        set: set.definition,
+        unit: toAttributes(unit),
+        year,
+        values: toValueMap(values),
+      });
+      results.push({ setId: set.id, result });
+    }
+    await storeResults(db, results, options.now);
+    evaluated += results.length;
+  }
+  return { evaluated };
+}

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import { findAuditEntries } from "./audit.repository.ts";
+
+export function auditRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Nhật ký thay đổi của một đơn vị",
+        querystring: z.object({
+          unit: z.string().min(1),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      await requireUnitAccess(db, {
+        user: requireUser(request),
+        code: request.query.unit,
+        asOf: isoDate(context.now()),
+        action: "audit.read",
+      });
+      const rows = await findAuditEntries(db, { unitCode: request.query.unit, limit: request.query.limit });
+      return {
+        entries: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
+      };
+    },
+  );
+}

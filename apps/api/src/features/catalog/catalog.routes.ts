@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { getSet, getSets, importCatalog } from "./catalog.service.ts";
+
+export function catalogRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get("/api/catalog/sets", { schema: { tags: ["catalog"], summary: "Các bộ tiêu chí và phiên bản" } }, async (request) => {
+    requireUser(request);
+    return { sets: await getSets(db) };
+  });
+  routes.get(
+    "/api/catalog/sets/:id",
+    {
+      schema: {
+        tags: ["catalog"],
+        summary: "Một phiên bản bộ tiêu chí, đầy đủ chỉ tiêu và ngưỡng",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return getSet(db, request.params.id);
+    },
+  );
+  routes.post(
+    "/api/catalog/sets",
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: { tags: ["catalog"], summary: "Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh" },
+    },
+    async (request, reply) => {
+      const result = await importCatalog(db, {
+        document: request.body,
+        by: requireUser(request),
+        checkAccess: true,
+        now: context.now(),
+      });
+      reply.status(201);
+      return result;
+    },
+  );
+}

@@ -1,0 +1,141 @@
+import type { Db } from "@ntm/db";
+import { decide, type CriteriaSet } from "@ntm/domain";
+import {
+  criteriaSetSchema,
+  provincialOverrideSchema,
+  type CatalogSetSummary,
+} from "@ntm/contracts";
+import type { ZodError } from "zod";
+import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
+import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { findAssessmentKeys } from "../assessments/assessments.repository.ts";
+import { evaluateMany } from "../assessments/bulk-evaluation.service.ts";
+import {
+  findSetByCodeVersion,
+  findSetById,
+  insertSet,
+  listSets,
+  type StoredSet,
+} from "./catalog.repository.ts";
+import { materialiseOverride } from "./materialise-override.ts";
+
+function detailsOf(error: ZodError) {
+  return error.issues.slice(0, 50).map((issue) => ({
+    path: issue.path.join("."),
+    message: issue.message,
+  }));
+}
+
+function thresholdCounts(set: CriteriaSet) {
+  const indicators = [
+    ...set.criteria.flatMap((criterion) => criterion.indicators),
+    ...set.levels.flatMap((level) => level.conditions ?? []),
+  ];
+  const rows = indicators.flatMap((indicator) => indicator.thresholds);
+  return {
+    indicatorCount: set.criteria.reduce((sum, criterion) => sum + criterion.indicators.length, 0),
+    thresholdsConfirmed: rows.filter((row) => row.status === "confirmed").length,
+    thresholdsUnverified: rows.filter((row) => row.status === "unverified").length,
+  };
+}
+
+export function summariseSet(stored: StoredSet): CatalogSetSummary {
+  const set = stored.definition;
+  return {
+    id: stored.id,
+    code: stored.code,
+    version: stored.version,
+    name: stored.name,
+    unitLevel: stored.unitLevel,
+    fromYear: stored.fromYear,
+    toYear: stored.toYear,
+    provinceCode: stored.provinceCode,
+    classificationKind: set.classification.kind,
+    levels: set.levels.map((level) => ({ code: level.code, name: level.name })),
+    criteriaCount: set.criteria.length,
+    ...thresholdCounts(set),
+    importedAt: stored.importedAt.toISOString(),
+  };
+}
+
+/** Validates a catalog file: a whole criteria set, or a provincial override of a stored set. */
+export async function parseCatalogDocument(db: Db, document: unknown): Promise<CriteriaSet> {
+  const isOverride =
+    typeof document === "object" && document !== null && "kind" in document &&
+    (document as { kind: unknown }).kind === "provincial-override";
+  if (isOverride) {
+    const parsed = provincialOverrideSchema.safeParse(document);
+    if (!parsed.success) {
+      throw invalid("Tệp ghi đè cấp tỉnh không hợp lệ.", "Invalid provincial override file.", detailsOf(parsed.error));
+    }
+    const base = await findSetByCodeVersion(db, parsed.data.basedOn.code, parsed.data.basedOn.version);
+    if (!base) {
+      throw invalid(
+        `Chưa có bộ tiêu chí gốc ${parsed.data.basedOn.code} phiên bản ${parsed.data.basedOn.version}.`,
+        `Base set ${parsed.data.basedOn.code} v${parsed.data.basedOn.version} is not loaded.`,
+      );
+    }
+    const set = materialiseOverride(base.definition, parsed.data);
+    const check = criteriaSetSchema.safeParse(set);
+    if (!check.success) {
+      throw invalid("Bộ tiêu chí sau khi ghi đè không hợp lệ.", "The overridden set is invalid.", detailsOf(check.error));
+    }
+    return check.data as CriteriaSet;
+  }
+  const parsed = criteriaSetSchema.safeParse(document);
+  if (!parsed.success) {
+    throw invalid("Tệp bộ tiêu chí không hợp lệ.", "Invalid criteria set file.", detailsOf(parsed.error));
+  }
+  return parsed.data as CriteriaSet;
+}
+
+/**
+ * Stores a new version of a criteria set and, in the same transaction, re-evaluates the stored
+ * assessments of the years it covers so that results never lag behind the catalog.
+ */
+export async function importCatalog(
+  db: Db,
+  options: { document: unknown; by: AuthUser; checkAccess: boolean; now: Date },
+) {
+  if (options.checkAccess && !decide(actorOf(options.by), "catalog.manage").allowed) {
+    throw forbidden("Chỉ quản trị tỉnh được nhập bộ tiêu chí.");
+  }
+  const set = await parseCatalogDocument(db, options.document);
+  return db.transaction(async (tx) => {
+    if (await findSetByCodeVersion(tx, set.code, set.version)) {
+      throw new AppError({
+        code: "CONFLICT",
+        vi: `Bộ tiêu chí ${set.code} phiên bản ${set.version} đã có; hãy tăng số phiên bản.`,
+        en: `Set ${set.code} version ${set.version} already exists; bump the version.`,
+      });
+    }
+    const stored = await insertSet(tx, set, options.by.username);
+    const keys = await findAssessmentKeys(tx, set.fromYear, set.toYear);
+    const years = [...new Set(keys.map((key) => key.year))];
+    const unitCodes = [...new Set(keys.map((key) => key.unitCode))];
+    await evaluateMany(tx, { years, unitCodes, now: options.now });
+    await insertAuditEvents(tx, [
+      {
+        userId: options.by.id || null,
+        username: options.by.username,
+        action: "catalog.import",
+        entityType: "criteria_set",
+        entityKey: `${set.code}@${set.version}`,
+        unitCode: set.provinceCode ?? null,
+        newValue: { id: stored.id, name: set.name, reevaluated: keys.length },
+      },
+    ]);
+    return { set: summariseSet(stored), reevaluated: keys.length };
+  });
+}
+
+export async function getSets(db: Db) {
+  return (await listSets(db)).map(summariseSet);
+}
+
+export async function getSet(db: Db, id: number) {
+  const stored = await findSetById(db, id);
+  if (!stored) throw notFound(`Không có bộ tiêu chí số ${id}.`, `No criteria set ${id}.`);
+  return { ...summariseSet(stored), definition: stored.definition };
+}

@@ -1,0 +1,82 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { yearSchema } from "@ntm/contracts";
+import { AppError } from "../../http/app-error.ts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { downloadEvidence, removeEvidence, uploadEvidence } from "./evidence.service.ts";
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.post(
+    "/api/units/:code/assessments/:year/evidence",
+    {
+      schema: {
+        tags: ["evidence"],
+        summary: "Tải lên tệp minh chứng (multipart: indicatorCode rồi file)",
+        params: z.object({ code: z.string().min(1), year: yearSchema }),
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const file = await request.file();
+      const field = file?.fields.indicatorCode;
+      const indicatorCode = field && "value" in field ? String(field.value) : "";
+      if (!file || !indicatorCode) {
+        throw new AppError({
+          code: "VALIDATION_FAILED",
+          vi: "Cần gửi trường indicatorCode và một tệp.",
+          en: "Send an indicatorCode field and a file.",
+        });
+      }
+      const content = await file.toBuffer();
+      const dto = await uploadEvidence(db, {
+        user,
+        dataDir: context.dataDir,
+        code: request.params.code,
+        year: request.params.year,
+        indicatorCode,
+        fileName: file.filename,
+        content,
+        truncated: file.file.truncated,
+      });
+      reply.status(201);
+      return dto;
+    },
+  );
+  routes.get(
+    "/api/evidence/:id",
+    { schema: { tags: ["evidence"], summary: "Tải về tệp minh chứng", params: idParams } },
+    async (request, reply) => {
+      const { row, content } = await downloadEvidence(db, {
+        user: requireUser(request),
+        dataDir: context.dataDir,
+        id: request.params.id,
+      });
+      reply
+        .header("content-type", row.mimeType)
+        .header("x-content-type-options", "nosniff")
+        .header(
+          "content-disposition",
+          `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
+        );
+      return reply.send(content);
+    },
+  );
+  routes.delete(
+    "/api/evidence/:id",
+    { schema: { tags: ["evidence"], summary: "Xóa tệp minh chứng", params: idParams } },
+    async (request) => {
+      await removeEvidence(db, {
+        user: requireUser(request),
+        dataDir: context.dataDir,
+        id: request.params.id,
+      });
+      return { ok: true };
+    },
+  );
+}

@@ -1,0 +1,173 @@
+import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { queryRows, tables, type DbOrTx } from "@ntm/db";
+import type { UnitFlag, UnitLevel } from "@ntm/domain";
+
+export interface UnitRow {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  validFrom: string;
+  validTo: string | null;
+  region: string | null;
+  communeGroup: string | null;
+  flags: UnitFlag[];
+  assessed: boolean;
+}
+
+const u = tables.adminUnits;
+
+const columns = {
+  code: u.code,
+  name: u.name,
+  level: u.level,
+  parentCode: u.parentCode,
+  validFrom: u.validFrom,
+  validTo: u.validTo,
+  region: u.region,
+  communeGroup: u.communeGroup,
+  flags: u.flags,
+  assessed: u.assessed,
+};
+
+const validOn = (asOf: string) =>
+  and(lte(u.validFrom, asOf), or(isNull(u.validTo), gte(u.validTo, asOf)));
+
+/** The version of a unit in force on a date. */
+export async function findUnitOn(db: DbOrTx, code: string, asOf: string) {
+  const rows = await db
+    .select(columns)
+    .from(u)
+    .where(and(eq(u.code, code), validOn(asOf)));
+  return rows[0] as UnitRow | undefined;
+}
+
+/** The most recent version of a unit, whatever its dates. */
+export async function findLatestUnit(db: DbOrTx, code: string) {
+  const rows = await db
+    .select(columns)
+    .from(u)
+    .where(eq(u.code, code))
+    .orderBy(sql`${u.validFrom} desc`)
+    .limit(1);
+  return rows[0] as UnitRow | undefined;
+}
+
+export async function findChildrenOn(db: DbOrTx, parentCode: string, asOf: string) {
+  const rows = await db
+    .select({
+      ...columns,
+      childCount: sql<number>`(select count(*)::int from admin_units c where c.parent_code = ${u.code}
+        and c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf}))`,
+    })
+    .from(u)
+    .where(and(eq(u.parentCode, parentCode), validOn(asOf)))
+    .orderBy(u.name);
+  return rows as (UnitRow & { childCount: number })[];
+}
+
+export async function countChildrenOn(db: DbOrTx, code: string, asOf: string) {
+  const rows = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(u)
+    .where(and(eq(u.parentCode, code), validOn(asOf)));
+  return rows[0]?.count ?? 0;
+}
+
+/** Codes of a unit and its ancestors on a date, the unit first. */
+export async function findPathOn(db: DbOrTx, code: string, asOf: string) {
+  return queryRows<{ code: string; name: string; level: string }>(
+    db,
+    sql`
+    with recursive chain(code, name, level, parent_code, depth) as (
+      select code, name, level, parent_code, 0 from admin_units
+        where code = ${code} and valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})
+      union all
+      select p.code, p.name, p.level, p.parent_code, chain.depth + 1 from admin_units p
+        join chain on p.code = chain.parent_code
+        where p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to >= ${asOf})
+          and chain.depth < 10
+    )
+    select code, name, level from chain order by depth`,
+  );
+}
+
+/** Every unit below a unit on a date (not the unit itself), with its parent's name. */
+export async function findDescendantsOn(db: DbOrTx, code: string, asOf: string) {
+  return queryRows<UnitRow & { parentName: string | null }>(
+    db,
+    sql`
+    with recursive tree(code, depth) as (
+      select code, 0 from admin_units
+        where code = ${code} and valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})
+      union all
+      select c.code, tree.depth + 1 from admin_units c join tree on c.parent_code = tree.code
+        where c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf})
+          and tree.depth < 10
+    )
+    select a.code, a.name, a.level, a.parent_code as "parentCode", a.valid_from::text as "validFrom",
+           a.valid_to::text as "validTo", a.region, a.commune_group as "communeGroup", a.flags,
+           a.assessed, p.name as "parentName"
+      from tree
+      join admin_units a on a.code = tree.code
+        and a.valid_from <= ${asOf} and (a.valid_to is null or a.valid_to >= ${asOf})
+      left join admin_units p on p.code = a.parent_code
+        and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to >= ${asOf})
+      where tree.depth > 0`,
+  );
+}
+
+export async function findSuccessorLinks(db: DbOrTx, code: string) {
+  return queryRows<{
+    predecessorCode: string;
+    successorCode: string;
+    effectiveDate: string;
+    predecessorName: string | null;
+    successorName: string | null;
+  }>(
+    db,
+    sql`
+    select l.predecessor_code as "predecessorCode", l.successor_code as "successorCode",
+           l.effective_date::text as "effectiveDate",
+           (select name from admin_units where code = l.predecessor_code order by valid_from desc limit 1) as "predecessorName",
+           (select name from admin_units where code = l.successor_code order by valid_from desc limit 1) as "successorName"
+      from unit_successors l
+      where l.predecessor_code = ${code} or l.successor_code = ${code}`,
+  );
+}
+
+export async function upsertUnitVersion(db: DbOrTx, row: UnitRow) {
+  await db
+    .insert(u)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [u.code, u.validFrom],
+      set: {
+        name: row.name,
+        level: row.level,
+        parentCode: row.parentCode,
+        validTo: row.validTo,
+        region: row.region,
+        communeGroup: row.communeGroup,
+        flags: row.flags,
+        assessed: row.assessed,
+      },
+    });
+}
+
+export async function insertSuccessorLink(
+  db: DbOrTx,
+  link: { predecessorCode: string; successorCode: string; effectiveDate: string },
+) {
+  await db.insert(tables.unitSuccessors).values(link).onConflictDoNothing();
+}
+
+export async function findExistingCodes(db: DbOrTx): Promise<Set<string>> {
+  const rows = await db.selectDistinct({ code: u.code }).from(u);
+  return new Set(rows.map((row) => row.code));
+}
+
+/** Every unit version in force on a date. */
+export async function findUnitsValidOn(db: DbOrTx, asOf: string) {
+  return (await db.select(columns).from(u).where(validOn(asOf))) as UnitRow[];
+}

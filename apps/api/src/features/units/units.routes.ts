@@ -1,0 +1,44 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { isoDateSchema, unitListQuerySchema } from "@ntm/contracts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { getUnitDetail, isoDate, listUnits } from "./units.service.ts";
+
+export function unitsRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    "/api/units",
+    {
+      schema: {
+        tags: ["units"],
+        summary: "Đơn vị hành chính: con của một đơn vị, hoặc đơn vị gốc của người dùng",
+        querystring: unitListQuerySchema,
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? isoDate(context.now());
+      const units = await listUnits(db, { user: requireUser(request), ...request.query, asOf });
+      return { asOf, units };
+    },
+  );
+  routes.get(
+    "/api/units/:code",
+    {
+      schema: {
+        tags: ["units"],
+        summary: "Một đơn vị hành chính với đường dẫn và quan hệ sáp nhập",
+        params: z.object({ code: z.string().min(1) }),
+        querystring: z.object({ asOf: isoDateSchema.optional() }),
+      },
+    },
+    async (request) =>
+      getUnitDetail(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        asOf: request.query.asOf ?? isoDate(context.now()),
+      }),
+  );
+}

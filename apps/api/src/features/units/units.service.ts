@@ -1,0 +1,198 @@
+import type { Db, DbOrTx } from "@ntm/db";
+import { decide, matchesSearch, type Action } from "@ntm/domain";
+import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
+import { forbidden, invalid, notFound } from "../../http/app-error.ts";
+import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { insertAuditEvents } from "../audit/audit.repository.ts";
+import {
+  findChildrenOn,
+  findDescendantsOn,
+  findExistingCodes,
+  findLatestUnit,
+  findPathOn,
+  findSuccessorLinks,
+  findUnitOn,
+  insertSuccessorLink,
+  upsertUnitVersion,
+  type UnitRow,
+} from "./units.repository.ts";
+
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function toDto(row: UnitRow & { childCount?: number }): UnitDto {
+  return {
+    code: row.code,
+    name: row.name,
+    level: row.level,
+    parentCode: row.parentCode,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    region: row.region,
+    communeGroup: row.communeGroup,
+    flags: row.flags,
+    assessed: row.assessed,
+    ...(row.childCount !== undefined ? { childCount: row.childCount } : {}),
+  };
+}
+
+const unitNotFound = (code: string) =>
+  notFound(`Không tìm thấy đơn vị hành chính mã ${code}.`, `Administrative unit ${code} not found.`);
+
+/** Finds a unit in force on a date (or its latest version) and checks the user may act on it. */
+export async function requireUnitAccess(
+  db: DbOrTx,
+  options: { user: AuthUser; code: string; asOf: string; action: Action },
+) {
+  const unit = (await findUnitOn(db, options.code, options.asOf)) ?? (await findLatestUnit(db, options.code));
+  if (!unit) throw unitNotFound(options.code);
+  const asOf = unit.validTo && unit.validTo < options.asOf ? unit.validTo : options.asOf;
+  const path = await findPathOn(db, unit.code, asOf);
+  const decision = decide(actorOf(options.user), options.action, {
+    unitCode: unit.code,
+    path: path.map((step) => step.code),
+  });
+  if (!decision.allowed) {
+    throw forbidden(decision.reason, "This unit is outside your scope.");
+  }
+  return { unit, path, asOf };
+}
+
+export async function listUnits(
+  db: Db,
+  options: { user: AuthUser; parent?: string | undefined; asOf: string; q?: string | undefined; level?: string | undefined },
+): Promise<UnitDto[]> {
+  const { user, asOf } = options;
+  const root = options.parent ?? user.unitCode;
+  const { unit } = await requireUnitAccess(db, { user, code: root, asOf, action: "unit.read" });
+  if (options.q || options.level) {
+    const descendants = await findDescendantsOn(db, unit.code, asOf);
+    const all = [unit, ...descendants];
+    return all
+      .filter((row) => !options.level || row.level === options.level)
+      .filter((row) => !options.q || matchesSearch(row.name, options.q) || row.code === options.q)
+      .slice(0, 200)
+      .map(toDto);
+  }
+  if (!options.parent) {
+    const children = await findChildrenOn(db, unit.code, asOf);
+    return [toDto({ ...unit, childCount: children.length })];
+  }
+  return (await findChildrenOn(db, unit.code, asOf)).map(toDto);
+}
+
+export async function getUnitDetail(
+  db: Db,
+  options: { user: AuthUser; code: string; asOf: string },
+): Promise<UnitDetail> {
+  const { unit, path } = await requireUnitAccess(db, { ...options, action: "unit.read" });
+  const links = await findSuccessorLinks(db, unit.code);
+  return {
+    ...toDto(unit),
+    path: [...path].reverse(),
+    predecessors: links
+      .filter((link) => link.successorCode === unit.code)
+      .map((link) => ({
+        code: link.predecessorCode,
+        name: link.predecessorName ?? link.predecessorCode,
+        effectiveDate: link.effectiveDate,
+      })),
+    successors: links
+      .filter((link) => link.predecessorCode === unit.code)
+      .map((link) => ({
+        code: link.successorCode,
+        name: link.successorName ?? link.successorCode,
+        effectiveDate: link.effectiveDate,
+      })),
+  };
+}
+
+/**
+ * Imports hierarchy rows (one row = one unit version) in one transaction: parents must exist
+ * in the file or the database, successor links point to known units; nothing is written on error.
+ */
+export async function importUnits(
+  db: Db,
+  options: { rows: UnitImportRow[]; user: AuthUser },
+): Promise<{ units: number; links: number }> {
+  const { rows, user } = options;
+  return db.transaction(async (tx) => {
+    const known = await findExistingCodes(tx);
+    const inFile = new Set(rows.map((row) => row.code));
+    const problems: { path: string; message: string }[] = [];
+    rows.forEach((row, index) => {
+      if (row.parentCode && !inFile.has(row.parentCode) && !known.has(row.parentCode)) {
+        problems.push({
+          path: `${index + 1}.parentCode`,
+          message: `Dòng ${index + 1} (${row.code}): không có đơn vị cấp trên mã ${row.parentCode}.`,
+        });
+      }
+      if (row.successorCode && !inFile.has(row.successorCode) && !known.has(row.successorCode)) {
+        problems.push({
+          path: `${index + 1}.successorCode`,
+          message: `Dòng ${index + 1} (${row.code}): không có đơn vị kế thừa mã ${row.successorCode}.`,
+        });
+      }
+      if (row.validTo && row.validTo < row.validFrom) {
+        problems.push({
+          path: `${index + 1}.validTo`,
+          message: `Dòng ${index + 1} (${row.code}): ngày hết hiệu lực trước ngày có hiệu lực.`,
+        });
+      }
+      if (row.successorCode && !row.validTo) {
+        problems.push({
+          path: `${index + 1}.validTo`,
+          message: `Dòng ${index + 1} (${row.code}): đơn vị sáp nhập phải có ngày hết hiệu lực.`,
+        });
+      }
+    });
+    if (problems.length > 0) {
+      throw invalid(
+        `Tệp đơn vị hành chính có ${problems.length} lỗi; chưa ghi dữ liệu nào.`,
+        `The hierarchy file has ${problems.length} errors; nothing was written.`,
+        problems.slice(0, 100),
+      );
+    }
+    let links = 0;
+    for (const row of rows) {
+      await upsertUnitVersion(tx, {
+        code: row.code,
+        name: row.name,
+        level: row.level,
+        parentCode: row.parentCode ?? null,
+        validFrom: row.validFrom,
+        validTo: row.validTo ?? null,
+        region: row.region ?? null,
+        communeGroup: row.communeGroup ?? null,
+        flags: row.flags,
+        assessed: row.assessed ?? row.level === "commune",
+      });
+    }
+    for (const row of rows) {
+      if (row.successorCode && row.validTo) {
+        const effective = new Date(`${row.validTo}T00:00:00Z`);
+        effective.setUTCDate(effective.getUTCDate() + 1);
+        await insertSuccessorLink(tx, {
+          predecessorCode: row.code,
+          successorCode: row.successorCode,
+          effectiveDate: isoDate(effective),
+        });
+        links += 1;
+      }
+    }
+    await insertAuditEvents(tx, [
+      {
+        userId: user.id || null,
+        username: user.username,
+        action: "units.import",
+        entityType: "admin_units",
+        entityKey: "import",
+        unitCode: null,
+        newValue: { units: rows.length, links },
+      },
+    ]);
+    return { units: rows.length, links };
+  });
+}
+

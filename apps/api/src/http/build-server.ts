@@ -1,0 +1,97 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Database } from "@ntm/db";
+import type { AppContext } from "./app-context.ts";
+import { registerAuth } from "./auth-plugin.ts";
+import { handleError } from "./error-handler.ts";
+import { maxEvidenceBytes } from "../features/evidence/evidence-storage.ts";
+import { assessmentsRoutes } from "../features/assessments/assessments.routes.ts";
+import { auditRoutes } from "../features/audit/audit.routes.ts";
+import { authRoutes } from "../features/auth/auth.routes.ts";
+import { catalogRoutes } from "../features/catalog/catalog.routes.ts";
+import { evidenceRoutes } from "../features/evidence/evidence.routes.ts";
+import { healthRoutes } from "../features/health/health.routes.ts";
+import { summaryRoutes } from "../features/summary/summary.routes.ts";
+import { unitsRoutes } from "../features/units/units.routes.ts";
+import { usersRoutes } from "../features/users/users.routes.ts";
+
+export interface ServerOptions {
+  database: Database;
+  dataDir: string;
+  /** Built web app to serve at "/", when present. */
+  webDist?: string | undefined;
+  logger?: boolean;
+  now?: () => Date;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    bodyLimit: 1024 * 1024,
+  });
+  const context: AppContext = {
+    database: options.database,
+    dataDir: options.dataDir,
+    now: options.now ?? (() => new Date()),
+  };
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: maxEvidenceBytes, files: 1, fields: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "NTM Monitor API",
+        description:
+          "API theo dõi Chương trình MTQG xây dựng nông thôn mới. Lỗi luôn có dạng {error:{code,message}}; message bằng tiếng Việt (tiếng Anh khi gửi Accept-Language: en).",
+        version: "0.1.0",
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  registerAuth(app, options.database.db, context.now);
+
+  for (const register of [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    unitsRoutes,
+    catalogRoutes,
+    assessmentsRoutes,
+    evidenceRoutes,
+    summaryRoutes,
+    auditRoutes,
+  ]) {
+    register(app, context);
+  }
+
+  const webDist = options.webDist;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
+      return reply.status(404).send({
+        error: { code: "NOT_FOUND", message: "Không tìm thấy đường dẫn yêu cầu." },
+      });
+    }
+    return reply.sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,96 @@
+import { ApartmentOutlined, LogoutOutlined } from "@ant-design/icons";
+import { Button, Select } from "antd";
+import { useId } from "react";
+import { Link, useNavigate } from "react-router";
+import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { useCurrentUser, useLogout } from "../../features/auth/index.ts";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { useYear, years } from "../../lib/year-context.tsx";
+
+interface AppHeaderProps {
+  showPickerButton: boolean;
+  onOpenPicker: () => void;
+}
+
+export function AppHeader({ showPickerButton, onOpenPicker }: AppHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="app-header-brand">
+        {showPickerButton && (
+          <Button
+            icon={<ApartmentOutlined aria-hidden />}
+            onClick={onOpenPicker}
+            className="header-button"
+            data-testid="open-unit-picker"
+          >
+            {t("header.chooseUnit")}
+          </Button>
+        )}
+        <Link to="/" className="brand-link">
+          <span className="brand-mark" aria-hidden>
+            N
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+        </Link>
+      </div>
+      <div className="app-header-tools">
+        <YearSelect />
+        <LanguageSwitch />
+        <UserBox />
+      </div>
+    </header>
+  );
+}
+
+function YearSelect() {
+  const { t } = useI18n();
+  const { year, setYear } = useYear();
+  const id = useId();
+  return (
+    <div className="header-field">
+      <label htmlFor={id} className="header-label">
+        {t("header.year")}
+      </label>
+      <Select<number>
+        id={id}
+        value={year}
+        onChange={setYear}
+        options={years.map((value) => ({ value, label: String(value) }))}
+        style={{ width: 88 }}
+        data-testid="year-select"
+      />
+    </div>
+  );
+}
+
+function UserBox() {
+  const { t } = useI18n();
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const user = me.data;
+  if (!user) return null;
+  return (
+    <div className="header-user">
+      <span className="header-user-text" data-testid="current-user">
+        <span className="header-user-name">{user.displayName}</span>
+        <span className="header-user-role">
+          {t(`role.${user.role}`)}
+          {user.departmentName ? ` · ${user.departmentName}` : ""}
+        </span>
+      </span>
+      <Button
+        icon={<LogoutOutlined aria-hidden />}
+        loading={logout.isPending}
+        onClick={() =>
+          logout.mutate(undefined, { onSettled: () => void navigate("/login", { replace: true }) })
+        }
+        className="header-button"
+        data-testid="logout"
+      >
+        {t("header.logout")}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Drawer, Grid, Layout } from "antd";
+import { Suspense, useState } from "react";
+import { Outlet } from "react-router";
+import { PageLoading } from "../../components/page-loading.tsx";
+import { UnitPicker } from "../../features/units/index.ts";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { AppHeader } from "./app-header.tsx";
+
+/** Header, unit picker (a side panel on wide screens, a drawer on phones) and the page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg === true;
+  const [pickerOpen, setPickerOpen] = useState(false);
+
+  return (
+    <Layout className="app-shell">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <AppHeader showPickerButton={!wide} onOpenPicker={() => setPickerOpen(true)} />
+      <Layout className="app-body">
+        {wide && (
+          <Layout.Sider width={300} theme="light" className="app-sider">
+            <UnitPicker />
+          </Layout.Sider>
+        )}
+        <Layout.Content id="main" className="app-content" tabIndex={-1}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {!wide && (
+        <Drawer
+          placement="left"
+          open={pickerOpen}
+          onClose={() => setPickerOpen(false)}
+          title={t("units.title")}
+          size={Math.min(340, window.innerWidth - 24)}
+          className="unit-drawer"
+        >
+          <UnitPicker onNavigate={() => setPickerOpen(false)} />
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,63 @@
+import {
+  MutationCache,
+  QueryCache,
+  QueryClient,
+  QueryClientProvider,
+} from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import viVN from "antd/locale/vi_VN";
+import dayjs from "dayjs";
+import "dayjs/locale/vi";
+import { useEffect, useState, type ReactNode } from "react";
+import { meQueryKey } from "../features/auth/index.ts";
+import { isApiError } from "../lib/api-client.ts";
+import { I18nProvider, useI18n } from "../lib/i18n/i18n-context.tsx";
+import { YearProvider } from "../lib/year-context.tsx";
+import { theme } from "./theme.ts";
+
+function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session ended: drop the user, the router then shows the login page.
+  const onError = (error: unknown) => {
+    if (isApiError(error) && error.status === 401) client.setQueryData(meQueryKey, null);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        retry: (failureCount, error) =>
+          failureCount < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
+  return client;
+}
+
+function LocalisedAntd({ children }: { children: ReactNode }) {
+  const { language } = useI18n();
+  useEffect(() => {
+    dayjs.locale(language === "vi" ? "vi" : "en");
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <ConfigProvider locale={language === "vi" ? viVN : enUS} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <YearProvider>
+          <LocalisedAntd>{children}</LocalisedAntd>
+        </YearProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

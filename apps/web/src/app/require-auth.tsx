@@ -1,0 +1,39 @@
+import { Spin } from "antd";
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router";
+import { ErrorState } from "../components/error-state.tsx";
+import { useCurrentUser } from "../features/auth/index.ts";
+
+function FullScreenSpin() {
+  return (
+    <div className="full-screen-center" role="status" aria-live="polite">
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/** Pages behind the login: without a session the user is sent to /login and brought back after. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useCurrentUser();
+  const location = useLocation();
+  if (me.isPending) return <FullScreenSpin />;
+  if (me.isError) {
+    return (
+      <div className="full-screen-center">
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}
+
+/** The login page is only for visitors without a session. */
+export function RequireGuest({ children }: { children: ReactNode }) {
+  const me = useCurrentUser();
+  if (me.isPending) return <FullScreenSpin />;
+  if (me.data) return <Navigate to="/" replace />;
+  return children;
+}

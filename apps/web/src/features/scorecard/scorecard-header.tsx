@@ -1,0 +1,95 @@
+import { Breadcrumb, Typography } from "antd";
+import { Link } from "react-router";
+import { DemoTag } from "../../components/demo-tag.tsx";
+import { LevelTag } from "../../components/level-tag.tsx";
+import { formatDate, formatNumber } from "../../lib/format.ts";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { useScorecardContext } from "./scorecard-context.tsx";
+
+export function ScorecardHeader() {
+  const { t, language } = useI18n();
+  const { scorecard, year } = useScorecardContext();
+  const { unit } = scorecard;
+  const ancestors = unit.path.filter((step) => step.code !== unit.code);
+
+  return (
+    <section className="scorecard-header" aria-labelledby="unit-title">
+      <Breadcrumb
+        className="unit-breadcrumb"
+        items={[
+          ...ancestors.map((step) => ({
+            key: step.code,
+            title: <Link to={`/units/${encodeURIComponent(step.code)}`}>{step.name}</Link>,
+          })),
+          { key: unit.code, title: unit.name },
+        ]}
+      />
+      <div className="title-row">
+        <Typography.Title level={1} id="unit-title" className="page-title">
+          {unit.name}
+        </Typography.Title>
+        {scorecard.assessment.demo && <DemoTag />}
+      </div>
+      <p className="page-meta">
+        {scorecard.set.name} · {t("header.year")} {year}
+        {scorecard.classLabel ? ` · ${t("scorecard.classification")}: ${scorecard.classLabel}` : ""}
+        {" · "}
+        {t("scorecard.valuesEntered", {
+          entered: formatNumber(scorecard.valuesEntered, language),
+          expected: formatNumber(scorecard.valuesExpected, language),
+        })}
+      </p>
+      {scorecard.overrideRule && <p className="page-meta">{scorecard.overrideRule.description}</p>}
+      <UnitLineage />
+      <div className="score-summary">
+        <div
+          className="score-big"
+          data-testid="criteria-met"
+          data-met={scorecard.criteriaMet}
+          data-total={scorecard.criteriaTotal}
+          aria-live="polite"
+        >
+          {t("scorecard.criteriaMet", {
+            met: scorecard.criteriaMet,
+            total: scorecard.criteriaTotal,
+          })}
+        </div>
+        <div className="score-level">
+          <span className="score-level-label">{t("scorecard.levelReached")}</span>
+          <span data-testid="level-reached">
+            <LevelTag level={scorecard.level} large />
+          </span>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function UnitLineage() {
+  const { t } = useI18n();
+  const { scorecard } = useScorecardContext();
+  const { predecessors, successors } = scorecard.unit;
+  if (predecessors.length === 0 && successors.length === 0) return null;
+  const links = (items: typeof predecessors) =>
+    items.map((item, index) => (
+      <span key={item.code}>
+        {index > 0 && ", "}
+        <Link to={`/units/${encodeURIComponent(item.code)}`}>{item.name}</Link> (
+        {formatDate(item.effectiveDate)})
+      </span>
+    ));
+  return (
+    <p className="page-meta">
+      {predecessors.length > 0 && (
+        <span>
+          {t("units.predecessors")}: {links(predecessors)}.{" "}
+        </span>
+      )}
+      {successors.length > 0 && (
+        <span>
+          {t("units.successors")}: {links(successors)}.
+        </span>
+      )}
+    </p>
+  );
+}

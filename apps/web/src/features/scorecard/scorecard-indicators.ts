@@ -1,0 +1,41 @@
+import type { ScorecardResponse } from "@ntm/contracts";
+import type { IndicatorResult } from "@ntm/domain";
+
+export interface IndicatorEntry {
+  indicator: IndicatorResult;
+  /** Absent for a level condition (model commune), which belongs to no criterion. */
+  criterionCode?: string;
+}
+
+/** Every indicator and level condition of a scorecard, each once. */
+export function listIndicators(scorecard: ScorecardResponse): IndicatorEntry[] {
+  const seen = new Set<string>();
+  const entries: IndicatorEntry[] = [];
+  for (const criterion of scorecard.criteria) {
+    for (const indicator of criterion.indicators) {
+      if (seen.has(indicator.code)) continue;
+      seen.add(indicator.code);
+      entries.push({ indicator, criterionCode: criterion.code });
+    }
+  }
+  for (const level of scorecard.levels) {
+    for (const condition of level.conditions) {
+      if (seen.has(condition.code)) continue;
+      seen.add(condition.code);
+      entries.push({ indicator: condition });
+    }
+  }
+  return entries;
+}
+
+/** Whether the user may change an indicator: department accounts only edit their own criteria. */
+export function canEditEntry(scorecard: ScorecardResponse, entry: IndicatorEntry): boolean {
+  const { canEdit, editableCriteria } = scorecard.permissions;
+  if (!canEdit) return false;
+  if (editableCriteria === "all") return true;
+  if (!entry.criterionCode) return false;
+  return (
+    editableCriteria.includes(entry.criterionCode) ||
+    editableCriteria.includes(`${scorecard.set.code}:${entry.criterionCode}`)
+  );
+}

@@ -1,0 +1,3 @@
+/** Public API of the units feature. */
+export { UnitPicker } from "./unit-picker.tsx";
+export { useUnitDetail } from "./use-unit-detail.ts";

@@ -1,0 +1,117 @@
+import type { ErrorBody, ErrorCode } from "@ntm/contracts";
+
+export type ApiErrorCode = ErrorCode | "NETWORK" | "BAD_RESPONSE";
+
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An API failure carrying the server's Vietnamese message, ready to show. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode;
+  readonly details: ApiErrorDetail[];
+
+  constructor(status: number, code: ApiErrorCode, message: string, details: ApiErrorDetail[] = []) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const networkMessage = "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.";
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  if (typeof body !== "object" || body === null || !("error" in body)) return false;
+  const error = (body as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "message" in error;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.";
+  if (status === 403) return "Tài khoản của bạn không có quyền thực hiện thao tác này.";
+  if (status === 404) return "Không tìm thấy dữ liệu yêu cầu.";
+  if (status === 413) return "Tệp quá lớn.";
+  if (status >= 500) return "Máy chủ gặp lỗi. Vui lòng thử lại sau ít phút.";
+  return `Yêu cầu không thành công (mã ${status}).`;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export interface ApiRequest {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as multipart/form-data. */
+  form?: FormData;
+  signal?: AbortSignal;
+}
+
+/** Calls the API on the same origin with the session cookie and turns error bodies into ApiError. */
+export async function apiRequest<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  let body: BodyInit | undefined;
+  if (request.json !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(request.json);
+  } else if (request.form) {
+    body = request.form;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: request.method ?? "GET",
+      headers,
+      body,
+      credentials: "same-origin",
+      signal: request.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiError(0, "NETWORK", networkMessage);
+  }
+  const data = await readBody(response);
+  if (!response.ok) {
+    if (isErrorBody(data)) {
+      const { code, message, details } = data.error;
+      throw new ApiError(response.status, code, message, details ?? []);
+    }
+    throw new ApiError(response.status, "BAD_RESPONSE", fallbackMessage(response.status));
+  }
+  return data as T;
+}
+
+/** Builds "/api/path?a=1&b=2", leaving out empty parameters. */
+export function apiPath(
+  path: string,
+  params: Record<string, string | number | undefined | null> = {},
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export function isApiError(error: unknown, code?: ApiErrorCode): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** A message to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return "Đã có lỗi không mong muốn. Vui lòng tải lại trang.";
+}

@@ -1,0 +1,197 @@
+import { z } from "zod";
+import type { CriteriaSet } from "@ntm/domain";
+
+const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải theo dạng YYYY-MM-DD");
+const year = z.number().int().min(2000).max(2100);
+
+export const legalBasisSchema = z.object({
+  document: z.string().min(1),
+  date: isoDate.optional(),
+  article: z.string().optional(),
+});
+
+const thresholdCommon = {
+  level: levelCode,
+  classes: z.array(z.string().min(1)).min(1).optional(),
+  fromYear: year.optional(),
+  toYear: year.optional(),
+  basis: legalBasisSchema,
+  status: z.enum(["confirmed", "unverified"]),
+  note: z.string().optional(),
+};
+
+export const thresholdSchema = z.union([
+  z.object({ ...thresholdCommon, value: z.union([z.number(), z.boolean()]) }).strict(),
+  z
+    .object({
+      ...thresholdCommon,
+      relativeTo: z.object({ level: levelCode, factor: z.number().positive() }),
+    })
+    .strict(),
+]);
+
+export const indicatorSchema = z
+  .object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    kind: z.enum(["boolean", "percent", "number"]),
+    unit: z.string().optional(),
+    comparator: z.enum([">=", "<=", ">", "<", "is"]),
+    thresholds: z.array(thresholdSchema),
+    levels: z.array(levelCode).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().optional(),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((indicator, ctx) => {
+    const booleanKind = indicator.kind === "boolean";
+    if (booleanKind !== (indicator.comparator === "is")) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Chỉ tiêu ${indicator.code}: kiểu Đạt/Không đạt phải dùng phép so sánh "is" và ngược lại.`,
+      });
+    }
+    indicator.thresholds.forEach((row, index) => {
+      if ("value" in row && typeof row.value === "boolean" !== booleanKind) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["thresholds", index, "value"],
+          message: `Chỉ tiêu ${indicator.code}: ngưỡng không cùng kiểu với chỉ tiêu.`,
+        });
+      }
+    });
+  });
+
+export const criterionSchema = z
+  .object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    group: z.string().optional(),
+    indicators: z.array(indicatorSchema),
+  })
+  .strict();
+
+const unitFlag = z.enum([
+  "especiallyDisadvantaged",
+  "safeZone",
+  "ethnicZoneI",
+  "ethnicZoneII",
+  "ethnicZoneIII",
+  "poorDistrict",
+]);
+
+export const criteriaSetSchema = z
+  .object({
+    code: z.string().regex(/^[a-z0-9-]+$/, "Mã bộ tiêu chí chỉ gồm chữ thường, số và dấu gạch"),
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    nameEn: z.string().optional(),
+    unitLevel: z.enum(["commune", "district"]),
+    fromYear: year,
+    toYear: year,
+    provinceCode: z.string().optional(),
+    basedOn: z.object({ code: z.string(), version: z.number().int().positive() }).optional(),
+    basis: legalBasisSchema,
+    classification: z.object({
+      kind: z.enum(["region", "communeGroup"]),
+      values: z
+        .array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().optional() }))
+        .min(1),
+    }),
+    classificationOverrides: z
+      .array(
+        z.object({
+          id: z.string(),
+          whenAnyFlag: z.array(unitFlag).min(1),
+          useClass: z.string(),
+          basis: legalBasisSchema,
+          status: z.enum(["confirmed", "unverified"]),
+          description: z.string(),
+        }),
+      )
+      .optional(),
+    levels: z
+      .array(
+        z.object({
+          code: levelCode,
+          name: z.string(),
+          nameEn: z.string().optional(),
+          inherits: levelCode.optional(),
+          conditions: z.array(indicatorSchema).optional(),
+          basis: legalBasisSchema.optional(),
+        }),
+      )
+      .min(1),
+    criteria: z.array(criterionSchema).min(1),
+    note: z.string().optional(),
+  })
+  .strict()
+  .superRefine((set, ctx) => {
+    if (set.toYear < set.fromYear) {
+      ctx.addIssue({ code: "custom", message: "Năm kết thúc phải sau năm bắt đầu." });
+    }
+    const classCodes = new Set(set.classification.values.map((value) => value.code));
+    const levelCodes = new Set(set.levels.map((level) => level.code));
+    const seen = new Set<string>();
+    const indicators = [
+      ...set.criteria.flatMap((criterion) => criterion.indicators),
+      ...set.levels.flatMap((level) => level.conditions ?? []),
+    ];
+    for (const indicator of indicators) {
+      if (seen.has(indicator.code)) {
+        ctx.addIssue({ code: "custom", message: `Mã chỉ tiêu ${indicator.code} bị trùng.` });
+      }
+      seen.add(indicator.code);
+      for (const row of indicator.thresholds) {
+        if (!levelCodes.has(row.level)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Chỉ tiêu ${indicator.code}: mức ${row.level} không có trong bộ tiêu chí.`,
+          });
+        }
+        for (const cls of row.classes ?? []) {
+          if (!classCodes.has(cls)) {
+            ctx.addIssue({
+              code: "custom",
+              message: `Chỉ tiêu ${indicator.code}: vùng/nhóm ${cls} không có trong phân loại của bộ.`,
+            });
+          }
+        }
+      }
+    }
+    for (const rule of set.classificationOverrides ?? []) {
+      if (!classCodes.has(rule.useClass)) {
+        ctx.addIssue({ code: "custom", message: `Quy tắc ${rule.id}: vùng ${rule.useClass} không có.` });
+      }
+    }
+  }) satisfies z.ZodType<CriteriaSet, unknown>;
+
+/** A provincial override file: thresholds replaced on top of a national set, stored as a new set. */
+export const provincialOverrideSchema = z
+  .object({
+    kind: z.literal("provincial-override"),
+    code: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    provinceCode: z.string().min(1),
+    basedOn: z.object({ code: z.string(), version: z.number().int().positive() }),
+    basis: legalBasisSchema,
+    overrides: z
+      .array(
+        z.object({
+          indicatorCode: z.string(),
+          /** Replaces every threshold row of these levels of the indicator. */
+          levels: z.array(levelCode).min(1),
+          thresholds: z.array(thresholdSchema).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .strict();
+
+export type ProvincialOverride = z.infer<typeof provincialOverrideSchema>;

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+// Validation messages default to Vietnamese wherever the contracts are used.
+z.config(z.locales.vi());
+
+export * from "./errors.ts";
+export * from "./criteria-set.schema.ts";
+export * from "./api.schemas.ts";
+export * from "./scorecard.schema.ts";

@@ -1,0 +1,85 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import pg from "pg";
+import * as schema from "./schema.ts";
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; repositories accept either a Db or a Tx. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Where the data lives: the PGlite folder, or the server URL without its password. */
+  location: string;
+  close: () => Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; when absent an embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data folder; "memory://" keeps everything in memory (tests). */
+  dataDir?: string | undefined;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+/** Opens the database named by the options (or by DATABASE_URL / NTM_DATA_DIR) without migrating. */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, kind: "postgres", location: redact(url), close: () => pool.end() };
+  }
+  const dataDir = options.dataDir ?? join(process.env.NTM_DATA_DIR ?? ".data", "pg");
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
+    // Keeps the write-ahead log small: the default 1 GB folder otherwise stays on disk.
+    postgresqlconf: ["max_wal_size = '64MB'", "min_wal_size = '32MB'"],
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    location: inMemory ? "memory" : resolve(dataDir),
+    close: () => client.close(),
+  };
+}
+
+/** Applies every pending migration; the same SQL files serve PGlite and PostgreSQL. */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === "postgres") {
+    await migratePg(database.db as never, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+}
+
+/** Opens and migrates: what the server, the CLI and the tests call. */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const database = await openDatabase(options);
+  await migrateDatabase(database);
+  return database;
+}
+
+/** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
+export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

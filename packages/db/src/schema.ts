@@ -1,0 +1,218 @@
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** One version of an administrative unit; a unit that changes parent or name gets a new row. */
+export const adminUnits = pgTable(
+  "admin_units",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    level: text("level").notNull(),
+    parentCode: text("parent_code"),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+    region: text("region"),
+    communeGroup: text("commune_group"),
+    flags: text("flags").array().notNull().default([]),
+    /** Only rural communes (xã) are assessed against the NTM criteria. */
+    assessed: boolean("assessed").notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex("admin_units_code_valid_from_uq").on(t.code, t.validFrom),
+    index("admin_units_parent_idx").on(t.parentCode),
+  ],
+);
+
+export const unitSuccessors = pgTable(
+  "unit_successors",
+  {
+    predecessorCode: text("predecessor_code").notNull(),
+    successorCode: text("successor_code").notNull(),
+    effectiveDate: date("effective_date").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.predecessorCode, t.successorCode] })],
+);
+
+/** Every imported version of a criteria set, with its whole validated definition. */
+export const criteriaSets = pgTable(
+  "criteria_sets",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    name: text("name").notNull(),
+    unitLevel: text("unit_level").notNull(),
+    fromYear: smallint("from_year").notNull(),
+    toYear: smallint("to_year").notNull(),
+    provinceCode: text("province_code"),
+    definition: jsonb("definition").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull().defaultNow(),
+    importedBy: text("imported_by").notNull(),
+  },
+  (t) => [uniqueIndex("criteria_sets_code_version_uq").on(t.code, t.version)],
+);
+
+export const departments = pgTable("departments", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  provinceCode: text("province_code").notNull(),
+});
+
+/** Which department is in charge of which criterion (a provincial decision, e.g. "QĐ 1098"). */
+export const departmentCriteria = pgTable(
+  "department_criteria",
+  {
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => departments.id),
+    setCode: text("set_code").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.departmentId, t.setCode, t.criterionCode] })],
+);
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  passwordHash: text("password_hash").notNull(),
+  displayName: text("display_name").notNull(),
+  role: text("role").notNull(),
+  unitCode: text("unit_code").notNull(),
+  departmentId: integer("department_id").references(() => departments.id),
+  active: boolean("active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token; the token itself is never stored. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One unit's assessment for one year; `version` guards concurrent edits. */
+export const assessments = pgTable(
+  "assessments",
+  {
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    version: integer("version").notNull().default(0),
+    demo: boolean("demo").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitCode, t.year] })],
+);
+
+export const assessmentValues = pgTable(
+  "assessment_values",
+  {
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    numValue: doublePrecision("num_value"),
+    boolValue: boolean("bool_value"),
+    note: text("note"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitCode, t.indicatorCode] })],
+);
+
+/** Stored engine results, written in the transaction that changes the values. */
+export const evaluationResults = pgTable(
+  "evaluation_results",
+  {
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => criteriaSets.id),
+    criteriaMet: smallint("criteria_met").notNull(),
+    criteriaTotal: smallint("criteria_total").notNull(),
+    level: text("level"),
+    valuesEntered: smallint("values_entered").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.unitCode] }),
+    index("evaluation_results_unit_idx").on(t.unitCode),
+  ],
+);
+
+export const evaluationCriteria = pgTable(
+  "evaluation_criteria",
+  {
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+    status: text("status").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitCode, t.criterionCode] })],
+);
+
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: serial("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedBy: text("uploaded_by").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evidence_files_assessment_idx").on(t.unitCode, t.year)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id"),
+    username: text("username").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityKey: text("entity_key").notNull(),
+    unitCode: text("unit_code"),
+    oldValue: jsonb("old_value"),
+    newValue: jsonb("new_value"),
+  },
+  (t) => [
+    index("audit_log_unit_idx").on(t.unitCode, t.at),
+    index("audit_log_entity_idx").on(t.entityType, t.entityKey),
+  ],
+);
+
+/** Key-value facts about the installation, e.g. whether demo data was seeded. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+});

@@ -1,0 +1,19 @@
+export const roles = [
+  "province_admin",
+  "coordination_office",
+  "department",
+  "district",
+  "commune_officer",
+  "viewer",
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  province_admin: "Quản trị tỉnh",
+  coordination_office: "Văn phòng điều phối NTM",
+  department: "Sở, ngành phụ trách tiêu chí",
+  district: "Cấp huyện",
+  commune_officer: "Cán bộ xã",
+  viewer: "Người xem",
+};

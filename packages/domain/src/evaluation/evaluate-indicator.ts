@@ -1,0 +1,106 @@
+import type { CriteriaSet, Indicator, LevelCode } from "../catalog/criteria-set.ts";
+import type { IndicatorLevelResult, ThresholdUsed } from "./assessment-result.ts";
+import type { ResolvedClass } from "./resolve-class.ts";
+import { comparators } from "./compare.ts";
+import { formatValueVi } from "./format-vi.ts";
+import { selectThreshold } from "./select-threshold.ts";
+
+const levelWords: Record<LevelCode, string> = {
+  standard: "mức đạt chuẩn",
+  advanced: "mức nâng cao",
+  model: "mức kiểu mẫu",
+  modern: "mức hiện đại",
+};
+
+export type IndicatorValue = number | boolean | null | undefined;
+
+function isValidValue(indicator: Indicator, value: number | boolean): boolean {
+  if (indicator.kind === "boolean") return typeof value === "boolean";
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function describeThreshold(threshold: ThresholdUsed, unit: string | undefined): string {
+  const parts =
+    typeof threshold.value === "boolean"
+      ? [`yêu cầu: ${formatValueVi(threshold.value)}`]
+      : [`ngưỡng ${comparators[threshold.comparator].symbol} ${formatValueVi(threshold.value, unit)}`];
+  parts.push(levelWords[threshold.level]);
+  if (threshold.classLabel) parts.push(`vùng/nhóm ${threshold.classLabel}`);
+  if (threshold.derived) {
+    parts.push(
+      `bằng ${formatValueVi(threshold.derived.factor * 100, "%")} của ${levelWords[threshold.derived.fromLevel]} (${formatValueVi(threshold.derived.baseValue, unit)})`,
+    );
+  }
+  if (threshold.status === "unverified") parts.push("ngưỡng chưa đối chiếu văn bản");
+  return parts.join(", ");
+}
+
+/** Evaluates one indicator at one level; undefined when the indicator does not belong to that level. */
+export function evaluateIndicatorAtLevel(options: {
+  set: CriteriaSet;
+  indicator: Indicator;
+  level: LevelCode;
+  resolvedClass: ResolvedClass;
+  year: number;
+  value: IndicatorValue;
+}): IndicatorLevelResult | undefined {
+  const { set, indicator, level, resolvedClass, year, value } = options;
+  const lookup = selectThreshold({ set, indicator, level, classValue: resolvedClass.value, year });
+  if (lookup.kind === "notApplicable") return undefined;
+  if (lookup.kind === "noThreshold") {
+    const where = resolvedClass.label ?? resolvedClass.value ?? "chưa xác định";
+    return {
+      status: "missing",
+      reason: {
+        code: "no_threshold",
+        text: `Chưa có ngưỡng ${levelWords[level]} cho vùng/nhóm ${where}, năm ${year}.`,
+      },
+    };
+  }
+  const row = lookup.row;
+  const threshold: ThresholdUsed = {
+    level: lookup.level,
+    comparator: indicator.comparator,
+    value: lookup.value,
+    basis: row.basis,
+    status: row.status,
+    ...(row.classes ? { classValue: resolvedClass.value } : {}),
+    ...(row.classes && resolvedClass.label ? { classLabel: resolvedClass.label } : {}),
+    ...(row.fromYear !== undefined ? { fromYear: row.fromYear } : {}),
+    ...(row.toYear !== undefined ? { toYear: row.toYear } : {}),
+    ...(row.note ? { note: row.note } : {}),
+    ...(lookup.derived ? { derived: lookup.derived } : {}),
+    ...(resolvedClass.rule && row.classes ? { overrideRule: resolvedClass.rule.id } : {}),
+  };
+  const described = describeThreshold(threshold, indicator.unit);
+  if (value === null || value === undefined) {
+    return {
+      status: "missing",
+      threshold,
+      reason: { code: "missing_value", text: `Chưa có số liệu (${described}).` },
+    };
+  }
+  if (!isValidValue(indicator, value)) {
+    return {
+      status: "missing",
+      threshold,
+      reason: { code: "invalid_value", text: `Giá trị không hợp lệ cho chỉ tiêu này (${described}).` },
+    };
+  }
+  const rule = comparators[indicator.comparator];
+  const passed = rule.test(value, lookup.value);
+  const shown = formatValueVi(value, indicator.unit);
+  const override = resolvedClass.rule && row.classes ? ` Áp dụng: ${resolvedClass.rule.description}.` : "";
+  if (passed) {
+    return {
+      status: "met",
+      threshold,
+      reason: { code: "met", text: `Đạt: ${shown} (${described}).${override}` },
+    };
+  }
+  return {
+    status: "not_met",
+    threshold,
+    reason: { code: "not_met", text: `Chưa đạt: ${shown} (${described}).${override}` },
+  };
+}

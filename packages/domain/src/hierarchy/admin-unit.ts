@@ -1,0 +1,56 @@
+import type { UnitFlag } from "../catalog/criteria-set.ts";
+
+export type UnitLevel = "province" | "district" | "commune" | "village";
+
+export interface AdminUnit {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+  /** ISO dates; validTo is inclusive, null while the unit is in force. */
+  validFrom: string;
+  validTo: string | null;
+  region?: string;
+  communeGroup?: string;
+  flags: UnitFlag[];
+}
+
+/** Whether a unit version is in force on an ISO date. */
+export function isValidOn(unit: Pick<AdminUnit, "validFrom" | "validTo">, date: string): boolean {
+  return unit.validFrom <= date && (unit.validTo === null || unit.validTo >= date);
+}
+
+/** The versions of units in force on a date. */
+export function unitsValidOn<T extends Pick<AdminUnit, "validFrom" | "validTo">>(
+  units: readonly T[],
+  date: string,
+): T[] {
+  return units.filter((unit) => isValidOn(unit, date));
+}
+
+/** The last day of a year as an ISO date, used to read the hierarchy "as of" a reporting year. */
+export function endOfYear(year: number): string {
+  return `${year}-12-31`;
+}
+
+export interface SuccessorLink {
+  predecessorCode: string;
+  successorCode: string;
+  effectiveDate: string;
+}
+
+/** All predecessors of a unit through any number of mergers, nearest first. */
+export function lineageOf(code: string, links: readonly SuccessorLink[]): string[] {
+  const result: string[] = [];
+  const queue = [code];
+  while (queue.length > 0) {
+    const current = queue.shift() as string;
+    for (const link of links) {
+      if (link.successorCode === current && !result.includes(link.predecessorCode)) {
+        result.push(link.predecessorCode);
+        queue.push(link.predecessorCode);
+      }
+    }
+  }
+  return result;
+}

@@ -93,7 +93,7 @@ function profileFor(
     case "model":
       return { tier, ...held, levelFrom: [first - 1, middleYear, last] };
     case "advanced":
-      return { tier, ...held, levelFrom: [first - 1, random() < 0.5 ? middleYear : last] };
+      return { tier, ...held, levelFrom: [first - 1, [first, middleYear, last][Math.floor(random() * 3)] ?? last] };
     case "standard":
       // Recognised before the new set; some slip in its first year (seed 000: "keep 19/19 by 2023").
       return {
@@ -190,7 +190,7 @@ export function assignProfiles(options: {
   }
   for (const communes of recognisedByProvince.values()) {
     const easiestFirst = [...communes].sort((a, b) => a.key - b.key);
-    const model = Math.ceil(0.05 * communes.length);
+    const model = Math.round(0.05 * communes.length);
     const advanced = Math.round(0.15 * communes.length);
     easiestFirst.forEach((commune, index) => {
       const tier: ProgressTier =

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decide, decideCriterionWrite, isInScope, type Action, type Actor, type UnitResource } from "./policy.ts";
+import {
+  decide,
+  decideCriterionWrite,
+  isInScope,
+  type Action,
+  type Actor,
+  type UnitResource,
+} from "./policy.ts";
 import { roles, type Role } from "./roles.ts";
 
 // Kon Tum (62): Đăk Glei (610) with xã Đăk Pek; Tu Mơ Rông (611) with xã Đăk Hà. Lai Châu (12) elsewhere.
@@ -46,7 +53,9 @@ const matrix: Record<Role, Record<UnitName, [read: boolean, write: boolean]>> = 
 function reasonFor(inScope: boolean, action: Action, allowed: boolean): string {
   if (!inScope) return outOfScope;
   if (action !== "assessment.write") return "Đơn vị thuộc phạm vi được giao.";
-  return allowed ? "Được cập nhật số liệu của đơn vị thuộc phạm vi." : "Tài khoản chỉ có quyền xem.";
+  return allowed
+    ? "Được cập nhật số liệu của đơn vị thuộc phạm vi."
+    : "Tài khoản chỉ có quyền xem.";
 }
 
 const accessRows: AccessRow[] = roles.flatMap((role) =>
@@ -65,9 +74,12 @@ describe("access policy: role × scope × read/write", () => {
     expect(accessRows).toHaveLength(roles.length * 3 * 3);
   });
 
-  it.each(accessRows)("$role $action on $unit → $allowed", ({ role, unit, action, allowed, reason }) => {
-    expect(decide(actors[role], action, units[unit])).toEqual({ allowed, reason });
-  });
+  it.each(accessRows)(
+    "$role $action on $unit → $allowed",
+    ({ role, unit, action, allowed, reason }) => {
+      expect(decide(actors[role], action, units[unit])).toEqual({ allowed, reason });
+    },
+  );
 
   it("denies every action but catalog and user management without a unit", () => {
     for (const role of roles) {

@@ -15,11 +15,7 @@ export interface UnitResource {
 }
 
 export type Action =
-  | "unit.read"
-  | "assessment.write"
-  | "catalog.manage"
-  | "users.manage"
-  | "audit.read";
+  "unit.read" | "assessment.write" | "catalog.manage" | "users.manage" | "audit.read";
 
 export interface Decision {
   allowed: boolean;
@@ -36,6 +32,7 @@ const writers: ReadonlySet<Role> = new Set([
   "department",
   "district",
   "commune_officer",
+  "viewer",
 ]);
 
 /** Whether a unit lies inside the actor's scope (the scope unit itself or below it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LevelCode, UnitAttributes } from "../catalog/criteria-set.ts";
+import type { CriteriaSet, LevelCode, UnitAttributes } from "../catalog/criteria-set.ts";
 import type {
   AssessmentResult,
   IndicatorLevelResult,
@@ -146,6 +146,31 @@ describe("criterion status from its indicators", () => {
   });
 });
 
+describe("a criterion without indicators at a level", () => {
+  it("is missing with no_indicators and keeps the level from being reached", () => {
+    const set: CriteriaSet = {
+      ...testSet,
+      criteria: [
+        ...testSet.criteria,
+        { code: "19", name: "Quốc phòng và An ninh", indicators: [] },
+      ],
+    };
+    const result = evaluateAssessment({
+      set,
+      unit: unitIn("DBSH"),
+      year: 2024,
+      values: modelValues,
+    });
+    expect(result.criteria.at(-1)?.byLevel.standard).toEqual({
+      status: "missing",
+      indicatorsMet: 0,
+      indicatorsTotal: 0,
+      reason: { code: "no_indicators", text: "Chưa có chỉ tiêu." },
+    });
+    expect([result.criteriaMet, result.criteriaTotal, result.level]).toEqual([4, 5, null]);
+  });
+});
+
 describe("threshold selection by region", () => {
   interface RegionRow {
     region: RegionCode | undefined;
@@ -159,16 +184,88 @@ describe("threshold selection by region", () => {
 
   it.each<RegionRow>([
     // 9.2 has a general row (75) and rows for TDMNPB (70) and ĐBSCL (85).
-    { region: "DBSH", code: "9.2", value: 80, status: "met", reason: "met", threshold: 75, classValue: undefined },
-    { region: "TN", code: "9.2", value: 74.9, status: "not_met", reason: "not_met", threshold: 75, classValue: undefined },
-    { region: "TDMNPB", code: "9.2", value: 72, status: "met", reason: "met", threshold: 70, classValue: "TDMNPB" },
-    { region: "DBSCL", code: "9.2", value: 80, status: "not_met", reason: "not_met", threshold: 85, classValue: "DBSCL" },
-    { region: undefined, code: "9.2", value: 80, status: "met", reason: "met", threshold: 75, classValue: undefined },
+    {
+      region: "DBSH",
+      code: "9.2",
+      value: 80,
+      status: "met",
+      reason: "met",
+      threshold: 75,
+      classValue: undefined,
+    },
+    {
+      region: "TN",
+      code: "9.2",
+      value: 74.9,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 75,
+      classValue: undefined,
+    },
+    {
+      region: "TDMNPB",
+      code: "9.2",
+      value: 72,
+      status: "met",
+      reason: "met",
+      threshold: 70,
+      classValue: "TDMNPB",
+    },
+    {
+      region: "DBSCL",
+      code: "9.2",
+      value: 80,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 85,
+      classValue: "DBSCL",
+    },
+    {
+      region: undefined,
+      code: "9.2",
+      value: 80,
+      status: "met",
+      reason: "met",
+      threshold: 75,
+      classValue: undefined,
+    },
     // 15.2 has class-specific rows only, none for ĐBSCL.
-    { region: "TN", code: "15.2", value: 26.5, status: "met", reason: "met", threshold: 26.5, classValue: "TN" },
-    { region: "DBSH", code: "15.2", value: 20, status: "not_met", reason: "not_met", threshold: 16.5, classValue: "DBSH" },
-    { region: "DBSCL", code: "15.2", value: 10, status: "missing", reason: "no_threshold", threshold: undefined, classValue: undefined },
-    { region: undefined, code: "15.2", value: 10, status: "missing", reason: "no_threshold", threshold: undefined, classValue: undefined },
+    {
+      region: "TN",
+      code: "15.2",
+      value: 26.5,
+      status: "met",
+      reason: "met",
+      threshold: 26.5,
+      classValue: "TN",
+    },
+    {
+      region: "DBSH",
+      code: "15.2",
+      value: 20,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 16.5,
+      classValue: "DBSH",
+    },
+    {
+      region: "DBSCL",
+      code: "15.2",
+      value: 10,
+      status: "missing",
+      reason: "no_threshold",
+      threshold: undefined,
+      classValue: undefined,
+    },
+    {
+      region: undefined,
+      code: "15.2",
+      value: 10,
+      status: "missing",
+      reason: "no_threshold",
+      threshold: undefined,
+      classValue: undefined,
+    },
   ])(
     "$code for region $region, value $value → $status ($reason), threshold $threshold",
     ({ region, code, value, status, reason, threshold, classValue }) => {
@@ -178,7 +275,9 @@ describe("threshold selection by region", () => {
       expect(atStandard.reason.code).toBe(reason);
       expect(atStandard.threshold?.value).toBe(threshold);
       expect(atStandard.threshold?.classValue).toBe(classValue);
-      expect(atStandard.threshold?.classLabel).toBe(classValue ? regionNames[classValue] : undefined);
+      expect(atStandard.threshold?.classLabel).toBe(
+        classValue ? regionNames[classValue] : undefined,
+      );
     },
   );
 
@@ -302,7 +401,10 @@ describe("region override (QĐ 318 Điều 1: xã ĐBKK, xã ATK use the TDMNPB 
   });
 
   it("reports the rule on the result and the forced class", () => {
-    const result = evaluate(standardValues, unitIn("DBSH", ["especiallyDisadvantaged", "safeZone"]));
+    const result = evaluate(
+      standardValues,
+      unitIn("DBSH", ["especiallyDisadvantaged", "safeZone"]),
+    );
     expect(result.classValue).toBe("TDMNPB");
     expect(result.classLabel).toBe(regionNames.TDMNPB);
     expect(result.overrideRule).toEqual({ id: overrideRuleId, description: overrideDescription });
@@ -325,7 +427,11 @@ describe("region override (QĐ 318 Điều 1: xã ĐBKK, xã ATK use the TDMNPB 
     const atModel = at(result, "10.1", "model");
     expect(atModel.status).toBe("met");
     expect(atModel.threshold?.value).toBe(49.5);
-    expect(atModel.threshold?.derived).toEqual({ fromLevel: "advanced", factor: 1.1, baseValue: 45 });
+    expect(atModel.threshold?.derived).toEqual({
+      fromLevel: "advanced",
+      factor: 1.1,
+      baseValue: 45,
+    });
     expect(atModel.threshold?.overrideRule).toBe(overrideRuleId);
     expect(atModel.threshold?.classValue).toBe("TDMNPB");
     expect(atModel.reason.text).toContain(`Áp dụng: ${overrideDescription}.`);
@@ -346,16 +452,97 @@ describe("year-dependent thresholds (income rows per year)", () => {
   }
 
   it.each<YearRow>([
-    { region: "TN", year: 2022, value: 42, status: "met", reason: "met", threshold: 39, fromYear: 2022, toYear: 2023 },
-    { region: "TN", year: 2023, value: 42, status: "met", reason: "met", threshold: 39, fromYear: 2022, toYear: 2023 },
-    { region: "TN", year: 2024, value: 42, status: "not_met", reason: "not_met", threshold: 47, fromYear: 2024, toYear: 2025 },
-    { region: "TN", year: 2025, value: 47, status: "met", reason: "met", threshold: 47, fromYear: 2024, toYear: 2025 },
-    { region: "TN", year: 2021, value: 42, status: "missing", reason: "no_threshold", threshold: undefined, fromYear: undefined, toYear: undefined },
-    { region: "TDMNPB", year: 2022, value: 38, status: "met", reason: "met", threshold: 33, fromYear: 2022, toYear: 2023 },
-    { region: "TDMNPB", year: 2024, value: 38, status: "not_met", reason: "not_met", threshold: 41, fromYear: 2024, toYear: 2025 },
+    {
+      region: "TN",
+      year: 2022,
+      value: 42,
+      status: "met",
+      reason: "met",
+      threshold: 39,
+      fromYear: 2022,
+      toYear: 2023,
+    },
+    {
+      region: "TN",
+      year: 2023,
+      value: 42,
+      status: "met",
+      reason: "met",
+      threshold: 39,
+      fromYear: 2022,
+      toYear: 2023,
+    },
+    {
+      region: "TN",
+      year: 2024,
+      value: 42,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 47,
+      fromYear: 2024,
+      toYear: 2025,
+    },
+    {
+      region: "TN",
+      year: 2025,
+      value: 47,
+      status: "met",
+      reason: "met",
+      threshold: 47,
+      fromYear: 2024,
+      toYear: 2025,
+    },
+    {
+      region: "TN",
+      year: 2021,
+      value: 42,
+      status: "missing",
+      reason: "no_threshold",
+      threshold: undefined,
+      fromYear: undefined,
+      toYear: undefined,
+    },
+    {
+      region: "TDMNPB",
+      year: 2022,
+      value: 38,
+      status: "met",
+      reason: "met",
+      threshold: 33,
+      fromYear: 2022,
+      toYear: 2023,
+    },
+    {
+      region: "TDMNPB",
+      year: 2024,
+      value: 38,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 41,
+      fromYear: 2024,
+      toYear: 2025,
+    },
     // A class-specific row without years beats the general rows of each year.
-    { region: "DBSH", year: 2022, value: 50, status: "not_met", reason: "not_met", threshold: 52, fromYear: undefined, toYear: undefined },
-    { region: "DBSH", year: 2024, value: 52, status: "met", reason: "met", threshold: 52, fromYear: undefined, toYear: undefined },
+    {
+      region: "DBSH",
+      year: 2022,
+      value: 50,
+      status: "not_met",
+      reason: "not_met",
+      threshold: 52,
+      fromYear: undefined,
+      toYear: undefined,
+    },
+    {
+      region: "DBSH",
+      year: 2024,
+      value: 52,
+      status: "met",
+      reason: "met",
+      threshold: 52,
+      fromYear: undefined,
+      toYear: undefined,
+    },
   ])(
     "income $value in $year for $region → $status (threshold $threshold)",
     ({ region, year, value, status, reason, threshold, fromYear, toYear }) => {
@@ -504,15 +691,18 @@ describe("levels", () => {
       reached: [false, false, false],
       criteriaMet: [3, 3, 3],
     },
-  ])("$label → level $level, next $nextLevel", ({ values, level, nextLevel, reached, criteriaMet }) => {
-    const result = evaluate(values);
-    expect(result.level).toBe(level);
-    expect(result.nextLevel).toBe(nextLevel);
-    expect(result.levels.map((l) => l.level)).toEqual(["standard", "advanced", "model"]);
-    expect(result.levels.map((l) => l.reached)).toEqual(reached);
-    expect(result.levels.map((l) => l.criteriaMet)).toEqual(criteriaMet);
-    expect(result.levels.map((l) => l.criteriaTotal)).toEqual([4, 4, 4]);
-  });
+  ])(
+    "$label → level $level, next $nextLevel",
+    ({ values, level, nextLevel, reached, criteriaMet }) => {
+      const result = evaluate(values);
+      expect(result.level).toBe(level);
+      expect(result.nextLevel).toBe(nextLevel);
+      expect(result.levels.map((l) => l.level)).toEqual(["standard", "advanced", "model"]);
+      expect(result.levels.map((l) => l.reached)).toEqual(reached);
+      expect(result.levels.map((l) => l.criteriaMet)).toEqual(criteriaMet);
+      expect(result.levels.map((l) => l.criteriaTotal)).toEqual([4, 4, 4]);
+    },
+  );
 
   it("says why a level whose own criteria are met is not reached", () => {
     const result = evaluate({ ...modelValues, "15.2": 30 });
@@ -542,7 +732,12 @@ describe("levels", () => {
 });
 
 describe("what is missing for each level", () => {
-  type MissingShape = [criterion: string | undefined, indicator: string, IndicatorStatus, ReasonCode];
+  type MissingShape = [
+    criterion: string | undefined,
+    indicator: string,
+    IndicatorStatus,
+    ReasonCode,
+  ];
 
   interface MissingRow {
     label: string;
@@ -852,6 +1047,58 @@ describe("unverified thresholds", () => {
   });
 });
 
+describe("derived thresholds take verification and region from their base", () => {
+  interface DerivedRow {
+    label: string;
+    region: RegionCode;
+    baseStatus: "confirmed" | "unverified";
+    status: "confirmed" | "unverified";
+    classValue: RegionCode | undefined;
+  }
+
+  it.each<DerivedRow>([
+    {
+      label: "a confirmed regional base",
+      region: "DBSH",
+      baseStatus: "confirmed",
+      status: "confirmed",
+      classValue: "DBSH",
+    },
+    {
+      label: "an unverified regional base",
+      region: "DBSH",
+      baseStatus: "unverified",
+      status: "unverified",
+      classValue: "DBSH",
+    },
+    {
+      label: "a confirmed general base",
+      region: "TN",
+      baseStatus: "confirmed",
+      status: "confirmed",
+      classValue: undefined,
+    },
+  ])("$label → $status, class $classValue", ({ region, baseStatus, status, classValue }) => {
+    const set = JSON.parse(JSON.stringify(testSet)) as CriteriaSet;
+    for (const row of set.criteria.find((c) => c.code === "10")?.indicators[0]?.thresholds ?? []) {
+      if (row.level === "advanced") row.status = baseStatus;
+    }
+    const result = evaluateAssessment({
+      set,
+      unit: unitIn(region),
+      year: 2024,
+      values: { ...modelValues, "10.1": 70 },
+    });
+    const threshold = at(result, "10.1", "model").threshold;
+    expect(threshold?.status).toBe(status);
+    expect(threshold?.classValue).toBe(classValue);
+    expect(threshold?.basis).toEqual(qd319);
+    expect(at(result, "10.1", "model").reason.text.includes("chưa đối chiếu văn bản")).toBe(
+      status === "unverified",
+    );
+  });
+});
+
 describe("purity", () => {
   function deepFreeze<T>(value: T): T {
     if (value && typeof value === "object") {
@@ -862,7 +1109,7 @@ describe("purity", () => {
   }
 
   it("neither mutates its input nor depends on anything else", () => {
-    const set = deepFreeze(structuredClone(testSet));
+    const set = deepFreeze(JSON.parse(JSON.stringify(testSet)) as CriteriaSet);
     const unit = deepFreeze(unitIn("DBSH", ["safeZone"]));
     const values = deepFreeze({ ...modelValues });
     const first = evaluateAssessment({ set, unit, year: 2024, values });

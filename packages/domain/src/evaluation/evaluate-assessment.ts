@@ -54,7 +54,11 @@ function summariseCriterion(indicators: IndicatorResult[], level: LevelCode): Cr
   const notMet = applicable.filter((indicator) => indicator.byLevel[level]?.status === "not_met");
   const base = { indicatorsMet: met, indicatorsTotal: applicable.length };
   if (applicable.length === 0) {
-    return { ...base, status: "missing", reason: { code: "no_indicators", text: "Chưa có chỉ tiêu." } };
+    return {
+      ...base,
+      status: "missing",
+      reason: { code: "no_indicators", text: "Chưa có chỉ tiêu." },
+    };
   }
   if (notMet.length > 0) {
     const codes = notMet.map((indicator) => indicator.code).join(", ");

@@ -17,7 +17,8 @@ function evaluateOne(set: CriteriaSet, value: IndicatorValue) {
   const result = evaluateAssessment({ set, unit: unitIn("DBSH"), year: 2024, values });
   const indicator = result.criteria[0]?.indicators[0];
   const atStandard = indicator?.byLevel.standard;
-  if (!indicator || !atStandard) throw new Error("the test set has one indicator at the standard level");
+  if (!indicator || !atStandard)
+    throw new Error("the test set has one indicator at the standard level");
   return { indicator, atStandard, criterion: result.criteria[0] };
 }
 
@@ -90,7 +91,11 @@ describe("evaluating one indicator against its threshold", () => {
       const { atStandard } = evaluateOne(set, value);
       expect(atStandard.status).toBe(expected);
       expect(atStandard.reason.code).toBe(expected);
-      expect(atStandard.threshold).toMatchObject({ level: "standard", comparator, value: threshold });
+      expect(atStandard.threshold).toMatchObject({
+        level: "standard",
+        comparator,
+        value: threshold,
+      });
     },
   );
 
@@ -128,7 +133,13 @@ describe("values that cannot be compared", () => {
 
   it.each<InvalidRow>([
     { label: "true for a percent", kind: "percent", comparator: ">=", threshold: 80, value: true },
-    { label: "false for a percent", kind: "percent", comparator: "<=", threshold: 20, value: false },
+    {
+      label: "false for a percent",
+      kind: "percent",
+      comparator: "<=",
+      threshold: 20,
+      value: false,
+    },
     { label: "true for a number", kind: "number", comparator: ">=", threshold: 45, value: true },
     { label: "1 for a boolean", kind: "boolean", comparator: "is", threshold: true, value: 1 },
     { label: "0 for a boolean", kind: "boolean", comparator: "is", threshold: false, value: 0 },
@@ -190,8 +201,22 @@ describe("values that cannot be compared", () => {
   }
 
   it.each<EdgeRow>([
-    { label: "0 %", kind: "percent", comparator: ">=", threshold: 80, value: 0, expected: "not_met" },
-    { label: "100 %", kind: "percent", comparator: ">=", threshold: 80, value: 100, expected: "met" },
+    {
+      label: "0 %",
+      kind: "percent",
+      comparator: ">=",
+      threshold: 80,
+      value: 0,
+      expected: "not_met",
+    },
+    {
+      label: "100 %",
+      kind: "percent",
+      comparator: ">=",
+      threshold: 80,
+      value: 100,
+      expected: "met",
+    },
     {
       label: "a number equal to min",
       kind: "number",
@@ -227,10 +252,13 @@ describe("values that cannot be compared", () => {
       value: 1e6,
       expected: "met",
     },
-  ])("$label is accepted and compared ($expected)", ({ kind, comparator, threshold, value, extra, expected }) => {
-    const set = singleIndicatorSet({ kind, comparator, threshold, ...(extra ? { extra } : {}) });
-    expect(evaluateOne(set, value).atStandard.status).toBe(expected);
-  });
+  ])(
+    "$label is accepted and compared ($expected)",
+    ({ kind, comparator, threshold, value, extra, expected }) => {
+      const set = singleIndicatorSet({ kind, comparator, threshold, ...(extra ? { extra } : {}) });
+      expect(evaluateOne(set, value).atStandard.status).toBe(expected);
+    },
+  );
 });
 
 describe("missing values", () => {

@@ -14,16 +14,24 @@ const levelWords: Record<LevelCode, string> = {
 
 export type IndicatorValue = number | boolean | null | undefined;
 
+/** Whether a value can be compared: right type, inside the indicator's bounds (percent 0–100). */
 function isValidValue(indicator: Indicator, value: number | boolean): boolean {
   if (indicator.kind === "boolean") return typeof value === "boolean";
-  return typeof value === "number" && Number.isFinite(value);
+  if (typeof value !== "number" || !Number.isFinite(value)) return false;
+  const min = indicator.min ?? (indicator.kind === "percent" ? 0 : undefined);
+  const max = indicator.max ?? (indicator.kind === "percent" ? 100 : undefined);
+  if (min !== undefined && value < min) return false;
+  if (max !== undefined && value > max) return false;
+  return !indicator.integer || Number.isInteger(value);
 }
 
 function describeThreshold(threshold: ThresholdUsed, unit: string | undefined): string {
   const parts =
     typeof threshold.value === "boolean"
       ? [`yêu cầu: ${formatValueVi(threshold.value)}`]
-      : [`ngưỡng ${comparators[threshold.comparator].symbol} ${formatValueVi(threshold.value, unit)}`];
+      : [
+          `ngưỡng ${comparators[threshold.comparator].symbol} ${formatValueVi(threshold.value, unit)}`,
+        ];
   parts.push(levelWords[threshold.level]);
   if (threshold.classLabel) parts.push(`vùng/nhóm ${threshold.classLabel}`);
   if (threshold.derived) {
@@ -58,19 +66,24 @@ export function evaluateIndicatorAtLevel(options: {
     };
   }
   const row = lookup.row;
+  // A derived threshold (model income = 110 % of advanced) depends on the rows of its base too:
+  // it is as unverified and as region-specific as any of them.
+  const rowsUsed = [row, ...(lookup.baseRows ?? [])];
+  const classSpecific = rowsUsed.some((used) => used.classes !== undefined);
+  const unverified = rowsUsed.some((used) => used.status === "unverified");
   const threshold: ThresholdUsed = {
     level: lookup.level,
     comparator: indicator.comparator,
     value: lookup.value,
     basis: row.basis,
-    status: row.status,
-    ...(row.classes ? { classValue: resolvedClass.value } : {}),
-    ...(row.classes && resolvedClass.label ? { classLabel: resolvedClass.label } : {}),
+    status: unverified ? "unverified" : "confirmed",
+    ...(classSpecific ? { classValue: resolvedClass.value } : {}),
+    ...(classSpecific && resolvedClass.label ? { classLabel: resolvedClass.label } : {}),
     ...(row.fromYear !== undefined ? { fromYear: row.fromYear } : {}),
     ...(row.toYear !== undefined ? { toYear: row.toYear } : {}),
     ...(row.note ? { note: row.note } : {}),
     ...(lookup.derived ? { derived: lookup.derived } : {}),
-    ...(resolvedClass.rule && row.classes ? { overrideRule: resolvedClass.rule.id } : {}),
+    ...(resolvedClass.rule && classSpecific ? { overrideRule: resolvedClass.rule.id } : {}),
   };
   const described = describeThreshold(threshold, indicator.unit);
   if (value === null || value === undefined) {
@@ -84,13 +97,16 @@ export function evaluateIndicatorAtLevel(options: {
     return {
       status: "missing",
       threshold,
-      reason: { code: "invalid_value", text: `Giá trị không hợp lệ cho chỉ tiêu này (${described}).` },
+      reason: {
+        code: "invalid_value",
+        text: `Giá trị không hợp lệ cho chỉ tiêu này (${described}).`,
+      },
     };
   }
   const rule = comparators[indicator.comparator];
   const passed = rule.test(value, lookup.value);
   const shown = formatValueVi(value, indicator.unit);
-  const override = resolvedClass.rule && row.classes ? ` Áp dụng: ${resolvedClass.rule.description}.` : "";
+  const override = threshold.overrideRule ? ` Áp dụng: ${resolvedClass.rule?.description}.` : "";
   if (passed) {
     return {
       status: "met",

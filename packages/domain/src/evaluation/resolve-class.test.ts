@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { CriteriaSet, UnitAttributes, UnitFlag } from "../catalog/criteria-set.ts";
 import { resolveClass } from "./resolve-class.ts";
-import { overrideRuleId, qd318, regionNames, testSet, unitIn, type RegionCode } from "./test-sets.ts";
+import {
+  overrideRuleId,
+  qd318,
+  regionNames,
+  testSet,
+  unitIn,
+  type RegionCode,
+} from "./test-sets.ts";
 
 describe("resolveClass", () => {
   interface ClassRow {
@@ -21,19 +28,20 @@ describe("resolveClass", () => {
     { region: "TDMNPB", flags: ["especiallyDisadvantaged"], value: "TDMNPB", rule: overrideRuleId },
     { region: undefined, flags: [], value: undefined, rule: undefined },
     { region: undefined, flags: ["safeZone"], value: "TDMNPB", rule: overrideRuleId },
-  ])(
-    "region $region with flags $flags → $value (rule $rule)",
-    ({ region, flags, value, rule }) => {
-      const resolved = resolveClass(testSet, unitIn(region, flags));
-      expect(resolved.value).toBe(value);
-      expect(resolved.label).toBe(value ? regionNames[value] : undefined);
-      expect(resolved.rule?.id).toBe(rule);
-    },
-  );
+  ])("region $region with flags $flags → $value (rule $rule)", ({ region, flags, value, rule }) => {
+    const resolved = resolveClass(testSet, unitIn(region, flags));
+    expect(resolved.value).toBe(value);
+    expect(resolved.label).toBe(value ? regionNames[value] : undefined);
+    expect(resolved.rule?.id).toBe(rule);
+  });
 
   it("keeps an unknown region code but has no label for it", () => {
     const unit: UnitAttributes = { code: "x", name: "x", region: "XYZ", flags: [] };
-    expect(resolveClass(testSet, unit)).toEqual({ value: "XYZ", label: undefined, rule: undefined });
+    expect(resolveClass(testSet, unit)).toEqual({
+      value: "XYZ",
+      label: undefined,
+      rule: undefined,
+    });
   });
 
   it("reads the commune group when the set classifies by commune group (2026–2030)", () => {
@@ -48,7 +56,13 @@ describe("resolveClass", () => {
       },
       classificationOverrides: [],
     };
-    const unit: UnitAttributes = { code: "x", name: "x", region: "TN", communeGroup: "N2", flags: [] };
+    const unit: UnitAttributes = {
+      code: "x",
+      name: "x",
+      region: "TN",
+      communeGroup: "N2",
+      flags: [],
+    };
     expect(resolveClass(set, unit)).toEqual({ value: "N2", label: "Nhóm 2", rule: undefined });
   });
 

@@ -1,4 +1,8 @@
-import type { ClassificationOverrideRule, CriteriaSet, UnitAttributes } from "../catalog/criteria-set.ts";
+import type {
+  ClassificationOverrideRule,
+  CriteriaSet,
+  UnitAttributes,
+} from "../catalog/criteria-set.ts";
 
 export interface ResolvedClass {
   /** The classification value used for threshold lookup, if the unit has one. */

@@ -77,20 +77,104 @@ describe("selectThreshold", () => {
   }
 
   it.each<LookupRow>([
-    { code: "3.1", level: "standard", classValue: "DBSH", year: 2024, expected: { kind: "found", level: "standard", value: 80 } },
-    { code: "3.1", level: "model", classValue: undefined, year: 2024, expected: { kind: "found", level: "standard", value: 80 } },
-    { code: "9.2", level: "advanced", classValue: "TDMNPB", year: 2024, expected: { kind: "found", level: "advanced", value: 80 } },
-    { code: "9.2", level: "advanced", classValue: "DBSCL", year: 2024, expected: { kind: "found", level: "advanced", value: 90 } },
-    { code: "15.2", level: "standard", classValue: "DBSCL", year: 2024, expected: { kind: "noThreshold", level: "standard" } },
-    { code: "15.2", level: "standard", classValue: undefined, year: 2024, expected: { kind: "noThreshold", level: "standard" } },
-    { code: "15.2", level: "advanced", classValue: "DBSH", year: 2024, expected: { kind: "notApplicable" } },
-    { code: "15.3", level: "standard", classValue: "DBSH", year: 2024, expected: { kind: "notApplicable" } },
-    { code: "10.1", level: "standard", classValue: "TN", year: 2021, expected: { kind: "noThreshold", level: "standard" } },
-    { code: "10.1", level: "standard", classValue: "TN", year: 2023, expected: { kind: "found", level: "standard", value: 39 } },
-    { code: "10.1", level: "standard", classValue: "TN", year: 2024, expected: { kind: "found", level: "standard", value: 47 } },
-    { code: "10.1", level: "model", classValue: "DBSH", year: 2024, expected: { kind: "found", level: "model", value: 66 } },
-    { code: "10.1", level: "model", classValue: "TN", year: 2021, expected: { kind: "found", level: "model", value: 60.5 } },
-    { code: "10.1", level: "model", classValue: "TDMNPB", year: 2025, expected: { kind: "found", level: "model", value: 49.5 } },
+    {
+      code: "3.1",
+      level: "standard",
+      classValue: "DBSH",
+      year: 2024,
+      expected: { kind: "found", level: "standard", value: 80 },
+    },
+    {
+      code: "3.1",
+      level: "model",
+      classValue: undefined,
+      year: 2024,
+      expected: { kind: "found", level: "standard", value: 80 },
+    },
+    {
+      code: "9.2",
+      level: "advanced",
+      classValue: "TDMNPB",
+      year: 2024,
+      expected: { kind: "found", level: "advanced", value: 80 },
+    },
+    {
+      code: "9.2",
+      level: "advanced",
+      classValue: "DBSCL",
+      year: 2024,
+      expected: { kind: "found", level: "advanced", value: 90 },
+    },
+    {
+      code: "15.2",
+      level: "standard",
+      classValue: "DBSCL",
+      year: 2024,
+      expected: { kind: "noThreshold", level: "standard" },
+    },
+    {
+      code: "15.2",
+      level: "standard",
+      classValue: undefined,
+      year: 2024,
+      expected: { kind: "noThreshold", level: "standard" },
+    },
+    {
+      code: "15.2",
+      level: "advanced",
+      classValue: "DBSH",
+      year: 2024,
+      expected: { kind: "notApplicable" },
+    },
+    {
+      code: "15.3",
+      level: "standard",
+      classValue: "DBSH",
+      year: 2024,
+      expected: { kind: "notApplicable" },
+    },
+    {
+      code: "10.1",
+      level: "standard",
+      classValue: "TN",
+      year: 2021,
+      expected: { kind: "noThreshold", level: "standard" },
+    },
+    {
+      code: "10.1",
+      level: "standard",
+      classValue: "TN",
+      year: 2023,
+      expected: { kind: "found", level: "standard", value: 39 },
+    },
+    {
+      code: "10.1",
+      level: "standard",
+      classValue: "TN",
+      year: 2024,
+      expected: { kind: "found", level: "standard", value: 47 },
+    },
+    {
+      code: "10.1",
+      level: "model",
+      classValue: "DBSH",
+      year: 2024,
+      expected: { kind: "found", level: "model", value: 66 },
+    },
+    {
+      code: "10.1",
+      level: "model",
+      classValue: "TN",
+      year: 2021,
+      expected: { kind: "found", level: "model", value: 60.5 },
+    },
+    {
+      code: "10.1",
+      level: "model",
+      classValue: "TDMNPB",
+      year: 2025,
+      expected: { kind: "found", level: "model", value: 49.5 },
+    },
   ])(
     "$code at $level for $classValue in $year → $expected.kind $expected.value",
     ({ code, level, classValue, year, expected }) => {
@@ -173,7 +257,12 @@ describe("selectThreshold", () => {
 
   it("gives no threshold when a relative row has no base", () => {
     const indicator = indicatorWith([
-      { level: "model", relativeTo: { level: "advanced", factor: 1.1 }, basis: qd319, status: "confirmed" },
+      {
+        level: "model",
+        relativeTo: { level: "advanced", factor: 1.1 },
+        basis: qd319,
+        status: "confirmed",
+      },
     ]);
     expect(summary(lookup(indicator, "model", "DBSH", 2024))).toEqual({
       kind: "noThreshold",
@@ -183,15 +272,30 @@ describe("selectThreshold", () => {
 
   it("gives no threshold, instead of looping forever, when relative rows refer to each other", () => {
     const indicator = indicatorWith([
-      { level: "advanced", relativeTo: { level: "model", factor: 0.9 }, basis: qd319, status: "confirmed" },
-      { level: "model", relativeTo: { level: "advanced", factor: 1.1 }, basis: qd319, status: "confirmed" },
+      {
+        level: "advanced",
+        relativeTo: { level: "model", factor: 0.9 },
+        basis: qd319,
+        status: "confirmed",
+      },
+      {
+        level: "model",
+        relativeTo: { level: "advanced", factor: 1.1 },
+        basis: qd319,
+        status: "confirmed",
+      },
     ]);
     expect(summary(lookup(indicator, "model", "DBSH", 2024))).toEqual({
       kind: "noThreshold",
       level: "model",
     });
     const selfReferring = indicatorWith([
-      { level: "model", relativeTo: { level: "model", factor: 1.1 }, basis: qd319, status: "confirmed" },
+      {
+        level: "model",
+        relativeTo: { level: "model", factor: 1.1 },
+        basis: qd319,
+        status: "confirmed",
+      },
     ]);
     expect(summary(lookup(selfReferring, "model", "DBSH", 2024))).toEqual({
       kind: "noThreshold",
@@ -203,7 +307,12 @@ describe("selectThreshold", () => {
     const indicator = indicatorWith(
       [
         numberRow(60, { level: "advanced" }),
-        { level: "model", relativeTo: { level: "advanced", factor: 1.1 }, basis: qd319, status: "confirmed" },
+        {
+          level: "model",
+          relativeTo: { level: "advanced", factor: 1.1 },
+          basis: qd319,
+          status: "confirmed",
+        },
       ],
       { levels: ["model"] },
     );
@@ -226,7 +335,12 @@ describe("selectThreshold", () => {
     ({ base, factor, value }) => {
       const indicator = indicatorWith([
         numberRow(base, { level: "advanced" }),
-        { level: "model", relativeTo: { level: "advanced", factor }, basis: qd319, status: "confirmed" },
+        {
+          level: "model",
+          relativeTo: { level: "advanced", factor },
+          basis: qd319,
+          status: "confirmed",
+        },
       ]);
       const result = lookup(indicator, "model", "DBSH", 2024);
       expect(result.kind === "found" ? result.value : undefined).toBe(value);

@@ -7,7 +7,15 @@ import type {
 } from "../catalog/criteria-set.ts";
 
 export type ThresholdLookup =
-  | { kind: "found"; level: LevelCode; row: Threshold; value: number | boolean; derived?: Derived }
+  | {
+      kind: "found";
+      level: LevelCode;
+      row: Threshold;
+      value: number | boolean;
+      derived?: Derived;
+      /** For a derived value: the rows its base value came from, nearest first. */
+      baseRows?: Threshold[];
+    }
   | { kind: "notApplicable" }
   | { kind: "noThreshold"; level: LevelCode };
 
@@ -40,20 +48,17 @@ function matches(row: Threshold, classValue: string | undefined, year: number): 
   return true;
 }
 
-/**
- * Finds the threshold of an indicator for a level, a classification value and a year.
- * A level without rows of its own uses the rows of the level it inherits; among matching rows
- * the most specific one (class-specific before general, year-specific before open) wins.
- */
-export function selectThreshold(options: {
+interface LookupOptions {
   set: CriteriaSet;
   indicator: Indicator;
   level: LevelCode;
   classValue: string | undefined;
   year: number;
-}): ThresholdLookup {
+}
+
+/** `resolving`: levels whose relative rows are being resolved, to stop on a cycle in the data. */
+function lookup(options: LookupOptions, resolving: readonly LevelCode[]): ThresholdLookup {
   const { set, indicator, level, classValue, year } = options;
-  if (indicator.levels && !indicator.levels.includes(level)) return { kind: "notApplicable" };
   for (const definition of levelChain(set, level)) {
     const rows = indicator.thresholds.filter((row) => row.level === definition.code);
     if (rows.length === 0) continue;
@@ -64,18 +69,46 @@ export function selectThreshold(options: {
     );
     if (!row) return { kind: "noThreshold", level: definition.code };
     if ("value" in row) return { kind: "found", level: definition.code, row, value: row.value };
-    const base = selectThreshold({ ...options, level: row.relativeTo.level });
-    if (base.kind !== "found" || typeof base.value !== "number") {
+    const chain = [...resolving, definition.code];
+    const base = chain.includes(row.relativeTo.level)
+      ? undefined
+      : lookup({ ...options, level: row.relativeTo.level }, chain);
+    if (!base || base.kind !== "found" || typeof base.value !== "number") {
       return { kind: "noThreshold", level: definition.code };
     }
+    // Rounded so that 1.1 × 60 is 66 and not 66.00000000000001, which an income of 66 would fail.
     const value = Math.round(base.value * row.relativeTo.factor * 1000) / 1000;
     return {
       kind: "found",
       level: definition.code,
       row,
       value,
-      derived: { fromLevel: row.relativeTo.level, factor: row.relativeTo.factor, baseValue: base.value },
+      derived: {
+        fromLevel: row.relativeTo.level,
+        factor: row.relativeTo.factor,
+        baseValue: base.value,
+      },
+      baseRows: [base.row, ...(base.baseRows ?? [])],
     };
   }
   return { kind: "notApplicable" };
+}
+
+/**
+ * Finds the threshold of an indicator for a level, a classification value and a year.
+ * A level without rows of its own uses the rows of the level it inherits; among matching rows
+ * the most specific one (class-specific before general, year-specific before open) wins.
+ * A relative row (QĐ 319: 110 % of the advanced income) takes its base from the other level even
+ * when the indicator itself counts only at the derived level.
+ */
+export function selectThreshold(options: {
+  set: CriteriaSet;
+  indicator: Indicator;
+  level: LevelCode;
+  classValue: string | undefined;
+  year: number;
+}): ThresholdLookup {
+  const { indicator, level } = options;
+  if (indicator.levels && !indicator.levels.includes(level)) return { kind: "notApplicable" };
+  return lookup(options, []);
 }

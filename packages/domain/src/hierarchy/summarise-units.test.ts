@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { LevelCode } from "../catalog/criteria-set.ts";
 import { summariseUnits, type StoredResult } from "./summarise-units.ts";
 
-function stored(unitName: string, criteriaMet: number, level: LevelCode | null = null): StoredResult {
+function stored(
+  unitName: string,
+  criteriaMet: number,
+  level: LevelCode | null = null,
+): StoredResult {
   return { unitCode: unitName, unitName, criteriaMet, criteriaTotal: 19, level };
 }
 
@@ -43,7 +47,12 @@ describe("summariseUnits", () => {
   });
 
   it("lists the levels in the order given, then none", () => {
-    expect(summary.byLevel.map((row) => row.level)).toEqual(["standard", "advanced", "model", "none"]);
+    expect(summary.byLevel.map((row) => row.level)).toEqual([
+      "standard",
+      "advanced",
+      "model",
+      "none",
+    ]);
   });
 
   it("has a histogram bar for every N from 0 to the total", () => {
@@ -86,7 +95,13 @@ describe("summariseUnits", () => {
     { threshold: 15, names: ["Dục Nông", "Ngọk Lây", "Văn Xuôi", "Đăk Sao"] },
     { threshold: 16, names: ["Dục Nông", "Ngọk Lây", "Văn Xuôi", "Đăk Sao", "Măng Ri"] },
   ])("below $threshold: $names", ({ threshold, names }) => {
-    const below = summariseUnits({ communes: 10, results, levels, criteriaTotal: 19, belowThreshold: threshold });
+    const below = summariseUnits({
+      communes: 10,
+      results,
+      levels,
+      criteriaTotal: 19,
+      belowThreshold: threshold,
+    });
     expect(below.below.units.map((u) => u.unitName)).toEqual(names);
   });
 
@@ -108,8 +123,19 @@ describe("summariseUnits", () => {
   });
 
   it("has no average and empty bars when nothing is evaluated", () => {
-    const empty = summariseUnits({ communes: 4, results: [], levels, criteriaTotal: 19, belowThreshold: 10 });
-    expect(empty).toMatchObject({ communes: 4, evaluated: 0, averageCriteriaMet: null, below: { units: [] } });
+    const empty = summariseUnits({
+      communes: 4,
+      results: [],
+      levels,
+      criteriaTotal: 19,
+      belowThreshold: 10,
+    });
+    expect(empty).toMatchObject({
+      communes: 4,
+      evaluated: 0,
+      averageCriteriaMet: null,
+      below: { units: [] },
+    });
     expect(empty.byLevel.every((row) => row.count === 0)).toBe(true);
     expect(empty.byCriteriaMet.every((bar) => bar.count === 0)).toBe(true);
   });

@@ -1,0 +1,18 @@
+// The services the command line shares with the HTTP API.
+export { buildServer } from "./http/build-server.ts";
+export { AppError } from "./http/app-error.ts";
+export { systemUser, type AuthUser } from "./features/auth/auth-user.ts";
+export { importUnits } from "./features/units/units.service.ts";
+export { importCatalog, getSets } from "./features/catalog/catalog.service.ts";
+export { selectSetFor } from "./features/catalog/set-selection.ts";
+export { createUser } from "./features/users/users.service.ts";
+export { insertDepartment } from "./features/users/users.repository.ts";
+export { evaluateUnit } from "./features/assessments/evaluation.service.ts";
+export { evaluateMany } from "./features/assessments/bulk-evaluation.service.ts";
+export { writeValuesBulk, type BulkValueRow } from "./features/assessments/bulk-values.service.ts";
+export {
+  demoAccountsNotice,
+  findDemoInfo,
+  saveDemoInfo,
+  type DemoInfo,
+} from "./features/demo/demo-accounts.ts";

@@ -1,0 +1,114 @@
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip, createGzip } from "node:zlib";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "@ntm/db";
+import { withDatabase } from "../cli-context.ts";
+
+/** Tables in dependency order; restore inserts in this order and clears in reverse. */
+export const backupTables = [
+  "admin_units",
+  "unit_successors",
+  "criteria_sets",
+  "departments",
+  "department_criteria",
+  "users",
+  "assessments",
+  "assessment_values",
+  "evaluation_results",
+  "evaluation_criteria",
+  "evidence_files",
+  "audit_log",
+  "settings",
+] as const;
+
+const batch = 5000;
+
+async function* backupLines(database: Database) {
+  yield JSON.stringify({ format: "ntm-backup", version: 1, tables: backupTables }) + "\n";
+  for (const table of backupTables) {
+    for (let offset = 0; ; offset += batch) {
+      const rows = await queryRows<{ row: unknown }>(
+        database.db,
+        sql.raw(`select to_jsonb(t) as row from ${table} t order by 1 limit ${batch} offset ${offset}`),
+      );
+      for (const { row } of rows) yield JSON.stringify({ table, row }) + "\n";
+      if (rows.length < batch) break;
+    }
+  }
+}
+
+/**
+ * Writes every table as gzip-compressed JSON lines: portable between the embedded database and a
+ * PostgreSQL server (evidence files stay in the data folder and are copied separately).
+ */
+export async function backupDatabase(database: Database, file: string) {
+  await pipeline(Readable.from(backupLines(database)), createGzip(), createWriteStream(file));
+}
+
+/** Replaces all data with a backup, in one transaction; sequences continue after the restored ids. */
+export async function restoreDatabase(database: Database, file: string): Promise<number> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let header: { format?: string } | undefined;
+  const rowsByTable = new Map<string, unknown[]>();
+  for await (const line of lines) {
+    if (!line) continue;
+    const parsed = JSON.parse(line) as { format?: string; table?: string; row?: unknown };
+    if (!header) {
+      header = parsed;
+      if (parsed.format !== "ntm-backup") throw new Error("Tệp không phải bản sao lưu NTM Monitor.");
+      continue;
+    }
+    if (!parsed.table || !(backupTables as readonly string[]).includes(parsed.table)) {
+      throw new Error(`Bảng không hợp lệ trong bản sao lưu: ${parsed.table}`);
+    }
+    const list = rowsByTable.get(parsed.table) ?? [];
+    list.push(parsed.row);
+    rowsByTable.set(parsed.table, list);
+  }
+  let total = 0;
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`truncate ${[...backupTables].reverse().join(", ")} restart identity cascade`));
+    for (const table of backupTables) {
+      const rows = rowsByTable.get(table) ?? [];
+      for (let start = 0; start < rows.length; start += 1000) {
+        const part = JSON.stringify(rows.slice(start, start + 1000));
+        await tx.execute(
+          sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${part}::jsonb)`,
+        );
+      }
+      total += rows.length;
+    }
+    for (const [table, column] of [
+      ["admin_units", "id"],
+      ["criteria_sets", "id"],
+      ["departments", "id"],
+      ["users", "id"],
+      ["evidence_files", "id"],
+      ["audit_log", "id"],
+    ] as const) {
+      await tx.execute(
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((select max(${column}) from ${table}), 0) + 1, false)`,
+        ),
+      );
+    }
+  });
+  return total;
+}
+
+export async function backupCommand(file: string) {
+  await withDatabase(async ({ database }) => {
+    await backupDatabase(database, file);
+    console.log(`Đã sao lưu cơ sở dữ liệu vào ${file}.`);
+  });
+}
+
+export async function restoreCommand(file: string) {
+  await withDatabase(async ({ database }) => {
+    const rows = await restoreDatabase(database, file);
+    console.log(`Đã khôi phục ${rows} dòng từ ${file}.`);
+  });
+}

@@ -1,0 +1,73 @@
+import { Command } from "commander";
+import { demoAccountsNotice } from "@ntm/api";
+import { withDatabase } from "./cli-context.ts";
+import { printError } from "./print-error.ts";
+import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { catalogImportCommand } from "./commands/catalog-import.ts";
+import { evaluateCommand } from "./commands/evaluate.ts";
+import { seedDemo } from "./commands/seed-demo.ts";
+import { unitsImportCommand } from "./commands/units-import.ts";
+import { usersAddCommand } from "./commands/users-add.ts";
+
+const program = new Command("ntm")
+  .description("NTM Monitor: nhập, xuất, dữ liệu minh họa và bảo trì")
+  .showHelpAfterError();
+
+program
+  .command("migrate")
+  .description("Áp dụng các bản cập nhật cấu trúc cơ sở dữ liệu")
+  .action(() => withDatabase(async () => console.log("Cơ sở dữ liệu đã được cập nhật.")));
+
+program
+  .command("seed")
+  .description("Tạo dữ liệu minh họa (tỉnh Kon Tum, 2022–2024)")
+  .option("--demo", "dữ liệu minh họa", false)
+  .option("--if-empty", "chỉ tạo khi cơ sở dữ liệu còn trống", false)
+  .option("--province <code>", "mã tỉnh (mặc định 62, Kon Tum)")
+  .action((options: { demo: boolean; ifEmpty: boolean; province?: string }) =>
+    withDatabase(async ({ database }) => {
+      if (!options.demo) throw new Error("Hãy dùng: ntm seed --demo");
+      await seedDemo(database, { ifEmpty: options.ifEmpty, ...(options.province ? { provinceCode: options.province } : {}) });
+      const notice = await demoAccountsNotice(database.db);
+      if (notice) console.log(notice);
+    }),
+  );
+
+const units = program.command("units").description("Đơn vị hành chính");
+units.command("import <file>").description("Nhập đơn vị hành chính từ CSV hoặc JSON").action(unitsImportCommand);
+
+const catalog = program.command("catalog").description("Bộ tiêu chí");
+catalog
+  .command("import <file>")
+  .description("Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh (JSON)")
+  .action(catalogImportCommand);
+
+program
+  .command("evaluate")
+  .description("Đánh giá một xã (hoặc tất cả các xã) cho một năm")
+  .option("--unit <code>", "mã xã")
+  .requiredOption("--year <year>", "năm đánh giá")
+  .option("--json", "in kết quả dạng JSON", false)
+  .option("--all", "đánh giá lại tất cả các xã", false)
+  .action(evaluateCommand);
+
+const users = program.command("users").description("Tài khoản");
+users
+  .command("add")
+  .description("Tạo tài khoản")
+  .requiredOption("--username <username>")
+  .requiredOption("--password <password>")
+  .requiredOption("--role <role>", "province_admin | coordination_office | department | district | commune_officer | viewer")
+  .requiredOption("--unit <code>", "đơn vị được giao")
+  .option("--department <code>", "mã sở, ngành (vai trò department)")
+  .option("--name <name>", "tên hiển thị")
+  .action(usersAddCommand);
+
+program.command("backup <file>").description("Sao lưu toàn bộ dữ liệu (JSON nén gzip)").action(backupCommand);
+program.command("restore <file>").description("Khôi phục dữ liệu từ bản sao lưu (xóa dữ liệu hiện có)").action(restoreCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = printError(error);
+}

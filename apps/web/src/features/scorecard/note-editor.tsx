@@ -1,0 +1,25 @@
+import { Input } from "antd";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { useScorecardContext } from "./scorecard-context.tsx";
+
+export function NoteEditor({ indicatorCode, noteId }: { indicatorCode: string; noteId: string }) {
+  const { t } = useI18n();
+  const { editor } = useScorecardContext();
+  const stored = editor.notes[indicatorCode] ?? "";
+  const draft = editor.drafts[indicatorCode]?.note;
+
+  if (!editor.canEdit(indicatorCode)) {
+    return stored ? <span className="note-readonly">{stored}</span> : <span>—</span>;
+  }
+  return (
+    <Input.TextArea
+      id={noteId}
+      value={draft ?? stored}
+      autoSize={{ minRows: 1, maxRows: 6 }}
+      maxLength={2000}
+      aria-label={t("indicator.noteOf", { code: indicatorCode })}
+      onChange={(event) => editor.updateDraft(indicatorCode, { note: event.target.value })}
+      data-testid={`indicator-note-${indicatorCode}`}
+    />
+  );
+}

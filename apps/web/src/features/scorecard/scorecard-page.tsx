@@ -1,0 +1,88 @@
+import type { ScorecardResponse } from "@ntm/contracts";
+import type { LevelCode, MissingItem } from "@ntm/domain";
+import { Alert } from "antd";
+import { useState } from "react";
+import { ErrorState } from "../../components/error-state.tsx";
+import { PageLoading } from "../../components/page-loading.tsx";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { scrollToId } from "../../lib/scroll-into-view.ts";
+import { useYear } from "../../lib/year-context.tsx";
+import { ConditionsPanel } from "./conditions-panel.tsx";
+import { CriteriaGrid } from "./criteria-grid.tsx";
+import { CriterionPanel } from "./criterion-panel.tsx";
+import { MissingList } from "./missing-list.tsx";
+import { SaveBar } from "./save-bar.tsx";
+import { ScorecardContext, type ScorecardContextValue } from "./scorecard-context.tsx";
+import { ScorecardHeader } from "./scorecard-header.tsx";
+import { useScorecard } from "./use-scorecard.ts";
+import { useScorecardEditor } from "./use-scorecard-editor.ts";
+
+/** The commune scorecard for the year chosen in the header. */
+export function ScorecardPage({ code }: { code: string }) {
+  const { year } = useYear();
+  const query = useScorecard(code, year);
+  if (!query.data) {
+    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+    return <PageLoading />;
+  }
+  return <ScorecardView key={year} code={code} year={year} scorecard={query.data} />;
+}
+
+interface ScorecardViewProps {
+  code: string;
+  year: number;
+  scorecard: ScorecardResponse;
+}
+
+function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
+  const { t } = useI18n();
+  const editor = useScorecardEditor(code, year, scorecard);
+  const [level, setLevel] = useState<LevelCode>(scorecard.levels[0]?.level ?? "standard");
+  const [selected, setSelected] = useState<string | null>(null);
+  const selectedCriterion = scorecard.criteria.find((criterion) => criterion.code === selected);
+  const levelResult = scorecard.levels.find((candidate) => candidate.level === level);
+
+  const context: ScorecardContextValue = { code, year, scorecard, level, editor };
+
+  const selectCriterion = (criterionCode: string) => {
+    setSelected(criterionCode);
+    scrollToId("criterion-panel");
+  };
+
+  const pickMissing = (item: MissingItem) => {
+    if (scorecard.nextLevel) setLevel(scorecard.nextLevel);
+    if (item.criterionCode) setSelected(item.criterionCode);
+    scrollToId(
+      item.criterionCode ? `indicator-${item.indicatorCode}` : `conditions-${scorecard.nextLevel}`,
+      true,
+    );
+  };
+
+  return (
+    <ScorecardContext.Provider value={context}>
+      <div className="page scorecard-page" data-testid="scorecard-page">
+        <ScorecardHeader />
+        {!scorecard.permissions.canEdit && scorecard.permissions.reason && (
+          <Alert
+            type="info"
+            showIcon
+            title={`${t("scorecard.readOnly")}: ${scorecard.permissions.reason}`}
+          />
+        )}
+        <MissingList onPick={pickMissing} />
+        <CriteriaGrid selectedCode={selected} onSelect={selectCriterion} onLevelChange={setLevel} />
+        {selectedCriterion ? (
+          <CriterionPanel
+            criterion={selectedCriterion}
+            onSelect={selectCriterion}
+            onClose={() => setSelected(null)}
+          />
+        ) : (
+          <p className="hint panel-placeholder">{t("scorecard.noCriterionSelected")}</p>
+        )}
+        {levelResult && <ConditionsPanel level={levelResult} />}
+        {editor.anyEditable && <SaveBar />}
+      </div>
+    </ScorecardContext.Provider>
+  );
+}

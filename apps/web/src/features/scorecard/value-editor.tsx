@@ -1,0 +1,110 @@
+import type { IndicatorResult } from "@ntm/domain";
+import { Button, Input, Switch } from "antd";
+import type { KeyboardEvent } from "react";
+import { numberToInput } from "../../lib/format.ts";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { checkDraft } from "./draft-values.ts";
+import { useScorecardContext } from "./scorecard-context.tsx";
+import { formatValue } from "./threshold-text.ts";
+
+interface ValueEditorProps {
+  indicator: IndicatorResult;
+  inputId: string;
+  errorId: string;
+}
+
+/** Enter moves to the next value, as in a spreadsheet. */
+function focusNextInput(event: KeyboardEvent<HTMLElement>) {
+  const inputs = [...document.querySelectorAll<HTMLElement>("[data-indicator-input]")];
+  const index = inputs.indexOf(event.currentTarget);
+  const next = inputs[index + 1];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
+  const { t, language } = useI18n();
+  const { editor } = useScorecardContext();
+  const code = indicator.code;
+  const draft = editor.drafts[code];
+
+  if (!editor.canEdit(code)) {
+    return (
+      <span className="value-readonly" data-testid={`indicator-value-${code}`}>
+        {indicator.value === null
+          ? t("indicator.empty")
+          : formatValue(indicator.value, indicator.unit, t, language)}
+      </span>
+    );
+  }
+
+  const check = checkDraft(indicator, draft);
+  const error = check.ok ? editor.serverErrors[code] : t(check.error);
+  const showError = Boolean(error) && (draft?.input !== undefined || editor.showInvalid);
+
+  if (indicator.kind === "boolean") {
+    const value =
+      draft?.input !== undefined ? (draft.input as boolean | null) : (indicator.value as boolean | null);
+    return (
+      <div className="value-editor">
+        <Switch
+          id={inputId}
+          checked={value === true}
+          checkedChildren={t("common.yes")}
+          unCheckedChildren={value === null ? "—" : t("common.no")}
+          onChange={(checked) => editor.updateDraft(code, { input: checked })}
+          data-testid={`indicator-input-${code}`}
+          data-indicator-input=""
+          aria-describedby={showError ? errorId : undefined}
+        />
+        <span className="value-state">
+          {value === null ? t("indicator.empty") : value ? t("common.yes") : t("common.no")}
+        </span>
+        {value !== null && (
+          <Button size="small" onClick={() => editor.updateDraft(code, { input: null })}>
+            {t("indicator.clear")}
+          </Button>
+        )}
+        {showError && (
+          <span id={errorId} className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    );
+  }
+
+  const text =
+    draft?.input !== undefined
+      ? String(draft.input ?? "")
+      : typeof indicator.value === "number"
+        ? numberToInput(indicator.value, language)
+        : "";
+  return (
+    <div className="value-editor">
+      <Input
+        id={inputId}
+        value={text}
+        inputMode="decimal"
+        autoComplete="off"
+        allowClear
+        className="value-input"
+        status={showError ? "error" : undefined}
+        aria-invalid={showError}
+        aria-describedby={showError ? errorId : undefined}
+        onChange={(event) => editor.updateDraft(code, { input: event.target.value })}
+        onPressEnter={focusNextInput}
+        data-testid={`indicator-input-${code}`}
+        data-indicator-input=""
+      />
+      {indicator.unit && <span className="value-unit">{indicator.unit}</span>}
+      {showError && (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

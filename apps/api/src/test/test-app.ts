@@ -11,7 +11,7 @@ import { importUnits } from "../features/units/units.service.ts";
 import { createUser } from "../features/users/users.service.ts";
 import { insertDepartment } from "../features/users/users.repository.ts";
 import { fixtureSet } from "./fixture-set.ts";
-import { createTestDatabase } from "./test-database.ts";
+import { createTestDatabase } from "@ntm/db";
 
 export const testPassword = "mat-khau-thu";
 export const fixedNow = new Date("2024-06-15T08:00:00Z");

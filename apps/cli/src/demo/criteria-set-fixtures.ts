@@ -153,8 +153,16 @@ export const regionSetFixture: CriteriaSet = {
         indicator("2.4", "percent", ">=", undefined, 60, { levels: ["advanced", "model"] }),
       ],
     },
-    { code: "3", name: "Thủy lợi và phòng, chống thiên tai", indicators: [atLeast("3.1", 80), yes("3.2")] },
-    { code: "4", name: "Điện", indicators: [yes("4.1"), atLeast("4.2", { all: 98, TDMNPB: 95 }, 99)] },
+    {
+      code: "3",
+      name: "Thủy lợi và phòng, chống thiên tai",
+      indicators: [atLeast("3.1", 80), yes("3.2")],
+    },
+    {
+      code: "4",
+      name: "Điện",
+      indicators: [yes("4.1"), atLeast("4.2", { all: 98, TDMNPB: 95 }, 99)],
+    },
     { code: "5", name: "Trường học", indicators: [atLeast("5.1", { all: 80, TDMNPB: 70 }, 100)] },
     {
       code: "6",
@@ -222,7 +230,13 @@ export const regionSetFixture: CriteriaSet = {
 const groupRows = (level: LevelCode, values: [number, number, number]) =>
   values.map(
     (value, index) =>
-      ({ level, value, classes: [String(index + 1)], basis: qd51, status: "unverified" }) as Threshold,
+      ({
+        level,
+        value,
+        classes: [String(index + 1)],
+        basis: qd51,
+        status: "unverified",
+      }) as Threshold,
   );
 
 /**

@@ -1,13 +1,7 @@
 import type { UnitImportRow } from "@ntm/contracts";
 import type { CriteriaSet } from "@ntm/domain";
 import { endOfYear, isValidOn, resolveClass } from "@ntm/domain";
-import {
-  chooseValue,
-  planYear,
-  wantsHolding,
-  type Want,
-  type YearPlan,
-} from "./indicator-plan.ts";
+import { chooseValue, planYear, wantsHolding, type Want, type YearPlan } from "./indicator-plan.ts";
 import { isRuralCommune } from "./load-vietnam-units.ts";
 import { hashText, mixSeed, mulberry32 } from "./prng.ts";
 import { assignProfiles, plannedOutcome, type ProgressProfile } from "./progress-profiles.ts";
@@ -155,7 +149,9 @@ export function* iterateDemoValues(options: GenerateDemoValuesOptions): Generato
     const unitHash = hashText(unit.code);
     let draws: CommuneDraws | undefined;
     for (const year of years) {
-      if (!isValidOn({ validFrom: unit.validFrom, validTo: unit.validTo ?? null }, endOfYear(year))) {
+      if (
+        !isValidOn({ validFrom: unit.validFrom, validTo: unit.validTo ?? null }, endOfYear(year))
+      ) {
         continue;
       }
       const plan = planFor(classValue, year);

@@ -140,11 +140,7 @@ function planIndicator(
  * Every indicator of a set (criteria in order, then level conditions) with its tests for one
  * classification value and year, and the highest level the engine can grant there.
  */
-export function planYear(
-  set: CriteriaSet,
-  classValue: string | undefined,
-  year: number,
-): YearPlan {
+export function planYear(set: CriteriaSet, classValue: string | undefined, year: number): YearPlan {
   const indicators = [
     ...set.criteria.flatMap((criterion, position) =>
       criterion.indicators.map((indicator) =>
@@ -217,7 +213,8 @@ function rangeFor(planned: PlannedIndicator, wants: readonly Want[]): Range | un
     if (test.kind === "blocked" && want === "pass") return undefined;
     if (test.kind !== "atLeast" && test.kind !== "atMost") continue;
     const raisesLow = (test.kind === "atLeast") === (want === "pass");
-    const step = want === "pass" ? test.step : test.kind === "atLeast" ? test.step - 1 : test.step + 1;
+    const step =
+      want === "pass" ? test.step : test.kind === "atLeast" ? test.step - 1 : test.step + 1;
     if (raisesLow && step >= range.low) Object.assign(range, { low: step, tightLow: true });
     if (!raisesLow && step <= range.high) Object.assign(range, { high: step, tightHigh: true });
   }

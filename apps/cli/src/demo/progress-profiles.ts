@@ -50,7 +50,10 @@ export function plannedOutcome(
   const levelIndex = held - 1;
   if (profile.setbackYear === year) {
     if (levelIndex >= 0) {
-      return { levelIndex: levelIndex - 1, criteriaMet: levelIndex > 0 ? criteriaTotal : criteriaTotal - 1 };
+      return {
+        levelIndex: levelIndex - 1,
+        criteriaMet: levelIndex > 0 ? criteriaTotal : criteriaTotal - 1,
+      };
     }
     return { levelIndex: -1, criteriaMet: Math.max(0, trend(year - 1) - 1) };
   }
@@ -93,7 +96,11 @@ function profileFor(
     case "model":
       return { tier, ...held, levelFrom: [first - 1, middleYear, last] };
     case "advanced":
-      return { tier, ...held, levelFrom: [first - 1, [first, middleYear, last][Math.floor(random() * 3)] ?? last] };
+      return {
+        tier,
+        ...held,
+        levelFrom: [first - 1, [first, middleYear, last][Math.floor(random() * 3)] ?? last],
+      };
     case "standard":
       // Recognised before the new set; some slip in its first year (seed 000: "keep 19/19 by 2023").
       return {
@@ -103,7 +110,13 @@ function profileFor(
         ...(years.length > 1 && random() < 0.2 ? { setbackYear: first } : {}),
       };
     case "rising":
-      return { tier, startYear: first, levelFrom: [reachYear], start: 0.78 + 0.1 * random(), gain: 0.05 };
+      return {
+        tier,
+        startYear: first,
+        levelFrom: [reachYear],
+        start: 0.78 + 0.1 * random(),
+        gain: 0.05,
+      };
     case "lagging":
       return {
         tier,
@@ -175,7 +188,10 @@ export function assignProfiles(options: {
     }
     const province = provinceOf.get(district) ?? "";
     const recognisedHere = easiestFirst.slice(0, recognised);
-    recognisedByProvince.set(province, [...(recognisedByProvince.get(province) ?? []), ...recognisedHere]);
+    recognisedByProvince.set(province, [
+      ...(recognisedByProvince.get(province) ?? []),
+      ...recognisedHere,
+    ]);
     for (const commune of easiestFirst.slice(recognised, recognised + rising)) {
       const laterYears = years.slice(1);
       const reachYear =

@@ -32,7 +32,6 @@ const writers: ReadonlySet<Role> = new Set([
   "department",
   "district",
   "commune_officer",
-  "viewer",
 ]);
 
 /** Whether a unit lies inside the actor's scope (the scope unit itself or below it). */

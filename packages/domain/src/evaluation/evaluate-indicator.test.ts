@@ -162,6 +162,21 @@ describe("values that cannot be compared", () => {
       extra: { min: 0 },
     },
     {
+      label: "a negative number without min",
+      kind: "number",
+      comparator: "<=",
+      threshold: 10,
+      value: -0.5,
+    },
+    {
+      label: "a percent below its own min",
+      kind: "percent",
+      comparator: ">=",
+      threshold: 80,
+      value: 40,
+      extra: { min: 50 },
+    },
+    {
       label: "a number above max",
       kind: "number",
       comparator: ">=",

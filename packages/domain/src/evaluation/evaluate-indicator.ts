@@ -14,15 +14,18 @@ const levelWords: Record<LevelCode, string> = {
 
 export type IndicatorValue = number | boolean | null | undefined;
 
-/** Whether a value can be compared: right type, inside the indicator's bounds (percent 0–100). */
+/**
+ * Whether a value can be compared. Same rules as the entry check of the API, because values also
+ * arrive by import: right type, percent 0–100, whole counts, within min/max, no negative number
+ * unless min allows it.
+ */
 function isValidValue(indicator: Indicator, value: number | boolean): boolean {
   if (indicator.kind === "boolean") return typeof value === "boolean";
   if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  const min = indicator.min ?? (indicator.kind === "percent" ? 0 : undefined);
-  const max = indicator.max ?? (indicator.kind === "percent" ? 100 : undefined);
-  if (min !== undefined && value < min) return false;
-  if (max !== undefined && value > max) return false;
-  return !indicator.integer || Number.isInteger(value);
+  if (indicator.kind === "percent" && (value < 0 || value > 100)) return false;
+  if (indicator.integer && !Number.isInteger(value)) return false;
+  if (indicator.min !== undefined ? value < indicator.min : value < 0) return false;
+  return indicator.max === undefined || value <= indicator.max;
 }
 
 function describeThreshold(threshold: ThresholdUsed, unit: string | undefined): string {

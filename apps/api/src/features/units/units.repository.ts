@@ -57,7 +57,9 @@ export async function findChildrenOn(db: DbOrTx, parentCode: string, asOf: strin
   const rows = await db
     .select({
       ...columns,
-      childCount: sql<number>`(select count(*)::int from admin_units c where c.parent_code = ${u.code}
+      // Drizzle renders ${u.code} here as a bare "code", which the subquery would read as c.code:
+      // the outer row is named explicitly.
+      childCount: sql<number>`(select count(*)::int from admin_units c where c.parent_code = admin_units.code
         and c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf}))`,
     })
     .from(u)

@@ -79,7 +79,10 @@ export async function listUnits(
     const children = await findChildrenOn(db, unit.code, asOf);
     return [toDto({ ...unit, childCount: children.length })];
   }
-  return (await findChildrenOn(db, unit.code, asOf)).map(toDto);
+  // Vietnamese alphabetical order (Đ after D), which the database's byte order does not give.
+  return (await findChildrenOn(db, unit.code, asOf))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+    .map(toDto);
 }
 
 export async function getUnitDetail(

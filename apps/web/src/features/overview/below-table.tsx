@@ -68,7 +68,9 @@ export function BelowTable({ summary, threshold, onThresholdChange, loading }: B
         columns={columns}
         dataSource={summary.below.units}
         loading={loading}
-        pagination={summary.below.units.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        pagination={
+          summary.below.units.length > 10 ? { pageSize: 10, showSizeChanger: false } : false
+        }
         scroll={{ x: 520 }}
         locale={{ emptyText: t("overview.belowNone", { n: summary.below.threshold }) }}
         data-testid="below-table"

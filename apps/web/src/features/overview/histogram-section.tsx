@@ -40,7 +40,9 @@ export function HistogramSection({ bins, selected, onSelect }: HistogramSectionP
             <li key={bin.criteriaMet}>
               <button
                 type="button"
-                className={bin.criteriaMet === selected ? "bin-button bin-button-active" : "bin-button"}
+                className={
+                  bin.criteriaMet === selected ? "bin-button bin-button-active" : "bin-button"
+                }
                 aria-pressed={bin.criteriaMet === selected}
                 onClick={() => toggle(bin.criteriaMet)}
                 data-testid={`histogram-bin-${bin.criteriaMet}`}

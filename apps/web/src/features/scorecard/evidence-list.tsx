@@ -1,4 +1,9 @@
-import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  PaperClipOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import type { EvidenceDto } from "@ntm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Popconfirm, Upload } from "antd";

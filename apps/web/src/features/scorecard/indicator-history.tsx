@@ -10,7 +10,9 @@ import { useScorecardContext } from "./scorecard-context.tsx";
 /** Audit entries store whatever was written: a bare value or an object holding it. */
 function auditValue(raw: unknown, t: Translate, language: Language): string {
   const value =
-    typeof raw === "object" && raw !== null && "value" in raw ? (raw as { value: unknown }).value : raw;
+    typeof raw === "object" && raw !== null && "value" in raw
+      ? (raw as { value: unknown }).value
+      : raw;
   if (value === null || value === undefined) return "—";
   if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
   if (typeof value === "number") return formatNumber(value, language);

@@ -44,7 +44,9 @@ export function SaveBar() {
       )}
       <div className="save-bar-row">
         <span
-          className={outcome.kind === "saved" && changeCount === 0 ? "save-status saved" : "save-status"}
+          className={
+            outcome.kind === "saved" && changeCount === 0 ? "save-status saved" : "save-status"
+          }
           data-testid="save-status"
           data-state={saving ? "saving" : changeCount > 0 ? "dirty" : outcome.kind}
           aria-live="polite"

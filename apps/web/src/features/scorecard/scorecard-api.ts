@@ -9,7 +9,9 @@ export function scorecardQueryKey(code: string, year: number) {
 }
 
 export function fetchScorecard(code: string, year: number, signal?: AbortSignal) {
-  return apiRequest<ScorecardResponse>(apiPath(`${unitPath(code)}/scorecard`, { year }), { signal });
+  return apiRequest<ScorecardResponse>(apiPath(`${unitPath(code)}/scorecard`, { year }), {
+    signal,
+  });
 }
 
 export function saveValues(code: string, year: number, input: ValuesInput) {
@@ -42,7 +44,12 @@ export function historyQueryKey(code: string, year: number, indicatorCode: strin
   return [queryRoots.history, code, year, indicatorCode] as const;
 }
 
-export function fetchHistory(code: string, year: number, indicatorCode: string, signal?: AbortSignal) {
+export function fetchHistory(
+  code: string,
+  year: number,
+  indicatorCode: string,
+  signal?: AbortSignal,
+) {
   return apiRequest<{ entries: AuditEntry[] }>(
     apiPath(`${unitPath(code)}/assessments/${year}/history`, { indicator: indicatorCode }),
     { signal },

@@ -22,7 +22,8 @@ export function ScorecardPage({ code }: { code: string }) {
   const { year } = useYear();
   const query = useScorecard(code, year);
   if (!query.data) {
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+    if (query.isError)
+      return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
     return <PageLoading />;
   }
   return <ScorecardView key={year} code={code} year={year} scorecard={query.data} />;

@@ -1,9 +1,15 @@
 import type { ScorecardResponse } from "@ntm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { ApiError, isApiError } from "../../lib/api-client.ts";
+import { isApiError, type ApiError } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
-import { collectChanges, isDirty, type Draft, type Drafts, type PendingValue } from "./draft-values.ts";
+import {
+  collectChanges,
+  isDirty,
+  type Draft,
+  type Drafts,
+  type PendingValue,
+} from "./draft-values.ts";
 import { saveValues, scorecardQueryKey } from "./scorecard-api.ts";
 import { canEditEntry, listIndicators, type IndicatorEntry } from "./scorecard-indicators.ts";
 
@@ -25,7 +31,8 @@ function pruneDrafts(drafts: Drafts, scorecard: ScorecardResponse): Drafts {
   const next: Drafts = {};
   for (const { indicator } of listIndicators(scorecard)) {
     const draft = drafts[indicator.code];
-    if (draft && isDirty(indicator, draft, notes[indicator.code] ?? "")) next[indicator.code] = draft;
+    if (draft && isDirty(indicator, draft, notes[indicator.code] ?? ""))
+      next[indicator.code] = draft;
   }
   return next;
 }

@@ -46,7 +46,9 @@ export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
 
   if (indicator.kind === "boolean") {
     const value =
-      draft?.input !== undefined ? (draft.input as boolean | null) : (indicator.value as boolean | null);
+      draft?.input !== undefined
+        ? (draft.input as boolean | null)
+        : (indicator.value as boolean | null);
     return (
       <div className="value-editor">
         <Switch

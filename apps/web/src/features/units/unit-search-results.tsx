@@ -30,12 +30,18 @@ export function UnitSearchResults({ query, asOf, selectedCode, onSelect }: UnitS
   if (!result.data) return <Spin size="small" />;
 
   // The server searches too; filtering again keeps the rule "ignore diacritics and case" exact.
-  const units = result.data.units.filter((unit) => matchesSearch(`${unit.name} ${unit.code}`, query));
+  const units = result.data.units.filter((unit) =>
+    matchesSearch(`${unit.name} ${unit.code}`, query),
+  );
   if (units.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("units.noResults")} />;
   }
   return (
-    <ul className="unit-results" aria-label={t("units.searchResults")} data-testid="unit-search-results">
+    <ul
+      className="unit-results"
+      aria-label={t("units.searchResults")}
+      data-testid="unit-search-results"
+    >
       {units.slice(0, maxShown).map((unit) => (
         <li key={unit.code}>
           <UnitResult unit={unit} selected={unit.code === selectedCode} onSelect={onSelect} />

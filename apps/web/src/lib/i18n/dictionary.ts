@@ -85,7 +85,8 @@ const vi = {
   "scorecard.conditionsTitle": "Điều kiện riêng của mức {level}",
   "scorecard.set": "Bộ tiêu chí",
   "scorecard.readOnly": "Chỉ xem",
-  "scorecard.noCriterionSelected": "Chọn một tiêu chí ở trên để xem chỉ tiêu, ngưỡng, căn cứ và tài liệu.",
+  "scorecard.noCriterionSelected":
+    "Chọn một tiêu chí ở trên để xem chỉ tiêu, ngưỡng, căn cứ và tài liệu.",
 
   "indicator.value": "Giá trị",
   "indicator.valueOf": "Giá trị chỉ tiêu {code}",

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type Database } from "@ntm/db";
+import { createDatabase, type Database } from "./database.ts";
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite by default, or a new database

@@ -23,7 +23,7 @@ export function* generateNationalValues(options: {
   years?: readonly number[];
   seed?: number;
   batchSize?: number;
-}): Generator<DemoValue[]> {
+}): Generator<DemoValue[], void, undefined> {
   const { set, units, years = NATIONAL_YEARS, seed = 1, batchSize = 10_000 } = options;
   let batch: DemoValue[] = [];
   for (const value of iterateDemoValues({ set, units, years, seed })) {

@@ -42,7 +42,6 @@ interface CommuneDraws {
 }
 
 function drawsFor(
-  set: CriteriaSet,
   difficulty: readonly number[],
   indicatorCount: number,
   seed: number,
@@ -53,7 +52,7 @@ function drawsFor(
     criterionOrder: difficulty.map((value) => 0.6 * value + 0.4 * random()),
     indicatorOrder: Array.from({ length: indicatorCount }, () => random()),
     quality: Array.from({ length: indicatorCount }, () => 0.15 + 0.7 * random()),
-    twoFailures: set.criteria.map(() => random() < 0.3),
+    twoFailures: difficulty.map(() => random() < 0.3),
     gaps: random() < 0.35 ? 2 : 1,
   };
 }
@@ -119,12 +118,17 @@ function wantsBelowFirstLevel(plan: YearPlan, criteriaMet: number, draws: Commun
  * commune's class and year, and values are placed on the right side of it. About 3.5 % of values
  * are null, only where an empty value cannot change the planned outcome.
  */
-export function* iterateDemoValues(options: GenerateDemoValuesOptions): Generator<DemoValue> {
+export function* iterateDemoValues(
+  options: GenerateDemoValuesOptions,
+): Generator<DemoValue, void, undefined> {
   const { set, units, seed } = options;
   const years = [...options.years].sort((a, b) => a - b);
   const firstYear = years[0] ?? 0;
   const assigned = assignProfiles({ units, years, seed });
   const difficulty = criterionDifficulty(set, seed);
+  const indicatorCount =
+    set.criteria.flatMap((criterion) => criterion.indicators).length +
+    set.levels.flatMap((level) => level.conditions ?? []).length;
   const plans = new Map<string, YearPlan>();
   const planFor = (classValue: string | undefined, year: number) => {
     const key = `${classValue ?? ""}|${year}`;
@@ -147,7 +151,7 @@ export function* iterateDemoValues(options: GenerateDemoValuesOptions): Generato
       flags: unit.flags,
     }).value;
     const unitHash = hashText(unit.code);
-    let draws: CommuneDraws | undefined;
+    const draws = drawsFor(difficulty, indicatorCount, seed, unitHash);
     for (const year of years) {
       if (
         !isValidOn({ validFrom: unit.validFrom, validTo: unit.validTo ?? null }, endOfYear(year))
@@ -155,7 +159,6 @@ export function* iterateDemoValues(options: GenerateDemoValuesOptions): Generato
         continue;
       }
       const plan = planFor(classValue, year);
-      draws ??= drawsFor(set, difficulty, plan.indicators.length, seed, unitHash);
       const outcome = plannedOutcome(profile, year, set.criteria.length);
       const levelIndex = Math.min(outcome.levelIndex, plan.reachable);
       const wants =

@@ -116,6 +116,7 @@ function planIndicator(
 ): PlannedIndicator {
   const scale = indicator.integer ? 1 : 10;
   const percent = indicator.kind === "percent";
+  // Numbers without a declared minimum are counts, rates or money: never negative.
   const min = Math.max(percent ? 0 : -Infinity, indicator.min ?? 0);
   const max = Math.min(percent ? 100 : Infinity, indicator.max ?? Infinity);
   const tests = set.levels.map((level, position) =>
@@ -130,7 +131,7 @@ function planIndicator(
     tests,
     scale,
     min: Math.ceil(min * scale),
-    max: max === Infinity ? Infinity : Math.floor(max * scale),
+    max: Math.floor(max * scale),
     higherIsBetter: indicator.comparator !== "<=" && indicator.comparator !== "<",
     reference: bound?.step,
   };

@@ -78,6 +78,8 @@ interface Ranked {
   key: number;
 }
 
+// Shares are of the set's criteria: with 19, lagging communes start at 5–9 and gain 1–2 a year,
+// middle ones start at 10–17 and gain 0.5–1.7, rising ones start at 15–17.
 function profileFor(
   tier: ProgressTier,
   commune: Ranked,

@@ -30,10 +30,20 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
+/** Where to go after login: the page that asked for it, else the start page. */
+function redirectTarget(state: unknown): string {
+  if (typeof state === "object" && state !== null && "from" in state) {
+    const from = (state as { from: unknown }).from;
+    if (typeof from === "string" && from.startsWith("/") && !from.startsWith("/login")) return from;
+  }
+  return "/";
+}
+
 /** The login page is only for visitors without a session. */
 export function RequireGuest({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
+  const location = useLocation();
   if (me.isPending) return <FullScreenSpin />;
-  if (me.data) return <Navigate to="/" replace />;
+  if (me.data) return <Navigate to={redirectTarget(location.state)} replace />;
   return children;
 }

@@ -22,6 +22,13 @@ export class ApiError extends Error {
   }
 }
 
+let requestLanguage = "vi";
+
+/** The API answers errors in the language asked for; the UI asks in its own. */
+export function setApiLanguage(language: string): void {
+  requestLanguage = language;
+}
+
 const networkMessage = "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.";
 
 function isErrorBody(body: unknown): body is ErrorBody {
@@ -60,7 +67,10 @@ export interface ApiRequest {
 
 /** Calls the API on the same origin with the session cookie and turns error bodies into ApiError. */
 export async function apiRequest<T>(path: string, request: ApiRequest = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": requestLanguage,
+  };
   let body: BodyInit | undefined;
   if (request.json !== undefined) {
     headers["Content-Type"] = "application/json";

@@ -21,7 +21,7 @@ async function scorecard(user: string, code: string, year = 2024) {
   });
 }
 
-async function put(user: string, code: string, body: unknown, year = 2024) {
+async function put(user: string, code: string, body: object, year = 2024) {
   return t.app.inject({
     method: "PUT",
     url: `/api/units/${code}/assessments/${year}/values`,
@@ -64,7 +64,10 @@ describe("scorecard and values", () => {
   });
 
   it("flips the income criterion when the value crosses the threshold, and the district summary follows", async () => {
-    const response = await put("xa1", "X01", { version: 1, values: [{ indicatorCode: "10.1", value: 45 }] });
+    const response = await put("xa1", "X01", {
+      version: 1,
+      values: [{ indicatorCode: "10.1", value: 45 }],
+    });
     expect(response.statusCode).toBe(200);
     const body = response.json<ScorecardResponse>();
     expect(body.criteriaMet).toBe(2);
@@ -83,7 +86,10 @@ describe("scorecard and values", () => {
   });
 
   it("refuses a stale version with 409 and changes nothing", async () => {
-    const response = await put("xa1", "X01", { version: 1, values: [{ indicatorCode: "10.1", value: 10 }] });
+    const response = await put("xa1", "X01", {
+      version: 1,
+      values: [{ indicatorCode: "10.1", value: 10 }],
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe("VERSION_CONFLICT");
     expect(response.json().error.message).toMatch(/người khác/);
@@ -145,7 +151,10 @@ describe("scorecard and values", () => {
   });
 
   it("uses the TDMNPB threshold for an especially disadvantaged commune", async () => {
-    const response = await put("xa3", "X03", { version: 0, values: [{ indicatorCode: "10.1", value: 41 }] });
+    const response = await put("xa3", "X03", {
+      version: 0,
+      values: [{ indicatorCode: "10.1", value: 41 }],
+    });
     expect(response.statusCode).toBe(200);
     const income = response.json<ScorecardResponse>().criteria[1]?.indicators[0];
     expect(income?.byLevel.standard?.status).toBe("met");
@@ -157,7 +166,10 @@ describe("scorecard and values", () => {
 describe("access", () => {
   it("denies a commune officer another commune's scorecard and values", async () => {
     expect((await scorecard("xa1", "X02")).statusCode).toBe(403);
-    const write = await put("xa1", "X03", { version: 1, values: [{ indicatorCode: "10.1", value: 99 }] });
+    const write = await put("xa1", "X03", {
+      version: 1,
+      values: [{ indicatorCode: "10.1", value: 99 }],
+    });
     expect(write.statusCode).toBe(403);
     expect(write.json().error.message).toMatch(/ngoài phạm vi/);
   });
@@ -169,14 +181,20 @@ describe("access", () => {
 
   it("lets a viewer read but not write", async () => {
     expect((await scorecard("xem", "X01")).statusCode).toBe(200);
-    const write = await put("xem", "X01", { version: 2, values: [{ indicatorCode: "3.1", value: 81 }] });
+    const write = await put("xem", "X01", {
+      version: 2,
+      values: [{ indicatorCode: "3.1", value: 81 }],
+    });
     expect(write.statusCode).toBe(403);
   });
 
   it("lets a department write its own criteria everywhere in the province, and no other", async () => {
     const card = (await scorecard("so-nn", "X03")).json<ScorecardResponse>();
     expect(card.permissions.editableCriteria).toEqual(["3"]);
-    const own = await put("so-nn", "X03", { version: card.assessment.version, values: [{ indicatorCode: "3.1", value: 90 }] });
+    const own = await put("so-nn", "X03", {
+      version: card.assessment.version,
+      values: [{ indicatorCode: "3.1", value: 90 }],
+    });
     expect(own.statusCode).toBe(200);
     const other = await put("so-nn", "X03", {
       version: own.json<ScorecardResponse>().assessment.version,
@@ -187,7 +205,10 @@ describe("access", () => {
   });
 
   it("requires a session", async () => {
-    const response = await t.app.inject({ method: "GET", url: "/api/units/X01/scorecard?year=2024" });
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/units/X01/scorecard?year=2024",
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.code).toBe("UNAUTHENTICATED");
   });

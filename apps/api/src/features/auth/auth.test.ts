@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 const wrongCredentials = "Tên đăng nhập hoặc mật khẩu không đúng.";
 
-function login(payload: unknown, remoteAddress = "127.0.0.1") {
+function login(payload: object, remoteAddress = "127.0.0.1") {
   return t.app.inject({ method: "POST", url: "/api/auth/login", payload, remoteAddress });
 }
 

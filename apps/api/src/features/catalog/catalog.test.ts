@@ -17,12 +17,32 @@ beforeAll(async () => {
   await importUnits(t.database.db, {
     user: systemUser,
     rows: [
-      { code: "P02", name: "Tỉnh Bên Cạnh", level: "province", validFrom: "2008-01-01", region: "TN", flags: [] },
-      { code: "Y01", name: "Xã Ia Chim", level: "commune", parentCode: "P02", validFrom: "2008-01-01", region: "TN", flags: [] },
+      {
+        code: "P02",
+        name: "Tỉnh Bên Cạnh",
+        level: "province",
+        validFrom: "2008-01-01",
+        region: "TN",
+        flags: [],
+      },
+      {
+        code: "Y01",
+        name: "Xã Ia Chim",
+        level: "commune",
+        parentCode: "P02",
+        validFrom: "2008-01-01",
+        region: "TN",
+        flags: [],
+      },
     ],
   });
   await createUser(t.database.db, {
-    input: { username: "admin2", password: "mat-khau-thu", role: "province_admin", unitCode: "P02" },
+    input: {
+      username: "admin2",
+      password: "mat-khau-thu",
+      role: "province_admin",
+      unitCode: "P02",
+    },
     by: systemUser,
     checkAccess: false,
   });
@@ -34,12 +54,12 @@ function get(user: string, url: string) {
   return t.app.inject({ method: "GET", url, headers: { cookie: cookies[user] as string } });
 }
 
-function post(user: string, document: unknown) {
+function post(user: string, document: object) {
   return t.app.inject({
     method: "POST",
     url: "/api/catalog/sets",
     headers: { cookie: cookies[user] as string },
-    payload: document as object,
+    payload: document,
   });
 }
 
@@ -111,8 +131,8 @@ describe("reading the catalog", () => {
       indicatorCount: 4,
       thresholdsConfirmed: 2,
       thresholdsUnverified: 6,
-      importedAt: "2024-06-15T08:00:00.000Z".slice(0, 0) + list[0]?.importedAt,
     });
+    expect(list[0]?.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it("returns one set with its full definition", async () => {
@@ -128,7 +148,10 @@ describe("reading the catalog", () => {
   it("answers an unknown set with 404 and a non-numeric id with 400", async () => {
     const missing = await get("admin", "/api/catalog/sets/9999");
     expect(missing.statusCode).toBe(404);
-    expect(missing.json().error).toEqual({ code: "NOT_FOUND", message: "Không có bộ tiêu chí số 9999." });
+    expect(missing.json().error).toEqual({
+      code: "NOT_FOUND",
+      message: "Không có bộ tiêu chí số 9999.",
+    });
     expect((await get("admin", "/api/catalog/sets/abc")).statusCode).toBe(400);
   });
 
@@ -148,7 +171,11 @@ describe("importing", () => {
         message: "Chỉ quản trị tỉnh được nhập bộ tiêu chí.",
       });
     }
-    const anonymous = await t.app.inject({ method: "POST", url: "/api/catalog/sets", payload: stricterSet() });
+    const anonymous = await t.app.inject({
+      method: "POST",
+      url: "/api/catalog/sets",
+      payload: stricterSet(),
+    });
     expect(anonymous.statusCode).toBe(401);
     expect(await sets()).toHaveLength(1);
   });
@@ -167,7 +194,12 @@ describe("importing", () => {
 
   it("refuses a threshold for a level the set does not have", async () => {
     const set = fixtureSet({ version: 3 });
-    set.criteria[0]?.indicators[0]?.thresholds.push({ level: "model", value: 99, basis, status: "confirmed" });
+    set.criteria[0]?.indicators[0]?.thresholds.push({
+      level: "model",
+      value: 99,
+      basis,
+      status: "confirmed",
+    });
     const response = await post("admin", set);
     expect(response.statusCode).toBe(400);
     expect(JSON.stringify(response.json().error.details)).toMatch(/mức model không có/);
@@ -199,12 +231,19 @@ describe("importing", () => {
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body.reevaluated).toBe(1);
-    expect(body.set).toMatchObject({ code: "test-commune", version: 2, thresholdsConfirmed: 4 });
+    expect(body.set).toMatchObject({
+      code: "test-commune",
+      version: 2,
+      thresholdsConfirmed: 3,
+      thresholdsUnverified: 5,
+    });
 
     // The summary reads stored results only: it changed without anyone touching X01.
     const after = await provinceSummary();
     expect(after.set?.id).toBe(body.set.id);
-    expect(after.units.map((row) => [row.code, row.criteriaMet, row.level])).toEqual([["X01", 1, null]]);
+    expect(after.units.map((row) => [row.code, row.criteriaMet, row.level])).toEqual([
+      ["X01", 1, null],
+    ]);
     const card = await scorecard("xa1", "X01");
     expect(card.set).toMatchObject({ id: body.set.id, version: 2 });
     expect(card.criteriaMet).toBe(1);
@@ -227,7 +266,10 @@ describe("importing", () => {
 
 describe("provincial override", () => {
   it("refuses an override of a base set that is not loaded", async () => {
-    const response = await post("admin", { ...provincialOverride, basedOn: { code: "test-commune", version: 7 } });
+    const response = await post("admin", {
+      ...provincialOverride,
+      basedOn: { code: "test-commune", version: 7 },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.message).toBe("Chưa có bộ tiêu chí gốc test-commune phiên bản 7.");
   });

@@ -25,7 +25,9 @@ describe("health and framework behaviour", () => {
     expect(document.info.title).toBe("NTM Monitor API");
     expect(Object.keys(document.paths)).toContain("/api/units/{code}/scorecard");
     const scorecard = document.paths["/api/units/{code}/scorecard"].get;
-    const parameters = scorecard.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`);
+    const parameters = scorecard.parameters.map(
+      (p: { name: string; in: string }) => `${p.in}:${p.name}`,
+    );
     expect(parameters).toEqual(expect.arrayContaining(["path:code", "query:year"]));
   });
 

@@ -38,14 +38,18 @@ function toDto(row: UnitRow & { childCount?: number }): UnitDto {
 }
 
 const unitNotFound = (code: string) =>
-  notFound(`Không tìm thấy đơn vị hành chính mã ${code}.`, `Administrative unit ${code} not found.`);
+  notFound(
+    `Không tìm thấy đơn vị hành chính mã ${code}.`,
+    `Administrative unit ${code} not found.`,
+  );
 
 /** Finds a unit in force on a date (or its latest version) and checks the user may act on it. */
 export async function requireUnitAccess(
   db: DbOrTx,
   options: { user: AuthUser; code: string; asOf: string; action: Action },
 ) {
-  const unit = (await findUnitOn(db, options.code, options.asOf)) ?? (await findLatestUnit(db, options.code));
+  const unit =
+    (await findUnitOn(db, options.code, options.asOf)) ?? (await findLatestUnit(db, options.code));
   if (!unit) throw unitNotFound(options.code);
   const asOf = unit.validTo && unit.validTo < options.asOf ? unit.validTo : options.asOf;
   const path = await findPathOn(db, unit.code, asOf);
@@ -61,7 +65,13 @@ export async function requireUnitAccess(
 
 export async function listUnits(
   db: Db,
-  options: { user: AuthUser; parent?: string | undefined; asOf: string; q?: string | undefined; level?: string | undefined },
+  options: {
+    user: AuthUser;
+    parent?: string | undefined;
+    asOf: string;
+    q?: string | undefined;
+    level?: string | undefined;
+  },
 ): Promise<UnitDto[]> {
   const { user, asOf } = options;
   const root = options.parent ?? user.unitCode;
@@ -198,4 +208,3 @@ export async function importUnits(
     return { units: rows.length, links };
   });
 }
-

@@ -69,12 +69,15 @@ describe("listing", () => {
     expect(district.units.find((unit) => unit.code === "W01")?.assessed).toBe(false);
   });
 
-  it.each(["D01", "P01", "X02"])("refuses a commune officer the children of %s with 403", async (parent) => {
-    const response = await get("xa1", `/api/units?parent=${parent}`);
-    expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe("FORBIDDEN");
-    expect(response.json().error.message).toMatch(/ngoài phạm vi/);
-  });
+  it.each(["D01", "P01", "X02"])(
+    "refuses a commune officer the children of %s with 403",
+    async (parent) => {
+      const response = await get("xa1", `/api/units?parent=${parent}`);
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe("FORBIDDEN");
+      expect(response.json().error.message).toMatch(/ngoài phạm vi/);
+    },
+  );
 
   it("refuses a district the children of the province with 403", async () => {
     expect((await get("huyen", "/api/units?parent=P01")).statusCode).toBe(403);
@@ -145,13 +148,29 @@ describe("import and history (asOf)", () => {
     const attempt = importUnits(t.database.db, {
       user: systemUser,
       rows: [
-        { code: "X20", name: "Xã Mới", level: "commune", parentCode: "D02", validFrom: "2024-01-01", flags: [] },
-        { code: "X21", name: "Xã Lạc", level: "commune", parentCode: "D99", validFrom: "2024-01-01", flags: [] },
+        {
+          code: "X20",
+          name: "Xã Mới",
+          level: "commune",
+          parentCode: "D02",
+          validFrom: "2024-01-01",
+          flags: [],
+        },
+        {
+          code: "X21",
+          name: "Xã Lạc",
+          level: "commune",
+          parentCode: "D99",
+          validFrom: "2024-01-01",
+          flags: [],
+        },
       ],
     });
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
-      details: [{ path: "2.parentCode", message: "Dòng 2 (X21): không có đơn vị cấp trên mã D99." }],
+      details: [
+        { path: "2.parentCode", message: "Dòng 2 (X21): không có đơn vị cấp trên mã D99." },
+      ],
     });
     const after = await Promise.all([
       countRows("admin_units"),
@@ -166,10 +185,47 @@ describe("import and history (asOf)", () => {
     const result = await importUnits(t.database.db, {
       user: systemUser,
       rows: [
-        { code: "D01", name: "Huyện Đăk Glei", level: "district", parentCode: "P01", validFrom: "2008-01-01", validTo: "2025-06-30", region: "TN", flags: [] },
-        { code: "X01", name: "Xã Đăk Pék", level: "commune", parentCode: "D01", validFrom: "2008-01-01", validTo: "2025-06-30", region: "TN", flags: [], successorCode: "X10" },
-        { code: "X02", name: "Xã Đăk Choong", level: "commune", parentCode: "D01", validFrom: "2008-01-01", validTo: "2025-06-30", region: "TN", flags: [], successorCode: "X10" },
-        { code: "X10", name: "Xã Đăk Plô", level: "commune", parentCode: "P01", validFrom: "2025-07-01", region: "TN", flags: [] },
+        {
+          code: "D01",
+          name: "Huyện Đăk Glei",
+          level: "district",
+          parentCode: "P01",
+          validFrom: "2008-01-01",
+          validTo: "2025-06-30",
+          region: "TN",
+          flags: [],
+        },
+        {
+          code: "X01",
+          name: "Xã Đăk Pék",
+          level: "commune",
+          parentCode: "D01",
+          validFrom: "2008-01-01",
+          validTo: "2025-06-30",
+          region: "TN",
+          flags: [],
+          successorCode: "X10",
+        },
+        {
+          code: "X02",
+          name: "Xã Đăk Choong",
+          level: "commune",
+          parentCode: "D01",
+          validFrom: "2008-01-01",
+          validTo: "2025-06-30",
+          region: "TN",
+          flags: [],
+          successorCode: "X10",
+        },
+        {
+          code: "X10",
+          name: "Xã Đăk Plô",
+          level: "commune",
+          parentCode: "P01",
+          validFrom: "2025-07-01",
+          region: "TN",
+          flags: [],
+        },
       ],
     });
     expect(result).toEqual({ units: 4, links: 2 });
@@ -186,7 +242,10 @@ describe("import and history (asOf)", () => {
     expect(codes(district.units)).toEqual(["W01", "X02", "X01"]);
     expect(district.units.find((unit) => unit.code === "X01")?.validTo).toBe("2025-06-30");
     // The day before the merger takes effect still belongs to the old tree.
-    expect(codes((await list("admin", "?parent=P01&asOf=2025-06-30")).units)).toEqual(["D01", "D02"]);
+    expect(codes((await list("admin", "?parent=P01&asOf=2025-06-30")).units)).toEqual([
+      "D01",
+      "D02",
+    ]);
   });
 
   it("shows the tree as it is after the merger", async () => {
@@ -212,7 +271,9 @@ describe("import and history (asOf)", () => {
     expect(detail.successors).toEqual([]);
 
     const old = (await get("admin", "/api/units/X01?asOf=2025-12-31")).json<UnitDetail>();
-    expect(old.successors).toEqual([{ code: "X10", name: "Xã Đăk Plô", effectiveDate: "2025-07-01" }]);
+    expect(old.successors).toEqual([
+      { code: "X10", name: "Xã Đăk Plô", effectiveDate: "2025-07-01" },
+    ]);
     expect(old.path.map((step) => step.code)).toEqual(["P01", "D01", "X01"]);
   });
 

@@ -2,31 +2,18 @@ import { LockOutlined, UserOutlined } from "@ant-design/icons";
 import type { LoginInput } from "@ntm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
-import { useLocation, useNavigate } from "react-router";
 import { errorMessage } from "../../lib/api-client.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { login, meQueryKey } from "./auth-api.ts";
 
-function redirectTarget(state: unknown): string {
-  if (typeof state === "object" && state !== null && "from" in state) {
-    const from = (state as { from: unknown }).from;
-    if (typeof from === "string" && from.startsWith("/") && !from.startsWith("/login")) return from;
-  }
-  return "/";
-}
-
 export function LoginPage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const location = useLocation();
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: (user) => {
-      queryClient.setQueryData(meQueryKey, user);
-      void navigate(redirectTarget(location.state), { replace: true });
-    },
+    // The guest guard around this page sends the user on once the session exists.
+    onSuccess: (user) => queryClient.setQueryData(meQueryKey, user),
   });
 
   return (

@@ -35,7 +35,7 @@ export function BigNumbers({ summary }: { summary: SummaryResponse }) {
           value={
             summary.averageCriteriaMet === null
               ? "—"
-              : formatNumber(Math.round(summary.averageCriteriaMet * 10) / 10, language)
+              : formatNumber(summary.averageCriteriaMet, language)
           }
           raw={summary.averageCriteriaMet}
           testId="overview-average"

@@ -58,7 +58,7 @@ export function IndicatorCard({ indicator, level }: IndicatorCardProps) {
           <dt>
             <label htmlFor={ids.input}>{t("indicator.value")}</label>
           </dt>
-          <dd>
+          <dd className="dd-control">
             <ValueEditor indicator={indicator} inputId={ids.input} errorId={ids.error} />
           </dd>
         </div>
@@ -96,7 +96,7 @@ export function IndicatorCard({ indicator, level }: IndicatorCardProps) {
           <dt>
             <label htmlFor={ids.note}>{t("indicator.note")}</label>
           </dt>
-          <dd>
+          <dd className="dd-control">
             <NoteEditor indicatorCode={indicator.code} noteId={ids.note} />
           </dd>
         </div>

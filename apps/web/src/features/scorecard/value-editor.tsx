@@ -61,9 +61,7 @@ export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
           data-indicator-input=""
           aria-describedby={showError ? errorId : undefined}
         />
-        <span className="value-state">
-          {value === null ? t("indicator.empty") : value ? t("common.yes") : t("common.no")}
-        </span>
+        {value === null && <span className="value-state">{t("indicator.empty")}</span>}
         {value !== null && (
           <Button size="small" onClick={() => editor.updateDraft(code, { input: null })}>
             {t("indicator.clear")}

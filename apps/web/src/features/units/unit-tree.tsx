@@ -1,8 +1,9 @@
 import type { UnitDto } from "@ntm/contracts";
-import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useQueries } from "@tanstack/react-query";
 import { Spin, Tree, type TreeDataNode } from "antd";
 import { useMemo, useState } from "react";
 import { ErrorState } from "../../components/error-state.tsx";
+import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchUnitList, unitListQueryKey } from "./units-api.ts";
 
 interface UnitTreeProps {
@@ -29,15 +30,16 @@ function isLeafUnit(unit: UnitDto): boolean {
 }
 
 export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTreeProps) {
-  const queryClient = useQueryClient();
-  const ancestors = selectedPath.slice(0, -1);
-  const [expanded, setExpanded] = useState<string[]>(ancestors);
-  const pathKey = ancestors.join("/");
+  const { t } = useI18n();
+  // The chosen unit is opened too, so a district shows its communes.
+  const branch = selectedPath;
+  const [expanded, setExpanded] = useState<string[]>(branch);
+  const pathKey = branch.join("/");
   const [seenPathKey, setSeenPathKey] = useState(pathKey);
   if (pathKey !== seenPathKey) {
     // Navigating elsewhere opens the branch of the new unit without closing what the user opened.
     setSeenPathKey(pathKey);
-    setExpanded((previous) => [...new Set([...previous, ...ancestors])]);
+    setExpanded((previous) => [...new Set([...previous, ...branch])]);
   }
 
   const parents = useMemo(() => [rootKey, ...expanded], [expanded]);
@@ -49,7 +51,7 @@ export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTre
   });
   const root = results[0];
 
-  const treeData = buildNodes(rootKey, childrenByParent) ?? [];
+  const treeData = buildNodes(rootKey, childrenByParent, t("common.loading")) ?? [];
 
   if (root?.isError) return <ErrorState error={root.error} onRetry={() => void root.refetch()} />;
   if (!root?.data) return <Spin size="small" />;
@@ -62,29 +64,37 @@ export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTre
       expandedKeys={expanded}
       selectedKeys={selectedCode ? [selectedCode] : []}
       onExpand={(keys) => setExpanded(keys.map(String))}
-      loadData={(node) =>
-        queryClient.fetchQuery(childrenQuery(String(node.key), asOf)).then(() => undefined)
-      }
-      onSelect={(keys, info) => {
+      onSelect={(_keys, info) => {
         const key = String(info.node.key);
-        if (keys.length === 0 && key !== selectedCode) return;
-        onSelect(key);
+        if (!key.startsWith(loadingPrefix)) onSelect(key);
       }}
       data-testid="unit-tree"
     />
   );
 }
 
+const loadingPrefix = "loading:";
+
 function buildNodes(
   parent: string,
   childrenByParent: Map<string, UnitDto[]>,
+  loadingLabel: string,
 ): TreeDataNode[] | undefined {
   const units = childrenByParent.get(parent);
   if (!units) return undefined;
-  return units.map((unit) => ({
-    key: unit.code,
-    title: unit.name,
-    isLeaf: isLeafUnit(unit),
-    children: isLeafUnit(unit) ? undefined : buildNodes(unit.code, childrenByParent),
-  }));
+  return units.map((unit) => {
+    const leaf = isLeafUnit(unit);
+    const children = leaf ? undefined : buildNodes(unit.code, childrenByParent, loadingLabel);
+    return {
+      key: unit.code,
+      title: unit.name,
+      isLeaf: leaf,
+      // Children arrive through the queries above; until then an opened branch says it is loading.
+      children: children ?? (leaf ? undefined : [loadingNode(unit.code, loadingLabel)]),
+    };
+  });
+}
+
+function loadingNode(parent: string, label: string): TreeDataNode {
+  return { key: `${loadingPrefix}${parent}`, title: label, isLeaf: true, selectable: false };
 }

@@ -42,7 +42,7 @@ const vi = {
 
   "units.title": "Đơn vị hành chính",
   "units.search": "Tìm đơn vị",
-  "units.searchPlaceholder": "Tìm xã, huyện… (gõ không dấu cũng được)",
+  "units.searchPlaceholder": "Ví dụ: dak glei",
   "units.noResults": "Không tìm thấy đơn vị phù hợp.",
   "units.searchResults": "Kết quả tìm kiếm",
   "units.merged": "Đã sáp nhập",
@@ -210,7 +210,7 @@ const en: Record<MessageKey, string> = {
 
   "units.title": "Administrative units",
   "units.search": "Search units",
-  "units.searchPlaceholder": "Search communes, districts…",
+  "units.searchPlaceholder": "e.g. dak glei",
   "units.noResults": "No matching unit.",
   "units.searchResults": "Search results",
   "units.merged": "Merged",

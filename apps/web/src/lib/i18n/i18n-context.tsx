@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { dictionaries, type Language, type MessageKey } from "./dictionary.ts";
+import { setApiLanguage } from "../api-client.ts";
 import { readStored, writeStored } from "../storage.ts";
 
 export type TranslateParams = Record<string, string | number>;
@@ -16,7 +17,9 @@ const I18nContext = createContext<I18nValue | null>(null);
 const storageKey = "ntm.language";
 
 function initialLanguage(): Language {
-  return readStored(storageKey) === "en" ? "en" : "vi";
+  const language = readStored(storageKey) === "en" ? "en" : "vi";
+  setApiLanguage(language);
+  return language;
 }
 
 function interpolate(template: string, params?: TranslateParams): string {
@@ -31,6 +34,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback((next: Language) => {
     setLanguageState(next);
+    setApiLanguage(next);
     writeStored(storageKey, next);
     document.documentElement.lang = next;
   }, []);

@@ -1,0 +1,206 @@
+import { fork } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { buildServer } from "@ntm/api";
+import type { Database } from "@ntm/db";
+import type { BenchDataset } from "./bench-dataset.ts";
+import type { LoadMessage, LoadPhase, LoadRequest, LoadTarget } from "./http-load-protocol.ts";
+import { BENCH_PASSWORD } from "./load-data.ts";
+import { summariseLatencies, type LatencySummary } from "./percentiles.ts";
+
+export interface EndpointFigures {
+  target: string;
+  latency: LatencySummary;
+  errors: number;
+  firstError: string | undefined;
+  requestsPerSecond: number;
+  meanBytes: number;
+}
+
+export interface PhaseFigures {
+  name: string;
+  concurrency: number;
+  seconds: number;
+  endpoints: EndpointFigures[];
+  /** Server process event-loop delay during the phase (monitorEventLoopDelay). */
+  eventLoop: { p99Ms: number; maxMs: number };
+}
+
+export interface HttpFigures {
+  concurrency: number;
+  year: number;
+  phases: PhaseFigures[];
+  /** One request of each kind before the load: response size and what it covered. */
+  probes: { target: string; ms: number; bytes: number; detail: string }[];
+}
+
+const clientScript = fileURLToPath(new URL("./http-load-client.ts", import.meta.url));
+
+async function login(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login ${username}: ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((header) => header.split(";")[0] ?? "")
+    .find((pair) => pair.startsWith("ntm_session="));
+  if (!cookie) throw new Error(`login ${username}: no session cookie`);
+  return cookie;
+}
+
+async function probe(baseUrl: string, target: LoadTarget) {
+  const start = performance.now();
+  const response = await fetch(`${baseUrl}${target.paths[0] ?? "/"}`, {
+    headers: { cookie: target.cookie },
+  });
+  const text = await response.text();
+  const ms = performance.now() - start;
+  if (response.status !== 200) {
+    throw new Error(`${target.name}: HTTP ${response.status} ${text.slice(0, 300)}`);
+  }
+  const body = JSON.parse(text) as { units?: unknown[]; criteria?: unknown[]; communes?: number };
+  const detail = body.units
+    ? `${body.units.length} communes with stored results`
+    : `${body.criteria?.length ?? 0} criteria`;
+  return { target: target.name, ms, bytes: Buffer.byteLength(text), detail };
+}
+
+/** Forks the load client, runs the phases and collects what it reports. */
+function runLoad(
+  request: LoadRequest,
+  log: (line: string) => void,
+): Promise<PhaseFigures[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(clientScript, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+    const histogram = monitorEventLoopDelay({ resolution: 5 });
+    const phases: PhaseFigures[] = [];
+    child.on("message", (raw) => {
+      const message = raw as LoadMessage;
+      if (message.type === "phase-start") {
+        histogram.reset();
+        histogram.enable();
+        log(`    phase ${message.name} …`);
+        return;
+      }
+      if (message.type === "phase-end") {
+        histogram.disable();
+        const phase = request.phases.find((candidate) => candidate.name === message.name);
+        if (!message.record || !phase) return;
+        const seconds = message.elapsedMs / 1000;
+        phases.push({
+          name: message.name,
+          concurrency: phase.concurrency ?? request.concurrency,
+          seconds,
+          eventLoop: {
+            p99Ms: histogram.percentile(99) / 1e6,
+            maxMs: histogram.max / 1e6,
+          },
+          endpoints: Object.entries(message.byTarget).map(([target, outcome]) => ({
+            target,
+            latency: summariseLatencies(outcome.latencies),
+            errors: outcome.errors,
+            firstError: outcome.firstError,
+            requestsPerSecond: outcome.latencies.length / seconds,
+            meanBytes: outcome.latencies.length > 0 ? outcome.bytes / outcome.latencies.length : 0,
+          })),
+        });
+      }
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolve(phases);
+      else reject(new Error(`load client exited with code ${code}`));
+    });
+    child.send(request);
+  });
+}
+
+/**
+ * Starts the real server on 127.0.0.1 and a free port, signs in as the province admins and
+ * measures scorecards of random communes, the admin province's summary and the summary of the
+ * province with most communes: each alone with one client, each alone with `concurrency`
+ * clients, then all three mixed.
+ */
+export async function measureHttp(
+  database: Database,
+  dataset: BenchDataset,
+  options: {
+    concurrency: number;
+    seconds: number;
+    warmupSeconds: number;
+    year: number;
+    dataDir: string;
+    admin: string;
+    largeAdmin: string;
+    log: (line: string) => void;
+  },
+): Promise<HttpFigures> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const app = await buildServer({ database, dataDir: options.dataDir, logger: false });
+  try {
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const adminCookie = await login(baseUrl, options.admin);
+    const largeCookie =
+      options.largeAdmin === options.admin ? adminCookie : await login(baseUrl, options.largeAdmin);
+    const year = options.year;
+    const scorecard: LoadTarget = {
+      name: `scorecard (random xã of ${dataset.adminProvince.code})`,
+      cookie: adminCookie,
+      paths: dataset.scorecardCommunes.map((code) => `/api/units/${code}/scorecard?year=${year}`),
+      weight: 8,
+    };
+    const summary: LoadTarget = {
+      name: `summary ${dataset.adminProvince.code} (${dataset.adminProvince.ruralCommunes} xã)`,
+      cookie: adminCookie,
+      paths: [`/api/units/${dataset.adminProvince.code}/summary?year=${year}`],
+      weight: 1,
+    };
+    const large: LoadTarget = {
+      name: `summary ${dataset.largeProvince.code} (${dataset.largeProvince.ruralCommunes} xã)`,
+      cookie: largeCookie,
+      paths: [`/api/units/${dataset.largeProvince.code}/summary?year=${year}`],
+      weight: 1,
+    };
+    if (scorecard.paths.length === 0) throw new Error("No commune of the admin province has values.");
+    const probes = [];
+    for (const target of [scorecard, summary, large]) probes.push(await probe(baseUrl, target));
+
+    const single = Math.max(2, Math.round(options.seconds / 4));
+    const phases: LoadPhase[] = [
+      { name: "warm-up", seconds: options.warmupSeconds, record: false, targets: [scorecard, summary, large] },
+      ...[scorecard, summary, large].map((target) => ({
+        name: `1 client: ${target.name}`,
+        seconds: single,
+        concurrency: 1,
+        record: true,
+        targets: [target],
+      })),
+      ...[scorecard, summary, large].map((target) => ({
+        name: `${options.concurrency} clients: ${target.name}`,
+        seconds: options.seconds,
+        record: true,
+        targets: [target],
+      })),
+      {
+        name: `${options.concurrency} clients: mixed 8:1:1`,
+        seconds: options.seconds,
+        record: true,
+        targets: [scorecard, summary, large],
+      },
+    ].filter((phase) => phase.seconds > 0);
+    const results = await runLoad(
+      { type: "run", baseUrl, concurrency: options.concurrency, phases },
+      options.log,
+    );
+    return { concurrency: options.concurrency, year, phases: results, probes };
+  } finally {
+    await app.close();
+  }
+}

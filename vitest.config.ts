@@ -4,7 +4,12 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
-      { test: { name: "contracts", include: ["packages/contracts/src/**/*.test.ts", "data/**/*.test.ts"] } },
+      {
+        test: {
+          name: "contracts",
+          include: ["packages/contracts/src/**/*.test.ts", "data/**/*.test.ts"],
+        },
+      },
       {
         test: {
           name: "api",

@@ -73,7 +73,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     engineMaxAssessments: intFrom("BENCH_ENGINE_MAX", 50_000, 100, 1_000_000),
     http: {
       concurrency: intFrom("BENCH_HTTP_CONCURRENCY", 16, 1, 1000),
-      seconds: intFrom("BENCH_HTTP_SECONDS", communes !== undefined && communes < 2000 ? 5 : 20, 1, 3600),
+      seconds: intFrom(
+        "BENCH_HTTP_SECONDS",
+        communes !== undefined && communes < 2000 ? 5 : 20,
+        1,
+        3600,
+      ),
       warmupSeconds: intFrom("BENCH_HTTP_WARMUP_SECONDS", 2, 0, 600),
     },
     seed: intFrom("BENCH_SEED", 1, 0, 2 ** 31),

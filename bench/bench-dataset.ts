@@ -50,9 +50,9 @@ export async function buildDataset(options: {
   const regionByProvince = new Map(regions.provinces.map((p) => [p.code, p.region]));
   const catalogDocument = await readJson(`${dataFolder}/criteria/vn-commune-2021-2025.json`);
   const set = catalogDocument as CriteriaSet;
-  const units = (
-    await buildNationalUnits((code) => regionByProvince.get(code), options.seed)
-  ).map((row) => (row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row));
+  const units = (await buildNationalUnits((code) => regionByProvince.get(code), options.seed)).map(
+    (row) => (row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row),
+  );
 
   const provinceOfDistrict = new Map(
     units.filter((row) => row.level === "district").map((row) => [row.code, row.parentCode ?? ""]),

@@ -34,7 +34,9 @@ export class EngineSample {
     units: readonly UnitImportRow[],
     private readonly max: number,
   ) {
-    this.units = new Map(units.filter((row) => row.level === "commune").map((row) => [row.code, row]));
+    this.units = new Map(
+      units.filter((row) => row.level === "commune").map((row) => [row.code, row]),
+    );
   }
 
   add(batch: readonly DemoValue[]): void {

@@ -6,7 +6,10 @@ export function fmtInt(value: number): string {
 
 export function fmtNum(value: number, digits = 1): string {
   return Number.isFinite(value)
-    ? value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    ? value.toLocaleString("en-US", {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      })
     : "–";
 }
 

@@ -102,7 +102,12 @@ export async function loadData(
   const units = await timed(() => importUnits(db, { rows: dataset.units, user: systemUser }));
   log(`  units imported: ${dataset.units.length} rows in ${(units.ms / 1000).toFixed(1)} s`);
   const catalog = await timed(() =>
-    importCatalog(db, { document: dataset.catalogDocument, by: systemUser, checkAccess: false, now }),
+    importCatalog(db, {
+      document: dataset.catalogDocument,
+      by: systemUser,
+      checkAccess: false,
+      now,
+    }),
   );
   const admin = `bench-admin-${dataset.adminProvince.code}`;
   const largeAdmin = `bench-admin-${dataset.largeProvince.code}`;

@@ -28,9 +28,15 @@ export function measureEngine(
     let checks = 0;
     const results = new Map<string, { criteriaMet: number; level: string | null }>();
     for (const item of items) {
-      const result = evaluateAssessment({ set, unit: item.unit, year: item.year, values: item.values });
+      const result = evaluateAssessment({
+        set,
+        unit: item.unit,
+        year: item.year,
+        values: item.values,
+      });
       for (const criterion of result.criteria) {
-        for (const indicator of criterion.indicators) checks += Object.keys(indicator.byLevel).length;
+        for (const indicator of criterion.indicators)
+          checks += Object.keys(indicator.byLevel).length;
       }
       for (const level of result.levels) checks += level.conditions.length;
       results.set(`${item.unit.code}|${item.year}`, {
@@ -59,7 +65,12 @@ export async function compareWithStored(
   database: Database,
   results: EngineFigures["results"],
 ): Promise<{ compared: number; equal: number; stored: number }> {
-  const stored = await queryRows<{ unitCode: string; year: number; criteriaMet: number; level: string | null }>(
+  const stored = await queryRows<{
+    unitCode: string;
+    year: number;
+    criteriaMet: number;
+    level: string | null;
+  }>(
     database.db,
     sql`select unit_code as "unitCode", year, criteria_met as "criteriaMet", level from evaluation_results`,
   );

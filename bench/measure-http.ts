@@ -71,10 +71,7 @@ async function probe(baseUrl: string, target: LoadTarget) {
 }
 
 /** Forks the load client, runs the phases and collects what it reports. */
-function runLoad(
-  request: LoadRequest,
-  log: (line: string) => void,
-): Promise<PhaseFigures[]> {
+function runLoad(request: LoadRequest, log: (line: string) => void): Promise<PhaseFigures[]> {
   return new Promise((resolve, reject) => {
     const child = fork(clientScript, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -168,13 +165,19 @@ export async function measureHttp(
       paths: [`/api/units/${dataset.largeProvince.code}/summary?year=${year}`],
       weight: 1,
     };
-    if (scorecard.paths.length === 0) throw new Error("No commune of the admin province has values.");
+    if (scorecard.paths.length === 0)
+      throw new Error("No commune of the admin province has values.");
     const probes = [];
     for (const target of [scorecard, summary, large]) probes.push(await probe(baseUrl, target));
 
     const single = Math.max(2, Math.round(options.seconds / 4));
     const phases: LoadPhase[] = [
-      { name: "warm-up", seconds: options.warmupSeconds, record: false, targets: [scorecard, summary, large] },
+      {
+        name: "warm-up",
+        seconds: options.warmupSeconds,
+        record: false,
+        targets: [scorecard, summary, large],
+      },
       ...[scorecard, summary, large].map((target) => ({
         name: `1 client: ${target.name}`,
         seconds: single,

@@ -44,7 +44,12 @@ function literal(value: string | number | boolean | null, type: string): string 
 function flatten(set: CriteriaSet) {
   const thresholds: string[] = [];
   const indicators: string[] = [];
-  const notes: FlattenNotes = { indicators: 0, thresholdRows: 0, relativeOnly: [], notAtStandard: 0 };
+  const notes: FlattenNotes = {
+    indicators: 0,
+    thresholdRows: 0,
+    relativeOnly: [],
+    notAtStandard: 0,
+  };
   for (const criterion of set.criteria) {
     for (const indicator of criterion.indicators) {
       if (indicator.levels && !indicator.levels.includes("standard")) {
@@ -101,9 +106,10 @@ function classExpression(set: CriteriaSet): string {
 }
 
 /**
- * Criteria met at the standard level for every assessed commune in one query: every commune ×
- * every standard indicator, the most specific threshold row for the commune's class and the
- * year, the stored value compared with it; a criterion is met when all its indicators are.
+ * Criteria met at the standard level for every assessed commune in one query: the year's stored
+ * values joined with the most specific threshold row for the commune's class and the year; a
+ * criterion is met when as many of its indicators pass as it has (a missing value, a value row
+ * absent or a class without a threshold all leave it short).
  */
 export function buildSqlQuery(set: CriteriaSet, year: number) {
   const { thresholds, indicators, notes } = flatten(set);
@@ -115,8 +121,11 @@ with thr(indicator_code, class_value, from_year, to_year, specificity, ord, comp
 ind(criterion_code, indicator_code, field) as (
   values ${indicators.join(",\n    ")}
 ),
+need as (
+  select criterion_code, count(*)::int as n from ind group by criterion_code
+),
 communes as (
-  select u.code, ${classExpression(set)} as class_value
+  select u.code, coalesce(${classExpression(set)}, '') as class_value
     from admin_units u
    where u.level = 'commune' and u.assessed
      and u.valid_from <= '${asOf}' and (u.valid_to is null or u.valid_to >= '${asOf}')
@@ -130,27 +139,33 @@ chosen as (
               and (t.to_year is null or t.to_year >= ${year})
    order by k.class_value, t.indicator_code, t.specificity desc, t.ord
 ),
-checks as (
-  select c.code, i.criterion_code,
-         coalesce(case
-           when i.field = 'bool' then t.comparator = 'is' and v.bool_value = t.bool_t
-           when t.comparator = '>=' then v.num_value >= t.num_t
-           when t.comparator = '<=' then v.num_value <= t.num_t
-           when t.comparator = '>' then v.num_value > t.num_t
-           when t.comparator = '<' then v.num_value < t.num_t
-         end, false) as met
-    from communes c
-    cross join ind i
-    left join chosen t on t.class_value is not distinct from c.class_value
-                      and t.indicator_code = i.indicator_code
-    left join assessment_values v on v.year = ${year} and v.unit_code = c.code
-                                 and v.indicator_code = i.indicator_code
-),
-criteria as (
-  select code, criterion_code, bool_and(met) as met from checks group by code, criterion_code
+per_criterion as (
+  select v.unit_code, i.criterion_code,
+         (count(*) filter (where case
+            when i.field = 'bool' then t.comparator = 'is' and v.bool_value = t.bool_t
+            when t.comparator = '>=' then v.num_value >= t.num_t
+            when t.comparator = '<=' then v.num_value <= t.num_t
+            when t.comparator = '>' then v.num_value > t.num_t
+            when t.comparator = '<' then v.num_value < t.num_t
+          end))::int as met
+    from (
+      -- "offset 0" keeps this join first: the planner otherwise misjudges the CTE sizes and
+      -- hashes every commune × threshold pair before it reads a value.
+      select v.unit_code, v.indicator_code, v.num_value, v.bool_value, c.class_value
+        from assessment_values v
+        join communes c on c.code = v.unit_code
+       where v.year = ${year}
+      offset 0
+    ) v
+    join ind i on i.indicator_code = v.indicator_code
+    join chosen t on t.class_value = v.class_value and t.indicator_code = v.indicator_code
+   group by v.unit_code, i.criterion_code
 )
-select code as "unitCode", (count(*) filter (where met))::int as "criteriaMet"
-  from criteria group by code`;
+select c.code as "unitCode", (count(*) filter (where p.met = need.n))::int as "criteriaMet"
+  from communes c
+  left join per_criterion p on p.unit_code = c.code
+  left join need on need.criterion_code = p.criterion_code
+ group by c.code`;
   return { text, notes };
 }
 
@@ -164,7 +179,8 @@ export async function measureSql(
   options: { year: number; runs: number },
 ): Promise<SqlFigures> {
   const { text, notes } = buildSqlQuery(set, options.year);
-  const run = () => queryRows<{ unitCode: string; criteriaMet: number }>(database.db, sql.raw(text));
+  const run = () =>
+    queryRows<{ unitCode: string; criteriaMet: number }>(database.db, sql.raw(text));
   await run();
   const runsMs: number[] = [];
   let rows: { unitCode: string; criteriaMet: number }[] = [];

@@ -106,7 +106,9 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
     `values: ${fmtInt(load.values.nullValues)} null (not entered); assessments rows: ` +
       `${fmtInt(load.values.assessments)}. Sizes: database ${fmtMiB(run.sizes.databaseBytes)}, ` +
       `assessment_values ${fmtMiB(run.sizes.valuesBytes)}, results ${fmtMiB(run.sizes.resultsBytes)}` +
-      (run.sizes.folderBytes !== undefined ? `, data folder ${fmtMiB(run.sizes.folderBytes)}` : "") +
+      (run.sizes.folderBytes !== undefined
+        ? `, data folder ${fmtMiB(run.sizes.folderBytes)}`
+        : "") +
       `. Peak RSS of the bench process so far: ${fmtMiB(run.peakRssBytes)}.`,
   );
   if (run.storedCheck) {
@@ -170,7 +172,18 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
   }
   log(
     table(
-      ["clients", "endpoint", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "loop max ms"],
+      [
+        "clients",
+        "endpoint",
+        "requests",
+        "req/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "max ms",
+        "errors",
+        "loop max ms",
+      ],
       rows,
     ),
   );

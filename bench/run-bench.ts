@@ -24,7 +24,13 @@ import { compareWithStored, measureEngine, type EngineFigures } from "./measure-
 import { measureHttp } from "./measure-http.ts";
 import { measureSql } from "./measure-sql.ts";
 import { createScratchDatabase, redactUrl } from "./postgres-scratch.ts";
-import { printDataset, printEngine, printMachine, printRun, type EngineRun } from "./print-report.ts";
+import {
+  printDataset,
+  printEngine,
+  printMachine,
+  printRun,
+  type EngineRun,
+} from "./print-report.ts";
 
 const log = (line: string) => console.log(line);
 
@@ -148,13 +154,19 @@ async function main() {
     printRun(result.run, log);
   }
 
-  const file = join(config.dataRoot, `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  const file = join(
+    config.dataRoot,
+    `results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
+  );
   writeFileSync(
     file,
     JSON.stringify(
       {
         machine,
-        config: { ...config, postgresUrl: config.postgresUrl ? redactUrl(config.postgresUrl) : null },
+        config: {
+          ...config,
+          postgresUrl: config.postgresUrl ? redactUrl(config.postgresUrl) : null,
+        },
         dataset: {
           communes: dataset.chosenCommunes.length,
           ruralCommunes: dataset.ruralCommunes,

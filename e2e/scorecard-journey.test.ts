@@ -39,16 +39,26 @@ describe("a commune officer corrects a value", () => {
   it("flips a criterion on the scorecard, and the province overview follows", async () => {
     const officer = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
-    const before = await apiGet<ScorecardResponse>(app.baseUrl, officer, `/api/units/${me.unitCode}/scorecard?year=2024`);
+    const before = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      officer,
+      `/api/units/${me.unitCode}/scorecard?year=2024`,
+    );
     const admin = await apiLogin(app.baseUrl, "admin");
     const provinceCode = before.unit.path[0]?.code as string;
-    const summaryBefore = await apiGet<SummaryResponse>(app.baseUrl, admin, `/api/units/${provinceCode}/summary?year=2024`);
+    const summaryBefore = await apiGet<SummaryResponse>(
+      app.baseUrl,
+      admin,
+      `/api/units/${provinceCode}/summary?year=2024`,
+    );
     const target = findFlippableCriterion(before);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, app.baseUrl, "xa");
     await page.getByTestId("scorecard-page").waitFor();
-    await expect.poll(() => page.getByTestId("criteria-met").innerText()).toContain(`${before.criteriaMet}/${before.criteriaTotal}`);
+    await expect
+      .poll(() => page.getByTestId("criteria-met").innerText())
+      .toContain(`${before.criteriaMet}/${before.criteriaTotal}`);
     const tile = page.getByTestId(`criterion-tile-${target.criterion.code}`);
     expect(await tile.getAttribute("data-status")).toBe("not_met");
     await screenshot(page, "scorecard-before");
@@ -67,18 +77,28 @@ describe("a commune officer corrects a value", () => {
       .toContain(`${before.criteriaMet + 1}/${before.criteriaTotal}`);
     await screenshot(page, "scorecard-after");
 
-    const after = await apiGet<ScorecardResponse>(app.baseUrl, officer, `/api/units/${me.unitCode}/scorecard?year=2024`);
+    const after = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      officer,
+      `/api/units/${me.unitCode}/scorecard?year=2024`,
+    );
     expect(after.criteriaMet).toBe(before.criteriaMet + 1);
     expect(after.assessment.version).toBe(before.assessment.version + 1);
 
-    const summaryAfter = await apiGet<SummaryResponse>(app.baseUrl, admin, `/api/units/${provinceCode}/summary?year=2024`);
+    const summaryAfter = await apiGet<SummaryResponse>(
+      app.baseUrl,
+      admin,
+      `/api/units/${provinceCode}/summary?year=2024`,
+    );
     expect(summaryAfter.averageCriteriaMet).toBeGreaterThan(summaryBefore.averageCriteriaMet ?? 0);
 
     const leader = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(leader, app.baseUrl, "admin");
     await leader.goto(`${app.baseUrl}/units/${provinceCode}`);
     await leader.getByTestId("overview-page").waitFor();
-    const shown = (summaryAfter.averageCriteriaMet ?? 0).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+    const shown = (summaryAfter.averageCriteriaMet ?? 0).toLocaleString("vi-VN", {
+      maximumFractionDigits: 1,
+    });
     await expect.poll(() => leader.getByTestId("overview-average").innerText()).toContain(shown);
     await screenshot(leader, "overview");
 
@@ -86,7 +106,9 @@ describe("a commune officer corrects a value", () => {
     await login(phone, app.baseUrl, "xa");
     await phone.getByTestId("scorecard-page").waitFor();
     await screenshot(phone, "scorecard-phone");
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await phone.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 
@@ -94,8 +116,18 @@ describe("a commune officer corrects a value", () => {
     const officer = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
     const admin = await apiLogin(app.baseUrl, "admin");
-    const provinceCode = (await apiGet<ScorecardResponse>(app.baseUrl, officer, `/api/units/${me.unitCode}/scorecard?year=2024`)).unit.path[0]?.code;
-    const summary = await apiGet<SummaryResponse>(app.baseUrl, admin, `/api/units/${provinceCode}/summary?year=2024`);
+    const provinceCode = (
+      await apiGet<ScorecardResponse>(
+        app.baseUrl,
+        officer,
+        `/api/units/${me.unitCode}/scorecard?year=2024`,
+      )
+    ).unit.path[0]?.code;
+    const summary = await apiGet<SummaryResponse>(
+      app.baseUrl,
+      admin,
+      `/api/units/${provinceCode}/summary?year=2024`,
+    );
     const other = summary.units.find((unit) => unit.code !== me.unitCode);
     const page = await browser.newPage();
     await login(page, app.baseUrl, "xa");

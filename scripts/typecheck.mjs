@@ -9,6 +9,7 @@ const projects = [
   "apps/web",
   "e2e",
   "bench",
+  "data",
 ];
 let failed = false;
 for (const project of projects) {

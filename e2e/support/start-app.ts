@@ -47,7 +47,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 export async function startApp(): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-e2e-"));
   const env = { ...process.env, NTM_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
-  await run(process.execPath, [join(root, "apps/cli/bin/ntm.mjs"), "seed", "--demo"], { env, cwd: root });
+  await run(process.execPath, [join(root, "apps/cli/bin/ntm.mjs"), "seed", "--demo"], {
+    env,
+    cwd: root,
+  });
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", join(root, "apps/api/src/main.ts")], {
     env: { ...env, PORT: String(port), HOST: "127.0.0.1" },

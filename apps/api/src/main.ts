@@ -7,7 +7,9 @@ const dataDir = process.env.NTM_DATA_DIR ?? ".data";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";
 
-const database = await createDatabase({ dataDir: process.env.DATABASE_URL ? undefined : `${dataDir}/pg` });
+const database = await createDatabase({
+  dataDir: process.env.DATABASE_URL ? undefined : `${dataDir}/pg`,
+});
 const app = await buildServer({
   database,
   dataDir,
@@ -25,5 +27,7 @@ process.on("SIGTERM", shutdown);
 
 await app.listen({ port, host });
 const notice = await demoAccountsNotice(database.db);
-console.log(`\nNTM Monitor đang chạy tại http://localhost:${port} (cơ sở dữ liệu: ${database.kind}, ${database.location})`);
+console.log(
+  `\nNTM Monitor đang chạy tại http://localhost:${port} (cơ sở dữ liệu: ${database.kind}, ${database.location})`,
+);
 if (notice) console.log(notice);

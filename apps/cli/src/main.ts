@@ -27,14 +27,20 @@ program
   .action((options: { demo: boolean; ifEmpty: boolean; province?: string }) =>
     withDatabase(async ({ database }) => {
       if (!options.demo) throw new Error("Hãy dùng: ntm seed --demo");
-      await seedDemo(database, { ifEmpty: options.ifEmpty, ...(options.province ? { provinceCode: options.province } : {}) });
+      await seedDemo(database, {
+        ifEmpty: options.ifEmpty,
+        ...(options.province ? { provinceCode: options.province } : {}),
+      });
       const notice = await demoAccountsNotice(database.db);
       if (notice) console.log(notice);
     }),
   );
 
 const units = program.command("units").description("Đơn vị hành chính");
-units.command("import <file>").description("Nhập đơn vị hành chính từ CSV hoặc JSON").action(unitsImportCommand);
+units
+  .command("import <file>")
+  .description("Nhập đơn vị hành chính từ CSV hoặc JSON")
+  .action(unitsImportCommand);
 
 const catalog = program.command("catalog").description("Bộ tiêu chí");
 catalog
@@ -57,14 +63,23 @@ users
   .description("Tạo tài khoản")
   .requiredOption("--username <username>")
   .requiredOption("--password <password>")
-  .requiredOption("--role <role>", "province_admin | coordination_office | department | district | commune_officer | viewer")
+  .requiredOption(
+    "--role <role>",
+    "province_admin | coordination_office | department | district | commune_officer | viewer",
+  )
   .requiredOption("--unit <code>", "đơn vị được giao")
   .option("--department <code>", "mã sở, ngành (vai trò department)")
   .option("--name <name>", "tên hiển thị")
   .action(usersAddCommand);
 
-program.command("backup <file>").description("Sao lưu toàn bộ dữ liệu (JSON nén gzip)").action(backupCommand);
-program.command("restore <file>").description("Khôi phục dữ liệu từ bản sao lưu (xóa dữ liệu hiện có)").action(restoreCommand);
+program
+  .command("backup <file>")
+  .description("Sao lưu toàn bộ dữ liệu (JSON nén gzip)")
+  .action(backupCommand);
+program
+  .command("restore <file>")
+  .description("Khôi phục dữ liệu từ bản sao lưu (xóa dữ liệu hiện có)")
+  .action(restoreCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,8 @@ import { ZodError } from "zod";
 export function printError(error: unknown): number {
   if (error instanceof AppError) {
     console.error(`Lỗi: ${error.message}`);
-    for (const detail of error.details ?? []) console.error(`  - ${detail.path}: ${detail.message}`);
+    for (const detail of error.details ?? [])
+      console.error(`  - ${detail.path}: ${detail.message}`);
     return 1;
   }
   if (error instanceof ZodError) {

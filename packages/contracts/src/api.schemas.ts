@@ -2,7 +2,9 @@ import { z } from "zod";
 import { roles } from "@ntm/domain";
 
 const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải theo dạng YYYY-MM-DD");
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải theo dạng YYYY-MM-DD");
 export const yearSchema = z.coerce
   .number({ message: "Năm phải là số" })
   .int("Năm phải là số nguyên")
@@ -68,7 +70,9 @@ export const unitListSchema = z.object({ asOf: isoDateSchema, units: z.array(uni
 
 export const unitDetailSchema = unitSchema.extend({
   path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
-  predecessors: z.array(z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() })),
+  predecessors: z.array(
+    z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() }),
+  ),
   successors: z.array(z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() })),
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;

@@ -56,7 +56,7 @@ export const indicatorSchema = z
       });
     }
     indicator.thresholds.forEach((row, index) => {
-      if ("value" in row && typeof row.value === "boolean" !== booleanKind) {
+      if ("value" in row && (typeof row.value === "boolean") !== booleanKind) {
         ctx.addIssue({
           code: "custom",
           path: ["thresholds", index, "value"],
@@ -100,19 +100,23 @@ export const criteriaSetSchema = z
     classification: z.object({
       kind: z.enum(["region", "communeGroup"]),
       values: z
-        .array(z.object({ code: z.string(), name: z.string(), nameEn: z.string().optional() }))
+        .array(
+          z.object({ code: z.string(), name: z.string(), nameEn: z.string().optional() }).strict(),
+        )
         .min(1),
     }),
     classificationOverrides: z
       .array(
-        z.object({
-          id: z.string(),
-          whenAnyFlag: z.array(unitFlag).min(1),
-          useClass: z.string(),
-          basis: legalBasisSchema,
-          status: z.enum(["confirmed", "unverified"]),
-          description: z.string(),
-        }),
+        z
+          .object({
+            id: z.string(),
+            whenAnyFlag: z.array(unitFlag).min(1),
+            useClass: z.string(),
+            basis: legalBasisSchema,
+            status: z.enum(["confirmed", "unverified"]),
+            description: z.string(),
+          })
+          .strict(),
       )
       .optional(),
     levels: z
@@ -164,9 +168,70 @@ export const criteriaSetSchema = z
         }
       }
     }
+    const duplicates = (codes: string[]) =>
+      codes.filter((code, index) => codes.indexOf(code) !== index);
+    for (const code of duplicates(set.levels.map((level) => level.code))) {
+      ctx.addIssue({ code: "custom", message: `Mức ${code} được khai báo hai lần.` });
+    }
+    for (const code of duplicates(set.criteria.map((criterion) => criterion.code))) {
+      ctx.addIssue({ code: "custom", message: `Mã tiêu chí ${code} bị trùng.` });
+    }
+    for (const level of set.levels) {
+      const seenLevels = new Set<string>();
+      let current: (typeof set.levels)[number] | undefined = level;
+      while (current?.inherits) {
+        if (!levelCodes.has(current.inherits)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Mức ${current.code} kế thừa mức ${current.inherits} không có trong bộ.`,
+          });
+          break;
+        }
+        if (seenLevels.has(current.code)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Các mức kế thừa nhau thành vòng (${level.code}).`,
+          });
+          break;
+        }
+        seenLevels.add(current.code);
+        const parent: string = current.inherits;
+        current = set.levels.find((candidate) => candidate.code === parent);
+      }
+    }
+    for (const indicator of indicators) {
+      for (const row of indicator.thresholds) {
+        if (
+          "relativeTo" in row &&
+          (!levelCodes.has(row.relativeTo.level) || row.relativeTo.level === row.level)
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Chỉ tiêu ${indicator.code}: ngưỡng tương đối phải dựa trên một mức khác có trong bộ.`,
+          });
+        }
+        if ("relativeTo" in row && indicator.kind === "boolean") {
+          ctx.addIssue({
+            code: "custom",
+            message: `Chỉ tiêu ${indicator.code}: chỉ tiêu Đạt/Không không có ngưỡng tương đối.`,
+          });
+        }
+        const from = row.fromYear ?? set.fromYear;
+        const to = row.toYear ?? set.toYear;
+        if (from > to || from < set.fromYear || to > set.toYear) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Chỉ tiêu ${indicator.code}: khoảng năm ${from}–${to} nằm ngoài giai đoạn ${set.fromYear}–${set.toYear} của bộ.`,
+          });
+        }
+      }
+    }
     for (const rule of set.classificationOverrides ?? []) {
       if (!classCodes.has(rule.useClass)) {
-        ctx.addIssue({ code: "custom", message: `Quy tắc ${rule.id}: vùng ${rule.useClass} không có.` });
+        ctx.addIssue({
+          code: "custom",
+          message: `Quy tắc ${rule.id}: vùng ${rule.useClass} không có.`,
+        });
       }
     }
   }) satisfies z.ZodType<CriteriaSet, unknown>;

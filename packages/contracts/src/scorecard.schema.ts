@@ -31,7 +31,12 @@ export interface SummaryUnitRow {
 export interface SummaryResponse extends Omit<UnitsSummary, "below"> {
   unit: { code: string; name: string; level: string };
   year: number;
-  set: { id: number; code: string; name: string; levels: { code: LevelCode; name: string }[] } | null;
+  set: {
+    id: number;
+    code: string;
+    name: string;
+    levels: { code: LevelCode; name: string }[];
+  } | null;
   below: { threshold: number; units: SummaryUnitRow[] };
   units: SummaryUnitRow[];
   demo: boolean;

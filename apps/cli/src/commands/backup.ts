@@ -32,7 +32,9 @@ async function* backupLines(database: Database) {
     for (let offset = 0; ; offset += batch) {
       const rows = await queryRows<{ row: unknown }>(
         database.db,
-        sql.raw(`select to_jsonb(t) as row from ${table} t order by 1 limit ${batch} offset ${offset}`),
+        sql.raw(
+          `select to_jsonb(t) as row from ${table} t order by 1 limit ${batch} offset ${offset}`,
+        ),
       );
       for (const { row } of rows) yield JSON.stringify({ table, row }) + "\n";
       if (rows.length < batch) break;
@@ -50,7 +52,10 @@ export async function backupDatabase(database: Database, file: string) {
 
 /** Replaces all data with a backup, in one transaction; sequences continue after the restored ids. */
 export async function restoreDatabase(database: Database, file: string): Promise<number> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const lines = createInterface({
+    input: createReadStream(file).pipe(createGunzip()),
+    crlfDelay: Infinity,
+  });
   let header: { format?: string } | undefined;
   const rowsByTable = new Map<string, unknown[]>();
   for await (const line of lines) {
@@ -58,7 +63,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
     const parsed = JSON.parse(line) as { format?: string; table?: string; row?: unknown };
     if (!header) {
       header = parsed;
-      if (parsed.format !== "ntm-backup") throw new Error("Tệp không phải bản sao lưu NTM Monitor.");
+      if (parsed.format !== "ntm-backup")
+        throw new Error("Tệp không phải bản sao lưu NTM Monitor.");
       continue;
     }
     if (!parsed.table || !(backupTables as readonly string[]).includes(parsed.table)) {
@@ -70,7 +76,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
   }
   let total = 0;
   await database.db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`truncate ${[...backupTables].reverse().join(", ")} restart identity cascade`));
+    await tx.execute(
+      sql.raw(`truncate ${[...backupTables].reverse().join(", ")} restart identity cascade`),
+    );
     for (const table of backupTables) {
       const rows = rowsByTable.get(table) ?? [];
       for (let start = 0; start < rows.length; start += 1000) {

@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL("../../bin/ntm.mjs", import.meta.url));
-const catalogFile = fileURLToPath(new URL("../../../../data/criteria/vn-commune-2021-2025.json", import.meta.url));
+const catalogFile = fileURLToPath(
+  new URL("../../../../data/criteria/vn-commune-2021-2025.json", import.meta.url),
+);
 const folder = mkdtempSync(join(tmpdir(), "ntm-cli-"));
 // Each command opens the embedded database in this folder, as an official's machine would.
 const env = { ...process.env, NTM_DATA_DIR: join(folder, "data"), DATABASE_URL: "" };
@@ -48,10 +50,32 @@ describe("the ntm command", () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/đã có/);
 
-    const user = await ntm("users", "add", "--username", "xa-mot", "--password", "matkhau123", "--role", "commune_officer", "--unit", "99901");
+    const user = await ntm(
+      "users",
+      "add",
+      "--username",
+      "xa-mot",
+      "--password",
+      "matkhau123",
+      "--role",
+      "commune_officer",
+      "--unit",
+      "99901",
+    );
     expect(user.stdout).toMatch(/Đã tạo tài khoản xa-mot/);
 
-    const badRole = await ntm("users", "add", "--username", "x2", "--password", "matkhau123", "--role", "boss", "--unit", "99901");
+    const badRole = await ntm(
+      "users",
+      "add",
+      "--username",
+      "x2",
+      "--password",
+      "matkhau123",
+      "--role",
+      "boss",
+      "--unit",
+      "99901",
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.stderr).toMatch(/role/);
 

@@ -12,7 +12,10 @@ let database: Database;
 const folder = mkdtempSync(join(tmpdir(), "ntm-cli-test-"));
 
 async function count(db: Database, table: string) {
-  const rows = await queryRows<{ n: number }>(db.db, sql.raw(`select count(*)::int as n from ${table}`));
+  const rows = await queryRows<{ n: number }>(
+    db.db,
+    sql.raw(`select count(*)::int as n from ${table}`),
+  );
   return rows[0]?.n ?? 0;
 }
 
@@ -39,13 +42,19 @@ afterAll(async () => {
 describe("ntm seed --demo", () => {
   it("loads Kon Tum with its districts, the criteria sets and one account per role", async () => {
     expect(await count(database, "admin_units")).toBeGreaterThan(100);
-    const sets = await queryRows<{ code: string }>(database.db, sql`select code from criteria_sets order by code`);
+    const sets = await queryRows<{ code: string }>(
+      database.db,
+      sql`select code from criteria_sets order by code`,
+    );
     expect(sets.map((set) => set.code)).toEqual([
       "kon-tum-commune-2021-2025",
       "vn-commune-2021-2025",
       "vn-commune-2026-2030",
     ]);
-    const roles = await queryRows<{ role: string }>(database.db, sql`select distinct role from users order by role`);
+    const roles = await queryRows<{ role: string }>(
+      database.db,
+      sql`select distinct role from users order by role`,
+    );
     expect(roles.map((row) => row.role)).toEqual([
       "commune_officer",
       "coordination_office",
@@ -57,11 +66,17 @@ describe("ntm seed --demo", () => {
   });
 
   it("tells a believable story: progress each year, some recognised communes, some lagging", async () => {
-    const [y2022, y2024] = [await provinceAverage(database, 2022), await provinceAverage(database, 2024)];
+    const [y2022, y2024] = [
+      await provinceAverage(database, 2022),
+      await provinceAverage(database, 2024),
+    ];
     expect(y2024.avg).toBeGreaterThan(y2022.avg);
     expect(y2024.standard).toBeGreaterThan(y2022.standard);
     expect(y2022.below10).toBeGreaterThan(0);
-    const demo = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from assessments where demo`);
+    const demo = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from assessments where demo`,
+    );
     expect(demo[0]?.n).toBeGreaterThan(200);
   });
 
@@ -79,11 +94,22 @@ describe("ntm backup / restore", () => {
     const target = await createTestDatabase();
     try {
       await restoreDatabase(target, file);
-      for (const table of ["admin_units", "criteria_sets", "users", "assessment_values", "evaluation_results", "audit_log"]) {
+      for (const table of [
+        "admin_units",
+        "criteria_sets",
+        "users",
+        "assessment_values",
+        "evaluation_results",
+        "audit_log",
+      ]) {
         expect(await count(target, table), table).toBe(await count(database, table));
       }
-      const code = (await queryRows<{ unit_code: string }>(target.db, sql`select unit_code from assessments limit 1`))[0]
-        ?.unit_code as string;
+      const code = (
+        await queryRows<{ unit_code: string }>(
+          target.db,
+          sql`select unit_code from assessments limit 1`,
+        )
+      )[0]?.unit_code as string;
       const original = await evaluateUnit(database.db, { unitCode: code, year: 2024 });
       const restored = await evaluateUnit(target.db, { unitCode: code, year: 2024 });
       expect(restored.result.criteriaMet).toBe(original.result.criteriaMet);

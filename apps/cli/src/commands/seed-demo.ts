@@ -28,7 +28,9 @@ const demoSeed = 20241;
 const dataFolder = fileURLToPath(new URL("../../../../data", import.meta.url));
 
 export async function loadRegionOf(): Promise<(provinceCode: string) => string | undefined> {
-  const file = JSON.parse(await readFile(join(dataFolder, "regions", "province-regions.json"), "utf8")) as {
+  const file = JSON.parse(
+    await readFile(join(dataFolder, "regions", "province-regions.json"), "utf8"),
+  ) as {
     provinces: { code: string; region: string }[];
   };
   const regions = new Map(file.provinces.map((province) => [province.code, province.region]));
@@ -40,7 +42,9 @@ async function catalogFiles(): Promise<string[]> {
   const folder = join(dataFolder, "criteria");
   const names = (await readdir(folder)).filter((name) => name.endsWith(".json")).sort();
   const isOverride = (name: string) => name.includes("override");
-  return [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)].map((name) => join(folder, name));
+  return [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)].map((name) =>
+    join(folder, name),
+  );
 }
 
 /** Departments in charge of criteria, as a provincial decision assigns them (illustrative). */
@@ -59,7 +63,9 @@ const demoDepartments = [
 ];
 
 async function hasData(database: Database): Promise<boolean> {
-  const result = (await database.db.execute(sql`select count(*)::int as n from admin_units`)) as unknown as {
+  const result = (await database.db.execute(
+    sql`select count(*)::int as n from admin_units`,
+  )) as unknown as {
     rows: { n: number }[];
   };
   return (result.rows[0]?.n ?? 0) > 0;
@@ -83,7 +89,9 @@ export async function seedDemo(
   const provinceCode = options.provinceCode ?? DEMO_PROVINCE_CODE;
   const regionOf = await loadRegionOf();
   const units = await buildDemoUnits({ provinceCode, regionOf, seed: demoSeed });
-  const rows = units.map((row) => (row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row));
+  const rows = units.map((row) =>
+    row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row,
+  );
   await importUnits(db, { rows, user: systemUser });
   log(`Đã nhập ${rows.length} đơn vị hành chính.`);
 
@@ -93,28 +101,53 @@ export async function seedDemo(
     log(`Đã nhập bộ tiêu chí ${result.set.code} v${result.set.version}.`);
   }
 
-  const setCodes = (await getSets(db)).filter((set) => set.fromYear <= 2025 && set.toYear >= 2021).map((set) => set.code);
+  const setCodes = (await getSets(db))
+    .filter((set) => set.fromYear <= 2025 && set.toYear >= 2021)
+    .map((set) => set.code);
   for (const department of demoDepartments) {
     await insertDepartment(db, {
       code: department.code,
       name: department.name,
       provinceCode,
-      criteria: setCodes.flatMap((setCode) => department.criteria.map((criterion) => `${setCode}:${criterion}`)),
+      criteria: setCodes.flatMap((setCode) =>
+        department.criteria.map((criterion) => `${setCode}:${criterion}`),
+      ),
     });
   }
 
   const province = rows.find((row) => row.level === "province");
-  const district = rows.find((row) => row.level === "district" && matchesSearch(row.name, "dak glei")) ??
+  const district =
+    rows.find((row) => row.level === "district" && matchesSearch(row.name, "dak glei")) ??
     rows.find((row) => row.level === "district");
   const commune = rows
-    .filter((row) => row.level === "commune" && row.parentCode === district?.code && isRuralCommune(row))
+    .filter(
+      (row) => row.level === "commune" && row.parentCode === district?.code && isRuralCommune(row),
+    )
     .sort((a, b) => a.name.localeCompare(b.name, "vi"))[0];
-  if (!province || !district || !commune) throw new Error("Dữ liệu minh họa thiếu tỉnh, huyện hoặc xã.");
+  if (!province || !district || !commune)
+    throw new Error("Dữ liệu minh họa thiếu tỉnh, huyện hoặc xã.");
 
-  const accounts: { username: string; role: Role; unit: { code: string; name: string }; department?: string; name: string }[] = [
+  const accounts: {
+    username: string;
+    role: Role;
+    unit: { code: string; name: string };
+    department?: string;
+    name: string;
+  }[] = [
     { username: "admin", role: "province_admin", unit: province, name: "Quản trị tỉnh" },
-    { username: "vpdp", role: "coordination_office", unit: province, name: "Văn phòng điều phối NTM tỉnh" },
-    { username: "so-xd", role: "department", unit: province, department: "so-xd", name: "Sở Xây dựng" },
+    {
+      username: "vpdp",
+      role: "coordination_office",
+      unit: province,
+      name: "Văn phòng điều phối NTM tỉnh",
+    },
+    {
+      username: "so-xd",
+      role: "department",
+      unit: province,
+      department: "so-xd",
+      name: "Sở Xây dựng",
+    },
     { username: "huyen", role: "district", unit: district, name: `UBND ${district.name}` },
     { username: "xa", role: "commune_officer", unit: commune, name: `Cán bộ ${commune.name}` },
     { username: "xem", role: "viewer", unit: province, name: "Người xem" },
@@ -135,7 +168,12 @@ export async function seedDemo(
   }
 
   const set = await selectSetFor(db, { year: demoYears[0] as number, provinceCode });
-  const values = generateDemoValues({ set: set.definition, units: rows, years: demoYears, seed: demoSeed });
+  const values = generateDemoValues({
+    set: set.definition,
+    units: rows,
+    years: demoYears,
+    seed: demoSeed,
+  });
   const written = await writeValuesBulk(db, {
     rows: values,
     by: systemUser,
@@ -143,7 +181,9 @@ export async function seedDemo(
     demo: true,
     source: "dữ liệu minh họa",
   });
-  log(`Đã tạo ${written.values} giá trị minh họa cho ${written.assessments} bản đánh giá (${demoYears.join(", ")}).`);
+  log(
+    `Đã tạo ${written.values} giá trị minh họa cho ${written.assessments} bản đánh giá (${demoYears.join(", ")}).`,
+  );
 
   const info: DemoInfo = {
     provinceCode,

@@ -6,9 +6,19 @@ import { readDataFile } from "../read-data-file.ts";
 
 function normaliseCsvRow(row: Record<string, unknown>) {
   const blankToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
-  const flags = typeof row.flags === "string" ? row.flags.split(/[;,|]/).map((f) => f.trim()).filter(Boolean) : row.flags;
+  const flags =
+    typeof row.flags === "string"
+      ? row.flags
+          .split(/[;,|]/)
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : row.flags;
   const assessed =
-    typeof row.assessed === "string" ? (row.assessed === "" ? undefined : row.assessed === "true") : row.assessed;
+    typeof row.assessed === "string"
+      ? row.assessed === ""
+        ? undefined
+        : row.assessed === "true"
+      : row.assessed;
   return {
     ...row,
     parentCode: blankToNull(row.parentCode),
@@ -28,7 +38,11 @@ export async function unitsImportCommand(file: string) {
   const list = Array.isArray(data) ? data : (data as { units?: unknown }).units;
   const rows = z
     .array(unitImportRowSchema)
-    .parse((Array.isArray(list) ? list : []).map((row) => normaliseCsvRow(row as Record<string, unknown>)));
+    .parse(
+      (Array.isArray(list) ? list : []).map((row) =>
+        normaliseCsvRow(row as Record<string, unknown>),
+      ),
+    );
   await withDatabase(async ({ database }) => {
     const result = await importUnits(database.db, { rows, user: systemUser });
     console.log(`Đã nhập ${result.units} đơn vị hành chính, ${result.links} quan hệ sáp nhập.`);

@@ -84,7 +84,7 @@ const income: Indicator = {
 
 /**
  * A 2021–2025-style commune set: 7 regions, the TDMNPB rule for especially disadvantaged and
- * safe-zone communes, standard / advanced / model levels, 19 criteria, 45 indicators of every
+ * safe-zone communes, standard / advanced / model levels, 19 criteria, 42 indicators of every
  * kind (booleans that must be true or false, percentages with ≥ and ≤, income by year with the
  * model row at 110 % of advanced, whole counts, an advanced-only indicator), two model conditions.
  */

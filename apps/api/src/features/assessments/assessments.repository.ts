@@ -38,10 +38,7 @@ export async function findAssessment(db: DbOrTx, unitCode: string, year: number)
 
 /** Locks the assessment row for the rest of the transaction, creating it at version 0 if new. */
 export async function lockAssessment(db: DbOrTx, unitCode: string, year: number, by: string) {
-  await db
-    .insert(a)
-    .values({ unitCode, year, version: 0, updatedBy: by })
-    .onConflictDoNothing();
+  await db.insert(a).values({ unitCode, year, version: 0, updatedBy: by }).onConflictDoNothing();
   const rows = await queryRows<{ version: number; demo: boolean }>(
     db,
     sql`select version, demo from assessments where unit_code = ${unitCode} and year = ${year} for update`,

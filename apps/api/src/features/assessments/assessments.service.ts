@@ -209,7 +209,13 @@ export async function saveValues(
         newValue: { value: item.value, note },
       });
     }
-    await bumpAssessment(tx, { unitCode: unit.code, year, version: locked.version + 1, by: user.username, now });
+    await bumpAssessment(tx, {
+      unitCode: unit.code,
+      year,
+      version: locked.version + 1,
+      by: user.username,
+      now,
+    });
     await insertAuditEvents(tx, events);
     return evaluateAndStore(tx, { unitCode: unit.code, year, now });
   });

@@ -11,11 +11,16 @@ const chunkSize = 1000;
 
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    result.push(items.slice(start, start + size));
   return result;
 }
 
-async function storeResults(db: DbOrTx, results: { setId: number; result: AssessmentResult }[], now: Date) {
+async function storeResults(
+  db: DbOrTx,
+  results: { setId: number; result: AssessmentResult }[],
+  now: Date,
+) {
   const r = tables.evaluationResults;
   const c = tables.evaluationCriteria;
   for (const part of chunks(results, chunkSize)) {
@@ -63,7 +68,6 @@ async function storeResults(db: DbOrTx, results: { setId: number; result: Assess
     for (const rows of chunks(criteriaRows, chunkSize * 4)) await db.insert(c).values(rows);
   }
 }
-
 
 function sqlExcluded(column: string) {
   return sql.raw(`excluded.${column}`);

@@ -27,7 +27,10 @@ export function auditRoutes(app: FastifyInstance, context: AppContext) {
         asOf: isoDate(context.now()),
         action: "audit.read",
       });
-      const rows = await findAuditEntries(db, { unitCode: request.query.unit, limit: request.query.limit });
+      const rows = await findAuditEntries(db, {
+        unitCode: request.query.unit,
+        limit: request.query.limit,
+      });
       return {
         entries: rows.map((row) => ({ ...row, at: row.at.toISOString() })),
       };

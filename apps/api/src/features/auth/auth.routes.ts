@@ -27,13 +27,19 @@ export function authRoutes(app: FastifyInstance, context: AppContext) {
       return currentUser(db, session.user);
     },
   );
-  routes.post("/api/auth/logout", { schema: { tags: ["auth"], summary: "Đăng xuất" } }, async (request, reply) => {
-    const token = request.cookies[sessionCookie];
-    if (token) await logout(db, token);
-    reply.clearCookie(sessionCookie, { path: "/" });
-    return { ok: true };
-  });
-  routes.get("/api/auth/me", { schema: { tags: ["auth"], summary: "Người dùng hiện tại" } }, async (request) =>
-    currentUser(db, requireUser(request)),
+  routes.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Đăng xuất" } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) await logout(db, token);
+      reply.clearCookie(sessionCookie, { path: "/" });
+      return { ok: true };
+    },
+  );
+  routes.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], summary: "Người dùng hiện tại" } },
+    async (request) => currentUser(db, requireUser(request)),
   );
 }

@@ -9,7 +9,12 @@ import {
   findUserByUsername,
 } from "../users/users.repository.ts";
 import type { AuthUser } from "./auth-user.ts";
-import { deleteExpiredSessions, deleteSession, findSession, insertSession } from "./auth.repository.ts";
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  findSession,
+  insertSession,
+} from "./auth.repository.ts";
 import { verifyPassword } from "./password.ts";
 
 const sessionLifetimeMs = 12 * 60 * 60 * 1000;

@@ -8,10 +8,14 @@ import { getSet, getSets, importCatalog } from "./catalog.service.ts";
 export function catalogRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  routes.get("/api/catalog/sets", { schema: { tags: ["catalog"], summary: "Các bộ tiêu chí và phiên bản" } }, async (request) => {
-    requireUser(request);
-    return { sets: await getSets(db) };
-  });
+  routes.get(
+    "/api/catalog/sets",
+    { schema: { tags: ["catalog"], summary: "Các bộ tiêu chí và phiên bản" } },
+    async (request) => {
+      requireUser(request);
+      return { sets: await getSets(db) };
+    },
+  );
   routes.get(
     "/api/catalog/sets/:id",
     {
@@ -30,7 +34,10 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
     "/api/catalog/sets",
     {
       bodyLimit: 5 * 1024 * 1024,
-      schema: { tags: ["catalog"], summary: "Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh" },
+      schema: {
+        tags: ["catalog"],
+        summary: "Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh",
+      },
     },
     async (request, reply) => {
       const result = await importCatalog(db, {

@@ -62,14 +62,24 @@ export function summariseSet(stored: StoredSet): CatalogSetSummary {
 /** Validates a catalog file: a whole criteria set, or a provincial override of a stored set. */
 export async function parseCatalogDocument(db: Db, document: unknown): Promise<CriteriaSet> {
   const isOverride =
-    typeof document === "object" && document !== null && "kind" in document &&
+    typeof document === "object" &&
+    document !== null &&
+    "kind" in document &&
     (document as { kind: unknown }).kind === "provincial-override";
   if (isOverride) {
     const parsed = provincialOverrideSchema.safeParse(document);
     if (!parsed.success) {
-      throw invalid("Tệp ghi đè cấp tỉnh không hợp lệ.", "Invalid provincial override file.", detailsOf(parsed.error));
+      throw invalid(
+        "Tệp ghi đè cấp tỉnh không hợp lệ.",
+        "Invalid provincial override file.",
+        detailsOf(parsed.error),
+      );
     }
-    const base = await findSetByCodeVersion(db, parsed.data.basedOn.code, parsed.data.basedOn.version);
+    const base = await findSetByCodeVersion(
+      db,
+      parsed.data.basedOn.code,
+      parsed.data.basedOn.version,
+    );
     if (!base) {
       throw invalid(
         `Chưa có bộ tiêu chí gốc ${parsed.data.basedOn.code} phiên bản ${parsed.data.basedOn.version}.`,
@@ -79,13 +89,21 @@ export async function parseCatalogDocument(db: Db, document: unknown): Promise<C
     const set = materialiseOverride(base.definition, parsed.data);
     const check = criteriaSetSchema.safeParse(set);
     if (!check.success) {
-      throw invalid("Bộ tiêu chí sau khi ghi đè không hợp lệ.", "The overridden set is invalid.", detailsOf(check.error));
+      throw invalid(
+        "Bộ tiêu chí sau khi ghi đè không hợp lệ.",
+        "The overridden set is invalid.",
+        detailsOf(check.error),
+      );
     }
     return check.data as CriteriaSet;
   }
   const parsed = criteriaSetSchema.safeParse(document);
   if (!parsed.success) {
-    throw invalid("Tệp bộ tiêu chí không hợp lệ.", "Invalid criteria set file.", detailsOf(parsed.error));
+    throw invalid(
+      "Tệp bộ tiêu chí không hợp lệ.",
+      "Invalid criteria set file.",
+      detailsOf(parsed.error),
+    );
   }
   return parsed.data as CriteriaSet;
 }

@@ -5,7 +5,12 @@ import { invalid } from "../../http/app-error.ts";
 /** Builds the full provincial set: the national set with the overridden threshold rows replaced. */
 export function materialiseOverride(base: CriteriaSet, override: ProvincialOverride): CriteriaSet {
   const remaining = new Map(override.overrides.map((item) => [item.indicatorCode, item]));
-  const replace = <T extends { code: string; thresholds: CriteriaSet["criteria"][number]["indicators"][number]["thresholds"] }>(
+  const replace = <
+    T extends {
+      code: string;
+      thresholds: CriteriaSet["criteria"][number]["indicators"][number]["thresholds"];
+    },
+  >(
     indicator: T,
   ): T => {
     const item = remaining.get(indicator.code);

@@ -8,12 +8,20 @@ import { findSetById, findSetsCovering, type StoredSet } from "./catalog.reposit
  */
 export async function selectSetFor(
   db: DbOrTx,
-  options: { year: number; provinceCode: string | null; unitLevel?: string; setId?: number | undefined },
+  options: {
+    year: number;
+    provinceCode: string | null;
+    unitLevel?: string;
+    setId?: number | undefined;
+  },
 ): Promise<StoredSet> {
   if (options.setId !== undefined) {
     const set = await findSetById(db, options.setId);
     if (!set) {
-      throw notFound(`Không có bộ tiêu chí số ${options.setId}.`, `No criteria set ${options.setId}.`);
+      throw notFound(
+        `Không có bộ tiêu chí số ${options.setId}.`,
+        `No criteria set ${options.setId}.`,
+      );
     }
     return set;
   }

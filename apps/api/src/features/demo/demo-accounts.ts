@@ -11,7 +11,10 @@ export interface DemoInfo {
 export const demoSettingKey = "demo";
 
 export async function findDemoInfo(db: DbOrTx): Promise<DemoInfo | undefined> {
-  const rows = await db.select().from(tables.settings).where(eq(tables.settings.key, demoSettingKey));
+  const rows = await db
+    .select()
+    .from(tables.settings)
+    .where(eq(tables.settings.key, demoSettingKey));
   return rows[0]?.value as DemoInfo | undefined;
 }
 
@@ -26,8 +29,8 @@ export async function saveDemoInfo(db: DbOrTx, info: DemoInfo) {
 export async function demoAccountsNotice(db: DbOrTx): Promise<string | undefined> {
   const info = await findDemoInfo(db);
   if (!info) return undefined;
-  const lines = info.accounts.map(
-    (account) => `  ${account.username.padEnd(22)} ${account.role.padEnd(20)} ${account.unitName} ${account.note}`.trimEnd(),
+  const lines = info.accounts.map((account) =>
+    `  ${account.username.padEnd(22)} ${account.role.padEnd(20)} ${account.unitName} ${account.note}`.trimEnd(),
   );
   return [
     `Dữ liệu minh họa: ${info.provinceName}. Tài khoản minh họa (mật khẩu ${info.password}):`,

@@ -55,7 +55,12 @@ export async function storeEvidenceFile(options: {
   fileName: string;
   content: Buffer;
 }): Promise<string> {
-  const key = join("evidence", options.unitCode, String(options.year), `${randomUUID()}.${extensionOf(options.fileName)}`);
+  const key = join(
+    "evidence",
+    options.unitCode,
+    String(options.year),
+    `${randomUUID()}.${extensionOf(options.fileName)}`,
+  );
   const path = join(options.dataDir, key);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, options.content);

@@ -110,13 +110,19 @@ async function requireEvidence(
 }
 
 /** The file, served only to users allowed to see the commune. */
-export async function downloadEvidence(db: Db, options: { user: AuthUser; dataDir: string; id: number }) {
+export async function downloadEvidence(
+  db: Db,
+  options: { user: AuthUser; dataDir: string; id: number },
+) {
   const row = await requireEvidence(db, { ...options, action: "unit.read" });
   const content = await readEvidenceFile(options.dataDir, row.storageKey);
   return { row, content };
 }
 
-export async function removeEvidence(db: Db, options: { user: AuthUser; dataDir: string; id: number }) {
+export async function removeEvidence(
+  db: Db,
+  options: { user: AuthUser; dataDir: string; id: number },
+) {
   const row = await requireEvidence(db, { ...options, action: "assessment.write" });
   await db.transaction(async (tx) => {
     await deleteEvidence(tx, row.id);

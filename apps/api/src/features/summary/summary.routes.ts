@@ -13,7 +13,8 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         tags: ["summary"],
-        summary: "Tổng hợp tỉnh/huyện: số xã theo mức đạt, theo số tiêu chí, bình quân, xã dưới N tiêu chí",
+        summary:
+          "Tổng hợp tỉnh/huyện: số xã theo mức đạt, theo số tiêu chí, bình quân, xã dưới N tiêu chí",
         params: z.object({ code: z.string().min(1) }),
         querystring: summaryQuerySchema,
       },

@@ -22,8 +22,7 @@ export async function getSummary(
     asOf,
     action: "unit.read",
   });
-  const descendants =
-    unit.level === "commune" ? [] : await findDescendantsOn(db, unit.code, asOf);
+  const descendants = unit.level === "commune" ? [] : await findDescendantsOn(db, unit.code, asOf);
   const communes = descendants.filter((row) => row.level === "commune" && row.assessed);
   const codes = communes.map((row) => row.code);
   const [stored, demo] = [
@@ -31,10 +30,12 @@ export async function getSummary(
     await findDemoFlags(db, codes, options.year),
   ];
   const byCode = new Map(communes.map((row) => [row.code, row]));
-  const provinceCode =
-    [...path].reverse().find((step) => step.level === "province")?.code ?? null;
+  const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
   const set = await selectSetFor(db, { year: options.year, provinceCode }).catch(() => null);
-  const levels = (set?.definition.levels ?? []).map((level) => ({ code: level.code, name: level.name }));
+  const levels = (set?.definition.levels ?? []).map((level) => ({
+    code: level.code,
+    name: level.name,
+  }));
   const criteriaTotal = set?.definition.criteria.length ?? stored[0]?.criteriaTotal ?? 0;
   const rows: SummaryUnitRow[] = stored.map((row) => ({
     code: row.unitCode,

@@ -8,14 +8,22 @@ import { createUser, getUsers } from "./users.service.ts";
 export function usersRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  routes.get("/api/users", { schema: { tags: ["users"], summary: "Danh sách tài khoản" } }, async (request) => ({
-    users: await getUsers(db, requireUser(request)),
-  }));
+  routes.get(
+    "/api/users",
+    { schema: { tags: ["users"], summary: "Danh sách tài khoản" } },
+    async (request) => ({
+      users: await getUsers(db, requireUser(request)),
+    }),
+  );
   routes.post(
     "/api/users",
     { schema: { tags: ["users"], summary: "Tạo tài khoản", body: createUserInputSchema } },
     async (request, reply) => {
-      const user = await createUser(db, { input: request.body, by: requireUser(request), checkAccess: true });
+      const user = await createUser(db, {
+        input: request.body,
+        by: requireUser(request),
+        checkAccess: true,
+      });
       reply.status(201);
       return user;
     },

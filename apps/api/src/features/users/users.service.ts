@@ -6,7 +6,12 @@ import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { hashPassword } from "../auth/password.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { findLatestUnit } from "../units/units.repository.ts";
-import { findDepartmentByCode, findUserByUsername, insertUser, listUsers } from "./users.repository.ts";
+import {
+  findDepartmentByCode,
+  findUserByUsername,
+  insertUser,
+  listUsers,
+} from "./users.repository.ts";
 
 export async function currentUser(db: DbOrTx, user: AuthUser): Promise<CurrentUser> {
   const unit = await findLatestUnit(db, user.unitCode);
@@ -76,7 +81,12 @@ export async function createUser(
         newValue: { username: created.username, role: created.role, unitCode: created.unitCode },
       },
     ]);
-    return { id: created.id, username: created.username, role: created.role, unitCode: created.unitCode };
+    return {
+      id: created.id,
+      username: created.username,
+      role: created.role,
+      unitCode: created.unitCode,
+    };
   });
 }
 

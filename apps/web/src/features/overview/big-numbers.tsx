@@ -3,10 +3,12 @@ import { LevelTag } from "../../components/level-tag.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 
-function Figure(props: { label: string; value: string; testId?: string; raw?: number | null }) {
+function Figure(props: { label: string; value: string; testId: string; raw: number | null }) {
   return (
-    <div className="figure" data-testid={props.testId} data-value={props.raw ?? undefined}>
-      <span className="figure-value">{props.value}</span>
+    <div className="figure">
+      <span className="figure-value" data-testid={props.testId} data-value={props.raw ?? undefined}>
+        {props.value}
+      </span>
       <span className="figure-label">{props.label}</span>
     </div>
   );
@@ -44,14 +46,15 @@ export function BigNumbers({ summary }: { summary: SummaryResponse }) {
       <h2 className="section-title">{t("overview.byLevel")}</h2>
       <ul className="level-counts">
         {summary.byLevel.map((entry) => (
-          <li
-            key={entry.level}
-            className="level-count"
-            data-testid={`overview-level-${entry.level}`}
-            data-value={entry.count}
-          >
+          <li key={entry.level} className="level-count">
             <LevelTag level={entry.level === "none" ? null : entry.level} />
-            <span className="level-count-value">{formatNumber(entry.count, language)}</span>
+            <span
+              className="level-count-value"
+              data-testid={`overview-level-${entry.level}`}
+              data-value={entry.count}
+            >
+              {formatNumber(entry.count, language)}
+            </span>
           </li>
         ))}
       </ul>

@@ -13,7 +13,9 @@ import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { deleteEvidence, evidenceUrl, scorecardQueryKey, uploadEvidence } from "./scorecard-api.ts";
 import { useScorecardContext } from "./scorecard-context.tsx";
 
-const accepted = "image/*,.pdf,.doc,.docx,.xls,.xlsx,.odt,.ods";
+// The types the server accepts; it checks the content too.
+const accepted = ".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx";
+const maxBytes = 10 * 1024 * 1024;
 
 /** Photos and documents that prove an indicator's value. */
 export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
@@ -64,7 +66,12 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
           accept={accepted}
           showUploadList={false}
           customRequest={({ file }) => {
-            if (file instanceof File) upload.mutate(file);
+            if (!(file instanceof File)) return;
+            if (file.size > maxBytes) {
+              void message.error(t("evidence.tooLarge"));
+              return;
+            }
+            upload.mutate(file);
           }}
         >
           <Button

@@ -18,7 +18,11 @@ export function UnitPicker({ onNavigate }: { onNavigate?: () => void }) {
   const match = useMatch("/units/:code");
   const selectedCode = match?.params.code;
   const detail = useUnitDetail(selectedCode);
-  const selectedPath = detail.data?.path.map((step) => step.code) ?? [];
+  // Communes are leaves of the picker, so only the levels above them are opened.
+  const openPath =
+    detail.data?.path
+      .filter((step) => step.level !== "commune" && step.level !== "village")
+      .map((step) => step.code) ?? [];
   const [search, setSearch] = useState("");
   const query = useDebouncedValue(search.trim(), 300);
   const searchId = useId();
@@ -54,7 +58,7 @@ export function UnitPicker({ onNavigate }: { onNavigate?: () => void }) {
           <UnitTree
             asOf={asOf}
             selectedCode={selectedCode}
-            selectedPath={selectedPath}
+            openPath={openPath}
             onSelect={select}
           />
         )}

@@ -1,7 +1,7 @@
 import type { UnitDto } from "@ntm/contracts";
-import { useQueries } from "@tanstack/react-query";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { Spin, Tree, type TreeDataNode } from "antd";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { ErrorState } from "../../components/error-state.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchUnitList, unitListQueryKey } from "./units-api.ts";
@@ -9,8 +9,8 @@ import { fetchUnitList, unitListQueryKey } from "./units-api.ts";
 interface UnitTreeProps {
   asOf: string;
   selectedCode: string | undefined;
-  /** Codes from the top of the hierarchy down to the selected unit. */
-  selectedPath: string[];
+  /** Codes of the branch to open: the chosen unit and the units above it. */
+  openPath: string[];
   onSelect: (code: string) => void;
 }
 
@@ -29,20 +29,23 @@ function isLeafUnit(unit: UnitDto): boolean {
   return unit.level === "commune" || unit.level === "village" || unit.childCount === 0;
 }
 
-export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTreeProps) {
+export function UnitTree({ asOf, selectedCode, openPath, onSelect }: UnitTreeProps) {
   const { t } = useI18n();
-  // The chosen unit is opened too, so a district shows its communes.
-  const branch = selectedPath;
-  const [expanded, setExpanded] = useState<string[]>(branch);
-  const pathKey = branch.join("/");
+  const queryClient = useQueryClient();
+  const [expanded, setExpanded] = useState<string[]>(openPath);
+  const pathKey = openPath.join("/");
   const [seenPathKey, setSeenPathKey] = useState(pathKey);
   if (pathKey !== seenPathKey) {
     // Navigating elsewhere opens the branch of the new unit without closing what the user opened.
     setSeenPathKey(pathKey);
-    setExpanded((previous) => [...new Set([...previous, ...branch])]);
+    setExpanded((previous) => [...new Set([...previous, ...openPath])]);
   }
 
-  const parents = useMemo(() => [rootKey, ...expanded], [expanded]);
+  // Only branches the user can see are fetched: a commune officer's path starts above their scope.
+  const cachedUnits = (parent: string) =>
+    queryClient.getQueryData<{ units: UnitDto[] }>(childrenQuery(parent, asOf).queryKey)?.units ?? [];
+  const knownKeys = new Set([rootKey, ...expanded].flatMap(cachedUnits).map((unit) => unit.code));
+  const parents = [rootKey, ...expanded.filter((key) => knownKeys.has(key))];
   const results = useQueries({ queries: parents.map((parent) => childrenQuery(parent, asOf)) });
   const childrenByParent = new Map<string, UnitDto[]>();
   parents.forEach((parent, index) => {
@@ -50,7 +53,6 @@ export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTre
     if (data) childrenByParent.set(parent, data.units);
   });
   const root = results[0];
-
   const treeData = buildNodes(rootKey, childrenByParent, t("common.loading")) ?? [];
 
   if (root?.isError) return <ErrorState error={root.error} onRetry={() => void root.refetch()} />;
@@ -61,7 +63,9 @@ export function UnitTree({ asOf, selectedCode, selectedPath, onSelect }: UnitTre
       blockNode
       showLine={false}
       treeData={treeData}
-      expandedKeys={expanded}
+      // Only keys already in the tree: rc-tree drops unknown ones and would not look at them again.
+      expandedKeys={expanded.filter((key) => knownKeys.has(key))}
+      autoExpandParent={false}
       selectedKeys={selectedCode ? [selectedCode] : []}
       onExpand={(keys) => setExpanded(keys.map(String))}
       onSelect={(_keys, info) => {

@@ -137,6 +137,7 @@ const vi = {
   "evidence.uploaded": "Đã tải lên “{name}”.",
   "evidence.deleted": "Đã xóa tệp.",
   "evidence.meta": "{size}, {who}, {when}",
+  "evidence.tooLarge": "Tệp lớn hơn 10 MB. Hãy chọn tệp nhỏ hơn hoặc giảm kích thước ảnh.",
 
   "history.change": "{old} → {new}",
   "history.by": "{who}, {when}",
@@ -305,6 +306,7 @@ const en: Record<MessageKey, string> = {
   "evidence.uploaded": "Uploaded “{name}”.",
   "evidence.deleted": "File deleted.",
   "evidence.meta": "{size}, {who}, {when}",
+  "evidence.tooLarge": "The file is larger than 10 MB. Choose a smaller file or reduce the photo size.",
 
   "history.change": "{old} → {new}",
   "history.by": "{who}, {when}",

@@ -15,6 +15,8 @@ export interface BenchConfig {
   /** Keep the PostgreSQL scratch database afterwards. */
   keep: boolean;
   sqlRuns: number;
+  /** Communes per evaluateMany call (0: one call for everything). */
+  evaluateBatch: number;
   engineMaxAssessments: number;
   http: { concurrency: number; seconds: number; warmupSeconds: number };
   seed: number;
@@ -70,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     dataRoot: env.BENCH_DATA_DIR || ".bench-data",
     keep: env.BENCH_KEEP === "1",
     sqlRuns: intFrom("BENCH_SQL_RUNS", 5, 1, 100),
+    evaluateBatch: intFrom("BENCH_EVALUATE_BATCH", 1000, 0, 1_000_000),
     engineMaxAssessments: intFrom("BENCH_ENGINE_MAX", 50_000, 100, 1_000_000),
     http: {
       concurrency: intFrom("BENCH_HTTP_CONCURRENCY", 16, 1, 1000),

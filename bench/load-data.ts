@@ -21,7 +21,7 @@ export interface LoadFigures {
     generateMs: number;
     analyzeMs: number;
   };
-  evaluate: { assessments: number; ms: number };
+  evaluate: { assessments: number; ms: number; calls: number };
 }
 
 const valueColumns = [
@@ -93,7 +93,16 @@ async function loadValues(database: Database, dataset: BenchDataset, sample?: En
 export async function loadData(
   database: Database,
   dataset: BenchDataset,
-  options: { sample?: EngineSample | undefined; log: (line: string) => void },
+  options: {
+    sample?: EngineSample | undefined;
+    /**
+     * Communes per evaluateMany call; 0 for one call over everything. evaluateMany spreads a
+     * year's value rows into Array.push, which overflows the stack above about 125,000 rows
+     * (about 1,600 communes), so national runs need batches until that is fixed.
+     */
+    evaluateBatch: number;
+    log: (line: string) => void;
+  },
 ): Promise<LoadFigures> {
   const { log } = options;
   const db = database.db;
@@ -132,15 +141,31 @@ export async function loadData(
       ` (${Math.round((values.rows * 1000) / values.ms)} rows/s), ${values.assessments} assessments`,
   );
 
-  log(`  evaluating with evaluateMany …`);
+  const batch = options.evaluateBatch;
+  log(
+    `  evaluating with evaluateMany` +
+      (batch > 0 ? ` (${batch} communes per call, one transaction) …` : ` (one call) …`),
+  );
   const evaluate = await timed(() =>
-    db.transaction((tx) => evaluateMany(tx, { years: dataset.years, now })),
+    db.transaction(async (tx) => {
+      if (batch <= 0) return evaluateMany(tx, { years: dataset.years, now });
+      let evaluated = 0;
+      for (let start = 0; start < dataset.chosenCommunes.length; start += batch) {
+        const unitCodes = dataset.chosenCommunes.slice(start, start + batch);
+        evaluated += (await evaluateMany(tx, { years: dataset.years, unitCodes, now })).evaluated;
+      }
+      return { evaluated };
+    }),
   );
   return {
     units: { rows: dataset.units.length, ms: units.ms },
     catalog: { ms: catalog.ms },
     users: { admin, largeAdmin, ms: users.ms },
     values,
-    evaluate: { assessments: evaluate.result.evaluated, ms: evaluate.ms },
+    evaluate: {
+      assessments: evaluate.result.evaluated,
+      ms: evaluate.ms,
+      calls: batch > 0 ? Math.ceil(dataset.chosenCommunes.length / batch) : 1,
+    },
   };
 }

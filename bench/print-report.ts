@@ -94,7 +94,7 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
         ["  of which generating in process", "", fmtSeconds(load.values.generateMs), ""],
         ["ANALYZE", "", fmtSeconds(load.values.analyzeMs), ""],
         [
-          "evaluateMany (1 transaction), assessments",
+          `evaluateMany (${load.evaluate.calls} call${load.evaluate.calls === 1 ? "" : "s"}, 1 transaction)`,
           fmtInt(load.evaluate.assessments),
           fmtSeconds(load.evaluate.ms),
           `${fmtInt(perSecond(load.evaluate.assessments, load.evaluate.ms))} assessments/s`,

@@ -73,7 +73,11 @@ async function runOn(
     const sample = engineWanted
       ? new EngineSample(dataset.units, config.engineMaxAssessments)
       : undefined;
-    const load = await loadData(database, dataset, { sample, log });
+    const load = await loadData(database, dataset, {
+      sample,
+      evaluateBatch: config.evaluateBatch,
+      log,
+    });
     log(`  evaluated ${load.evaluate.assessments} assessments in ${fmtSeconds(load.evaluate.ms)}`);
 
     let engine: EngineFigures | undefined;

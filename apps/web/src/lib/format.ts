@@ -1,14 +1,18 @@
 import dayjs from "dayjs";
 import type { Language } from "./i18n/dictionary.ts";
 
-const numberFormats: Record<Language, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
-};
+const locales: Record<Language, string> = { vi: "vi-VN", en: "en-GB" };
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** "1.234,5" in Vietnamese, "1,234.5" in English. */
-export function formatNumber(value: number, language: Language = "vi"): string {
-  return numberFormats[language].format(value);
+/** "1.234,5" in Vietnamese, "1,234.5" in English; at most `fractionDigits` decimals. */
+export function formatNumber(value: number, language: Language = "vi", fractionDigits = 2): string {
+  const key = `${language}:${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[language], { maximumFractionDigits: fractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** "85,5 %": the UX guide puts a space before the percent sign. */

@@ -15,9 +15,15 @@ import {
   findSession,
   insertSession,
 } from "./auth.repository.ts";
-import { verifyPassword } from "./password.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
 
 const sessionLifetimeMs = 12 * 60 * 60 * 1000;
+
+let decoy: Promise<string> | undefined;
+function decoyHash(): Promise<string> {
+  decoy ??= hashPassword(randomBytes(16).toString("hex"));
+  return decoy;
+}
 
 function sessionId(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -41,7 +47,12 @@ async function toAuthUser(db: Db, user: NonNullable<Awaited<ReturnType<typeof fi
 /** Checks the password and opens a session; the same message for unknown user and wrong password. */
 export async function login(db: Db, input: { username: string; password: string; now: Date }) {
   const user = await findUserByUsername(db, input.username.toLowerCase());
-  const ok = user && user.active && (await verifyPassword(user.passwordHash, input.password));
+  // Verify against a fixed hash for unknown users too, so timing does not reveal which exist.
+  const passwordOk = await verifyPassword(
+    user?.passwordHash ?? (await decoyHash()),
+    input.password,
+  );
+  const ok = user && user.active && passwordOk;
   if (!user || !ok) {
     throw new AppError({
       code: "INVALID_CREDENTIALS",

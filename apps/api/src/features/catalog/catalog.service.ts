@@ -120,6 +120,13 @@ export async function importCatalog(
     throw forbidden("Chỉ quản trị tỉnh được nhập bộ tiêu chí.");
   }
   const set = await parseCatalogDocument(db, options.document);
+  // A provincial set re-evaluates that province's communes: only its own admin may load it.
+  if (options.checkAccess && set.provinceCode && set.provinceCode !== options.by.unitCode) {
+    throw forbidden(
+      "Quản trị tỉnh chỉ được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
+      "A province admin may import only its own province's sets.",
+    );
+  }
   return db.transaction(async (tx) => {
     if (await findSetByCodeVersion(tx, set.code, set.version)) {
       throw new AppError({

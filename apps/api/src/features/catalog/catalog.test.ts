@@ -290,6 +290,12 @@ describe("provincial override", () => {
     expect(response.json().error.details[0].path).toBe("overrides");
   });
 
+  it("refuses another province's admin with 403", async () => {
+    const response = await post("admin2", provincialOverride);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toMatch(/của tỉnh mình/);
+  });
+
   it("is picked for the province's communes over the national set", async () => {
     const response = await post("admin", provincialOverride);
     expect(response.statusCode).toBe(201);

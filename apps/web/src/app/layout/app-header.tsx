@@ -1,5 +1,5 @@
 import { ApartmentOutlined, LogoutOutlined } from "@ant-design/icons";
-import { Button, Select } from "antd";
+import { Button } from "antd";
 import { useId } from "react";
 import { Link, useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
@@ -52,14 +52,20 @@ function YearSelect() {
       <label htmlFor={id} className="header-label">
         {t("header.year")}
       </label>
-      <Select<number>
+      {/* A native select: the phone's own picker, and nothing to load. */}
+      <select
         id={id}
+        className="year-select"
         value={year}
-        onChange={setYear}
-        options={years.map((value) => ({ value, label: String(value) }))}
-        style={{ width: 88 }}
+        onChange={(event) => setYear(Number(event.target.value))}
         data-testid="year-select"
-      />
+      >
+        {years.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

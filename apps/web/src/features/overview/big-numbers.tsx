@@ -37,7 +37,7 @@ export function BigNumbers({ summary }: { summary: SummaryResponse }) {
           value={
             summary.averageCriteriaMet === null
               ? "—"
-              : formatNumber(summary.averageCriteriaMet, language)
+              : formatNumber(summary.averageCriteriaMet, language, 1)
           }
           raw={summary.averageCriteriaMet}
           testId="overview-average"

@@ -55,12 +55,7 @@ export function UnitPicker({ onNavigate }: { onNavigate?: () => void }) {
             onSelect={select}
           />
         ) : (
-          <UnitTree
-            asOf={asOf}
-            selectedCode={selectedCode}
-            openPath={openPath}
-            onSelect={select}
-          />
+          <UnitTree asOf={asOf} selectedCode={selectedCode} openPath={openPath} onSelect={select} />
         )}
       </div>
     </nav>

@@ -43,7 +43,8 @@ export function UnitTree({ asOf, selectedCode, openPath, onSelect }: UnitTreePro
 
   // Only branches the user can see are fetched: a commune officer's path starts above their scope.
   const cachedUnits = (parent: string) =>
-    queryClient.getQueryData<{ units: UnitDto[] }>(childrenQuery(parent, asOf).queryKey)?.units ?? [];
+    queryClient.getQueryData<{ units: UnitDto[] }>(childrenQuery(parent, asOf).queryKey)?.units ??
+    [];
   const knownKeys = new Set([rootKey, ...expanded].flatMap(cachedUnits).map((unit) => unit.code));
   const parents = [rootKey, ...expanded.filter((key) => knownKeys.has(key))];
   const results = useQueries({ queries: parents.map((parent) => childrenQuery(parent, asOf)) });

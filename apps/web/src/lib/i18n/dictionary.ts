@@ -306,7 +306,8 @@ const en: Record<MessageKey, string> = {
   "evidence.uploaded": "Uploaded “{name}”.",
   "evidence.deleted": "File deleted.",
   "evidence.meta": "{size}, {who}, {when}",
-  "evidence.tooLarge": "The file is larger than 10 MB. Choose a smaller file or reduce the photo size.",
+  "evidence.tooLarge":
+    "The file is larger than 10 MB. Choose a smaller file or reduce the photo size.",
 
   "history.change": "{old} → {new}",
   "history.by": "{who}, {when}",

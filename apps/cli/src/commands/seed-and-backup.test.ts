@@ -80,6 +80,18 @@ describe("ntm seed --demo", () => {
     expect(demo[0]?.n).toBeGreaterThan(200);
   });
 
+  it("evaluates a commune under the set in force for the year: 19 criteria in 2024, 10 in 2026", async () => {
+    const code = (await queryRows<{ unit_code: string }>(database.db, sql`select unit_code from assessments limit 1`))[0]
+      ?.unit_code as string;
+    const y2024 = await evaluateUnit(database.db, { unitCode: code, year: 2024 });
+    const y2026 = await evaluateUnit(database.db, { unitCode: code, year: 2026 });
+    expect(y2024.set.code).toBe("kon-tum-commune-2021-2025");
+    expect(y2024.result.criteriaTotal).toBe(19);
+    expect(y2026.set.code).toBe("vn-commune-2026-2030");
+    expect(y2026.result.criteriaTotal).toBe(10);
+    expect(y2026.result.classValue).toMatch(/^[123]$/);
+  });
+
   it("does nothing the second time with --if-empty", async () => {
     const before = await count(database, "assessment_values");
     await seedDemo(database, { ifEmpty: true, log: () => undefined });

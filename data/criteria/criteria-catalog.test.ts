@@ -6,6 +6,7 @@ import {
   type ProvincialOverride,
 } from "@ntm/contracts";
 import {
+  applyOverride as applyProvincialOverride,
   evaluateAssessment,
   selectThreshold,
   type CriteriaSet,
@@ -112,26 +113,11 @@ function commune(attributes: Partial<UnitAttributes> & { flags?: UnitFlag[] }): 
   return { code: "00001", name: "Xã Thử nghiệm", flags: [], ...attributes };
 }
 
-/** Applies a provincial override the way the catalog describes it: a new set, rows replaced per level. */
 function applyOverride(base: CriteriaSet, override: ProvincialOverride): CriteriaSet {
-  const derived: CriteriaSet = structuredClone(base);
-  for (const item of override.overrides) {
-    const indicator = criteriaIndicators(derived).find((c) => c.code === item.indicatorCode);
-    if (!indicator) throw new Error(`override of unknown indicator ${item.indicatorCode}`);
-    indicator.thresholds = [
-      ...indicator.thresholds.filter((row) => !item.levels.includes(row.level)),
-      ...item.thresholds,
-    ];
-  }
-  return {
-    ...derived,
-    code: override.code,
-    version: override.version,
-    name: override.name,
-    provinceCode: override.provinceCode,
-    basedOn: override.basedOn,
-    basis: override.basis,
-  };
+  const result = applyProvincialOverride(base, override);
+  if (!result.ok)
+    throw new Error(`override of unknown indicators ${result.unknownIndicators.join(", ")}`);
+  return result.set;
 }
 
 describe("every catalog file", () => {

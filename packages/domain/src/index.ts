@@ -10,3 +10,4 @@ export * from "./access/policy.ts";
 export * from "./hierarchy/admin-unit.ts";
 export * from "./hierarchy/summarise-units.ts";
 export * from "./text/normalize-search.ts";
+export * from "./catalog/apply-override.ts";

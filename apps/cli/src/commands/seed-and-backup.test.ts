@@ -81,8 +81,12 @@ describe("ntm seed --demo", () => {
   });
 
   it("evaluates a commune under the set in force for the year: 19 criteria in 2024, 10 in 2026", async () => {
-    const code = (await queryRows<{ unit_code: string }>(database.db, sql`select unit_code from assessments limit 1`))[0]
-      ?.unit_code as string;
+    const code = (
+      await queryRows<{ unit_code: string }>(
+        database.db,
+        sql`select unit_code from assessments limit 1`,
+      )
+    )[0]?.unit_code as string;
     const y2024 = await evaluateUnit(database.db, { unitCode: code, year: 2024 });
     const y2026 = await evaluateUnit(database.db, { unitCode: code, year: 2026 });
     expect(y2024.set.code).toBe("kon-tum-commune-2021-2025");

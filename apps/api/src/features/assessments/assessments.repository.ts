@@ -84,51 +84,6 @@ export async function upsertValue(
     });
 }
 
-/** Stores the engine's result for one unit and year, replacing the previous one. */
-export async function storeResult(
-  db: DbOrTx,
-  options: { setId: number; result: AssessmentResult; now: Date },
-) {
-  const { result, setId, now } = options;
-  const r = tables.evaluationResults;
-  await db
-    .insert(r)
-    .values({
-      unitCode: result.unitCode,
-      year: result.year,
-      setId,
-      criteriaMet: result.criteriaMet,
-      criteriaTotal: result.criteriaTotal,
-      level: result.level,
-      valuesEntered: result.valuesEntered,
-      computedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [r.year, r.unitCode],
-      set: {
-        setId,
-        criteriaMet: result.criteriaMet,
-        criteriaTotal: result.criteriaTotal,
-        level: result.level,
-        valuesEntered: result.valuesEntered,
-        computedAt: now,
-      },
-    });
-  const c = tables.evaluationCriteria;
-  await db.delete(c).where(and(eq(c.unitCode, result.unitCode), eq(c.year, result.year)));
-  const firstLevel = result.levels[0]?.level;
-  if (firstLevel) {
-    await db.insert(c).values(
-      result.criteria.map((criterion) => ({
-        unitCode: result.unitCode,
-        year: result.year,
-        criterionCode: criterion.code,
-        status: criterion.byLevel[firstLevel]?.status ?? "missing",
-      })),
-    );
-  }
-}
-
 export async function findStoredResults(db: DbOrTx, unitCodes: string[], year: number) {
   if (unitCodes.length === 0) return [];
   const r = tables.evaluationResults;
@@ -153,4 +108,71 @@ export async function findAssessmentKeys(db: DbOrTx, fromYear: number, toYear: n
     .select({ unitCode: a.unitCode, year: a.year })
     .from(a)
     .where(sql`${a.year} between ${fromYear} and ${toYear}`);
+}
+
+const chunkSize = 1000;
+
+export function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    result.push(items.slice(start, start + size));
+  return result;
+}
+
+/** Stores engine results (one per unit and year), replacing the previous ones, in batches. */
+export async function storeResults(
+  db: DbOrTx,
+  results: { setId: number; result: AssessmentResult }[],
+  now: Date,
+) {
+  const r = tables.evaluationResults;
+  const c = tables.evaluationCriteria;
+  for (const part of chunks(results, chunkSize)) {
+    await db
+      .insert(r)
+      .values(
+        part.map(({ setId, result }) => ({
+          unitCode: result.unitCode,
+          year: result.year,
+          setId,
+          criteriaMet: result.criteriaMet,
+          criteriaTotal: result.criteriaTotal,
+          level: result.level,
+          valuesEntered: result.valuesEntered,
+          computedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [r.year, r.unitCode],
+        set: {
+          setId: sqlExcluded("set_id"),
+          criteriaMet: sqlExcluded("criteria_met"),
+          criteriaTotal: sqlExcluded("criteria_total"),
+          level: sqlExcluded("level"),
+          valuesEntered: sqlExcluded("values_entered"),
+          computedAt: sqlExcluded("computed_at"),
+        },
+      });
+    const byYear = new Map<number, string[]>();
+    for (const { result } of part) {
+      byYear.set(result.year, [...(byYear.get(result.year) ?? []), result.unitCode]);
+    }
+    for (const [year, codes] of byYear) {
+      await db.delete(c).where(and(eq(c.year, year), inArray(c.unitCode, codes)));
+    }
+    const criteriaRows = part.flatMap(({ result }) => {
+      const first = result.levels[0]?.level;
+      return result.criteria.map((criterion) => ({
+        unitCode: result.unitCode,
+        year: result.year,
+        criterionCode: criterion.code,
+        status: (first && criterion.byLevel[first]?.status) || "missing",
+      }));
+    });
+    for (const rows of chunks(criteriaRows, chunkSize * 4)) await db.insert(c).values(rows);
+  }
+}
+
+function sqlExcluded(column: string) {
+  return sql.raw(`excluded.${column}`);
 }

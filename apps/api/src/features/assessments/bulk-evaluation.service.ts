@@ -1,77 +1,11 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
 import { endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import type { StoredSet } from "../catalog/catalog.repository.ts";
 import { findUnitsValidOn } from "../units/units.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
-import type { StoredValue } from "./assessments.repository.ts";
-
-const chunkSize = 1000;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    result.push(items.slice(start, start + size));
-  return result;
-}
-
-async function storeResults(
-  db: DbOrTx,
-  results: { setId: number; result: AssessmentResult }[],
-  now: Date,
-) {
-  const r = tables.evaluationResults;
-  const c = tables.evaluationCriteria;
-  for (const part of chunks(results, chunkSize)) {
-    await db
-      .insert(r)
-      .values(
-        part.map(({ setId, result }) => ({
-          unitCode: result.unitCode,
-          year: result.year,
-          setId,
-          criteriaMet: result.criteriaMet,
-          criteriaTotal: result.criteriaTotal,
-          level: result.level,
-          valuesEntered: result.valuesEntered,
-          computedAt: now,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [r.year, r.unitCode],
-        set: {
-          setId: sqlExcluded("set_id"),
-          criteriaMet: sqlExcluded("criteria_met"),
-          criteriaTotal: sqlExcluded("criteria_total"),
-          level: sqlExcluded("level"),
-          valuesEntered: sqlExcluded("values_entered"),
-          computedAt: sqlExcluded("computed_at"),
-        },
-      });
-    const byYear = new Map<number, string[]>();
-    for (const { result } of part) {
-      byYear.set(result.year, [...(byYear.get(result.year) ?? []), result.unitCode]);
-    }
-    for (const [year, codes] of byYear) {
-      await db.delete(c).where(and(eq(c.year, year), inArray(c.unitCode, codes)));
-    }
-    const criteriaRows = part.flatMap(({ result }) => {
-      const first = result.levels[0]?.level;
-      return result.criteria.map((criterion) => ({
-        unitCode: result.unitCode,
-        year: result.year,
-        criterionCode: criterion.code,
-        status: (first && criterion.byLevel[first]?.status) || "missing",
-      }));
-    });
-    for (const rows of chunks(criteriaRows, chunkSize * 4)) await db.insert(c).values(rows);
-  }
-}
-
-function sqlExcluded(column: string) {
-  return sql.raw(`excluded.${column}`);
-}
+import { chunks, storeResults, type StoredValue } from "./assessments.repository.ts";
 
 /**
  * Re-evaluates many communes for some years in a few queries: loads the hierarchy and the

@@ -10,7 +10,7 @@ import { notFound } from "../../http/app-error.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import type { StoredSet } from "../catalog/catalog.repository.ts";
 import { findLatestUnit, findPathOn, findUnitOn, type UnitRow } from "../units/units.repository.ts";
-import { findValues, storeResult, type StoredValue } from "./assessments.repository.ts";
+import { findValues, storeResults, type StoredValue } from "./assessments.repository.ts";
 
 export function toValueMap(values: StoredValue[]): IndicatorValues {
   const map: Record<string, number | boolean | null> = {};
@@ -70,6 +70,6 @@ export async function evaluateAndStore(
   options: { unitCode: string; year: number; now: Date },
 ): Promise<Evaluation> {
   const evaluation = await evaluateUnit(db, options);
-  await storeResult(db, { setId: evaluation.set.id, result: evaluation.result, now: options.now });
+  await storeResults(db, [{ setId: evaluation.set.id, result: evaluation.result }], options.now);
   return evaluation;
 }

@@ -23,11 +23,9 @@ export function CriteriaGrid({ selectedCode, onSelect, onLevelChange }: Criteria
         </h2>
         {scorecard.levels.length > 1 && (
           <div className="level-switch">
-            <span className="level-switch-label" id="level-switch-label">
-              {t("scorecard.showLevel")}
-            </span>
+            <span className="level-switch-label">{t("scorecard.showLevel")}</span>
             <Segmented<LevelCode>
-              aria-labelledby="level-switch-label"
+              aria-label={t("scorecard.showLevel")}
               value={level}
               onChange={onLevelChange}
               options={scorecard.levels.map((candidate) => ({

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema.ts";
+import { lockDataFolder } from "./data-folder-lock.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -49,17 +50,26 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const dataDir = options.dataDir ?? join(process.env.NTM_DATA_DIR ?? ".data", "pg");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
-    // Keeps the write-ahead log small: the default 1 GB folder otherwise stays on disk.
-    postgresqlconf: ["max_wal_size = '64MB'", "min_wal_size = '32MB'"],
-  });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: "pglite",
-    location: inMemory ? "memory" : resolve(dataDir),
-    close: () => client.close(),
-  };
+  const unlock = inMemory ? () => undefined : lockDataFolder(resolve(dataDir));
+  try {
+    const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
+      // Keeps the write-ahead log small: the default 1 GB folder otherwise stays on disk.
+      postgresqlconf: ["max_wal_size = '64MB'", "min_wal_size = '32MB'"],
+    });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      location: inMemory ? "memory" : resolve(dataDir),
+      close: async () => {
+        await client.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 /** Applies every pending migration; the same SQL files serve PGlite and PostgreSQL. */

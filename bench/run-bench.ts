@@ -186,7 +186,11 @@ async function main() {
       2,
     ),
   );
-  log(`\nresults written to ${file}`);
+  const query = runs[0]?.sql.query;
+  if (query) writeFileSync(join(config.dataRoot, "sql-evaluation.sql"), `${query.trim()};\n`);
+  log(
+    `\nresults written to ${file}${query ? ` (the SQL query: ${config.dataRoot}/sql-evaluation.sql)` : ""}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ const database = await createDatabase({
 const app = await buildServer({
   database,
   dataDir,
-  webDist: fileURLToPath(new URL("../../web/dist", import.meta.url)),
+  webDist: process.env.NTM_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
   logger: true,
 });
 

@@ -216,3 +216,7 @@ export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: jsonb("value").notNull(),
 });
+
+export * from "./schema-dossiers.ts";
+export * from "./schema-targets.ts";
+export * from "./schema-reports.ts";

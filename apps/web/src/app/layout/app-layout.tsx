@@ -5,6 +5,7 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { UnitPicker } from "../../features/units/index.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { AppHeader } from "./app-header.tsx";
+import { SectionNav } from "./section-nav.tsx";
 
 /** Header, unit picker (a side panel on wide screens, a drawer on phones) and the page. */
 export function AppLayout() {
@@ -19,6 +20,7 @@ export function AppLayout() {
         {t("app.skipToContent")}
       </a>
       <AppHeader showPickerButton={!wide} onOpenPicker={() => setPickerOpen(true)} />
+      <SectionNav />
       <Layout className="app-body">
         {wide && (
           <Layout.Sider width={300} theme="light" className="app-sider">

@@ -1,11 +1,16 @@
 import { roleNames } from "@ntm/domain";
+import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
+import { reportsEn, reportsVi } from "./messages-reports.ts";
+import { targetsEn, targetsVi } from "./messages-targets.ts";
 
 export type Language = "vi" | "en";
 
-const vi = {
+const coreVi = {
   "app.name": "NTM Monitor",
   "app.tagline": "Theo dõi xây dựng nông thôn mới",
   "app.skipToContent": "Bỏ qua, tới nội dung chính",
+  "nav.label": "Các mục",
+  "nav.units": "Đơn vị và tiêu chí",
 
   "common.retry": "Thử lại",
   "common.loading": "Đang tải…",
@@ -169,12 +174,12 @@ const vi = {
   "overview.chartLoading": "Đang tải biểu đồ…",
 } as const;
 
-export type MessageKey = keyof typeof vi;
-
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreVi, string> = {
   "app.name": "NTM Monitor",
   "app.tagline": "New Rural Development monitoring",
   "app.skipToContent": "Skip to main content",
+  "nav.label": "Sections",
+  "nav.units": "Units and criteria",
 
   "common.retry": "Try again",
   "common.loading": "Loading…",
@@ -338,5 +343,10 @@ const en: Record<MessageKey, string> = {
   "overview.count": "{count} communes",
   "overview.chartLoading": "Loading chart…",
 };
+
+const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi };
+const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn };
+
+export type MessageKey = keyof typeof vi;
 
 export const dictionaries: Record<Language, Record<MessageKey, string>> = { vi, en };

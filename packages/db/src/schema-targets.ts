@@ -1,0 +1,2 @@
+// Tables of the targets feature; every table is re-exported by schema.ts.
+export {};

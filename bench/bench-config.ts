@@ -18,7 +18,9 @@ export interface BenchConfig {
   /** Communes per evaluateMany call (0: one call for everything). */
   evaluateBatch: number;
   engineMaxAssessments: number;
-  http: { concurrency: number; seconds: number; warmupSeconds: number };
+  /** The engine is timed in full passes until this many milliseconds have passed. */
+  engineMinMs: number;
+  http: { concurrency: number; seconds: number; singleSeconds: number; warmupSeconds: number };
   seed: number;
 }
 
@@ -58,6 +60,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
       ? undefined
       : intFrom("BENCH_COMMUNES", 0, 1, 100_000);
   const years = yearsFrom(env.BENCH_YEARS);
+  /** A small run (BENCH_COMMUNES under 2,000) measures HTTP and the engine for less time. */
+  const quick = communes !== undefined && communes < 2000;
   const focusYear = years.includes(2024) ? 2024 : (years.at(-1) ?? 2024);
   const postgresUrl = env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined;
   const only = env.BENCH_ONLY;
@@ -74,15 +78,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     sqlRuns: intFrom("BENCH_SQL_RUNS", 5, 1, 100),
     evaluateBatch: intFrom("BENCH_EVALUATE_BATCH", 1000, 0, 1_000_000),
     engineMaxAssessments: intFrom("BENCH_ENGINE_MAX", 50_000, 100, 1_000_000),
+    engineMinMs: intFrom("BENCH_ENGINE_MIN_MS", quick ? 1000 : 3000, 0, 3_600_000),
     http: {
       concurrency: intFrom("BENCH_HTTP_CONCURRENCY", 16, 1, 1000),
-      seconds: intFrom(
-        "BENCH_HTTP_SECONDS",
-        communes !== undefined && communes < 2000 ? 5 : 20,
-        1,
-        3600,
-      ),
-      warmupSeconds: intFrom("BENCH_HTTP_WARMUP_SECONDS", 2, 0, 600),
+      seconds: intFrom("BENCH_HTTP_SECONDS", quick ? 2 : 20, 1, 3600),
+      singleSeconds: intFrom("BENCH_HTTP_SINGLE_SECONDS", quick ? 1 : 5, 0, 3600),
+      warmupSeconds: intFrom("BENCH_HTTP_WARMUP_SECONDS", quick ? 1 : 3, 0, 600),
     },
     seed: intFrom("BENCH_SEED", 1, 0, 2 ** 31),
   };

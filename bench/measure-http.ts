@@ -129,6 +129,8 @@ export async function measureHttp(
   options: {
     concurrency: number;
     seconds: number;
+    /** Seconds of each one-client phase; 0 skips them. */
+    singleSeconds: number;
     warmupSeconds: number;
     year: number;
     dataDir: string;
@@ -170,7 +172,7 @@ export async function measureHttp(
     const probes = [];
     for (const target of [scorecard, summary, large]) probes.push(await probe(baseUrl, target));
 
-    const single = Math.max(2, Math.round(options.seconds / 4));
+    const single = options.singleSeconds;
     const phases: LoadPhase[] = [
       {
         name: "warm-up",

@@ -26,8 +26,20 @@ export interface SqlFigures {
   /** Up to five disagreements: unit, SQL count, engine count. */
   examples: { unitCode: string; sql: number; engine: number }[];
   notes: FlattenNotes;
+  /** Agreement of simpler variants of the query that leave rules out (run once, not timed). */
+  variants: { label: string; agree: number; compared: number }[];
   query: string;
 }
+
+/** Rules the query can leave out, to show what a simpler SQL peer would get wrong. */
+export interface SqlRules {
+  /** The classification override rules (R1: especially disadvantaged / safe-zone xã use TDMNPB). */
+  overrides: boolean;
+  /** The years of year-bounded threshold rows (fromYear/toYear); without them such rows apply every year. */
+  years: boolean;
+}
+
+const allRules: SqlRules = { overrides: true, years: true };
 
 function literal(value: string | number | boolean | null, type: string): string {
   if (value === null) return `null::${type}`;
@@ -41,7 +53,7 @@ function literal(value: string | number | boolean | null, type: string): string 
  * One row per class listed on a threshold row; the specificity and order follow the engine
  * (class-specific beats general, year-bounded beats open, the first row wins a tie).
  */
-function flatten(set: CriteriaSet) {
+function flatten(set: CriteriaSet, rules: SqlRules) {
   const thresholds: string[] = [];
   const indicators: string[] = [];
   const notes: FlattenNotes = {
@@ -68,17 +80,18 @@ function flatten(set: CriteriaSet) {
       let absolute = 0;
       for (const { row, order } of rows) {
         if (!("value" in row)) continue;
+        const fromYear = rules.years ? (row.fromYear ?? null) : null;
+        const toYear = rules.years ? (row.toYear ?? null) : null;
         absolute += 1;
-        const specificity =
-          (row.classes ? 2 : 0) + (row.fromYear !== undefined || row.toYear !== undefined ? 1 : 0);
+        const specificity = (row.classes ? 2 : 0) + (fromYear !== null || toYear !== null ? 1 : 0);
         for (const classValue of row.classes ?? [null]) {
           notes.thresholdRows += 1;
           thresholds.push(
             `(${[
               literal(indicator.code, "text"),
               literal(classValue, "text"),
-              literal(row.fromYear ?? null, "int"),
-              literal(row.toYear ?? null, "int"),
+              literal(fromYear, "int"),
+              literal(toYear, "int"),
               literal(specificity, "int"),
               literal(order, "int"),
               literal(indicator.comparator, "text"),
@@ -95,9 +108,9 @@ function flatten(set: CriteriaSet) {
 }
 
 /** The class a commune's thresholds are looked up with: the first override rule, else its own. */
-function classExpression(set: CriteriaSet): string {
+function classExpression(set: CriteriaSet, withOverrides: boolean): string {
   const own = set.classification.kind === "region" ? "u.region" : "u.commune_group";
-  const rules = (set.classificationOverrides ?? []).map(
+  const rules = (withOverrides ? (set.classificationOverrides ?? []) : []).map(
     (rule) =>
       `when u.flags && array[${rule.whenAnyFlag.map((flag) => literal(flag, "text")).join(", ")}] ` +
       `then ${literal(rule.useClass, "text")}`,
@@ -111,8 +124,8 @@ function classExpression(set: CriteriaSet): string {
  * criterion is met when as many of its indicators pass as it has (a missing value, a value row
  * absent or a class without a threshold all leave it short).
  */
-export function buildSqlQuery(set: CriteriaSet, year: number) {
-  const { thresholds, indicators, notes } = flatten(set);
+export function buildSqlQuery(set: CriteriaSet, year: number, rules: SqlRules = allRules) {
+  const { thresholds, indicators, notes } = flatten(set, rules);
   const asOf = endOfYear(year);
   const text = `
 with thr(indicator_code, class_value, from_year, to_year, specificity, ord, comparator, num_t, bool_t) as (
@@ -125,7 +138,7 @@ need as (
   select criterion_code, count(*)::int as n from ind group by criterion_code
 ),
 communes as (
-  select u.code, coalesce(${classExpression(set)}, '') as class_value
+  select u.code, coalesce(${classExpression(set, rules.overrides)}, '') as class_value
     from admin_units u
    where u.level = 'commune' and u.assessed
      and u.valid_from <= '${asOf}' and (u.valid_to is null or u.valid_to >= '${asOf}')
@@ -197,18 +210,35 @@ export async function measureSql(
     sql`select unit_code as "unitCode", criteria_met as "criteriaMet"
           from evaluation_results where year = ${options.year}`,
   );
-  const bySql = new Map(rows.map((row) => [row.unitCode, row.criteriaMet]));
-  let compared = 0;
-  let agree = 0;
-  const examples: SqlFigures["examples"] = [];
-  for (const row of stored) {
-    const fromSql = bySql.get(row.unitCode);
-    if (fromSql === undefined) continue;
-    compared += 1;
-    if (fromSql === row.criteriaMet) agree += 1;
-    else if (examples.length < 5) {
-      examples.push({ unitCode: row.unitCode, sql: fromSql, engine: row.criteriaMet });
+  const compare = (result: readonly { unitCode: string; criteriaMet: number }[]) => {
+    const bySql = new Map(result.map((row) => [row.unitCode, row.criteriaMet]));
+    let compared = 0;
+    let agree = 0;
+    const examples: SqlFigures["examples"] = [];
+    for (const row of stored) {
+      const fromSql = bySql.get(row.unitCode);
+      if (fromSql === undefined) continue;
+      compared += 1;
+      if (fromSql === row.criteriaMet) agree += 1;
+      else if (examples.length < 5) {
+        examples.push({ unitCode: row.unitCode, sql: fromSql, engine: row.criteriaMet });
+      }
     }
+    return { compared, agree, examples };
+  };
+  const { compared, agree, examples } = compare(rows);
+  const variants: SqlFigures["variants"] = [];
+  for (const [label, rules] of [
+    ["ignoring the override rule", { overrides: false, years: true }],
+    ["ignoring the years of year-bounded rows", { overrides: true, years: false }],
+    ["ignoring both", { overrides: false, years: false }],
+  ] as const) {
+    const variant = buildSqlQuery(set, options.year, rules);
+    const result = await queryRows<{ unitCode: string; criteriaMet: number }>(
+      database.db,
+      sql.raw(variant.text),
+    );
+    variants.push({ label, ...compare(result) });
   }
   return {
     year: options.year,
@@ -220,6 +250,7 @@ export async function measureSql(
     agree,
     examples,
     notes,
+    variants,
     query: text,
   };
 }

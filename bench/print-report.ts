@@ -140,6 +140,15 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
       ],
     ),
   );
+  log(
+    `simpler SQL, agreement: ` +
+      sql.variants
+        .map(
+          (v) =>
+            `${v.label} ${fmtNum(v.compared > 0 ? (100 * v.agree) / v.compared : Number.NaN, 2)} %`,
+        )
+        .join("; "),
+  );
   if (sql.examples.length > 0) {
     log(
       `disagreements (unit: sql/engine): ${sql.examples.map((e) => `${e.unitCode}: ${e.sql}/${e.engine}`).join(", ")}`,

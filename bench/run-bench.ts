@@ -84,7 +84,7 @@ async function runOn(
     let storedCheck: EngineRun["storedCheck"];
     if (sample) {
       log(`  timing evaluateAssessment on ${sample.assessments.length} commune-years in memory …`);
-      engine = measureEngine(dataset.set, sample.assessments);
+      engine = measureEngine(dataset.set, sample.assessments, config.engineMinMs);
       storedCheck = await compareWithStored(database, engine.results);
       sample.assessments.length = 0;
     }

@@ -16,3 +16,13 @@ export {
   saveDemoInfo,
   type DemoInfo,
 } from "./features/demo/demo-accounts.ts";
+export { importValues, type ImportProgress } from "./features/reports/import-values.service.ts";
+export { exportValues, buildTemplate } from "./features/reports/excel-files.service.ts";
+export {
+  act as actOnDossier,
+  createBatch as createDossierBatch,
+  createDossier,
+  importRecognitions,
+} from "./features/dossiers/dossiers.service.ts";
+export { generatePeriod } from "./features/reports/reports.service.ts";
+export { localDate } from "./features/reports/holidays.ts";

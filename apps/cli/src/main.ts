@@ -8,6 +8,7 @@ import { evaluateCommand } from "./commands/evaluate.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
+import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
 
 const program = new Command("ntm")
   .description("NTM Monitor: nhập, xuất, dữ liệu minh họa và bảo trì")
@@ -71,6 +72,21 @@ users
   .option("--department <code>", "mã sở, ngành (vai trò department)")
   .option("--name <name>", "tên hiển thị")
   .action(usersAddCommand);
+
+const importCommand = program.command("import").description("Nhập số liệu");
+importCommand
+  .command("values <file>")
+  .description("Nhập giá trị chỉ tiêu từ mẫu Excel theo xã hoặc tệp dạng dọc (.csv, .xlsx)")
+  .option("--dry-run", "chỉ kiểm tra, không lưu", false)
+  .action(importValuesCommand);
+const exportCommand = program.command("export").description("Xuất số liệu");
+exportCommand
+  .command("values")
+  .description("Xuất giá trị chỉ tiêu các xã của một đơn vị (dạng dọc; .xlsx hoặc .csv theo tên tệp)")
+  .requiredOption("--unit <code>", "mã tỉnh, huyện hoặc xã")
+  .requiredOption("--year <year>", "năm đánh giá")
+  .option("--out <file>", "tệp kết quả (mặc định so-lieu-MÃ-NĂM.xlsx)")
+  .action(exportValuesCommand);
 
 program
   .command("backup <file>")

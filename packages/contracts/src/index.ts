@@ -7,3 +7,6 @@ export * from "./errors.ts";
 export * from "./criteria-set.schema.ts";
 export * from "./api.schemas.ts";
 export * from "./scorecard.schema.ts";
+export * from "./reports.schemas.ts";
+export * from "./targets.schemas.ts";
+export * from "./dossiers.schemas.ts";

@@ -1,2 +1,59 @@
 // Tables of the targets feature; every table is re-exported by schema.ts.
-export {};
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+
+/** A target set by a level of government for its unit, evaluated from the stored results. */
+export const targets = pgTable(
+  "targets",
+  {
+    id: serial("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").notNull(),
+    baselineYear: smallint("baseline_year").notNull(),
+    deadlineYear: smallint("deadline_year").notNull(),
+    value: doublePrecision("value").notNull(),
+    level: text("level"),
+    measure: text("measure"),
+    perYear: boolean("per_year").notNull().default(false),
+    excludeRecognised: boolean("exclude_recognised").notNull().default(false),
+    valueUnit: text("value_unit"),
+    /** A named set of communes; null means every assessed commune of the unit. */
+    communeCodes: text("commune_codes").array(),
+    /** For figures entered by hand: [{ year, value }]. */
+    entered: jsonb("entered").notNull().default([]),
+    /** The document that set the target, e.g. "CV 3080/UBND-NNTN ngày 15/9/2023". */
+    source: text("source"),
+    demo: boolean("demo").notNull().default(false),
+    version: integer("version").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [index("targets_unit_idx").on(t.unitCode)],
+);
+
+/** A commune's plan for one year: criteria to reach, tasks, investment and funding by source. */
+export const communePlans = pgTable(
+  "commune_plans",
+  {
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    plan: jsonb("plan").notNull(),
+    version: integer("version").notNull().default(0),
+    demo: boolean("demo").notNull().default(false),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedBy: text("updated_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.unitCode] })],
+);

@@ -24,8 +24,12 @@ import { catalogRoutes } from "../features/catalog/catalog.routes.ts";
 import { evidenceRoutes } from "../features/evidence/evidence.routes.ts";
 import { healthRoutes } from "../features/health/health.routes.ts";
 import { summaryRoutes } from "../features/summary/summary.routes.ts";
+import { targetsRoutes } from "../features/targets/targets.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
+import { dossiersRoutes } from "../features/dossiers/dossiers.routes.ts";
+import { importRoutes } from "../features/reports/import.routes.ts";
+import { reportsRoutes } from "../features/reports/reports.routes.ts";
 
 export interface ServerOptions {
   database: Database;
@@ -75,7 +79,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     assessmentsRoutes,
     evidenceRoutes,
     summaryRoutes,
+    targetsRoutes,
     auditRoutes,
+    dossiersRoutes,
+    importRoutes,
+    reportsRoutes,
   ]) {
     register(app, context);
   }

@@ -20,6 +20,9 @@ import { sql } from "drizzle-orm";
 import { buildDemoUnits, DEMO_PROVINCE_CODE } from "../demo/build-demo-province.ts";
 import { generateDemoValues } from "../demo/generate-demo-values.ts";
 import { isRuralCommune } from "../demo/load-vietnam-units.ts";
+import { seedDossiers } from "./seed-dossiers.ts";
+import { seedTargets } from "./seed-targets.ts";
+import { seedReports } from "./seed-reports.ts";
 
 export const demoPassword = "demo1234";
 export const demoYears = [2022, 2023, 2024];
@@ -196,6 +199,9 @@ export async function seedDemo(
       note: `(${roleNames[account.role]})`,
     })),
   };
+  log(`Đã tạo ${await seedTargets(database, { provinceCode, now })} mục tiêu minh họa.`);
+  await seedDossiers(database, { provinceCode, log });
+  log(`Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa.`);
   await saveDemoInfo(db, info);
   return info;
 }

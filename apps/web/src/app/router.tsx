@@ -11,6 +11,43 @@ const LoginPage = lazy(() =>
   import("../features/auth/login-page.tsx").then((module) => ({ default: module.LoginPage })),
 );
 
+const DossierBoardPage = lazy(() =>
+  import("../features/dossiers/dossier-board-page.tsx").then((module) => ({
+    default: module.DossierBoardPage,
+  })),
+);
+const DossierPage = lazy(() =>
+  import("../features/dossiers/dossier-page.tsx").then((module) => ({
+    default: module.DossierPage,
+  })),
+);
+const RevocationWatchPage = lazy(() =>
+  import("../features/dossiers/revocation-watch-page.tsx").then((module) => ({
+    default: module.RevocationWatchPage,
+  })),
+);
+const TargetsIndex = lazy(() =>
+  import("../features/targets/targets-index.tsx").then((module) => ({
+    default: module.TargetsIndex,
+  })),
+);
+const TargetsPage = lazy(() =>
+  import("../features/targets/targets-page.tsx").then((module) => ({
+    default: module.TargetsPage,
+  })),
+);
+const PlanPage = lazy(() =>
+  import("../features/targets/plan-page.tsx").then((module) => ({
+    default: module.PlanPage,
+  })),
+);
+
+const ReportsPage = lazy(() =>
+  import("../features/reports/reports-page.tsx").then((module) => ({
+    default: module.ReportsPage,
+  })),
+);
+
 export function AppRouter() {
   return (
     <BrowserRouter>
@@ -34,6 +71,52 @@ export function AppRouter() {
         >
           <Route index element={<HomeRedirect />} />
           <Route path="units/:code" element={<UnitRoute />} />
+          <Route
+            path="dossiers"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <DossierBoardPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="dossiers/watch"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <RevocationWatchPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="dossiers/:id"
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <DossierPage />
+              </Suspense>
+            }
+          />
+          {[
+            { path: "targets", page: <TargetsIndex /> },
+            { path: "targets/:code", page: <TargetsPage /> },
+            { path: "plans/:code/:year", page: <PlanPage /> },
+          ].map((route) => (
+            <Route
+              key={route.path}
+              path={route.path}
+              element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
+            />
+          ))}
+          {["reports", "reports/:tab"].map((path) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <ReportsPage />
+                </Suspense>
+              }
+            />
+          ))}
           <Route path="units" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,0 +1,243 @@
+import { randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { Db } from "@ntm/db";
+import { requestedLevelNames, type StepDataMap } from "@ntm/domain";
+import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
+import { invalid, notFound } from "../../http/app-error.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
+import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
+import { isoDate } from "../units/units.service.ts";
+import { renderDocx, renderPdf, type AdminDocument } from "./dossier-documents.ts";
+import { findDossierDocument, insertDossierDocument } from "./dossiers.repository.ts";
+import { getDossier } from "./dossiers.service.ts";
+
+export const generatedKinds = [
+  "to-trinh",
+  "bao-cao-tu-danh-gia",
+  "bao-cao-tham-tra",
+  "du-thao-quyet-dinh",
+] as const;
+export type GeneratedKind = (typeof generatedKinds)[number];
+
+const statusWord = { met: "Đạt", not_met: "Chưa đạt", missing: "Chưa có số liệu" } as const;
+
+function stepData<K extends keyof StepDataMap>(
+  dossier: DossierDetailDto,
+  code: K,
+): StepDataMap[K] | null {
+  return (
+    (dossier.state.steps.find((step) => step.code === code)?.data as StepDataMap[K] | undefined) ??
+    null
+  );
+}
+
+/** Builds one of the dossier's documents from its data. */
+export function buildDocument(
+  dossier: DossierDetailDto,
+  kind: GeneratedKind,
+  provinceName: string,
+  today: string,
+): AdminDocument {
+  const levelName =
+    requestedLevelNames[dossier.state.unitLevel][dossier.state.requestedLevel] ??
+    dossier.requestedLevel;
+  const snapshot = dossier.state.snapshot;
+  const place = provinceName.replace(/^Tỉnh\s+/i, "");
+  const criteriaTable = {
+    headers: ["TT", "Tên tiêu chí", "Kết quả tự đánh giá"],
+    rows: snapshot.criteria.map((c) => [c.code, c.name, statusWord[c.status]]),
+  };
+  const selfReport = stepData(dossier, "self_assessment");
+  const verification = stepData(dossier, "verification");
+  const survey = stepData(dossier, "satisfaction_survey");
+  const decision = stepData(dossier, "decision");
+  const rate =
+    survey && survey.formsReturned > 0
+      ? Math.round((survey.formsSatisfied / survey.formsReturned) * 1000) / 10
+      : null;
+  const provinceUpper = `UBND ${provinceName.toUpperCase()}`;
+  const unitUpper = `UBND ${dossier.unitName.toUpperCase()}`;
+  switch (kind) {
+    case "to-trinh":
+      return {
+        issuer: unitUpper,
+        number: "……/TTr-UBND",
+        place,
+        date: today,
+        title: "TỜ TRÌNH",
+        subtitle: `Về việc đề nghị thẩm tra, xét công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}`,
+        paragraphs: [
+          "Căn cứ Quyết định số 18/2022/QĐ-TTg ngày 02/8/2022 của Thủ tướng Chính phủ ban hành Quy định điều kiện, trình tự, thủ tục, hồ sơ xét, công nhận, công bố và thu hồi quyết định công nhận địa phương đạt chuẩn nông thôn mới, đạt chuẩn nông thôn mới nâng cao, đạt chuẩn nông thôn mới kiểu mẫu và hoàn thành nhiệm vụ xây dựng nông thôn mới giai đoạn 2021 - 2025;",
+          `Căn cứ kết quả tự đánh giá (${snapshot.criteriaMet}/${snapshot.criteriaTotal} tiêu chí đạt theo bộ tiêu chí ${snapshot.setCode}), ý kiến của Mặt trận Tổ quốc và các tổ chức, kết quả lấy ý kiến sự hài lòng của người dân${rate !== null ? ` (${String(rate).replace(".", ",")} % hài lòng)` : ""};`,
+          `${dossier.unitName} kính đề nghị cấp có thẩm quyền thẩm tra, xét công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}.`,
+        ],
+        signer: { title: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", name: "……………………" },
+      };
+    case "bao-cao-tu-danh-gia":
+      return {
+        issuer: unitUpper,
+        number: selfReport?.reportNumber ?? "……/BC-UBND",
+        place,
+        date: selfReport?.reportDate ?? today,
+        title: "BÁO CÁO",
+        subtitle: `Kết quả thực hiện xây dựng nông thôn mới năm ${dossier.year} của ${dossier.unitName}`,
+        paragraphs: [
+          `Thực hiện bộ tiêu chí ${snapshot.setCode} (phiên bản ${snapshot.setVersion}), ${dossier.unitName} tự đánh giá đạt ${snapshot.criteriaMet}/${snapshot.criteriaTotal} tiêu chí ở mức đề nghị (${levelName}).`,
+          "Kết quả đánh giá từng tiêu chí tại thời điểm lập hồ sơ như sau:",
+        ],
+        table: criteriaTable,
+        signer: { title: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", name: "……………………" },
+      };
+    case "bao-cao-tham-tra": {
+      const verifier = dossier.regime.steps.find((step) => step.code === "verification");
+      return {
+        issuer: verifier?.actingRole === "district" ? "UBND HUYỆN" : provinceUpper,
+        number: verification?.reportNumber ?? "……/BC-UBND",
+        place,
+        date: verification?.reportDate ?? today,
+        title: "BÁO CÁO THẨM TRA",
+        subtitle: `Hồ sơ và kết quả thực hiện các tiêu chí ${levelName} của ${dossier.unitName} năm ${dossier.year}`,
+        paragraphs: [
+          `Tổng số tiêu chí đạt tại thời điểm nộp hồ sơ: ${snapshot.criteriaMet}/${snapshot.criteriaTotal}.`,
+          `Tỷ lệ người dân hài lòng: ${rate !== null ? `${String(rate).replace(".", ",")} %` : "chưa có kết quả"}.`,
+          `Nợ đọng xây dựng cơ bản: ${verification ? (verification.noConstructionDebt ? `không còn (${verification.debtEvidence})` : "còn nợ đọng") : "chưa kê khai"}.`,
+          `Tình hình an ninh, trật tự: ${verification ? (verification.securityNotComplicated ? "không phức tạp" : "phức tạp") : "chưa kê khai"}.`,
+          ...dossier.conditions.map(
+            (c) => `${c.label}: ${c.met ? "đạt" : "chưa đạt"} — ${c.reason}`,
+          ),
+        ],
+        table: criteriaTable,
+        signer: { title: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", name: "……………………" },
+      };
+    }
+    case "du-thao-quyet-dinh":
+      return {
+        issuer: provinceUpper,
+        number: decision?.decisionNumber ?? "……/QĐ-UBND",
+        place,
+        date: decision?.decisionDate ?? today,
+        title: "QUYẾT ĐỊNH",
+        subtitle: `Về việc công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}`,
+        paragraphs: [
+          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+          "Căn cứ Quyết định số 18/2022/QĐ-TTg ngày 02/8/2022 của Thủ tướng Chính phủ;",
+          "Căn cứ kết quả thẩm định và biểu quyết của Hội đồng thẩm định;",
+          `Điều 1. Công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}.`,
+          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+          "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nông nghiệp và Môi trường, Chủ tịch UBND cấp xã liên quan chịu trách nhiệm thi hành Quyết định này.",
+        ],
+        signer: { title: "CHỦ TỊCH", name: decision?.signer ?? "……………………" },
+      };
+  }
+}
+
+export async function renderDossierDocument(
+  db: Db,
+  options: { user: AuthUser; id: number; kind: GeneratedKind; format: "docx" | "pdf"; now: Date },
+): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
+  const dossier = await getDossier(db, options);
+  const provinceName = await provinceNameOf(db, dossier.unitCode, isoDate(options.now));
+  const document = buildDocument(dossier, options.kind, provinceName, isoDate(options.now));
+  const content =
+    options.format === "docx" ? await renderDocx(document) : await renderPdf(document);
+  return {
+    fileName: `${options.kind}-ho-so-${dossier.id}.${options.format}`,
+    mimeType:
+      options.format === "docx"
+        ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        : "application/pdf",
+    content,
+  };
+}
+
+async function provinceNameOf(db: Db, unitCode: string, asOf: string) {
+  const { findPathOn, findLatestUnit } = await import("../units/units.repository.ts");
+  const path = await findPathOn(db, unitCode, asOf);
+  const province = path.find((step) => step.level === "province");
+  if (province) return province.name;
+  const unit = await findLatestUnit(db, unitCode);
+  return unit?.name ?? "";
+}
+
+export async function uploadDossierScan(
+  db: Db,
+  options: {
+    user: AuthUser;
+    dataDir: string;
+    id: number;
+    stepCode: string;
+    fileName: string;
+    content: Buffer;
+    truncated: boolean;
+    now: Date;
+  },
+): Promise<DossierDocumentDto> {
+  const dossier = await getDossier(db, options);
+  if (options.user.role === "viewer")
+    throw invalid("Tài khoản chỉ có quyền xem.", "Read-only account.");
+  if (options.truncated) throw invalid("Tệp quá lớn.", "File too large.");
+  if (!dossier.regime.steps.some((step) => step.code === options.stepCode)) {
+    throw invalid(
+      `Quy trình không có bước ${options.stepCode}.`,
+      `Unknown step ${options.stepCode}.`,
+    );
+  }
+  const type = detectEvidenceType(options.fileName, options.content);
+  if (!type)
+    throw invalid(
+      "Chỉ nhận tệp PDF, ảnh, Word hoặc Excel đúng định dạng.",
+      "Unsupported file type.",
+    );
+  const key = join(
+    "dossiers",
+    String(dossier.id),
+    `${randomUUID()}.${extensionOf(options.fileName)}`,
+  );
+  await mkdir(dirname(join(options.dataDir, key)), { recursive: true });
+  await writeFile(join(options.dataDir, key), options.content);
+  return db.transaction(async (tx) => {
+    const row = await insertDossierDocument(tx, {
+      dossierId: dossier.id,
+      stepCode: options.stepCode,
+      fileName: options.fileName,
+      mimeType: type.mimeType,
+      size: options.content.length,
+      storageKey: key,
+      uploadedBy: options.user.username,
+      uploadedAt: options.now,
+    });
+    await insertAuditEvents(tx, [
+      {
+        userId: options.user.id,
+        username: options.user.username,
+        action: "dossier.upload",
+        entityType: "dossier_documents",
+        entityKey: String(row.id),
+        unitCode: dossier.unitCode,
+        newValue: { dossierId: dossier.id, fileName: row.fileName, step: row.stepCode },
+      },
+    ]);
+    return {
+      id: row.id,
+      stepCode: row.stepCode,
+      fileName: row.fileName,
+      mimeType: row.mimeType,
+      size: row.size,
+      uploadedBy: row.uploadedBy,
+      uploadedAt: row.uploadedAt.toISOString(),
+    };
+  });
+}
+
+export async function downloadDossierScan(
+  db: Db,
+  options: { user: AuthUser; dataDir: string; id: number; documentId: number; now: Date },
+) {
+  const row = await findDossierDocument(db, options.documentId);
+  if (!row || row.dossierId !== options.id)
+    throw notFound("Không tìm thấy tệp.", "File not found.");
+  await getDossier(db, options);
+  return { row, content: await readFile(join(options.dataDir, row.storageKey)) };
+}

@@ -1,0 +1,281 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  createDossierInputSchema,
+  dossierBatchInputSchema,
+  dossierConfirmInputSchema,
+  dossierListQuerySchema,
+  dossierReturnInputSchema,
+  revocationWatchQuerySchema,
+  stepCodeSchema,
+} from "@ntm/contracts";
+import type { StepData } from "@ntm/domain";
+import { AppError } from "../../http/app-error.ts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import {
+  act,
+  createBatch,
+  createDossier,
+  getDossier,
+  getInbox,
+  getOverdue,
+  getRecognitionHistory,
+  getRevocationWatch,
+  listBatches,
+  listDossiers,
+} from "./dossiers.service.ts";
+import {
+  downloadDossierScan,
+  generatedKinds,
+  renderDossierDocument,
+  uploadDossierScan,
+} from "./dossier-files.service.ts";
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["dossiers"];
+
+  routes.get(
+    "/api/dossiers",
+    {
+      schema: {
+        tags,
+        summary: "Danh sách hồ sơ xét công nhận, thu hồi trong phạm vi",
+        querystring: dossierListQuerySchema,
+      },
+    },
+    async (request) =>
+      listDossiers(db, { user: requireUser(request), ...request.query, now: context.now() }),
+  );
+  routes.post(
+    "/api/dossiers",
+    {
+      schema: {
+        tags,
+        summary: "Lập hồ sơ (đóng băng kết quả đánh giá tại thời điểm nộp)",
+        body: createDossierInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const dossier = await createDossier(db, {
+        user: requireUser(request),
+        input: request.body,
+        now: context.now(),
+      });
+      reply.status(201);
+      return dossier;
+    },
+  );
+  routes.get(
+    "/api/dossiers/inbox",
+    { schema: { tags, summary: "Hồ sơ đang chờ tài khoản hiện tại xử lý" } },
+    async (request) => getInbox(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.get(
+    "/api/dossiers/overdue",
+    { schema: { tags, summary: "Hồ sơ có bước quá hạn" } },
+    async (request) => getOverdue(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.get(
+    "/api/dossiers/:id",
+    { schema: { tags, summary: "Chi tiết hồ sơ", params: idParams } },
+    async (request) =>
+      getDossier(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
+  );
+  routes.post(
+    "/api/dossiers/:id/steps/:step/complete",
+    {
+      schema: {
+        tags,
+        summary: "Hoàn thành bước hiện tại (dữ liệu của bước trong body)",
+        params: idParams.extend({ step: stepCodeSchema }),
+        body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (request) =>
+      act(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        action: {
+          type: "complete",
+          step: request.params.step,
+          data: request.body as unknown as StepData,
+        },
+        now: context.now(),
+      }),
+  );
+  routes.post(
+    "/api/dossiers/:id/return",
+    {
+      schema: {
+        tags,
+        summary: "Trả lại hồ sơ cho bước trước, kèm lý do",
+        params: idParams,
+        body: dossierReturnInputSchema,
+      },
+    },
+    async (request) =>
+      act(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        action: { type: "return", reasons: request.body.reasons },
+        now: context.now(),
+      }),
+  );
+  routes.post(
+    "/api/dossiers/:id/confirmations",
+    {
+      schema: {
+        tags,
+        summary: "Sở, ngành xác nhận tiêu chí được giao (bước thẩm định)",
+        params: idParams,
+        body: dossierConfirmInputSchema,
+      },
+    },
+    async (request) =>
+      act(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        action: { type: "confirm", criteria: request.body.criteria },
+        now: context.now(),
+      }),
+  );
+  routes.get(
+    "/api/dossiers/:id/generated/:kind",
+    {
+      schema: {
+        tags,
+        summary: "Văn bản tạo từ dữ liệu hồ sơ (DOCX hoặc PDF)",
+        params: idParams.extend({ kind: z.enum(generatedKinds) }),
+        querystring: z.object({ format: z.enum(["docx", "pdf"]).default("pdf") }),
+      },
+    },
+    async (request, reply) => {
+      const file = await renderDossierDocument(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        kind: request.params.kind,
+        format: request.query.format,
+        now: context.now(),
+      });
+      return reply
+        .header("content-type", file.mimeType)
+        .header("content-disposition", attachment(file.fileName))
+        .send(file.content);
+    },
+  );
+  routes.post(
+    "/api/dossiers/:id/documents",
+    {
+      schema: {
+        tags,
+        summary: "Đính kèm bản scan (multipart: stepCode rồi file)",
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const file = await request.file();
+      const field = file?.fields.stepCode;
+      const stepCode = field && "value" in field ? String(field.value) : "";
+      if (!file || !stepCode) {
+        throw new AppError({
+          code: "VALIDATION_FAILED",
+          vi: "Cần gửi trường stepCode và một tệp.",
+          en: "Send a stepCode field and a file.",
+        });
+      }
+      const content = await file.toBuffer();
+      const dto = await uploadDossierScan(db, {
+        user,
+        dataDir: context.dataDir,
+        id: request.params.id,
+        stepCode,
+        fileName: file.filename,
+        content,
+        truncated: file.file.truncated,
+        now: context.now(),
+      });
+      reply.status(201);
+      return dto;
+    },
+  );
+  routes.get(
+    "/api/dossiers/:id/documents/:documentId",
+    {
+      schema: {
+        tags,
+        summary: "Tải về bản scan",
+        params: idParams.extend({ documentId: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request, reply) => {
+      const { row, content } = await downloadDossierScan(db, {
+        user: requireUser(request),
+        dataDir: context.dataDir,
+        id: request.params.id,
+        documentId: request.params.documentId,
+        now: context.now(),
+      });
+      return reply
+        .header("content-type", row.mimeType)
+        .header("x-content-type-options", "nosniff")
+        .header("content-disposition", attachment(row.fileName))
+        .send(content);
+    },
+  );
+  routes.get(
+    "/api/dossier-batches",
+    { schema: { tags, summary: "Các đợt xét công nhận của tỉnh" } },
+    async (request) => listBatches(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.post(
+    "/api/dossier-batches",
+    {
+      schema: { tags, summary: "Tạo đợt xét công nhận với hạn nộp", body: dossierBatchInputSchema },
+    },
+    async (request, reply) => {
+      const batch = await createBatch(db, { user: requireUser(request), input: request.body });
+      reply.status(201);
+      return batch;
+    },
+  );
+  routes.get(
+    "/api/units/:code/recognition-history",
+    {
+      schema: {
+        tags,
+        summary: "Lịch sử mức đạt chuẩn được công nhận",
+        params: z.object({ code: z.string().min(1) }),
+      },
+    },
+    async (request) =>
+      getRecognitionHistory(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        now: context.now(),
+      }),
+  );
+  routes.get(
+    "/api/watch/revocation",
+    {
+      schema: {
+        tags,
+        summary: "Theo dõi duy trì: đơn vị thuộc diện xem xét thu hồi",
+        querystring: revocationWatchQuerySchema,
+      },
+    },
+    async (request) =>
+      getRevocationWatch(db, {
+        user: requireUser(request),
+        unit: request.query.unit,
+        year: request.query.year,
+      }),
+  );
+}

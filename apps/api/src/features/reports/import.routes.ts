@@ -1,0 +1,94 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { exportQuerySchema, importReportSchema, templateQuerySchema } from "@ntm/contracts";
+import { AppError } from "../../http/app-error.ts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { buildTemplate, exportValues } from "./excel-files.service.ts";
+import { importValues } from "./import-values.service.ts";
+
+/** Upload limit of an import file: a national long-format CSV fits. */
+export const maxImportBytes = 40 * 1024 * 1024;
+
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+
+export function importRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get(
+    "/api/import/template",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "Tải mẫu nhập số liệu (một dòng mỗi xã, một cột mỗi chỉ tiêu) cho một tỉnh/huyện và năm",
+        querystring: templateQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { buffer, fileName } = await buildTemplate(db, {
+        user: requireUser(request),
+        unit: request.query.unit,
+        year: request.query.year,
+      });
+      return reply.header("content-type", xlsxType).header("content-disposition", attachment(fileName)).send(buffer);
+    },
+  );
+  routes.post(
+    "/api/import/values",
+    {
+      schema: {
+        tags: ["import"],
+        summary:
+          "Nhập số liệu từ tệp .xlsx (mẫu) hoặc .csv/.xlsx dạng dọc; ?dryRun=true chỉ kiểm tra. Có lỗi thì không lưu gì và trả về lỗi từng ô.",
+        querystring: z.object({ dryRun: z.enum(["true", "false"]).default("false") }),
+        response: { 200: importReportSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const file = await request.file({ limits: { fileSize: maxImportBytes, files: 1 } });
+      if (!file) {
+        throw new AppError({ code: "VALIDATION_FAILED", vi: "Cần gửi một tệp.", en: "Send a file." });
+      }
+      const content = await file.toBuffer();
+      if (file.file.truncated) {
+        throw new AppError({
+          code: "PAYLOAD_TOO_LARGE",
+          vi: `Tệp quá lớn (tối đa ${maxImportBytes / 1024 / 1024} MB). Hãy chia thành nhiều tệp hoặc dùng lệnh ntm import values.`,
+          en: `The file is too large (at most ${maxImportBytes / 1024 / 1024} MB).`,
+        });
+      }
+      return importValues(db, {
+        user,
+        fileName: file.filename,
+        content,
+        dryRun: request.query.dryRun === "true",
+        now: context.now(),
+      });
+    },
+  );
+  routes.get(
+    "/api/export/values",
+    {
+      schema: {
+        tags: ["import"],
+        summary: "Xuất số liệu các xã của một đơn vị trong một năm (dạng dọc, .xlsx hoặc .csv)",
+        querystring: exportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { stream, fileName } = await exportValues(db, {
+        user: requireUser(request),
+        unit: request.query.unit,
+        year: request.query.year,
+        format: request.query.format,
+      });
+      return reply
+        .header("content-type", request.query.format === "csv" ? "text/csv; charset=utf-8" : xlsxType)
+        .header("content-disposition", attachment(fileName))
+        .send(stream);
+    },
+  );
+}

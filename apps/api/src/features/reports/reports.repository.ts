@@ -1,0 +1,171 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { queryRows, tables, type DbOrTx } from "@ntm/db";
+import type { DueRule } from "@ntm/domain";
+
+const rt = tables.reportTypes;
+const rs = tables.reportSubmissions;
+const ob = tables.obstacles;
+const oe = tables.obstacleEvents;
+
+export type ReportTypeRow = typeof rt.$inferSelect & { dueRule: DueRule };
+export type SubmissionRow = typeof rs.$inferSelect;
+export type ObstacleRow = typeof ob.$inferSelect;
+export type ObstacleEventRow = typeof oe.$inferSelect;
+
+export async function findReportTypes(db: DbOrTx) {
+  return (await db.select().from(rt).orderBy(asc(rt.id))) as ReportTypeRow[];
+}
+
+export async function findReportType(db: DbOrTx, id: number) {
+  const rows = await db.select().from(rt).where(eq(rt.id, id));
+  return rows[0] as ReportTypeRow | undefined;
+}
+
+export async function insertReportType(db: DbOrTx, row: typeof rt.$inferInsert) {
+  const rows = await db.insert(rt).values(row).onConflictDoNothing().returning();
+  return rows[0] as ReportTypeRow | undefined;
+}
+
+export async function insertSubmissions(db: DbOrTx, rows: (typeof rs.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.insert(rs).values(rows).onConflictDoNothing();
+}
+
+export async function findSubmissions(
+  db: DbOrTx,
+  filter: { typeId?: number | undefined; periodKey?: string | undefined; periodPrefix?: string },
+) {
+  const conditions = [
+    filter.typeId !== undefined ? eq(rs.typeId, filter.typeId) : undefined,
+    filter.periodKey ? eq(rs.periodKey, filter.periodKey) : undefined,
+    filter.periodPrefix ? sql`${rs.periodKey} like ${`${filter.periodPrefix}%`}` : undefined,
+  ].filter((condition) => condition !== undefined);
+  return db
+    .select()
+    .from(rs)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(rs.periodKey), asc(rs.unitCode), asc(rs.departmentCode));
+}
+
+export async function findSubmission(db: DbOrTx, id: number) {
+  const rows = await db.select().from(rs).where(eq(rs.id, id));
+  return rows[0];
+}
+
+export async function lockSubmission(db: DbOrTx, id: number) {
+  const rows = await db.select().from(rs).where(eq(rs.id, id)).for("update");
+  return rows[0];
+}
+
+export async function updateSubmission(db: DbOrTx, id: number, set: Partial<typeof rs.$inferInsert>) {
+  await db.update(rs).set(set).where(eq(rs.id, id));
+}
+
+/** The latest submitted report of the same type and submitter before a period. */
+export async function findPreviousSubmitted(db: DbOrTx, row: SubmissionRow) {
+  const rows = await db
+    .select()
+    .from(rs)
+    .where(
+      and(
+        eq(rs.typeId, row.typeId),
+        eq(rs.unitCode, row.unitCode),
+        eq(rs.departmentCode, row.departmentCode),
+        eq(rs.state, "submitted"),
+        sql`${rs.periodKey} < ${row.periodKey}`,
+      ),
+    )
+    .orderBy(sql`${rs.periodKey} desc`)
+    .limit(1);
+  return rows[0];
+}
+
+export async function findDepartmentsOf(db: DbOrTx, provinceCode: string) {
+  return db
+    .select({ code: tables.departments.code, name: tables.departments.name })
+    .from(tables.departments)
+    .where(eq(tables.departments.provinceCode, provinceCode));
+}
+
+export async function findDepartmentOfUser(db: DbOrTx, userId: number) {
+  const rows = await queryRows<{ code: string; name: string }>(
+    db,
+    sql`select d.code, d.name from users u join departments d on d.id = u.department_id where u.id = ${userId}`,
+  );
+  return rows[0];
+}
+
+/** Communes below a unit on a date with their stored result for a year. */
+export async function findCommuneResults(db: DbOrTx, unitCode: string, asOf: string, year: number) {
+  return queryRows<{ code: string; name: string; criteriaMet: number | null; level: string | null }>(
+    db,
+    sql`
+    with recursive tree(code, depth) as (
+      select code, 0 from admin_units
+        where code = ${unitCode} and valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})
+      union all
+      select c.code, tree.depth + 1 from admin_units c join tree on c.parent_code = tree.code
+        where c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf}) and tree.depth < 10
+    )
+    select a.code, a.name, r.criteria_met as "criteriaMet", r.level
+      from tree
+      join admin_units a on a.code = tree.code
+        and a.valid_from <= ${asOf} and (a.valid_to is null or a.valid_to >= ${asOf})
+      left join evaluation_results r on r.unit_code = a.code and r.year = ${year}
+      where a.level = 'commune' and a.assessed
+      order by a.code`,
+  );
+}
+
+export async function countValueChanges(db: DbOrTx, unitCodes: string[], from: string, to: string) {
+  if (unitCodes.length === 0) return 0;
+  const rows = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from audit_log
+      where action like 'assessment.value%' and at >= ${from}::date and at < (${to}::date + 1)
+        and unit_code = any(string_to_array(${unitCodes.join(",")}, ','))`,
+  );
+  return rows[0]?.count ?? 0;
+}
+
+/* ---------- obstacles ---------- */
+export async function insertObstacle(db: DbOrTx, row: typeof ob.$inferInsert) {
+  const rows = await db.insert(ob).values(row).returning();
+  return rows[0] as ObstacleRow;
+}
+
+export async function findObstacles(db: DbOrTx, unitCodes: string[] | null) {
+  const rows = await db
+    .select()
+    .from(ob)
+    .where(
+      unitCodes === null
+        ? undefined
+        : sql`${ob.unitCode} = any(string_to_array(${unitCodes.join(",")}, ','))`,
+    )
+    .orderBy(asc(ob.dueDate), asc(ob.id));
+  return rows;
+}
+
+export async function findObstacle(db: DbOrTx, id: number, lock = false) {
+  const query = db.select().from(ob).where(eq(ob.id, id));
+  const rows = lock ? await query.for("update") : await query;
+  return rows[0];
+}
+
+export async function updateObstacle(db: DbOrTx, id: number, set: Partial<typeof ob.$inferInsert>) {
+  await db.update(ob).set(set).where(eq(ob.id, id));
+}
+
+export async function insertObstacleEvent(db: DbOrTx, row: typeof oe.$inferInsert) {
+  await db.insert(oe).values(row);
+}
+
+export async function findObstacleEvents(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(oe)
+    .where(sql`${oe.obstacleId} = any(string_to_array(${ids.join(",")}, ',')::int[])`)
+    .orderBy(asc(oe.obstacleId), asc(oe.at), asc(oe.id));
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  escalateInputSchema,
+  generateInputSchema,
+  obstacleInputSchema,
+  obstaclesQuerySchema,
+  ratesQuerySchema,
+  reportTypeInputSchema,
+  reportsQuerySchema,
+  resolveInputSchema,
+  returnInputSchema,
+  submitInputSchema,
+} from "@ntm/contracts";
+import { forbidden } from "../../http/app-error.ts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { escalateObstacle, listObstacles, raiseObstacle, resolveObstacle } from "./obstacles.service.ts";
+import {
+  createReportType,
+  generatePeriod,
+  getRates,
+  getReminders,
+  getSubmission,
+  listReportTypes,
+  listSubmissions,
+  returnReport,
+  submitReport,
+} from "./reports.service.ts";
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export function reportsRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["reports"];
+  routes.get("/api/report-types", { schema: { tags, summary: "Các loại báo cáo định kỳ" } }, async (request) => {
+    requireUser(request);
+    return listReportTypes(db);
+  });
+  routes.post(
+    "/api/report-types",
+    { schema: { tags, summary: "Tạo loại báo cáo (kỳ, hạn nộp, đơn vị nộp)", body: reportTypeInputSchema } },
+    async (request, reply) => {
+      reply.status(201);
+      return createReportType(db, { user: requireUser(request), input: request.body, now: context.now() });
+    },
+  );
+  routes.post(
+    "/api/reports/generate",
+    { schema: { tags, summary: "Tạo các báo cáo phải nộp của một kỳ", body: generateInputSchema } },
+    async (request) => {
+      const user = requireUser(request);
+      if (!["province_admin", "coordination_office"].includes(user.role)) {
+        throw forbidden("Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.");
+      }
+      await generatePeriod(db, { typeId: request.body.typeId, periodKey: request.body.period, by: user.username });
+      return listSubmissions(db, { user, now: context.now(), period: request.body.period, type: request.body.typeId });
+    },
+  );
+  routes.get(
+    "/api/reports",
+    { schema: { tags, summary: "Báo cáo theo kỳ và đơn vị", querystring: reportsQuerySchema } },
+    async (request) =>
+      listSubmissions(db, { user: requireUser(request), now: context.now(), ...request.query }),
+  );
+  routes.get(
+    "/api/reports/rates",
+    { schema: { tags, summary: "Bảng tỷ lệ báo cáo: đúng hạn, trễ hạn, chưa nộp", querystring: ratesQuerySchema } },
+    async (request) =>
+      getRates(db, { user: requireUser(request), typeId: request.query.type, period: request.query.period, now: context.now() }),
+  );
+  routes.get("/api/reports/reminders", { schema: { tags, summary: "Nhắc hạn nộp báo cáo" } }, async (request) =>
+    getReminders(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.get(
+    "/api/reports/:id",
+    { schema: { tags, summary: "Một báo cáo với số liệu dự thảo hoặc đã chốt", params: idParams } },
+    async (request) => getSubmission(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
+  );
+  routes.post(
+    "/api/reports/:id/submit",
+    { schema: { tags, summary: "Nộp báo cáo (chốt số liệu)", params: idParams, body: submitInputSchema } },
+    async (request) =>
+      submitReport(db, { user: requireUser(request), id: request.params.id, ...request.body, now: context.now() }),
+  );
+  routes.post(
+    "/api/reports/:id/return",
+    { schema: { tags, summary: "Trả lại báo cáo để chỉnh sửa", params: idParams, body: returnInputSchema } },
+    async (request) =>
+      returnReport(db, { user: requireUser(request), id: request.params.id, reason: request.body.reason, now: context.now() }),
+  );
+  routes.get(
+    "/api/obstacles",
+    { schema: { tags, summary: "Khó khăn, vướng mắc trong phạm vi", querystring: obstaclesQuerySchema } },
+    async (request) => {
+      const { overdue, ...rest } = request.query;
+      return listObstacles(db, {
+        user: requireUser(request),
+        now: context.now(),
+        filter: { ...rest, ...(overdue ? { overdue: overdue === "true" } : {}) },
+      });
+    },
+  );
+  routes.post(
+    "/api/obstacles",
+    { schema: { tags, summary: "Báo cáo một khó khăn, vướng mắc", body: obstacleInputSchema } },
+    async (request, reply) => {
+      reply.status(201);
+      return raiseObstacle(db, { user: requireUser(request), input: request.body, now: context.now() });
+    },
+  );
+  routes.post(
+    "/api/obstacles/:id/escalate",
+    { schema: { tags, summary: "Chuyển lên cấp có thẩm quyền", params: idParams, body: escalateInputSchema } },
+    async (request) =>
+      escalateObstacle(db, { user: requireUser(request), id: request.params.id, now: context.now(), ...request.body }),
+  );
+  routes.post(
+    "/api/obstacles/:id/resolve",
+    { schema: { tags, summary: "Trả lời, giải quyết", params: idParams, body: resolveInputSchema } },
+    async (request) =>
+      resolveObstacle(db, { user: requireUser(request), id: request.params.id, now: context.now(), answer: request.body.answer }),
+  );
+}

@@ -1,0 +1,90 @@
+import type { Db } from "@ntm/db";
+import { fundedOf, type CommunePlan } from "@ntm/domain";
+import type { DepartmentCriteriaStatusResponse } from "@ntm/contracts";
+import { forbidden, notFound } from "../../http/app-error.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
+import { findUserById } from "../users/users.repository.ts";
+import {
+  findCriterionStatuses,
+  findDepartmentWithCriteria,
+  findPlans,
+} from "./targets.repository.ts";
+import { loadUnitScope, setInfoFor } from "./target-scope.ts";
+
+/**
+ * A department's criteria across every commune of its province: how many meet each, which fail,
+ * the trend by year and the plan money attached to them. A department sees only its own view.
+ */
+export async function getDepartmentCriteriaStatus(
+  db: Db,
+  options: { user: AuthUser; id: number; year: number | undefined; now: Date },
+): Promise<DepartmentCriteriaStatusResponse> {
+  const found = await findDepartmentWithCriteria(db, options.id);
+  if (!found) {
+    throw notFound(
+      `Không tìm thấy sở, ngành số ${options.id}.`,
+      `Department ${options.id} not found.`,
+    );
+  }
+  if (options.user.role === "department") {
+    const account = await findUserById(db, options.user.id);
+    if (account?.departmentId !== options.id) {
+      throw forbidden("Tài khoản sở, ngành chỉ xem được tiêu chí của sở, ngành mình.");
+    }
+  }
+  const scope = await loadUnitScope(db, {
+    user: options.user,
+    code: found.department.provinceCode,
+    year: options.year,
+    now: options.now,
+  });
+  const { setCode, criteria } = await setInfoFor(db, scope.year, scope.provinceCode);
+  const own = new Set(
+    found.criteria.filter((row) => row.setCode === setCode).map((row) => row.criterionCode),
+  );
+  const mine = criteria.filter((criterion) => own.has(criterion.code));
+  const codes = scope.communes.map((c) => c.code);
+  const statuses = await findCriterionStatuses(db, codes, scope.resultYears, {
+    all: true,
+    criteria: mine.map((c) => c.code),
+  });
+  const plans = await findPlans(db, codes, scope.year + 1);
+  const communes = new Map(scope.communes.map((c) => [c.code, c]));
+  return {
+    department: found.department,
+    year: scope.year,
+    criteria: mine.map((criterion) => {
+      const rows = statuses.filter((row) => row.criterionCode === criterion.code);
+      const now = rows.filter((row) => row.year === scope.year);
+      const items = plans.flatMap((stored) =>
+        (stored.plan as CommunePlan).items.filter((item) => item.criterionCode === criterion.code),
+      );
+      return {
+        code: criterion.code,
+        name: criterion.name,
+        communes: scope.communes.length,
+        met: now.filter((row) => row.status === "met").length,
+        notMet: now.filter((row) => row.status === "not_met").length,
+        missing: now.filter((row) => row.status === "missing").length,
+        trend: scope.resultYears.map((year) => {
+          const ofYear = rows.filter((row) => row.year === year);
+          return {
+            year,
+            met: ofYear.filter((row) => row.status === "met").length,
+            evaluated: ofYear.length,
+          };
+        }),
+        failing: now
+          .filter((row) => row.status !== "met")
+          .map((row) => ({
+            code: row.unitCode,
+            name: communes.get(row.unitCode)?.name ?? row.unitCode,
+            parentName: communes.get(row.unitCode)?.parentName ?? null,
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name, "vi")),
+        planInvestment: items.reduce((sum, item) => sum + item.investment, 0),
+        planFunded: items.reduce((sum, item) => sum + fundedOf(item), 0),
+      };
+    }),
+  };
+}

@@ -1,0 +1,135 @@
+import type { DbOrTx } from "@ntm/db";
+import { endOfYear, type LevelCode, type TargetCommune } from "@ntm/domain";
+import type { AuthUser } from "../auth/auth-user.ts";
+import { selectSetFor } from "../catalog/set-selection.ts";
+import type { UnitRow } from "../units/units.repository.ts";
+import { findDescendantsOn } from "../units/units.repository.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
+import {
+  findCriterionStatuses,
+  findResultYears,
+  findResultsForYears,
+} from "./targets.repository.ts";
+
+export interface ScopeCommune {
+  code: string;
+  name: string;
+  parentName: string | null;
+  /** Codes of the units above the commune, up to the viewed unit. */
+  ancestors: Set<string>;
+}
+
+export interface UnitScope {
+  unit: UnitRow;
+  provinceCode: string | null;
+  communes: ScopeCommune[];
+  /** Years with stored results for these communes, ascending. */
+  resultYears: number[];
+  /** The year progress is judged on: the latest year with results, not after the one asked. */
+  year: number;
+  /** Names of the unit and every unit below it. */
+  names: Map<string, string>;
+}
+
+/**
+ * The viewed unit, the assessed communes below it (hierarchy as of the end of the year asked) and
+ * the years that have stored results. One descendant query, one distinct-years query.
+ */
+export async function loadUnitScope(
+  db: DbOrTx,
+  options: { user: AuthUser; code: string; year: number | undefined; now: Date },
+): Promise<UnitScope> {
+  const asked = options.year ?? options.now.getUTCFullYear();
+  const { unit, path, asOf } = await requireUnitAccess(db, {
+    user: options.user,
+    code: options.code,
+    asOf: endOfYear(asked),
+    action: "unit.read",
+  });
+  const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
+  const rows = unit.level === "commune" ? [] : await findDescendantsOn(db, unit.code, asOf);
+  const parents = new Map(rows.map((row) => [row.code, row.parentCode]));
+  const ancestorsOf = (code: string) => {
+    const found = new Set<string>([unit.code]);
+    let parent = parents.get(code) ?? null;
+    while (parent && parent !== unit.code && !found.has(parent)) {
+      found.add(parent);
+      parent = parents.get(parent) ?? null;
+    }
+    return found;
+  };
+  const communes: ScopeCommune[] =
+    unit.level === "commune"
+      ? [{ code: unit.code, name: unit.name, parentName: null, ancestors: new Set([unit.code]) }]
+      : rows
+          .filter((row) => row.level === "commune" && row.assessed)
+          .map((row) => ({
+            code: row.code,
+            name: row.name,
+            parentName: row.parentName,
+            ancestors: ancestorsOf(row.code),
+          }));
+  const resultYears = await findResultYears(
+    db,
+    communes.map((c) => c.code),
+  );
+  const usable = resultYears.filter((year) => year <= asked);
+  return {
+    unit,
+    provinceCode,
+    communes,
+    resultYears: usable,
+    year: usable[usable.length - 1] ?? asked,
+    names: new Map([[unit.code, unit.name], ...rows.map((row) => [row.code, row.name] as const)]),
+  };
+}
+
+export async function setInfoFor(db: DbOrTx, year: number, provinceCode: string | null) {
+  const set = await selectSetFor(db, { year, provinceCode }).catch(() => null);
+  return {
+    setCode: set?.code ?? null,
+    levels: (set?.definition.levels ?? []).map((level) => level.code) as LevelCode[],
+    criteria: (set?.definition.criteria ?? []).map((criterion) => ({
+      code: criterion.code,
+      name: criterion.name,
+    })),
+  };
+}
+
+/** Stored results and unmet criteria of communes for the years given, as the domain reads them. */
+export async function loadTargetCommunes(
+  db: DbOrTx,
+  communes: readonly ScopeCommune[],
+  years: number[],
+  unmetYears: number[],
+): Promise<Map<string, TargetCommune>> {
+  const codes = communes.map((c) => c.code);
+  const [results, statuses] = [
+    await findResultsForYears(db, codes, years),
+    await findCriterionStatuses(db, codes, unmetYears, { all: false }),
+  ];
+  const unmet = new Map<string, string[]>();
+  for (const row of statuses) {
+    const key = `${row.unitCode}:${row.year}`;
+    unmet.set(key, [...(unmet.get(key) ?? []), row.criterionCode]);
+  }
+  const byCode = new Map<string, TargetCommune>(
+    communes.map((c) => [
+      c.code,
+      { code: c.code, name: c.name, parentName: c.parentName, results: {} },
+    ]),
+  );
+  for (const row of results) {
+    const commune = byCode.get(row.unitCode);
+    if (!commune) continue;
+    (commune.results as Record<number, TargetCommune["results"][number]>)[row.year] = {
+      criteriaMet: row.criteriaMet,
+      criteriaTotal: row.criteriaTotal,
+      level: row.level as LevelCode | null,
+      unmet: (unmet.get(`${row.unitCode}:${row.year}`) ?? []).sort(
+        (a, b) => Number(a) - Number(b) || a.localeCompare(b),
+      ),
+    };
+  }
+  return byCode;
+}

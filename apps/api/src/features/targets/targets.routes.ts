@@ -1,0 +1,209 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  planInputSchema,
+  targetInputSchema,
+  targetsQuerySchema,
+  targetUpdateSchema,
+  yearSchema,
+} from "@ntm/contracts";
+import type { AppContext } from "../../http/app-context.ts";
+import { requireUser } from "../../http/auth-plugin.ts";
+import { getTargetsDashboard } from "./dashboard.service.ts";
+import { getDepartmentCriteriaStatus } from "./departments.service.ts";
+import { getPlan, getPlanRollup, savePlan } from "./plans.service.ts";
+import { sendTargetsWorkbook } from "./targets-export.ts";
+import {
+  createTarget,
+  getTargetProgress,
+  getUnitTargets,
+  listTargets,
+  updateTarget,
+} from "./targets.service.ts";
+
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const codeParams = z.object({ code: z.string().min(1) });
+const planParams = z.object({ code: z.string().min(1), year: yearSchema });
+
+export function targetsRoutes(app: FastifyInstance, context: AppContext) {
+  const db = context.database.db;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ["targets"];
+
+  api.get(
+    "/api/targets",
+    {
+      schema: {
+        tags,
+        summary: "Danh sách mục tiêu của một đơn vị và các đơn vị trực thuộc",
+        querystring: z.object({ unit: z.string().min(1).optional() }),
+      },
+    },
+    async (request) =>
+      listTargets(db, { user: requireUser(request), code: request.query.unit, now: context.now() }),
+  );
+  api.post(
+    "/api/targets",
+    { schema: { tags, summary: "Đặt mục tiêu mới", body: targetInputSchema } },
+    async (request, reply) => {
+      const created = await createTarget(db, {
+        user: requireUser(request),
+        input: request.body,
+        now: context.now(),
+      });
+      return reply.code(201).send(created);
+    },
+  );
+  api.put(
+    "/api/targets/:id",
+    { schema: { tags, summary: "Sửa mục tiêu", params: idParams, body: targetUpdateSchema } },
+    async (request) =>
+      updateTarget(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        version: request.body.version,
+        input: request.body.target,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/targets/:id/progress",
+    {
+      schema: {
+        tags,
+        summary: "Tiến độ một mục tiêu: kết quả, khoảng cách, các xã chậm, trạng thái",
+        params: idParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request) =>
+      getTargetProgress(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        year: request.query.year,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/targets",
+    {
+      schema: {
+        tags,
+        summary: "Mục tiêu của đơn vị với tiến độ",
+        params: codeParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request) =>
+      getUnitTargets(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/targets.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Xuất Excel: mục tiêu, tiến độ và các xã chậm",
+        params: codeParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const body = await getUnitTargets(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        now: context.now(),
+      });
+      return sendTargetsWorkbook(reply, body);
+    },
+  );
+  api.get(
+    "/api/units/:code/dashboard",
+    {
+      schema: {
+        tags,
+        summary: "Bảng điều hành: xã theo mức đạt qua các năm, bản đồ nhiệt, mục tiêu, xã chậm",
+        params: codeParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request) =>
+      getTargetsDashboard(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/plans/:year",
+    { schema: { tags, summary: "Kế hoạch năm của xã và lộ trình lên mức", params: planParams } },
+    async (request) =>
+      getPlan(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        now: context.now(),
+      }),
+  );
+  api.put(
+    "/api/units/:code/plans/:year",
+    {
+      schema: {
+        tags,
+        summary: "Lưu kế hoạch năm của xã",
+        params: planParams,
+        body: planInputSchema,
+      },
+    },
+    async (request) =>
+      savePlan(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        input: request.body,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/plans/:year/rollup",
+    {
+      schema: {
+        tags,
+        summary: "Tổng hợp kế hoạch so với thực hiện (huyện, tỉnh)",
+        params: planParams,
+      },
+    },
+    async (request) =>
+      getPlanRollup(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/departments/:id/criteria-status",
+    {
+      schema: {
+        tags,
+        summary: "Tiêu chí do sở, ngành phụ trách trên toàn tỉnh",
+        params: idParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request) =>
+      getDepartmentCriteriaStatus(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        year: request.query.year,
+        now: context.now(),
+      }),
+  );
+}

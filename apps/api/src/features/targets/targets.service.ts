@@ -1,0 +1,292 @@
+import type { Db } from "@ntm/db";
+import {
+  decideTargetWrite,
+  describeRequirement,
+  endOfYear,
+  evaluateTarget,
+  targetStatuses,
+  type LevelCode,
+  type TargetCommune,
+  type TargetDefinition,
+  type TargetKind,
+} from "@ntm/domain";
+import type {
+  TargetDto,
+  TargetInput,
+  TargetWithProgress,
+  UnitTargetsResponse,
+} from "@ntm/contracts";
+import { AppError, forbidden, notFound } from "../../http/app-error.ts";
+import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { findPathOn, findUnitOn, findLatestUnit } from "../units/units.repository.ts";
+import {
+  findTarget,
+  findTargetsOfUnits,
+  insertTarget,
+  updateTarget as updateTargetRow,
+  type TargetRow,
+} from "./targets.repository.ts";
+import {
+  loadTargetCommunes,
+  loadUnitScope,
+  setInfoFor,
+  type ScopeCommune,
+  type UnitScope,
+} from "./target-scope.ts";
+
+export function definitionOf(row: TargetRow): TargetDefinition {
+  return {
+    kind: row.kind as TargetKind,
+    baselineYear: row.baselineYear,
+    deadlineYear: row.deadlineYear,
+    value: row.value,
+    level: row.level as LevelCode | null,
+    measure: (row.measure as "count" | "share" | null) ?? "count",
+    perYear: row.perYear,
+    excludeRecognised: row.excludeRecognised,
+    valueUnit: row.valueUnit,
+    entered: row.entered as { year: number; value: number }[],
+  };
+}
+
+function toDto(row: TargetRow, unitName: string): TargetDto {
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    unitName,
+    name: row.name,
+    kind: row.kind as TargetKind,
+    baselineYear: row.baselineYear,
+    deadlineYear: row.deadlineYear,
+    value: row.value,
+    level: row.level as LevelCode | null,
+    measure: row.measure as "count" | "share" | null,
+    perYear: row.perYear,
+    excludeRecognised: row.excludeRecognised,
+    valueUnit: row.valueUnit,
+    communeCodes: row.communeCodes,
+    entered: row.entered as { year: number; value: number }[],
+    source: row.source,
+    demo: row.demo,
+    version: row.version,
+    requirement: describeRequirement({ target: definitionOf(row) }),
+  };
+}
+
+/** The communes a target speaks of: its named set, or every assessed commune below its unit. */
+function communesOf(row: TargetRow, scope: readonly ScopeCommune[]): ScopeCommune[] {
+  if (row.communeCodes) {
+    const wanted = new Set(row.communeCodes);
+    return scope.filter((c) => wanted.has(c.code));
+  }
+  return scope.filter((c) => c.ancestors.has(row.unitCode) || c.code === row.unitCode);
+}
+
+/** Progress of targets over one scope: one read of results for every year any target needs. */
+export async function progressOf(
+  db: Db,
+  rows: TargetRow[],
+  scope: UnitScope,
+): Promise<TargetWithProgress[]> {
+  if (rows.length === 0) return [];
+  const { levels } = await setInfoFor(db, scope.year, scope.provinceCode);
+  const years = new Set<number>();
+  const unmetYears = new Set<number>();
+  for (const row of rows) {
+    const until = Math.min(scope.year, row.deadlineYear);
+    for (let year = row.baselineYear; year <= until; year++) years.add(year);
+    unmetYears.add(until);
+  }
+  const communes = await loadTargetCommunes(db, scope.communes, [...years], [...unmetYears]);
+  const names = scope.names;
+  return rows.map((row) => {
+    const own = communesOf(row, scope.communes)
+      .map((c) => communes.get(c.code))
+      .filter((c): c is TargetCommune => c !== undefined);
+    return {
+      target: toDto(row, names.get(row.unitCode) ?? row.unitCode),
+      progress: evaluateTarget({
+        target: definitionOf(row),
+        communes: own,
+        levels,
+        year: scope.year,
+      }),
+    };
+  });
+}
+
+function unitCodesIn(scope: UnitScope): string[] {
+  const codes = new Set<string>([scope.unit.code]);
+  for (const c of scope.communes) for (const code of c.ancestors) codes.add(code);
+  return [...codes];
+}
+
+/** Targets of a unit and of the units below it, each with its progress. */
+export async function getUnitTargets(
+  db: Db,
+  options: { user: AuthUser; code: string; year: number | undefined; now: Date },
+): Promise<UnitTargetsResponse> {
+  const scope = await loadUnitScope(db, options);
+  const rows = await findTargetsOfUnits(db, unitCodesIn(scope));
+  const targets = await progressOf(db, rows, scope);
+  const counts = Object.fromEntries(
+    targetStatuses.map((s) => [s, 0]),
+  ) as UnitTargetsResponse["counts"];
+  for (const item of targets) counts[item.progress.status] += 1;
+  return {
+    unit: { code: scope.unit.code, name: scope.unit.name, level: scope.unit.level },
+    year: scope.year,
+    targets,
+    counts,
+  };
+}
+
+const targetNotFound = (id: number) =>
+  notFound(`Không tìm thấy mục tiêu số ${id}.`, `Target ${id} not found.`);
+
+export async function getTargetProgress(
+  db: Db,
+  options: { user: AuthUser; id: number; year: number | undefined; now: Date },
+): Promise<TargetWithProgress> {
+  const row = await findTarget(db, options.id);
+  if (!row) throw targetNotFound(options.id);
+  const scope = await loadUnitScope(db, { ...options, code: row.unitCode });
+  const [result] = await progressOf(db, [row], scope);
+  return result as TargetWithProgress;
+}
+
+export async function listTargets(
+  db: Db,
+  options: { user: AuthUser; code: string | undefined; now: Date },
+): Promise<TargetDto[]> {
+  const code = options.code ?? options.user.unitCode;
+  const scope = await loadUnitScope(db, { ...options, code, year: undefined });
+  const rows = await findTargetsOfUnits(db, unitCodesIn(scope));
+  const names = scope.names;
+  return rows.map((row) => toDto(row, names.get(row.unitCode) ?? row.unitCode));
+}
+
+async function requireTargetWrite(db: Db, user: AuthUser, unitCode: string, year: number) {
+  const asOf = endOfYear(year);
+  const unit = (await findUnitOn(db, unitCode, asOf)) ?? (await findLatestUnit(db, unitCode));
+  if (!unit) {
+    throw notFound(
+      `Không tìm thấy đơn vị hành chính mã ${unitCode}.`,
+      `Unit ${unitCode} not found.`,
+    );
+  }
+  if (unit.level === "commune" || unit.level === "village") {
+    throw new AppError({
+      code: "VALIDATION_FAILED",
+      vi: "Mục tiêu đặt cho tỉnh hoặc huyện; mục tiêu của một nhóm xã đặt ở đơn vị quản lý các xã đó.",
+      en: "Targets belong to a province or district.",
+    });
+  }
+  const path = await findPathOn(
+    db,
+    unit.code,
+    unit.validTo && unit.validTo < asOf ? unit.validTo : asOf,
+  );
+  const decision = decideTargetWrite(actorOf(user), {
+    unitCode: unit.code,
+    path: path.map((step) => step.code),
+  });
+  if (!decision.allowed) throw forbidden(decision.reason, "You may not set targets for this unit.");
+  return unit;
+}
+
+function valuesOf(input: TargetInput, by: string, now: Date) {
+  return {
+    unitCode: input.unitCode,
+    name: input.name,
+    kind: input.kind,
+    baselineYear: input.baselineYear,
+    deadlineYear: input.deadlineYear,
+    value: input.value,
+    level: input.level,
+    measure: input.measure,
+    perYear: input.perYear,
+    excludeRecognised: input.excludeRecognised,
+    valueUnit: input.valueUnit,
+    communeCodes: input.communeCodes,
+    entered: input.entered,
+    source: input.source,
+    updatedBy: by,
+    updatedAt: now,
+  };
+}
+
+export async function createTarget(
+  db: Db,
+  options: { user: AuthUser; input: TargetInput; now: Date; demo?: boolean },
+): Promise<TargetDto> {
+  const unit = await requireTargetWrite(
+    db,
+    options.user,
+    options.input.unitCode,
+    options.input.deadlineYear,
+  );
+  return db.transaction(async (tx) => {
+    const row = await insertTarget(tx, {
+      ...valuesOf(options.input, options.user.username, options.now),
+      demo: options.demo ?? false,
+    });
+    await insertAuditEvents(tx, [
+      {
+        userId: options.user.id || null,
+        username: options.user.username,
+        action: "target.create",
+        entityType: "target",
+        entityKey: String(row.id),
+        unitCode: row.unitCode,
+        newValue: options.input,
+      },
+    ]);
+    return toDto(row, unit.name);
+  });
+}
+
+export async function updateTarget(
+  db: Db,
+  options: { user: AuthUser; id: number; version: number; input: TargetInput; now: Date },
+): Promise<TargetDto> {
+  const existing = await findTarget(db, options.id);
+  if (!existing) throw targetNotFound(options.id);
+  await requireTargetWrite(db, options.user, existing.unitCode, existing.deadlineYear);
+  const unit = await requireTargetWrite(
+    db,
+    options.user,
+    options.input.unitCode,
+    options.input.deadlineYear,
+  );
+  return db.transaction(async (tx) => {
+    const row = await updateTargetRow(
+      tx,
+      options.id,
+      options.version,
+      valuesOf(options.input, options.user.username, options.now),
+      options.now,
+    );
+    if (!row) {
+      throw new AppError({
+        code: "VERSION_CONFLICT",
+        vi: "Mục tiêu vừa được người khác sửa. Tải lại để xem bản mới nhất.",
+        en: "The target was changed by someone else. Reload to see the latest version.",
+      });
+    }
+    await insertAuditEvents(tx, [
+      {
+        userId: options.user.id || null,
+        username: options.user.username,
+        action: "target.update",
+        entityType: "target",
+        entityKey: String(row.id),
+        unitCode: row.unitCode,
+        oldValue: existing,
+        newValue: options.input,
+      },
+    ]);
+    return toDto(row, unit.name);
+  });
+}

@@ -1,0 +1,98 @@
+import type {
+  ImportReport,
+  ObstacleDto,
+  RatesResponse,
+  ReminderDto,
+  ReportSubmissionDto,
+  ReportTypeDto,
+} from "@ntm/contracts";
+import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
+
+export const reportKeys = {
+  all: ["reports"] as const,
+  list: (period?: string) => ["reports", "list", period ?? ""] as const,
+  detail: (id: number) => ["reports", "detail", id] as const,
+  types: () => ["reports", "types"] as const,
+  rates: (type: number) => ["reports", "rates", type] as const,
+  reminders: () => ["reports", "reminders"] as const,
+  obstacles: (filter: string) => ["reports", "obstacles", filter] as const,
+};
+
+export const fetchReports = (signal?: AbortSignal) =>
+  apiRequest<ReportSubmissionDto[]>("/api/reports", { signal });
+export const fetchReport = (id: number, signal?: AbortSignal) =>
+  apiRequest<ReportSubmissionDto>(`/api/reports/${id}`, { signal });
+export const fetchTypes = (signal?: AbortSignal) =>
+  apiRequest<ReportTypeDto[]>("/api/report-types", { signal });
+export const fetchRates = (type: number, signal?: AbortSignal) =>
+  apiRequest<RatesResponse>(apiPath("/api/reports/rates", { type }), { signal });
+export const fetchReminders = (signal?: AbortSignal) =>
+  apiRequest<ReminderDto[]>("/api/reports/reminders", { signal });
+export const submitReport = (id: number, narrative: string, version: number) =>
+  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/submit`, {
+    method: "POST",
+    json: { narrative, version },
+  });
+export const returnReport = (id: number, reason: string) =>
+  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/return`, { method: "POST", json: { reason } });
+
+export const fetchObstacles = (filter: Record<string, string>, signal?: AbortSignal) =>
+  apiRequest<ObstacleDto[]>(apiPath("/api/obstacles", filter), { signal });
+export const raiseObstacle = (input: {
+  unitCode: string;
+  title: string;
+  description: string;
+  criterionCodes: string[];
+  planItem?: string;
+  dueDate: string;
+}) => apiRequest<ObstacleDto>("/api/obstacles", { method: "POST", json: input });
+export const escalateObstacle = (id: number, note: string) =>
+  apiRequest<ObstacleDto>(`/api/obstacles/${id}/escalate`, { method: "POST", json: { note } });
+export const resolveObstacle = (id: number, answer: string) =>
+  apiRequest<ObstacleDto>(`/api/obstacles/${id}/resolve`, { method: "POST", json: { answer } });
+
+export const templateUrl = (unit: string, year: number) =>
+  apiPath("/api/import/template", { unit, year });
+export const exportUrl = (unit: string, year: number) =>
+  apiPath("/api/export/values", { unit, year, format: "xlsx" });
+
+/**
+ * Uploads an import file with XMLHttpRequest, which (unlike fetch) reports upload progress for
+ * the progress bar; the server then checks every cell.
+ */
+export function uploadImport(
+  file: File,
+  dryRun: boolean,
+  onProgress: (percent: number) => void,
+): Promise<ImportReport> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", apiPath("/api/import/values", { dryRun: dryRun ? "true" : undefined }));
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.onerror = () =>
+      reject(new ApiError(0, "NETWORK", "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại."));
+    request.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = null;
+      }
+      if (request.status === 200) return resolve(body as ImportReport);
+      const error = (body as { error?: { code: string; message: string } } | null)?.error;
+      reject(
+        new ApiError(
+          request.status,
+          (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
+          error?.message ?? `Yêu cầu không thành công (mã ${request.status}).`,
+        ),
+      );
+    };
+    const form = new FormData();
+    form.append("file", file);
+    request.send(form);
+  });
+}

@@ -1,0 +1,15 @@
+import type { CurrentUser } from "@ntm/contracts";
+import { useQuery } from "@tanstack/react-query";
+import { Navigate } from "react-router";
+import { PageLoading } from "../../components/page-loading.tsx";
+import { apiRequest } from "../../lib/api-client.ts";
+
+/** /targets opens the targets of the user's own unit. */
+export function TargetsIndex() {
+  const me = useQuery({
+    queryKey: ["targets", "me"],
+    queryFn: ({ signal }) => apiRequest<CurrentUser>("/api/auth/me", { signal }),
+  });
+  if (!me.data) return <PageLoading />;
+  return <Navigate to={`/targets/${encodeURIComponent(me.data.unitCode)}`} replace />;
+}

@@ -1,0 +1,374 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type {
+  CurrentUser,
+  DossierDetailDto,
+  RecognitionHistoryDto,
+  ScorecardResponse,
+  WatchResponse,
+} from "@ntm/contracts";
+import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function apiSend<T>(
+  cookie: string,
+  method: "POST" | "PUT",
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** An ISO date `days` before today, so every recorded date lies in the past. */
+function daysAgo(days: number): string {
+  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+}
+const vn = (iso: string) => iso.split("-").reverse().join("/");
+
+/** Sets every standard indicator of a commune to its threshold, so the commune meets the set. */
+async function meetStandard(cookie: string, unitCode: string, year: number) {
+  const card = await apiGet<ScorecardResponse>(
+    app.baseUrl,
+    cookie,
+    `/api/units/${unitCode}/scorecard?year=${year}`,
+  );
+  const values = card.criteria.flatMap((criterion) =>
+    criterion.indicators
+      .filter((indicator) => indicator.byLevel.standard?.threshold)
+      .map((indicator) => ({
+        indicatorCode: indicator.code,
+        value: indicator.byLevel.standard?.threshold?.value as number | boolean,
+      })),
+  );
+  const saved = await apiSend<ScorecardResponse>(
+    cookie,
+    "PUT",
+    `/api/units/${unitCode}/assessments/${year}/values`,
+    { version: card.assessment.version, values },
+  );
+  expect(saved.status).toBe(200);
+  expect(saved.body.criteriaMet).toBe(saved.body.criteriaTotal);
+}
+
+async function fill(page: Page, values: Record<string, string>) {
+  for (const [name, value] of Object.entries(values))
+    await page.getByTestId(`field-${name}`).fill(value);
+}
+
+async function history(cookie: string, unit: string) {
+  return apiGet<RecognitionHistoryDto[]>(
+    app.baseUrl,
+    cookie,
+    `/api/units/${unit}/recognition-history`,
+  );
+}
+
+describe("recognition from self-assessment to decision", () => {
+  it("walks one commune through every step with a return, refusing bad transitions", async () => {
+    const xa = await apiLogin(app.baseUrl, "xa");
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const admin = await apiLogin(app.baseUrl, "admin");
+    const me = await apiGet<CurrentUser>(app.baseUrl, xa, "/api/auth/me");
+    await meetStandard(xa, me.unitCode, 2024);
+    expect(await history(xa, me.unitCode)).toEqual([]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "xa");
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page.getByTestId("dossier-board").waitFor();
+    await page.getByTestId("create-batch").click();
+    await page.locator(".ant-select-item-option").last().click();
+    await page.getByTestId("create-dossier").click();
+    await page.getByTestId("dossier-page").waitFor();
+    const id = Number(page.url().split("/").pop());
+    await expect
+      .poll(() => page.getByTestId("step-self_assessment").getAttribute("data-state"))
+      .toBe("current");
+
+    await fill(page, { reportNumber: "12/BC-UBND", reportDate: daysAgo(40) });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-self_assessment").getAttribute("data-state"))
+      .toBe("completed");
+    await fill(page, {
+      organisation: "Ủy ban MTTQ Việt Nam xã",
+      date: daysAgo(38),
+      content: "Nhất trí",
+    });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-front_comments").getAttribute("data-state"))
+      .toBe("completed");
+
+    // Four broadcasts are refused with the reason, and nothing changes.
+    const broadcasts = [36, 34, 32, 30, 28].map((d) => vn(daysAgo(d)));
+    await fill(page, {
+      postingFrom: daysAgo(36),
+      postingTo: daysAgo(22),
+      places: "Trụ sở UBND xã",
+      broadcasts: broadcasts.slice(0, 4).join("\n"),
+    });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("action-error").innerText())
+      .toContain("Mới có 4 lần phát thanh");
+    expect(
+      (await apiGet<DossierDetailDto>(app.baseUrl, xa, `/api/dossiers/${id}`)).currentStep,
+    ).toBe("public_posting");
+    await page.getByTestId("field-broadcasts").fill(broadcasts.join("\n"));
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-public_posting").getAttribute("data-state"))
+      .toBe("completed");
+    await fill(page, { formsIssued: "300", formsReturned: "290", formsSatisfied: "270" });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .toBe("completed");
+    await screenshot(page, "dossiers-page-commune-1280");
+
+    // Wrong role: the commune cannot verify (from 1/7/2025 the province verifies).
+    const wrong = await apiSend<{ error: { message: string } }>(
+      xa,
+      "POST",
+      `/api/dossiers/${id}/steps/verification/complete`,
+      {
+        reportNumber: "1",
+        reportDate: daysAgo(20),
+        noticeDate: daysAgo(20),
+        noConstructionDebt: true,
+        debtEvidence: "x",
+        securityNotComplicated: true,
+      },
+    );
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error.message).toContain("Văn phòng điều phối");
+
+    // The coordination office returns the dossier from its page, tied to a criterion.
+    const reviewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(reviewer, app.baseUrl, "vpdp");
+    await reviewer.goto(`${app.baseUrl}/dossiers/${id}`);
+    await reviewer.getByTestId("return-form").waitFor();
+    await reviewer.getByTestId("return-criterion").click();
+    await reviewer.keyboard.type("Môi trường");
+    await reviewer
+      .locator(".ant-select-item-option")
+      .filter({ hasText: "Môi trường" })
+      .first()
+      .click();
+    await reviewer.getByTestId("return-text").fill("Bổ sung phiếu khảo sát của thôn 3");
+    await reviewer.getByTestId("return-button").click();
+    await expect
+      .poll(() => reviewer.getByTestId("dossier-returns").innerText())
+      .toContain("Bổ sung phiếu khảo sát");
+
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .toBe("current");
+    await fill(page, { formsIssued: "300", formsReturned: "298", formsSatisfied: "280" });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .toBe("completed");
+
+    const steps: [string, string, unknown][] = [
+      [
+        office,
+        "verification",
+        {
+          reportNumber: "21/BC-SNNMT",
+          reportDate: daysAgo(15),
+          noticeDate: daysAgo(14),
+          noConstructionDebt: true,
+          debtEvidence: "Xác nhận của Kho bạc",
+          securityNotComplicated: true,
+        },
+      ],
+    ];
+    for (const [cookie, step, data] of steps) {
+      expect(
+        (await apiSend(cookie, "POST", `/api/dossiers/${id}/steps/${step}/complete`, data)).status,
+      ).toBe(200);
+    }
+    const criteria = (
+      await apiGet<DossierDetailDto>(app.baseUrl, office, `/api/dossiers/${id}`)
+    ).state.snapshot.criteria.map((c) => c.code);
+    // Sở Xây dựng confirms its own criteria (1 and 9) in the browser.
+    const department = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(department, app.baseUrl, "so-xd");
+    await department.goto(`${app.baseUrl}/dossiers/${id}`);
+    await department.getByTestId("confirm-criteria").waitFor();
+    await department.getByTestId("confirm-criteria").locator("input").first().check();
+    await department.getByTestId("confirm-criteria").locator("input").last().check();
+    await department.getByTestId("confirm-button").click();
+    await expect
+      .poll(
+        async () =>
+          (await apiGet<DossierDetailDto>(app.baseUrl, office, `/api/dossiers/${id}`)).state
+            .confirmations.length,
+      )
+      .toBe(2);
+    await screenshot(department, "dossiers-page-department-390");
+    expect(
+      (
+        await apiSend(office, "POST", `/api/dossiers/${id}/confirmations`, {
+          criteria: criteria.filter((c) => c !== "1" && c !== "9"),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await apiSend(office, "POST", `/api/dossiers/${id}/steps/appraisal/complete`, {
+          siteVisitDate: daysAgo(10),
+          siteVisitNote: "Đúng thực tế",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await apiSend(office, "POST", `/api/dossiers/${id}/steps/council_vote/complete`, {
+          meetingDate: daysAgo(5),
+          members: [
+            { name: "A", vote: "for" },
+            { name: "B", vote: "for" },
+            { name: "C", vote: "abstain" },
+          ],
+        })
+      ).status,
+    ).toBe(200);
+    expect(await history(xa, me.unitCode)).toEqual([]);
+
+    // The decision, in the browser, by the provincial account.
+    const chair = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(chair, app.baseUrl, "admin");
+    await chair.goto(`${app.baseUrl}/dossiers/${id}`);
+    await chair.getByTestId("step-form").waitFor();
+    await fill(chair, {
+      decisionNumber: "345/QĐ-UBND",
+      decisionDate: daysAgo(2),
+      signer: "Chủ tịch UBND tỉnh",
+      publishedOn: daysAgo(1),
+    });
+    await chair.getByTestId("complete-step").click();
+    await expect
+      .poll(() => chair.getByTestId("dossier-status").innerText())
+      .toContain("Đã có quyết định");
+    await expect
+      .poll(() => chair.getByTestId("recognition-history").innerText())
+      .toContain("345/QĐ-UBND");
+    await screenshot(chair, "dossiers-page-decided-1280");
+    const after = await history(admin, me.unitCode);
+    expect(after).toEqual([
+      expect.objectContaining({ level: "standard", decisionNumber: "345/QĐ-UBND", endedOn: null }),
+    ]);
+    const detail = await apiGet<DossierDetailDto>(app.baseUrl, admin, `/api/dossiers/${id}`);
+    expect(detail.state.returns).toHaveLength(1);
+    expect(detail.events.filter((e) => e.type === "returned")).toHaveLength(1);
+
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page.getByTestId("dossier-board").waitFor();
+    await screenshot(page, "dossiers-board-commune-1280");
+  });
+});
+
+describe("maintenance watch and revocation", () => {
+  it("shows a revocation candidate and revokes it", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const admin = await apiLogin(app.baseUrl, "admin");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const watch = await apiGet<WatchResponse>(
+      app.baseUrl,
+      office,
+      `/api/watch/revocation?unit=${me.unitCode}&year=2024`,
+    );
+    const candidate = watch.candidates[0];
+    expect(candidate?.flag?.unmetCriteria.length).toBeGreaterThan(0);
+    const code = candidate?.unitCode as string;
+    const before = await history(office, code);
+    expect(before.at(-1)).toMatchObject({ endedOn: null });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/dossiers/watch`);
+    await page.getByTestId("watch-candidates").waitFor();
+    await screenshot(page, "dossiers-watch-1280");
+    await page.getByTestId(`revoke-${code}`).click();
+    await page.getByTestId("dossier-page").waitFor();
+    const id = Number(page.url().split("/").pop());
+    await fill(page, {
+      reportNumber: "40/TTr-SNNMT",
+      reportDate: daysAgo(3),
+      reason: candidate?.flag?.reason ?? "",
+    });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-revocation_proposal").getAttribute("data-state"))
+      .toBe("completed");
+
+    // Wrong order: the decision before the review is refused and changes nothing.
+    const early = await apiSend<{ error: { message: string } }>(
+      admin,
+      "POST",
+      `/api/dossiers/${id}/steps/revocation_decision/complete`,
+      {
+        decisionNumber: "9/QĐ-UBND",
+        decisionDate: daysAgo(1),
+        signer: "Chủ tịch",
+        publishedOn: daysAgo(1),
+      },
+    );
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain("Chưa đến bước");
+    expect(await history(office, code)).toEqual(before);
+
+    await fill(page, {
+      reportNumber: "41/BC-SNNMT",
+      reportDate: daysAgo(2),
+      conclusion: "Đủ căn cứ thu hồi",
+    });
+    await page.getByTestId("complete-step").click();
+    await expect
+      .poll(() => page.getByTestId("step-revocation_review").getAttribute("data-state"))
+      .toBe("completed");
+    expect(
+      (
+        await apiSend(admin, "POST", `/api/dossiers/${id}/steps/revocation_decision/complete`, {
+          decisionNumber: "99/QĐ-UBND",
+          decisionDate: daysAgo(1),
+          signer: "Chủ tịch UBND tỉnh",
+          publishedOn: daysAgo(1),
+        })
+      ).status,
+    ).toBe(200);
+    const after = await history(office, code);
+    expect(after.at(-1)).toMatchObject({ endReason: "revoked", revokedByDecision: "99/QĐ-UBND" });
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId("recognition-history").innerText())
+      .toContain("99/QĐ-UBND");
+    await screenshot(page, "dossiers-revocation-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "dossiers-revocation-390");
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page.getByTestId("dossier-board").waitFor();
+    await screenshot(page, "dossiers-board-390");
+  });
+});

@@ -1,0 +1,197 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { ReportSubmissionDto, ScorecardResponse } from "@ntm/contracts";
+import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+const folder = mkdtempSync(join(tmpdir(), "ntm-e2e-reports-"));
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function narrow(page: Page, name: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** A value meeting an indicator's standard threshold, as an official would type it. */
+function passing(card: ScorecardResponse, code: string): string | number | null {
+  for (const criterion of card.criteria) {
+    const indicator = criterion.indicators.find((candidate) => candidate.code === code);
+    const threshold = indicator?.byLevel.standard?.threshold;
+    if (!indicator || !threshold) continue;
+    if (typeof threshold.value === "boolean") return threshold.value ? "Đạt" : "Không đạt";
+    return String(threshold.value).replace(".", ",");
+  }
+  return null;
+}
+
+describe("reports, obstacles and Excel", () => {
+  it("a district officer imports a template with two bad cells, fixes it, and the scorecard changes", async () => {
+    const cookie = await apiLogin(app.baseUrl, "huyen");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await login(page, app.baseUrl, "huyen");
+    await page.goto(`${app.baseUrl}/reports/import`);
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("import-template").click();
+    const download = await downloading;
+    const templatePath = join(folder, "mau.xlsx");
+    await download.saveAs(templatePath);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(templatePath);
+    const sheet = workbook.getWorksheet("Số liệu")!;
+    const codes = (sheet.getRow(1).values as unknown[]).slice(4).map(String);
+    // The first commune of the sheet that does not yet meet every criterion.
+    let rowNumber = 4;
+    let before: ScorecardResponse | undefined;
+    for (; rowNumber <= sheet.rowCount; rowNumber += 1) {
+      const code = String(sheet.getCell(rowNumber, 1).value);
+      const card = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
+      if (card.criteriaMet < card.criteriaTotal) {
+        before = card;
+        break;
+      }
+    }
+    expect(before).toBeDefined();
+    const card = before!;
+    const fill = (bad: boolean) => {
+      codes.forEach((code, index) => {
+        const value = passing(card, code);
+        if (value !== null) sheet.getCell(rowNumber, index + 4).value = value;
+      });
+      if (bad) {
+        const percent = codes.findIndex((code) => passing(card, code) !== null && !String(passing(card, code)).startsWith("Đ"));
+        sheet.getCell(rowNumber, percent + 4).value = "khoảng 80";
+        sheet.getCell(rowNumber + 1, percent + 4).value = "1.234";
+      }
+    };
+    fill(true);
+    const badPath = join(folder, "mau-loi.xlsx");
+    await workbook.xlsx.writeFile(badPath);
+    await page.getByTestId("import-file").setInputFiles(badPath);
+    await page.getByTestId("import-upload").click();
+    await page.getByTestId("import-errors").waitFor();
+    await screenshot(page, "reports-import-errors");
+    const errorRows = page.getByTestId("import-errors").locator("tbody tr.ant-table-row");
+    expect(await errorRows.count()).toBe(2);
+    expect(await page.getByTestId("import-errors").innerText()).toContain("không phải là số");
+    await screenshot(page, "reports-import-errors");
+    await narrow(page, "reports-import-errors");
+    const unchanged = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${card.unit.code}/scorecard?year=2024`);
+    expect(unchanged.assessment.version).toBe(card.assessment.version);
+
+    // Reload the template so the second row is clean again, then fill the chosen row correctly.
+    await workbook.xlsx.readFile(templatePath);
+    const fresh = workbook.getWorksheet("Số liệu")!;
+    codes.forEach((code, index) => {
+      const value = passing(card, code);
+      if (value !== null) fresh.getCell(rowNumber, index + 4).value = value;
+    });
+    const goodPath = join(folder, "mau-dung.xlsx");
+    await workbook.xlsx.writeFile(goodPath);
+    await page.getByTestId("import-file").setInputFiles(goodPath);
+    await page.getByTestId("import-upload").click();
+    await page.getByTestId("import-result").waitFor();
+    expect(await page.getByTestId("import-result").innerText()).toContain(card.unit.name);
+    await screenshot(page, "reports-import-done");
+
+    const after = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${card.unit.code}/scorecard?year=2024`);
+    expect(after.criteriaMet).toBeGreaterThan(card.criteriaMet);
+    await page.goto(`${app.baseUrl}/units/${card.unit.code}`);
+    await page.getByTestId("scorecard-page").waitFor();
+    await expect.poll(() => page.getByTestId("criteria-met").innerText()).toContain(String(after.criteriaMet));
+    await page.close();
+  });
+
+  it("a monthly report is drafted, submitted, returned, resubmitted, and the rate board shows it", async () => {
+    const huyenCookie = await apiLogin(app.baseUrl, "huyen");
+    const mine = await apiGet<ReportSubmissionDto[]>(app.baseUrl, huyenCookie, "/api/reports");
+    const target = mine.filter((r) => r.canSubmit && r.state === "draft").sort((a, b) => b.periodKey.localeCompare(a.periodKey))[0]!;
+    expect(target).toBeDefined();
+    const opener = `report-open-${target.periodKey}-${target.unitCode}`;
+
+    const district = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(district, app.baseUrl, "huyen");
+    await district.goto(`${app.baseUrl}/reports`);
+    await district.getByTestId("reports-table").waitFor();
+    await screenshot(district, "reports-list");
+    await district.getByTestId(opener).click();
+    await district.getByTestId("report-detail").waitFor();
+    await district.getByTestId("report-narrative").fill("Tháng này hoàn thành 2 công trình giao thông.");
+    await screenshot(district, "reports-draft");
+    await narrow(district, "reports-draft");
+    await district.getByTestId("report-submit").click();
+    await expect.poll(() => district.getByTestId("report-state").innerText()).toBe("Đã nộp");
+
+    const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(office, app.baseUrl, "vpdp");
+    await office.goto(`${app.baseUrl}/reports?period=${target.periodKey}`);
+    await office.getByTestId(opener).click();
+    await office.getByTestId("report-return-reason").fill("Bổ sung số liệu giải ngân vốn.");
+    await office.getByTestId("report-return").click();
+    await expect.poll(() => office.getByTestId("report-state").innerText()).toBe("Bị trả lại");
+
+    await district.reload();
+    await district.getByTestId(opener).click();
+    await district.getByTestId("report-detail").waitFor();
+    expect(await district.getByTestId("report-detail").innerText()).toContain("Bổ sung số liệu giải ngân vốn.");
+    await district.getByTestId("report-narrative").fill("Đã bổ sung số liệu giải ngân.");
+    await district.getByTestId("report-submit").click();
+    await expect.poll(() => district.getByTestId("report-state").innerText()).toBe("Đã nộp");
+
+    await office.goto(`${app.baseUrl}/reports/rates`);
+    await office.getByTestId("rates-table").waitFor();
+    const row = office.getByTestId("rates-table").locator("tbody tr", { hasText: target.unitName });
+    expect(await row.locator("[data-timeliness]").count()).toBeGreaterThan(0);
+    expect(await row.locator("[data-timeliness=on_time], [data-timeliness=late]").count()).toBeGreaterThan(0);
+    await screenshot(office, "reports-rates");
+    await narrow(office, "reports-rates");
+    await district.close();
+    await office.close();
+  });
+
+  it("an obstacle is raised by the district, escalated and resolved by the coordination office", async () => {
+    const district = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(district, app.baseUrl, "huyen");
+    await district.goto(`${app.baseUrl}/reports/obstacles`);
+    await district.getByTestId("obstacle-title").fill("Thiếu vốn đối ứng xây trường mầm non");
+    await district.getByTestId("obstacle-criteria").fill("5");
+    await district.getByTestId("obstacle-due").fill("2099-12-31");
+    await district.getByTestId("obstacle-raise").click();
+    const card = district.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
+    await card.getByTestId("obstacle-note").fill("Vượt khả năng cân đối của huyện.");
+    await card.getByTestId("obstacle-escalate").click();
+    await expect.poll(() => card.getByTestId("obstacle-holder").innerText()).toBe("Văn phòng điều phối NTM tỉnh");
+    await screenshot(district, "reports-obstacles");
+    await narrow(district, "reports-obstacles");
+
+    const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(office, app.baseUrl, "vpdp");
+    await office.goto(`${app.baseUrl}/reports/obstacles`);
+    const held = office.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
+    await held.getByTestId("obstacle-note").fill("Bố trí từ nguồn vốn tỉnh năm sau.");
+    await held.getByTestId("obstacle-resolve").click();
+    await office.getByTestId("obstacle-form").waitFor();
+    await office.getByText("Đã giải quyết", { exact: true }).first().click();
+    const resolved = office.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
+    await expect.poll(() => resolved.getByTestId("obstacle-status").innerText()).toBe("Đã giải quyết");
+    await screenshot(office, "reports-obstacle-resolved");
+    await district.close();
+    await office.close();
+  });
+});

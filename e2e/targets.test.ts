@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type {
+  CurrentUser,
+  ScorecardResponse,
+  SummaryResponse,
+  TargetDto,
+  UnitTargetsResponse,
+} from "@ntm/contracts";
+import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function send<T>(cookie: string, method: "POST" | "PUT", path: string, body: unknown) {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Enters, for every indicator failing the standard level, the threshold value itself. */
+async function bringToStandard(cookie: string, code: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const card = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      cookie,
+      `/api/units/${code}/scorecard?year=2024`,
+    );
+    if (card.level) return card;
+    const values = card.criteria.flatMap((criterion) =>
+      criterion.indicators.flatMap(
+        (indicator): { indicatorCode: string; value: number | boolean }[] => {
+          const result = indicator.byLevel.standard;
+          if (!result || result.status === "met" || !result.threshold) return [];
+          const { comparator, value } = result.threshold;
+          if (typeof value === "boolean") return [{ indicatorCode: indicator.code, value }];
+          if (comparator === ">=" || comparator === "<=" || comparator === "is") {
+            return [{ indicatorCode: indicator.code, value }];
+          }
+          if (comparator === ">") return [{ indicatorCode: indicator.code, value: value + 1 }];
+          if (comparator === "<")
+            return [{ indicatorCode: indicator.code, value: Math.max(0, value - 1) }];
+          return [];
+        },
+      ),
+    );
+    await send(cookie, "PUT", `/api/units/${code}/assessments/2024/values`, {
+      version: card.assessment.version,
+      values,
+    });
+  }
+  return apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
+}
+
+async function targetStatus(page: Page, id: number) {
+  const card = page.getByTestId(`target-${id}`);
+  await card.waitFor();
+  return card.getAttribute("data-status");
+}
+
+describe("targets of the demo province", () => {
+  it("shows every seed target with a status, on a phone and a desktop", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const body = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${me.unitCode}/targets`,
+    );
+    expect(body.targets.length).toBeGreaterThanOrEqual(14);
+    expect(body.counts.noData).toBe(0);
+    expect(body.counts.met).toBeGreaterThan(0);
+    expect(body.counts.atRisk).toBeGreaterThan(0);
+    expect(body.counts.offTrack).toBeGreaterThan(0);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/targets`);
+    await page.getByTestId("targets-panel").waitFor();
+    await page.getByTestId("heatmap").waitFor();
+    expect(await page.locator("[data-testid^='target-'][data-status]").count()).toBe(
+      body.targets.length,
+    );
+    await screenshot(page, "targets-province-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "targets-province-390");
+    await page.close();
+  });
+
+  it("a commune's values change; a district target moves from at risk to met on the dashboard", async () => {
+    const district = await apiLogin(app.baseUrl, "huyen");
+    const me = await apiGet<CurrentUser>(app.baseUrl, district, "/api/auth/me");
+    const created = await send<TargetDto>(district, "POST", "/api/targets", {
+      unitCode: me.unitCode,
+      name: "Đến năm 2025 có ít nhất 02 xã nông thôn mới",
+      kind: "communesAtLevel",
+      level: "standard",
+      baselineYear: 2022,
+      deadlineYear: 2025,
+      value: 2,
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "huyen");
+    await page.goto(`${app.baseUrl}/targets/${me.unitCode}`);
+    expect(await targetStatus(page, created.id)).toBe("atRisk");
+    await screenshot(page, "targets-district-at-risk-1280");
+
+    const summary = await apiGet<SummaryResponse>(
+      app.baseUrl,
+      district,
+      `/api/units/${me.unitCode}/summary?year=2024`,
+    );
+    const candidate = summary.units
+      .filter((row) => row.level === null)
+      .sort((a, b) => b.criteriaMet - a.criteriaMet)[0];
+    expect(candidate).toBeDefined();
+    const card = await bringToStandard(district, candidate?.code as string);
+    expect(card.level).toBe("standard");
+
+    await page.reload();
+    await expect.poll(() => targetStatus(page, created.id)).toBe("met");
+    await expect
+      .poll(() => page.getByTestId(`target-${created.id}`).getByTestId("target-actual").innerText())
+      .toBe("2 xã");
+    await screenshot(page, "targets-district-met-1280");
+    await page.close();
+  });
+
+  it("shows a commune's plan with its path to the level and its funding", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const body = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${me.unitCode}/targets`,
+    );
+    const named = body.targets.find((row) => row.target.communeCodes !== null);
+    const commune = named?.target.communeCodes?.[0] as string;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/plans/${commune}/2025`);
+    await page.getByTestId("plan-page").waitFor();
+    await page.getByTestId("plan-path").waitFor();
+    expect(await page.getByTestId("plan-investment").innerText()).toMatch(/^\d{1,3}(\.\d{3})+$/);
+    await screenshot(page, "targets-plan-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "targets-plan-390");
+    await page.close();
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { regimes } from "./regime.ts";
+import { districtRevocationFlag, revocationFlag, type WatchCriterion } from "./revocation-watch.ts";
+import { mergerRecognition } from "./merger.ts";
+import { currentDue, stepDueDates } from "./due-dates.ts";
+import { openDossier } from "./transition.ts";
+import { addDays, dayNumber, isoOfDay } from "./dates.ts";
+
+const rules = (regimes[0] as (typeof regimes)[number]).rules;
+const key = ["10", "17", "19"];
+
+function criteria(unmet: string[], total = 19): WatchCriterion[] {
+  return Array.from({ length: total }, (_, i) => {
+    const code = String(i + 1);
+    return { code, name: `TC ${code}`, status: unmet.includes(code) ? "not_met" : "met" };
+  });
+}
+
+describe("revocation watch", () => {
+  it.each([
+    ["all met", [], null],
+    ["5 unmet (26 %), key among them", ["1", "2", "3", "4", "10"], null],
+    ["6 unmet (31,6 %), no key criterion", ["1", "2", "3", "4", "5", "6"], null],
+    ["6 unmet (31,6 %), income among them", ["1", "2", "3", "4", "5", "10"], "key_criteria"],
+    ["6 unmet, environment among them", ["1", "2", "3", "4", "5", "17"], "key_criteria"],
+    ["6 unmet, defence among them", ["1", "2", "3", "4", "5", "19"], "key_criteria"],
+    [
+      "10 unmet (52,6 %), no key criterion",
+      ["1", "2", "3", "4", "5", "6", "7", "8", "9", "11"],
+      "half_unmet",
+    ],
+  ] as const)("%s", (_name, unmet, rule) => {
+    const flag = revocationFlag({
+      criteria: criteria([...unmet]),
+      keyCriteria: key,
+      rules: rules.revocation,
+    });
+    expect(flag?.rule ?? null).toBe(rule);
+    if (flag) expect(flag.unmetCriteria).toEqual([...unmet]);
+  });
+
+  it("counts a criterion without data as unmet and explains the key criteria", () => {
+    const list = criteria(["1", "2", "3", "4", "5"]).map((c) =>
+      c.code === "10" ? { ...c, status: "missing" as const } : c,
+    );
+    const flag = revocationFlag({ criteria: list, keyCriteria: key, rules: rules.revocation });
+    expect(flag?.keyCriteriaUnmet).toEqual(["10"]);
+    expect(flag?.reason).toContain("6/19 tiêu chí (31,6 %)");
+  });
+
+  it.each([
+    [10, 2, null],
+    [7, 3, "district_communes"],
+    [0, 0, null],
+  ] as const)(
+    "district with %i recognised and %i revoked communes",
+    (recognised, revoked, rule) => {
+      expect(
+        districtRevocationFlag({
+          communesRecognised: recognised,
+          communesRevoked: revoked,
+          rules: rules.revocation,
+        })?.rule ?? null,
+      ).toBe(rule);
+    },
+  );
+});
+
+describe("mergers (CV 267/BNN-VPĐP)", () => {
+  it.each([
+    [
+      [
+        { code: "A", name: "Xã A", recognisedLevel: "advanced" },
+        { code: "B", name: "Xã B", recognisedLevel: "standard" },
+      ],
+      "decision",
+      "standard",
+    ],
+    [
+      [
+        { code: "A", name: "Xã A", recognisedLevel: "advanced" },
+        { code: "B", name: "Xã B", recognisedLevel: null },
+      ],
+      "full_procedure",
+      null,
+    ],
+    [[], "full_procedure", null],
+  ] as const)("case %#", (units, path, level) => {
+    const result = mergerRecognition(units);
+    expect(result.path).toBe(path);
+    expect(result.level).toBe(level);
+  });
+});
+
+describe("due dates and calendar", () => {
+  const regime = regimes[0] as (typeof regimes)[number];
+  const state = openDossier({
+    regime,
+    unitLevel: "commune",
+    requestedLevel: "standard",
+    snapshot: {
+      setCode: "s",
+      setVersion: 1,
+      year: 2023,
+      criteriaMet: 0,
+      criteriaTotal: 0,
+      levelReached: null,
+      requestedLevelReached: false,
+      criteria: [],
+      takenAt: "2023-01-01",
+    },
+  });
+
+  it("counts back from the batch deadline and forward from the previous step", () => {
+    const dues = stepDueDates(state, regime, "2023-11-30");
+    expect(dues[0]).toEqual({ code: "self_assessment", due: "2023-09-16" });
+    expect(dues[4]).toEqual({ code: "verification", due: "2023-11-30" });
+    expect(dues[5]).toEqual({ code: "appraisal", due: "2023-12-30" });
+    expect(currentDue(state, regime, "2023-11-30", "2023-09-17")).toEqual({
+      step: "self_assessment",
+      due: "2023-09-16",
+      overdue: true,
+    });
+    expect(currentDue(state, regime, "2023-11-30", "2023-09-16")?.overdue).toBe(false);
+  });
+
+  it.each(["1970-01-01", "2024-02-29", "2000-03-01", "2023-12-31"])("round-trips %s", (iso) => {
+    expect(isoOfDay(dayNumber(iso))).toBe(iso);
+  });
+
+  it("adds days across years", () => {
+    expect(addDays("2023-12-25", 10)).toBe("2024-01-04");
+    expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+  });
+});

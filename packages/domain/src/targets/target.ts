@@ -1,0 +1,116 @@
+import type { LevelCode } from "../catalog/criteria-set.ts";
+
+/**
+ * What a target measures:
+ * - `communesAtLevel`: number (or share, in %) of communes holding a level or above;
+ * - `averageCriteria`: average criteria met per commune;
+ * - `minCriteria`: no commune below `value` criteria;
+ * - `gainOverBaseline`: each commune gains `value` criteria over the baseline year (per year if
+ *   `perYear`);
+ * - `maintenance`: every commune recognised in the baseline year meets all criteria;
+ * - `enteredValue`: a figure the office enters itself (districts recognised, share of villages,
+ *   OCOP products of 3 stars or more).
+ */
+export const targetKinds = [
+  "communesAtLevel",
+  "averageCriteria",
+  "minCriteria",
+  "gainOverBaseline",
+  "maintenance",
+  "enteredValue",
+] as const;
+export type TargetKind = (typeof targetKinds)[number];
+
+export const targetStatuses = ["met", "onTrack", "atRisk", "offTrack", "noData"] as const;
+export type TargetStatus = (typeof targetStatuses)[number];
+
+export const targetStatusNames: Record<TargetStatus, string> = {
+  met: "Đạt",
+  onTrack: "Đúng tiến độ",
+  atRisk: "Có nguy cơ",
+  offTrack: "Chậm tiến độ",
+  noData: "Chưa có số liệu",
+};
+
+export interface TargetDefinition {
+  kind: TargetKind;
+  /** Year whose results are the starting point (the year the target was set). */
+  baselineYear: number;
+  /** Year by whose end the target must be reached. */
+  deadlineYear: number;
+  /** Target value: communes, %, criteria, criteria gained, or the entered figure. */
+  value: number;
+  /** For `communesAtLevel`: the level, counted with the levels above it. */
+  level?: LevelCode | null;
+  /** For `communesAtLevel`: count communes, or their share in % of the communes in scope. */
+  measure?: "count" | "share";
+  /** For `gainOverBaseline`: `value` criteria each year rather than once. */
+  perYear?: boolean;
+  /** Leave out communes already recognised in the baseline year ("the other communes"). */
+  excludeRecognised?: boolean;
+  /** For `enteredValue`: the unit of the figure, e.g. "huyện", "%", "sản phẩm". */
+  valueUnit?: string | null;
+  /** For `enteredValue`: the figure by year, as entered. */
+  entered?: readonly { year: number; value: number }[];
+}
+
+/** One commune's stored result for one year. */
+export interface CommuneYearResult {
+  criteriaMet: number;
+  criteriaTotal: number;
+  level: LevelCode | null;
+  /** Codes of the criteria not met (first level) in that year. */
+  unmet: readonly string[];
+}
+
+export interface TargetCommune {
+  code: string;
+  name: string;
+  parentName?: string | null;
+  /** Stored results by year; a missing year means no evaluation that year. */
+  results: Readonly<Record<number, CommuneYearResult>>;
+}
+
+export interface TargetInput {
+  target: TargetDefinition;
+  /** Communes in the target's scope (its unit's communes, or its named set). */
+  communes: readonly TargetCommune[];
+  /** Levels of the criteria set, lowest first. */
+  levels: readonly LevelCode[];
+  /** The year of the latest results the evaluation may use. */
+  year: number;
+}
+
+export interface BehindCommune {
+  code: string;
+  name: string;
+  parentName: string | null;
+  criteriaMet: number | null;
+  /** What the commune must reach, in the target's own terms (criteria met, or a level). */
+  required: string;
+  /** Codes of the criteria still not met. */
+  missing: string[];
+  /** Whether its own pace since the baseline would reach the target in time. */
+  onPace: boolean;
+}
+
+export interface TargetProgress {
+  status: TargetStatus;
+  statusName: string;
+  /** The rule used to decide the status, in Vietnamese, with the figures. */
+  rule: string;
+  /** The year whose results were used: the evaluation year, or the deadline if it is past. */
+  year: number;
+  actual: number | null;
+  target: number;
+  /** What is still needed (0 when met), in the target's unit. */
+  gap: number | null;
+  /** Unit of `actual`, `target` and `gap`, in Vietnamese. */
+  unit: string;
+  /** The figure for each year with data, baseline first. */
+  series: { year: number; actual: number | null }[];
+  /** Communes that keep the target from being met, most behind first. */
+  behind: BehindCommune[];
+  /** Communes the figure is computed on. */
+  communes: number;
+}

@@ -43,7 +43,10 @@ function passing(card: ScorecardResponse, code: string): string | number | null 
 describe("reports, obstacles and Excel", () => {
   it("a district officer imports a template with two bad cells, fixes it, and the scorecard changes", async () => {
     const cookie = await apiLogin(app.baseUrl, "huyen");
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     await login(page, app.baseUrl, "huyen");
     await page.goto(`${app.baseUrl}/reports/import`);
     const downloading = page.waitForEvent("download");
@@ -61,7 +64,11 @@ describe("reports, obstacles and Excel", () => {
     let before: ScorecardResponse | undefined;
     for (; rowNumber <= sheet.rowCount; rowNumber += 1) {
       const code = String(sheet.getCell(rowNumber, 1).value);
-      const card = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
+      const card = await apiGet<ScorecardResponse>(
+        app.baseUrl,
+        cookie,
+        `/api/units/${code}/scorecard?year=2024`,
+      );
       if (card.criteriaMet < card.criteriaTotal) {
         before = card;
         break;
@@ -75,7 +82,9 @@ describe("reports, obstacles and Excel", () => {
         if (value !== null) sheet.getCell(rowNumber, index + 4).value = value;
       });
       if (bad) {
-        const percent = codes.findIndex((code) => passing(card, code) !== null && !String(passing(card, code)).startsWith("Đ"));
+        const percent = codes.findIndex(
+          (code) => passing(card, code) !== null && !String(passing(card, code)).startsWith("Đ"),
+        );
         sheet.getCell(rowNumber, percent + 4).value = "khoảng 80";
         sheet.getCell(rowNumber + 1, percent + 4).value = "1.234";
       }
@@ -92,7 +101,11 @@ describe("reports, obstacles and Excel", () => {
     expect(await page.getByTestId("import-errors").innerText()).toContain("không phải là số");
     await screenshot(page, "reports-import-errors");
     await narrow(page, "reports-import-errors");
-    const unchanged = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${card.unit.code}/scorecard?year=2024`);
+    const unchanged = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      cookie,
+      `/api/units/${card.unit.code}/scorecard?year=2024`,
+    );
     expect(unchanged.assessment.version).toBe(card.assessment.version);
 
     // Reload the template so the second row is clean again, then fill the chosen row correctly.
@@ -110,18 +123,26 @@ describe("reports, obstacles and Excel", () => {
     expect(await page.getByTestId("import-result").innerText()).toContain(card.unit.name);
     await screenshot(page, "reports-import-done");
 
-    const after = await apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${card.unit.code}/scorecard?year=2024`);
+    const after = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      cookie,
+      `/api/units/${card.unit.code}/scorecard?year=2024`,
+    );
     expect(after.criteriaMet).toBeGreaterThan(card.criteriaMet);
     await page.goto(`${app.baseUrl}/units/${card.unit.code}`);
     await page.getByTestId("scorecard-page").waitFor();
-    await expect.poll(() => page.getByTestId("criteria-met").innerText()).toContain(String(after.criteriaMet));
+    await expect
+      .poll(() => page.getByTestId("criteria-met").innerText())
+      .toContain(String(after.criteriaMet));
     await page.close();
   });
 
   it("a monthly report is drafted, submitted, returned, resubmitted, and the rate board shows it", async () => {
     const huyenCookie = await apiLogin(app.baseUrl, "huyen");
     const mine = await apiGet<ReportSubmissionDto[]>(app.baseUrl, huyenCookie, "/api/reports");
-    const target = mine.filter((r) => r.canSubmit && r.state === "draft").sort((a, b) => b.periodKey.localeCompare(a.periodKey))[0]!;
+    const target = mine
+      .filter((r) => r.canSubmit && r.state === "draft")
+      .sort((a, b) => b.periodKey.localeCompare(a.periodKey))[0]!;
     expect(target).toBeDefined();
     const opener = `report-open-${target.periodKey}-${target.unitCode}`;
 
@@ -132,7 +153,9 @@ describe("reports, obstacles and Excel", () => {
     await screenshot(district, "reports-list");
     await district.getByTestId(opener).click();
     await district.getByTestId("report-detail").waitFor();
-    await district.getByTestId("report-narrative").fill("Tháng này hoàn thành 2 công trình giao thông.");
+    await district
+      .getByTestId("report-narrative")
+      .fill("Tháng này hoàn thành 2 công trình giao thông.");
     await screenshot(district, "reports-draft");
     await narrow(district, "reports-draft");
     await district.getByTestId("report-submit").click();
@@ -149,7 +172,9 @@ describe("reports, obstacles and Excel", () => {
     await district.reload();
     await district.getByTestId(opener).click();
     await district.getByTestId("report-detail").waitFor();
-    expect(await district.getByTestId("report-detail").innerText()).toContain("Bổ sung số liệu giải ngân vốn.");
+    expect(await district.getByTestId("report-detail").innerText()).toContain(
+      "Bổ sung số liệu giải ngân vốn.",
+    );
     await district.getByTestId("report-narrative").fill("Đã bổ sung số liệu giải ngân.");
     await district.getByTestId("report-submit").click();
     await expect.poll(() => district.getByTestId("report-state").innerText()).toBe("Đã nộp");
@@ -158,7 +183,9 @@ describe("reports, obstacles and Excel", () => {
     await office.getByTestId("rates-table").waitFor();
     const row = office.getByTestId("rates-table").locator("tbody tr", { hasText: target.unitName });
     expect(await row.locator("[data-timeliness]").count()).toBeGreaterThan(0);
-    expect(await row.locator("[data-timeliness=on_time], [data-timeliness=late]").count()).toBeGreaterThan(0);
+    expect(
+      await row.locator("[data-timeliness=on_time], [data-timeliness=late]").count(),
+    ).toBeGreaterThan(0);
     await screenshot(office, "reports-rates");
     await narrow(office, "reports-rates");
     await district.close();
@@ -173,23 +200,33 @@ describe("reports, obstacles and Excel", () => {
     await district.getByTestId("obstacle-criteria").fill("5");
     await district.getByTestId("obstacle-due").fill("2099-12-31");
     await district.getByTestId("obstacle-raise").click();
-    const card = district.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
+    const card = district
+      .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })
+      .first();
     await card.getByTestId("obstacle-note").fill("Vượt khả năng cân đối của huyện.");
     await card.getByTestId("obstacle-escalate").click();
-    await expect.poll(() => card.getByTestId("obstacle-holder").innerText()).toBe("Văn phòng điều phối NTM tỉnh");
+    await expect
+      .poll(() => card.getByTestId("obstacle-holder").innerText())
+      .toBe("Văn phòng điều phối NTM tỉnh");
     await screenshot(district, "reports-obstacles");
     await narrow(district, "reports-obstacles");
 
     const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(office, app.baseUrl, "vpdp");
     await office.goto(`${app.baseUrl}/reports/obstacles`);
-    const held = office.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
+    const held = office
+      .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })
+      .first();
     await held.getByTestId("obstacle-note").fill("Bố trí từ nguồn vốn tỉnh năm sau.");
     await held.getByTestId("obstacle-resolve").click();
     await office.getByTestId("obstacle-form").waitFor();
     await office.getByText("Đã giải quyết", { exact: true }).first().click();
-    const resolved = office.locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" }).first();
-    await expect.poll(() => resolved.getByTestId("obstacle-status").innerText()).toBe("Đã giải quyết");
+    const resolved = office
+      .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })
+      .first();
+    await expect
+      .poll(() => resolved.getByTestId("obstacle-status").innerText())
+      .toBe("Đã giải quyết");
     await screenshot(office, "reports-obstacle-resolved");
     await district.close();
     await office.close();

@@ -82,7 +82,9 @@ importCommand
 const exportCommand = program.command("export").description("Xuất số liệu");
 exportCommand
   .command("values")
-  .description("Xuất giá trị chỉ tiêu các xã của một đơn vị (dạng dọc; .xlsx hoặc .csv theo tên tệp)")
+  .description(
+    "Xuất giá trị chỉ tiêu các xã của một đơn vị (dạng dọc; .xlsx hoặc .csv theo tên tệp)",
+  )
   .requiredOption("--unit <code>", "mã tỉnh, huyện hoặc xã")
   .requiredOption("--year <year>", "năm đánh giá")
   .option("--out <file>", "tệp kết quả (mặc định so-lieu-MÃ-NĂM.xlsx)")

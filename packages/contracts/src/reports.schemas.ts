@@ -90,7 +90,11 @@ export const reportFiguresSchema = z.object({
   communes: z.number().int(),
   communesAssessed: z.number().int(),
   averageCriteriaMet: z.number().nullable(),
-  byLevel: z.object({ standard: z.number().int(), advanced: z.number().int(), model: z.number().int() }),
+  byLevel: z.object({
+    standard: z.number().int(),
+    advanced: z.number().int(),
+    model: z.number().int(),
+  }),
   changes: z.array(
     z.object({
       unitCode: z.string(),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   fundingSources,
+  type BoundaryGeometry,
+  type ComparedYear,
   targetKinds,
   type BehindCommune,
   type LevelCode,
@@ -196,4 +198,60 @@ export interface TargetsDashboardResponse {
   }[];
   targets: TargetWithProgress[];
   lagging: BehindCommune[];
+}
+
+/* ---------- maps ---------- */
+export const mapQuerySchema = z.object({
+  year: yearSchema.optional(),
+  /** "communes": every assessed commune below the unit; "children": the units directly below. */
+  show: z.enum(["communes", "children"]).default("communes"),
+});
+
+export interface MapFeatureProperties {
+  code: string;
+  name: string;
+  parentName: string | null;
+  /** Criteria met by the commune, or the average of the communes of a district. */
+  criteriaMet: number | null;
+  criteriaTotal: number | null;
+  /** The commune's level; null for a unit above communes or a commune not recognised. */
+  level: LevelCode | null;
+  communes: number;
+  /** Communes recognised at any level. */
+  recognised: number;
+}
+
+export interface UnitMapResponse {
+  unit: { code: string; name: string; level: string };
+  year: number;
+  show: "communes" | "children";
+  levels: LevelCode[];
+  /** True when any shape is schematic: the map must say it is not a real boundary. */
+  schematic: boolean;
+  /** Units shown without a stored shape. */
+  withoutShape: { code: string; name: string }[];
+  geojson: {
+    type: "FeatureCollection";
+    features: {
+      type: "Feature";
+      id: string;
+      properties: MapFeatureProperties;
+      geometry: BoundaryGeometry;
+    }[];
+  };
+}
+
+/* ---------- comparison over time ---------- */
+export interface UnitComparisonResponse {
+  unit: { code: string; name: string; level: string };
+  /** Units merged into this one, with the date of the merger. */
+  predecessors: { code: string; name: string; effectiveDate: string }[];
+  years: (ComparedYear & { predecessorNames: Record<string, string> })[];
+}
+
+export interface DepartmentListItem {
+  id: number;
+  code: string;
+  name: string;
+  provinceCode: string;
 }

@@ -57,3 +57,16 @@ export const communePlans = pgTable(
   },
   (t) => [primaryKey({ columns: [t.year, t.unitCode] })],
 );
+
+/** The shape of an administrative unit for the maps, imported from GeoJSON; one per unit code. */
+export const unitBoundaries = pgTable("unit_boundaries", {
+  unitCode: text("unit_code").primaryKey(),
+  /** A GeoJSON Polygon or MultiPolygon, longitude and latitude in WGS 84. */
+  geometry: jsonb("geometry").notNull(),
+  /** Where the shape comes from (the file imported). */
+  source: text("source").notNull(),
+  /** A schematic shape, not a real boundary: the map says so wherever it is shown. */
+  schematic: boolean("schematic").notNull().default(false),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text("updated_by").notNull(),
+});

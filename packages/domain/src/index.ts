@@ -21,3 +21,5 @@ export * from "./targets/target.ts";
 export * from "./targets/evaluate-target.ts";
 export * from "./targets/plan.ts";
 export * from "./targets/target-access.ts";
+export * from "./targets/boundaries.ts";
+export * from "./targets/compare-years.ts";

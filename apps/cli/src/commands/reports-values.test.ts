@@ -42,18 +42,26 @@ describe("ntm import values / export values", () => {
     expect((await ntm("catalog", "import", catalogFile)).code).toBe(0);
 
     const bad = join(folder, "bad.csv");
-    writeFileSync(bad, "ma_don_vi,ma_chi_tieu,nam,gia_tri\n99901,3.1,2024,120\n99901,3.2,2024,Đạt\n");
+    writeFileSync(
+      bad,
+      "ma_don_vi,ma_chi_tieu,nam,gia_tri\n99901,3.1,2024,120\n99901,3.2,2024,Đạt\n",
+    );
     const refused = await ntm("import", "values", bad);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("Tệp có 1 lỗi; chưa lưu giá trị nào.");
     expect(refused.stderr).toContain("dòng 2, cột D: Xã Một (99901): Chỉ tiêu 3.1");
 
     const good = join(folder, "good.csv");
-    writeFileSync(good, "ma_don_vi,ma_chi_tieu,nam,gia_tri\n99901,3.1,2024,\"85,5\"\n99901,3.2,2024,Đạt\n");
+    writeFileSync(
+      good,
+      'ma_don_vi,ma_chi_tieu,nam,gia_tri\n99901,3.1,2024,"85,5"\n99901,3.2,2024,Đạt\n',
+    );
     const imported = await ntm("import", "values", good);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toContain("Kiểm tra: 2/2 (100 %)");
-    expect(imported.stdout).toContain("Đã nhập: 2 giá trị của 1 xã (dạng dọc); 2 giá trị thay đổi.");
+    expect(imported.stdout).toContain(
+      "Đã nhập: 2 giá trị của 1 xã (dạng dọc); 2 giá trị thay đổi.",
+    );
 
     const out = join(folder, "out.csv");
     const exported = await ntm("export", "values", "--unit", "999", "--year", "2024", "--out", out);

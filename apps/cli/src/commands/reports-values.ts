@@ -24,8 +24,11 @@ export async function importValuesCommand(file: string, options: { dryRun: boole
       now: new Date(),
       checkAccess: false,
       onProgress: (progress) => {
-        const share = progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
-        process.stderr.write(`${phaseNames[progress.phase]}: ${progress.done}/${progress.total} (${share} %)\n`);
+        const share =
+          progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);
+        process.stderr.write(
+          `${phaseNames[progress.phase]}: ${progress.done}/${progress.total} (${share} %)\n`,
+        );
       },
     });
     if (!report.ok) {
@@ -46,7 +49,9 @@ export async function importValuesCommand(file: string, options: { dryRun: boole
         change.criteriaMetAfter === null
           ? ""
           : `, đạt ${change.criteriaMetBefore ?? "?"} → ${change.criteriaMetAfter}/${change.criteriaTotal} tiêu chí`;
-      console.log(`  ${change.unitName} (${change.unitCode}) ${change.year}: ${change.valuesChanged} giá trị${criteria}`);
+      console.log(
+        `  ${change.unitName} (${change.unitCode}) ${change.year}: ${change.valuesChanged} giá trị${criteria}`,
+      );
     }
   });
 }

@@ -9,11 +9,21 @@ import { and, eq, inArray } from "drizzle-orm";
  * due 15 working days after the quarter, the last periods before `now` with on-time, late,
  * returned and missing submissions, and obstacles in every state (one proposed to UBND tỉnh).
  */
-export async function seedReports(database: Database, options: { provinceCode: string; now: Date }) {
+export async function seedReports(
+  database: Database,
+  options: { provinceCode: string; now: Date },
+) {
   const db = database.db;
   const today = localDate(options.now);
   const year = Number(today.slice(0, 4));
-  const types: { code: string; name: string; cadence: string; dueRule: DueRule; submitterLevel: string; legalBasis: string }[] = [
+  const types: {
+    code: string;
+    name: string;
+    cadence: string;
+    dueRule: DueRule;
+    submitterLevel: string;
+    legalBasis: string;
+  }[] = [
     {
       code: "huyen-hang-thang",
       name: "Báo cáo tháng của UBND huyện về xây dựng nông thôn mới",
@@ -28,20 +38,41 @@ export async function seedReports(database: Database, options: { provinceCode: s
       cadence: "quarterly",
       dueRule: { kind: "workingDaysAfter", days: 15 },
       submitterLevel: "department",
-      legalBasis: "Kế hoạch của UBND tỉnh (minh họa): sở, ngành báo cáo hằng quý về Văn phòng điều phối",
+      legalBasis:
+        "Kế hoạch của UBND tỉnh (minh họa): sở, ngành báo cáo hằng quý về Văn phòng điều phối",
     },
   ];
   const inserted = await db
     .insert(tables.reportTypes)
-    .values(types.map((type) => ({ ...type, receiverUnitCode: options.provinceCode, createdBy: "system" })))
+    .values(
+      types.map((type) => ({
+        ...type,
+        receiverUnitCode: options.provinceCode,
+        createdBy: "system",
+      })),
+    )
     .returning();
   const rs = tables.reportSubmissions;
   for (const type of inserted) {
     const cadence = type.cadence === "monthly" ? "monthly" : "quarterly";
-    const past = [...periodsOf(cadence, year - 1), ...periodsOf(cadence, year)].filter((p) => p.end < today);
+    const past = [...periodsOf(cadence, year - 1), ...periodsOf(cadence, year)].filter(
+      (p) => p.end < today,
+    );
     const recent = past.slice(cadence === "monthly" ? -4 : -2);
-    for (const period of recent) await generatePeriod(db, { typeId: type.id, periodKey: period.key, by: "system" });
-    const rows = await db.select().from(rs).where(and(eq(rs.typeId, type.id), inArray(rs.periodKey, recent.map((p) => p.key))));
+    for (const period of recent)
+      await generatePeriod(db, { typeId: type.id, periodKey: period.key, by: "system" });
+    const rows = await db
+      .select()
+      .from(rs)
+      .where(
+        and(
+          eq(rs.typeId, type.id),
+          inArray(
+            rs.periodKey,
+            recent.map((p) => p.key),
+          ),
+        ),
+      );
     for (const [index, row] of rows.entries()) {
       // Most report on time, some late, one is returned, the latest period is partly missing.
       const kind = index % 5;
@@ -53,7 +84,8 @@ export async function seedReports(database: Database, options: { provinceCode: s
         .update(rs)
         .set({
           state: kind === 4 ? "returned" : "submitted",
-          narrative: "Tình hình thực hiện trong kỳ; khó khăn về vốn đối ứng và giải phóng mặt bằng (dữ liệu minh họa).",
+          narrative:
+            "Tình hình thực hiện trong kỳ; khó khăn về vốn đối ứng và giải phóng mặt bằng (dữ liệu minh họa).",
           submittedAt: new Date(`${on}T02:00:00Z`),
           submittedOn: on,
           submittedBy: "system",
@@ -65,10 +97,16 @@ export async function seedReports(database: Database, options: { provinceCode: s
   }
 
   const u = tables.adminUnits;
-  const districts = await db.select({ code: u.code, name: u.name }).from(u).where(and(eq(u.parentCode, options.provinceCode), eq(u.level, "district")));
+  const districts = await db
+    .select({ code: u.code, name: u.name })
+    .from(u)
+    .where(and(eq(u.parentCode, options.provinceCode), eq(u.level, "district")));
   const district = districts.find((d) => matchesSearch(d.name, "dak glei")) ?? districts[0];
   if (!district) return inserted.length;
-  const communes = await db.select({ code: u.code, name: u.name }).from(u).where(and(eq(u.parentCode, district.code), eq(u.level, "commune")));
+  const communes = await db
+    .select({ code: u.code, name: u.name })
+    .from(u)
+    .where(and(eq(u.parentCode, district.code), eq(u.level, "commune")));
   const at = (days: number) => new Date(options.now.getTime() - days * 86400000);
   const obstacles: {
     unitCode: string;
@@ -132,7 +170,12 @@ export async function seedReports(database: Database, options: { provinceCode: s
         criterionCodes: item.criterionCodes,
         status: item.status,
         holder: item.holder,
-        owner: item.holder === "commune" ? "UBND xã" : item.holder === "district" ? `UBND ${district.name}` : "UBND tỉnh",
+        owner:
+          item.holder === "commune"
+            ? "UBND xã"
+            : item.holder === "district"
+              ? `UBND ${district.name}`
+              : "UBND tỉnh",
         dueDate: addDays(today, item.dueIn),
         raisedBy: "system",
         raisedAt,
@@ -143,9 +186,36 @@ export async function seedReports(database: Database, options: { provinceCode: s
     if (!row) continue;
     const first = item.steps[0]?.[0] ?? item.holder;
     const events = [
-      { obstacleId: row.id, at: raisedAt, username: "system", action: "raise", toHolder: first, note: item.title },
-      ...item.steps.map(([from, to, note], step) => ({ obstacleId: row.id, at: at(20 - step * 5), username: "system", action: "escalate", fromHolder: from, toHolder: to, note })),
-      ...(item.answer ? [{ obstacleId: row.id, at: at(3), username: "system", action: "resolve", fromHolder: item.holder, toHolder: item.holder, note: item.answer }] : []),
+      {
+        obstacleId: row.id,
+        at: raisedAt,
+        username: "system",
+        action: "raise",
+        toHolder: first,
+        note: item.title,
+      },
+      ...item.steps.map(([from, to, note], step) => ({
+        obstacleId: row.id,
+        at: at(20 - step * 5),
+        username: "system",
+        action: "escalate",
+        fromHolder: from,
+        toHolder: to,
+        note,
+      })),
+      ...(item.answer
+        ? [
+            {
+              obstacleId: row.id,
+              at: at(3),
+              username: "system",
+              action: "resolve",
+              fromHolder: item.holder,
+              toHolder: item.holder,
+              note: item.answer,
+            },
+          ]
+        : []),
     ];
     await db.insert(tables.obstacleEvents).values(events);
   }

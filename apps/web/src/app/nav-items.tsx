@@ -1,9 +1,4 @@
-import {
-  AimOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  FileTextOutlined,
-} from "@ant-design/icons";
+import { AimOutlined, ApartmentOutlined, AuditOutlined, FileTextOutlined } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../lib/i18n/dictionary.ts";
 

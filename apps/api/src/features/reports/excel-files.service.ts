@@ -12,7 +12,9 @@ import { dataSheetName } from "./read-sheet.ts";
 
 function allowedText(indicator: Indicator): string {
   if (indicator.kind === "boolean") return "Đạt hoặc Không đạt";
-  const parts: string[] = [indicator.kind === "percent" ? "%, từ 0 đến 100" : (indicator.unit ?? "số")];
+  const parts: string[] = [
+    indicator.kind === "percent" ? "%, từ 0 đến 100" : (indicator.unit ?? "số"),
+  ];
   if (indicator.integer) parts.push("số nguyên");
   if (indicator.min !== undefined) parts.push(`≥ ${formatNumberVi(indicator.min)}`);
   if (indicator.max !== undefined) parts.push(`≤ ${formatNumberVi(indicator.max)}`);
@@ -25,8 +27,15 @@ async function communesUnder(db: Db, user: AuthUser, code: string, year: number)
   const below = unit.level === "commune" ? [] : await findDescendantsOn(db, unit.code, asOf);
   const communes = (unit.level === "commune" ? [{ ...unit, parentName: null }] : below)
     .filter((row) => row.level === "commune" && row.assessed)
-    .sort((a, b) => (a.parentName ?? "").localeCompare(b.parentName ?? "", "vi") || a.name.localeCompare(b.name, "vi"));
-  const province = unit.level === "province" ? unit.code : (path.find((step) => step.level === "province")?.code ?? null);
+    .sort(
+      (a, b) =>
+        (a.parentName ?? "").localeCompare(b.parentName ?? "", "vi") ||
+        a.name.localeCompare(b.name, "vi"),
+    );
+  const province =
+    unit.level === "province"
+      ? unit.code
+      : (path.find((step) => step.level === "province")?.code ?? null);
   return { unit, communes, provinceCode: province };
 }
 
@@ -35,17 +44,28 @@ async function communesUnder(db: Db, user: AuthUser, code: string, year: number)
  * values already stored), one column per indicator with its Vietnamese name, unit and allowed
  * values, a drop-down for yes/no indicators, and a sheet of instructions.
  */
-export async function buildTemplate(db: Db, options: { user: AuthUser; unit: string; year: number }) {
+export async function buildTemplate(
+  db: Db,
+  options: { user: AuthUser; unit: string; year: number },
+) {
   const { user, year } = options;
   const { unit, communes, provinceCode } = await communesUnder(db, user, options.unit, year);
   const set = await selectSetFor(db, { year, provinceCode });
   const indicators = [...indexIndicators(set.definition).values()].map((place) => place.indicator);
-  const stored = await findValuesOf(db, communes.map((c) => c.code), [year]);
-  const valueOf = new Map(stored.map((v) => [`${v.unitCode}/${v.indicatorCode}`, v.boolValue ?? v.numValue]));
+  const stored = await findValuesOf(
+    db,
+    communes.map((c) => c.code),
+    [year],
+  );
+  const valueOf = new Map(
+    stored.map((v) => [`${v.unitCode}/${v.indicatorCode}`, v.boolValue ?? v.numValue]),
+  );
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "NTM Monitor";
-  const sheet = workbook.addWorksheet(dataSheetName, { views: [{ state: "frozen", xSplit: 3, ySplit: 3 }] });
+  const sheet = workbook.addWorksheet(dataSheetName, {
+    views: [{ state: "frozen", xSplit: 3, ySplit: 3 }],
+  });
   sheet.addRow(["ma_xa", "ten_xa", "nam", ...indicators.map((i) => i.code)]);
   sheet.addRow(["(tên chỉ tiêu)", "", "", ...indicators.map((i) => i.name)]);
   sheet.addRow(["(đơn vị, giá trị hợp lệ)", "", "", ...indicators.map(allowedText)]);
@@ -68,9 +88,11 @@ export async function buildTemplate(db: Db, options: { user: AuthUser; unit: str
   sheet.getRow(3).font = { italic: true, color: { argb: "FF555555" } };
   sheet.getColumn(2).width = 36;
   // Range validations exist in ExcelJS but are missing from its type declarations.
-  const validations = (sheet as unknown as {
-    dataValidations: { add: (range: string, rule: ExcelJS.DataValidation) => void };
-  }).dataValidations;
+  const validations = (
+    sheet as unknown as {
+      dataValidations: { add: (range: string, rule: ExcelJS.DataValidation) => void };
+    }
+  ).dataValidations;
   indicators.forEach((indicator, index) => {
     const column = sheet.getColumn(index + 4);
     column.width = 16;
@@ -91,7 +113,10 @@ export async function buildTemplate(db: Db, options: { user: AuthUser; unit: str
         type: indicator.integer ? "whole" : "decimal",
         operator: "between",
         allowBlank: true,
-        formulae: [indicator.kind === "percent" ? 0 : (indicator.min ?? 0), indicator.kind === "percent" ? 100 : (indicator.max ?? 1e12)],
+        formulae: [
+          indicator.kind === "percent" ? 0 : (indicator.min ?? 0),
+          indicator.kind === "percent" ? 100 : (indicator.max ?? 1e12),
+        ],
         showErrorMessage: true,
         errorTitle: "Giá trị không hợp lệ",
         error: allowedText(indicator),
@@ -137,7 +162,13 @@ function csvField(value: string | number | null) {
  */
 export async function exportValues(
   db: Db,
-  options: { user: AuthUser; unit: string; year: number; format: "xlsx" | "csv"; pageSize?: number },
+  options: {
+    user: AuthUser;
+    unit: string;
+    year: number;
+    format: "xlsx" | "csv";
+    pageSize?: number;
+  },
 ): Promise<{ stream: Readable; fileName: string; done: Promise<number> }> {
   const { communes, unit } = await communesUnder(db, options.user, options.unit, options.year);
   const names = new Map(communes.map((c) => [c.code, c.name]));
@@ -149,10 +180,21 @@ export async function exportValues(
     let afterKey = "";
     let count = 0;
     for (;;) {
-      const page = unitCodes.length === 0 ? [] : await findValuesPage(db, { unitCodes, year: options.year, afterKey, limit: pageSize });
+      const page =
+        unitCodes.length === 0
+          ? []
+          : await findValuesPage(db, { unitCodes, year: options.year, afterKey, limit: pageSize });
       for (const value of page) {
-        const shown = value.boolValue === null ? value.numValue : value.boolValue ? "Đạt" : "Không đạt";
-        await emit([value.unitCode, names.get(value.unitCode) ?? "", value.indicatorCode, value.year, shown, value.note]);
+        const shown =
+          value.boolValue === null ? value.numValue : value.boolValue ? "Đạt" : "Không đạt";
+        await emit([
+          value.unitCode,
+          names.get(value.unitCode) ?? "",
+          value.indicatorCode,
+          value.year,
+          shown,
+          value.note,
+        ]);
         count += 1;
       }
       const last = page.at(-1);
@@ -164,13 +206,19 @@ export async function exportValues(
     try {
       if (options.format === "csv") {
         const write = (line: string) =>
-          out.write(line) ? undefined : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+          out.write(line)
+            ? undefined
+            : new Promise<void>((resolve) => out.once("drain", () => resolve()));
         await write(`\ufeff${exportHeader.join(",")}\n`);
         const count = await writeRows((cells) => write(`${cells.map(csvField).join(",")}\n`));
         out.end();
         return count;
       }
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useSharedStrings: false,
+        useStyles: false,
+      });
       const sheet = writer.addWorksheet(dataSheetName);
       sheet.addRow(exportHeader).commit();
       const count = await writeRows((cells) => sheet.addRow(cells).commit());

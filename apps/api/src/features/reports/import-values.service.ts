@@ -4,7 +4,11 @@ import type { ImportCellError, ImportReport } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { writeValuesBulk, type BulkValueRow } from "../assessments/bulk-values.service.ts";
-import { indexIndicators, validateValues, type IndicatorPlace } from "../assessments/validate-values.ts";
+import {
+  indexIndicators,
+  validateValues,
+  type IndicatorPlace,
+} from "../assessments/validate-values.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import { findResultsOf, findUnitsOn, findValuesOf, type UnitOnDate } from "./import.repository.ts";
 import { columnLetter, readSheet, type ReadCell, type ReadSheet } from "./read-sheet.ts";
@@ -94,7 +98,8 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
   ) => {
     errorCount += 1;
     if (errors.length >= maxListedErrors) return;
-    const check = about.unitCode && about.year ? units.get(`${about.unitCode}/${about.year}`) : undefined;
+    const check =
+      about.unitCode && about.year ? units.get(`${about.unitCode}/${about.year}`) : undefined;
     const place =
       about.indicatorCode && check && typeof check === "object"
         ? check.index.get(about.indicatorCode)
@@ -144,11 +149,14 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         continue;
       }
       if (unit.level !== "commune" || !unit.assessed) {
-        units.set(`${code}/${year}`, `${unit.name} (${code}) không phải xã tham gia đánh giá nông thôn mới`);
+        units.set(
+          `${code}/${year}`,
+          `${unit.name} (${code}) không phải xã tham gia đánh giá nông thôn mới`,
+        );
         continue;
       }
       const path: string[] = [];
-      for (let step: UnitOnDate | undefined = unit; step && path.length < 10; ) {
+      for (let step: UnitOnDate | undefined = unit; step && path.length < 10;) {
         path.push(step.code);
         step = step.parentCode ? byCode.get(step.parentCode) : undefined;
       }
@@ -159,7 +167,8 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
           continue;
         }
       }
-      const provinceCode = path.map((c) => byCode.get(c)).find((u) => u?.level === "province")?.code ?? null;
+      const provinceCode =
+        path.map((c) => byCode.get(c)).find((u) => u?.level === "province")?.code ?? null;
       const key = `${year}/${provinceCode}`;
       if (!setCache.has(key)) {
         setCache.set(
@@ -180,25 +189,44 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
   const unknownColumns = new Set<number>();
   entries.forEach((entry, position) => {
     if (position % 2000 === 0) onProgress?.({ phase: "check", done: position, total });
-    const about = { unitCode: entry.unitCode, year: entry.year, indicatorCode: entry.indicatorCode };
+    const about = {
+      unitCode: entry.unitCode,
+      year: entry.year,
+      indicatorCode: entry.indicatorCode,
+    };
     const check = units.get(`${entry.unitCode}/${entry.year}`);
     if (check === undefined || typeof check === "string") {
       const rowKey = `${entry.row}/${entry.unitCode}`;
       if (!reportedUnitRows.has(rowKey)) {
         reportedUnitRows.add(rowKey);
-        addError(entry.row, format === "wide" ? 1 : entry.column, `Dòng ${entry.row}: ${check ?? "đơn vị không hợp lệ"}.`, {
-          unitCode: entry.unitCode,
-        });
+        addError(
+          entry.row,
+          format === "wide" ? 1 : entry.column,
+          `Dòng ${entry.row}: ${check ?? "đơn vị không hợp lệ"}.`,
+          {
+            unitCode: entry.unitCode,
+          },
+        );
       }
       return;
     }
     const place = check.index.get(entry.indicatorCode);
     if (!place) {
       if (format === "long") {
-        addError(entry.row, entry.column, `Không có chỉ tiêu mã "${entry.indicatorCode}" trong bộ tiêu chí áp dụng năm ${entry.year}.`, about);
+        addError(
+          entry.row,
+          entry.column,
+          `Không có chỉ tiêu mã "${entry.indicatorCode}" trong bộ tiêu chí áp dụng năm ${entry.year}.`,
+          about,
+        );
       } else if (!unknownColumns.has(entry.column)) {
         unknownColumns.add(entry.column);
-        addError(1, entry.column, `Cột thừa hoặc sai mã: "${entry.indicatorCode}" không phải mã chỉ tiêu của bộ tiêu chí áp dụng năm ${entry.year}; hãy xóa cột này hoặc dùng mẫu tải về.`, { indicatorCode: entry.indicatorCode });
+        addError(
+          1,
+          entry.column,
+          `Cột thừa hoặc sai mã: "${entry.indicatorCode}" không phải mã chỉ tiêu của bộ tiêu chí áp dụng năm ${entry.year}; hãy xóa cột này hoặc dùng mẫu tải về.`,
+          { indicatorCode: entry.indicatorCode },
+        );
       }
       return;
     }
@@ -213,16 +241,27 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       return;
     }
     if (reading.value === null) return;
-    const [problem] = validateValues(check.index, [{ indicatorCode: entry.indicatorCode, value: reading.value }]);
+    const [problem] = validateValues(check.index, [
+      { indicatorCode: entry.indicatorCode, value: reading.value },
+    ]);
     if (problem) {
-      addError(entry.row, entry.column, `${check.unit.name} (${entry.unitCode}): ${problem.message}`, about);
+      addError(
+        entry.row,
+        entry.column,
+        `${check.unit.name} (${entry.unitCode}): ${problem.message}`,
+        about,
+      );
       return;
     }
     if (options.checkAccess !== false && user.role === "department" && place.criterionCode) {
-      const decision = decideCriterionWrite(actorOf(user), { unitCode: entry.unitCode, path: check.path }, {
-        setCode: check.setCode,
-        criterionCode: place.criterionCode,
-      });
+      const decision = decideCriterionWrite(
+        actorOf(user),
+        { unitCode: entry.unitCode, path: check.path },
+        {
+          setCode: check.setCode,
+          criterionCode: place.criterionCode,
+        },
+      );
       if (!decision.allowed) {
         addError(entry.row, entry.column, `${where}: ${decision.reason}`, about);
         return;
@@ -247,21 +286,40 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
     values: rows.length,
   };
   if (errorCount > 0) {
-    return { ...base, ok: false, valuesChanged: 0, units: unitKeys.length, errorCount, errors, changes: [] };
+    return {
+      ...base,
+      ok: false,
+      valuesChanged: 0,
+      units: unitKeys.length,
+      errorCount,
+      errors,
+      changes: [],
+    };
   }
 
   const unitCodes = [...new Set(rows.map((row) => row.unitCode))];
   const stored = await findValuesOf(db, unitCodes, years);
   const storedByKey = new Map(
-    stored.map((value) => [`${value.unitCode}/${value.year}/${value.indicatorCode}`, value.boolValue ?? value.numValue]),
+    stored.map((value) => [
+      `${value.unitCode}/${value.year}/${value.indicatorCode}`,
+      value.boolValue ?? value.numValue,
+    ]),
   );
   const changed = rows.filter(
-    (row) => storedByKey.get(`${row.unitCode}/${row.year}/${row.indicatorCode}`) !== row.value || row.note !== undefined,
+    (row) =>
+      storedByKey.get(`${row.unitCode}/${row.year}/${row.indicatorCode}`) !== row.value ||
+      row.note !== undefined,
   );
   const before = await findResultsOf(db, unitCodes, years);
   if (!options.dryRun && changed.length > 0) {
     onProgress?.({ phase: "write", done: 0, total: changed.length });
-    await writeValuesBulk(db, { rows: changed, by: user, now: options.now, demo: false, source: options.fileName });
+    await writeValuesBulk(db, {
+      rows: changed,
+      by: user,
+      now: options.now,
+      demo: false,
+      source: options.fileName,
+    });
   }
   const after = options.dryRun ? [] : await findResultsOf(db, unitCodes, years);
   onProgress?.({ phase: "done", done: total, total });
@@ -290,12 +348,25 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       levelAfter: now?.level ?? null,
     };
   });
-  return { ...base, ok: true, valuesChanged: changed.length, units: unitKeys.length, errorCount: 0, errors: [], changes };
+  return {
+    ...base,
+    ok: true,
+    valuesChanged: changed.length,
+    units: unitKeys.length,
+    errorCount: 0,
+    errors: [],
+    changes,
+  };
 }
 
 function collectEntries(
   sheet: ReadSheet,
-  addError: (row: number, column: number, message: string, about?: { unitCode?: string | null }) => void,
+  addError: (
+    row: number,
+    column: number,
+    message: string,
+    about?: { unitCode?: string | null },
+  ) => void,
 ): { format: "wide" | "long"; entries: Entry[] } {
   const [header, ...body] = sheet.rows;
   if (!header) throw invalid("Trang tính không có dữ liệu.", "The sheet is empty.");
@@ -317,37 +388,65 @@ function collectEntries(
       code: textOf(header.cells[index]),
       index,
       name: names[index] ?? "",
-    })).filter((column) => ![unitColumn, yearColumn].includes(column.index) && column.name !== wideNameColumn);
+    })).filter(
+      (column) =>
+        ![unitColumn, yearColumn].includes(column.index) && column.name !== wideNameColumn,
+    );
     for (const column of indicatorColumns) {
-      const used = body.some((row) => !isDescriptionRow(row.cells) && textOf(row.cells[column.index]) !== "");
+      const used = body.some(
+        (row) => !isDescriptionRow(row.cells) && textOf(row.cells[column.index]) !== "",
+      );
       if (column.code === "" && used) {
-        addError(header.number, column.index + 1, `Cột ${columnLetter(column.index + 1)} có số liệu nhưng không có mã chỉ tiêu ở dòng tiêu đề (cột thừa); hãy xóa cột này.`);
+        addError(
+          header.number,
+          column.index + 1,
+          `Cột ${columnLetter(column.index + 1)} có số liệu nhưng không có mã chỉ tiêu ở dòng tiêu đề (cột thừa); hãy xóa cột này.`,
+        );
       }
     }
     const seen = new Map<string, number>();
     for (const row of body) {
       if (isDescriptionRow(row.cells)) continue;
       const unitCode = textOf(row.cells[unitColumn]);
-      const hasValues = indicatorColumns.some((column) => textOf(row.cells[column.index]) !== "" || typeof row.cells[column.index] === "object" && row.cells[column.index] !== null);
+      const hasValues = indicatorColumns.some(
+        (column) =>
+          textOf(row.cells[column.index]) !== "" ||
+          (typeof row.cells[column.index] === "object" && row.cells[column.index] !== null),
+      );
       if (unitCode === "") {
-        if (hasValues) addError(row.number, unitColumn + 1, `Dòng ${row.number} có số liệu nhưng thiếu mã xã.`);
+        if (hasValues)
+          addError(row.number, unitColumn + 1, `Dòng ${row.number} có số liệu nhưng thiếu mã xã.`);
         continue;
       }
       const year = readYear(row.cells[yearColumn]);
       if (typeof year === "string") {
-        addError(row.number, yearColumn + 1, `Dòng ${row.number} (xã ${unitCode}): ${year}.`, { unitCode });
+        addError(row.number, yearColumn + 1, `Dòng ${row.number} (xã ${unitCode}): ${year}.`, {
+          unitCode,
+        });
         continue;
       }
       const key = `${unitCode}/${year}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        addError(row.number, unitColumn + 1, `Xã ${unitCode} năm ${year} xuất hiện hai lần (dòng ${first} và dòng ${row.number}); chỉ giữ một dòng.`, { unitCode });
+        addError(
+          row.number,
+          unitColumn + 1,
+          `Xã ${unitCode} năm ${year} xuất hiện hai lần (dòng ${first} và dòng ${row.number}); chỉ giữ một dòng.`,
+          { unitCode },
+        );
         continue;
       }
       seen.set(key, row.number);
       for (const column of indicatorColumns) {
         if (column.code === "") continue;
-        entries.push({ row: row.number, column: column.index + 1, unitCode, year, indicatorCode: column.code, raw: row.cells[column.index] ?? null });
+        entries.push({
+          row: row.number,
+          column: column.index + 1,
+          unitCode,
+          year,
+          indicatorCode: column.code,
+          raw: row.cells[column.index] ?? null,
+        });
       }
     }
     return { format: "wide", entries };
@@ -369,7 +468,11 @@ function collectEntries(
   const known = new Set(Object.values(columns));
   names.forEach((name, index) => {
     if (!known.has(index) && name !== "" && name !== "ten_don_vi" && name !== "ten_chi_tieu") {
-      addError(header.number, index + 1, `Cột thừa "${textOf(header.cells[index])}" (cột ${columnLetter(index + 1)}); dạng dọc chỉ gồm ma_don_vi, ma_chi_tieu, nam, gia_tri, ghi_chu.`);
+      addError(
+        header.number,
+        index + 1,
+        `Cột thừa "${textOf(header.cells[index])}" (cột ${columnLetter(index + 1)}); dạng dọc chỉ gồm ma_don_vi, ma_chi_tieu, nam, gia_tri, ghi_chu.`,
+      );
     }
   });
   const seen = new Map<string, number>();
@@ -378,7 +481,11 @@ function collectEntries(
     const indicatorCode = textOf(row.cells[columns.indicator]);
     if (unitCode === "" && indicatorCode === "") continue;
     if (unitCode === "" || indicatorCode === "") {
-      addError(row.number, (unitCode === "" ? columns.unit : columns.indicator) + 1, `Dòng ${row.number}: thiếu ${unitCode === "" ? "mã đơn vị" : "mã chỉ tiêu"}.`);
+      addError(
+        row.number,
+        (unitCode === "" ? columns.unit : columns.indicator) + 1,
+        `Dòng ${row.number}: thiếu ${unitCode === "" ? "mã đơn vị" : "mã chỉ tiêu"}.`,
+      );
       continue;
     }
     const year = readYear(row.cells[columns.year]);
@@ -389,7 +496,12 @@ function collectEntries(
     const key = `${unitCode}/${year}/${indicatorCode}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      addError(row.number, columns.unit + 1, `Xã ${unitCode}, chỉ tiêu ${indicatorCode}, năm ${year} xuất hiện hai lần (dòng ${first} và dòng ${row.number}).`, { unitCode });
+      addError(
+        row.number,
+        columns.unit + 1,
+        `Xã ${unitCode}, chỉ tiêu ${indicatorCode}, năm ${year} xuất hiện hai lần (dòng ${first} và dòng ${row.number}).`,
+        { unitCode },
+      );
       continue;
     }
     seen.set(key, row.number);

@@ -12,7 +12,8 @@ import { importValues } from "./import-values.service.ts";
 export const maxImportBytes = 40 * 1024 * 1024;
 
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const attachment = (fileName: string) =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function importRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -22,7 +23,8 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         tags: ["import"],
-        summary: "Tải mẫu nhập số liệu (một dòng mỗi xã, một cột mỗi chỉ tiêu) cho một tỉnh/huyện và năm",
+        summary:
+          "Tải mẫu nhập số liệu (một dòng mỗi xã, một cột mỗi chỉ tiêu) cho một tỉnh/huyện và năm",
         querystring: templateQuerySchema,
       },
     },
@@ -32,7 +34,10 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         unit: request.query.unit,
         year: request.query.year,
       });
-      return reply.header("content-type", xlsxType).header("content-disposition", attachment(fileName)).send(buffer);
+      return reply
+        .header("content-type", xlsxType)
+        .header("content-disposition", attachment(fileName))
+        .send(buffer);
     },
   );
   routes.post(
@@ -50,7 +55,11 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
       const user = requireUser(request);
       const file = await request.file({ limits: { fileSize: maxImportBytes, files: 1 } });
       if (!file) {
-        throw new AppError({ code: "VALIDATION_FAILED", vi: "Cần gửi một tệp.", en: "Send a file." });
+        throw new AppError({
+          code: "VALIDATION_FAILED",
+          vi: "Cần gửi một tệp.",
+          en: "Send a file.",
+        });
       }
       const content = await file.toBuffer();
       if (file.file.truncated) {
@@ -86,7 +95,10 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         format: request.query.format,
       });
       return reply
-        .header("content-type", request.query.format === "csv" ? "text/csv; charset=utf-8" : xlsxType)
+        .header(
+          "content-type",
+          request.query.format === "csv" ? "text/csv; charset=utf-8" : xlsxType,
+        )
         .header("content-disposition", attachment(fileName))
         .send(stream);
     },

@@ -20,7 +20,11 @@ function multipart(name: string, content: Buffer) {
 let t: TestApp;
 let huyen: string;
 
-async function upload(name: string, content: Buffer, options: { cookie?: string; dryRun?: boolean } = {}) {
+async function upload(
+  name: string,
+  content: Buffer,
+  options: { cookie?: string; dryRun?: boolean } = {},
+) {
   return t.app.inject({
     method: "POST",
     url: `/api/import/values${options.dryRun ? "?dryRun=true" : ""}`,
@@ -78,7 +82,16 @@ describe("import template", () => {
     const workbook = await template();
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Số liệu", "Hướng dẫn"]);
     const sheet = workbook.getWorksheet("Số liệu")!;
-    expect(sheet.getRow(1).values).toEqual([undefined, "ma_xa", "ten_xa", "nam", "3.1", "3.2", "10.1", "10.2"]);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      "ma_xa",
+      "ten_xa",
+      "nam",
+      "3.1",
+      "3.2",
+      "10.1",
+      "10.2",
+    ]);
     expect(sheet.getCell("D2").value).toBe("Tỷ lệ diện tích được tưới tiêu chủ động");
     expect(sheet.getCell("E3").value).toBe("Đạt hoặc Không đạt");
     expect(sheet.getCell("G3").value).toBe("hộ, số nguyên");
@@ -123,7 +136,14 @@ describe("import of the template", () => {
     expect((await scorecard("X01")).assessment.version).toBe(before.assessment.version);
 
     const done = (await upload("mau.xlsx", await filled())).json() as ImportReport;
-    expect(done).toMatchObject({ ok: true, dryRun: false, format: "wide", values: 8, valuesChanged: 8, units: 2 });
+    expect(done).toMatchObject({
+      ok: true,
+      dryRun: false,
+      format: "wide",
+      values: 8,
+      valuesChanged: 8,
+      units: 2,
+    });
     const x01 = done.changes.find((c) => c.unitCode === "X01");
     expect(x01).toMatchObject({ valuesChanged: 4, criteriaMetAfter: 2, criteriaTotal: 2 });
     expect((await scorecard("X01")).criteriaMet).toBe(2);
@@ -136,37 +156,151 @@ describe("import of the template", () => {
 
 describe("malformed files", () => {
   const cases: [string, (sheet: ExcelJS.Worksheet) => void, string, string][] = [
-    ["a formula", (s) => { s.getCell("F4").value = { formula: "40+10", result: 50 }; }, "Số liệu!F4", "công thức"],
-    ["text in a number cell", (s) => { s.getCell("F4").value = "khoảng 50"; }, "Số liệu!F4", "không phải là số"],
-    ["an ambiguous dotted number", (s) => { s.getCell("F4").value = "1.234"; }, "Số liệu!F4", "không rõ nghĩa"],
-    ["a decimal in an integer indicator", (s) => { s.getCell("G4").value = "2,5"; }, "Số liệu!G4", "phải là số nguyên"],
-    ["a bad yes/no", (s) => { s.getCell("E4").value = "chắc có"; }, "Số liệu!E4", "không phải Đạt/Không đạt"],
-    ["a date", (s) => { s.getCell("F4").value = new Date("2024-01-02"); }, "Số liệu!F4", "ngày tháng"],
-    ["an extra column", (s) => { s.getCell("H1").value = "ghi chú riêng"; s.getCell("H4").value = "x"; }, "Số liệu!H1", "Cột thừa"],
-    ["an extra column without a header", (s) => { s.getCell("I4").value = 5; }, "Số liệu!I1", "cột thừa"],
-    ["a duplicate commune", (s) => { s.getRow(6).values = ["X01", "", 2024, 10]; }, "Số liệu!A6", "xuất hiện hai lần"],
-    ["an unknown commune", (s) => { s.getRow(6).values = ["X99", "", 2024, 10]; }, "Số liệu!A6", 'không có đơn vị hành chính mã "X99"'],
-    ["a commune outside the district", (s) => { s.getRow(6).values = ["X03", "", 2024, 10]; }, "Số liệu!A6", "ngoài phạm vi"],
-    ["a town not assessed", (s) => { s.getRow(6).values = ["W01", "", 2024, 10]; }, "Số liệu!A6", "không phải xã tham gia"],
-    ["a missing commune code", (s) => { s.getRow(6).values = ["", "", 2024, 10]; }, "Số liệu!A6", "thiếu mã xã"],
-    ["a bad year", (s) => { s.getCell("C4").value = "năm nay"; }, "Số liệu!C4", "không hợp lệ"],
-    ["merged cells", (s) => { s.mergeCells("D4:D5"); }, "Số liệu!D4:D5", "ô gộp"],
+    [
+      "a formula",
+      (s) => {
+        s.getCell("F4").value = { formula: "40+10", result: 50 };
+      },
+      "Số liệu!F4",
+      "công thức",
+    ],
+    [
+      "text in a number cell",
+      (s) => {
+        s.getCell("F4").value = "khoảng 50";
+      },
+      "Số liệu!F4",
+      "không phải là số",
+    ],
+    [
+      "an ambiguous dotted number",
+      (s) => {
+        s.getCell("F4").value = "1.234";
+      },
+      "Số liệu!F4",
+      "không rõ nghĩa",
+    ],
+    [
+      "a decimal in an integer indicator",
+      (s) => {
+        s.getCell("G4").value = "2,5";
+      },
+      "Số liệu!G4",
+      "phải là số nguyên",
+    ],
+    [
+      "a bad yes/no",
+      (s) => {
+        s.getCell("E4").value = "chắc có";
+      },
+      "Số liệu!E4",
+      "không phải Đạt/Không đạt",
+    ],
+    [
+      "a date",
+      (s) => {
+        s.getCell("F4").value = new Date("2024-01-02");
+      },
+      "Số liệu!F4",
+      "ngày tháng",
+    ],
+    [
+      "an extra column",
+      (s) => {
+        s.getCell("H1").value = "ghi chú riêng";
+        s.getCell("H4").value = "x";
+      },
+      "Số liệu!H1",
+      "Cột thừa",
+    ],
+    [
+      "an extra column without a header",
+      (s) => {
+        s.getCell("I4").value = 5;
+      },
+      "Số liệu!I1",
+      "cột thừa",
+    ],
+    [
+      "a duplicate commune",
+      (s) => {
+        s.getRow(6).values = ["X01", "", 2024, 10];
+      },
+      "Số liệu!A6",
+      "xuất hiện hai lần",
+    ],
+    [
+      "an unknown commune",
+      (s) => {
+        s.getRow(6).values = ["X99", "", 2024, 10];
+      },
+      "Số liệu!A6",
+      'không có đơn vị hành chính mã "X99"',
+    ],
+    [
+      "a commune outside the district",
+      (s) => {
+        s.getRow(6).values = ["X03", "", 2024, 10];
+      },
+      "Số liệu!A6",
+      "ngoài phạm vi",
+    ],
+    [
+      "a town not assessed",
+      (s) => {
+        s.getRow(6).values = ["W01", "", 2024, 10];
+      },
+      "Số liệu!A6",
+      "không phải xã tham gia",
+    ],
+    [
+      "a missing commune code",
+      (s) => {
+        s.getRow(6).values = ["", "", 2024, 10];
+      },
+      "Số liệu!A6",
+      "thiếu mã xã",
+    ],
+    [
+      "a bad year",
+      (s) => {
+        s.getCell("C4").value = "năm nay";
+      },
+      "Số liệu!C4",
+      "không hợp lệ",
+    ],
+    [
+      "merged cells",
+      (s) => {
+        s.mergeCells("D4:D5");
+      },
+      "Số liệu!D4:D5",
+      "ô gộp",
+    ],
   ];
-  it.each(cases)("%s is reported at its cell and nothing is written", async (_name, edit, cell, message) => {
-    const before = await scorecard("X01");
-    const response = await upload("mau.xlsx", await filled(edit));
-    expect(response.statusCode).toBe(200);
-    const report = response.json() as ImportReport;
-    expect(report.ok).toBe(false);
-    const error = report.errors.find((e) => e.cell === cell);
-    expect(error?.message).toContain(message);
-    expect((await scorecard("X01")).assessment.version).toBe(before.assessment.version);
-  });
+  it.each(cases)(
+    "%s is reported at its cell and nothing is written",
+    async (_name, edit, cell, message) => {
+      const before = await scorecard("X01");
+      const response = await upload("mau.xlsx", await filled(edit));
+      expect(response.statusCode).toBe(200);
+      const report = response.json() as ImportReport;
+      expect(report.ok).toBe(false);
+      const error = report.errors.find((e) => e.cell === cell);
+      expect(error?.message).toContain(message);
+      expect((await scorecard("X01")).assessment.version).toBe(before.assessment.version);
+    },
+  );
 
   it.each<[string, Buffer, number, string]>([
     ["a PDF", Buffer.from("%PDF-1.4 something"), 415, "không phải bảng tính"],
     ["an old .xls", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3, 4]), 415, ".xls"],
-    ["a damaged workbook", Buffer.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]), 400, "Không đọc được tệp Excel"],
+    [
+      "a damaged workbook",
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]),
+      400,
+      "Không đọc được tệp Excel",
+    ],
     ["an empty file", Buffer.alloc(0), 400, "Tệp rỗng"],
     ["a CSV without a known header", Buffer.from("a,b,c\n1,2,3\n"), 400, "không phải tiêu đề"],
   ])("%s is refused with a clear message", async (_name, content, status, message) => {
@@ -193,7 +327,8 @@ describe("malformed files", () => {
 
 describe("long format", () => {
   it("accepts a semicolon CSV with Vietnamese decimal commas", async () => {
-    const csv = "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\nX01;3.2;2024;Có\nX02;10.1;2024;46\n";
+    const csv =
+      "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\nX01;3.2;2024;Có\nX02;10.1;2024;46\n";
     const report = (await upload("dai.csv", Buffer.from(csv))).json() as ImportReport;
     expect(report).toMatchObject({ ok: true, format: "long", values: 3 });
   });
@@ -205,7 +340,9 @@ describe("long format", () => {
     sheet.addRow(["X01", "99.9", 2024, 5]);
     sheet.addRow(["X01", "3.1", 2024, 80]);
     sheet.addRow(["X01", "3.1", 2024, 82]);
-    const report = (await upload("dai.xlsx", await workbookBuffer(workbook))).json() as ImportReport;
+    const report = (
+      await upload("dai.xlsx", await workbookBuffer(workbook))
+    ).json() as ImportReport;
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => e.cell)).toEqual(["Dữ liệu!E1", "Dữ liệu!A4", "Dữ liệu!D2"]);
     expect(report.errors[2]?.message).toContain('Không có chỉ tiêu mã "99.9"');
@@ -214,7 +351,9 @@ describe("long format", () => {
   it("lets a department import only its own criteria", async () => {
     const department = await loginAs(t.app, "so-nn");
     const csv = "ma_don_vi,ma_chi_tieu,nam,gia_tri\nX01,3.1,2024,90\nX01,10.1,2024,50\n";
-    const report = (await upload("dai.csv", Buffer.from(csv), { cookie: department })).json() as ImportReport;
+    const report = (
+      await upload("dai.csv", Buffer.from(csv), { cookie: department })
+    ).json() as ImportReport;
     expect(report.ok).toBe(false);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]?.message).toContain("không thuộc sở, ngành");
@@ -230,7 +369,10 @@ describe("export", () => {
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers["content-disposition"]).toContain("so-lieu-D01-2024.csv");
-    const lines = response.body.replace(/^\ufeff/, "").trim().split("\n");
+    const lines = response.body
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\n");
     expect(lines[0]).toBe("ma_don_vi,ten_don_vi,ma_chi_tieu,nam,gia_tri,ghi_chu");
     expect(lines.length).toBeGreaterThan(4);
     const report = (await upload("back.csv", Buffer.from(response.body))).json() as ImportReport;

@@ -43,7 +43,13 @@ function canAct(user: AuthUser, row: ObstacleRow) {
   return row.criterionCodes.some((code) => own.has(code));
 }
 
-function toDto(row: ObstacleRow, events: ObstacleEventRow[], user: AuthUser, today: string, unitName: string): ObstacleDto {
+function toDto(
+  row: ObstacleRow,
+  events: ObstacleEventRow[],
+  user: AuthUser,
+  today: string,
+  unitName: string,
+): ObstacleDto {
   const act = canAct(user, row);
   return {
     id: row.id,
@@ -60,7 +66,10 @@ function toDto(row: ObstacleRow, events: ObstacleEventRow[], user: AuthUser, tod
     holderName: obstacleLevelNames[row.holder as ObstacleLevel],
     owner: row.owner,
     dueDate: row.dueDate,
-    overdue: isObstacleOverdue({ status: row.status as ObstacleStatus, dueDate: row.dueDate }, today),
+    overdue: isObstacleOverdue(
+      { status: row.status as ObstacleStatus, dueDate: row.dueDate },
+      today,
+    ),
     raisedBy: row.raisedBy,
     raisedAt: row.raisedAt.toISOString(),
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
@@ -77,7 +86,9 @@ function toDto(row: ObstacleRow, events: ObstacleEventRow[], user: AuthUser, tod
         toHolder: event.toHolder,
         note: event.note,
         hoursSincePrevious:
-          event.action === "raise" ? null : Math.round(((event.at.getTime() - previous.getTime()) / 3600000) * 10) / 10,
+          event.action === "raise"
+            ? null
+            : Math.round(((event.at.getTime() - previous.getTime()) / 3600000) * 10) / 10,
       };
     }),
   };
@@ -85,28 +96,46 @@ function toDto(row: ObstacleRow, events: ObstacleEventRow[], user: AuthUser, tod
 
 async function scopeCodes(db: Db, user: AuthUser, today: string) {
   const below = await findDescendantsOn(db, user.unitCode, today);
-  return { codes: [user.unitCode, ...below.map((u) => u.code)], names: new Map(below.map((u) => [u.code, u.name])) };
+  return {
+    codes: [user.unitCode, ...below.map((u) => u.code)],
+    names: new Map(below.map((u) => [u.code, u.name])),
+  };
 }
 
 /** Lists obstacles in the user's scope: open ones by criterion, by department, overdue. */
-export async function listObstacles(db: Db, options: { user: AuthUser; now: Date; filter: ObstacleFilter }) {
+export async function listObstacles(
+  db: Db,
+  options: { user: AuthUser; now: Date; filter: ObstacleFilter },
+) {
   const today = localDate(options.now);
   const { codes, names } = await scopeCodes(db, options.user, today);
   const { filter } = options;
   const rows = (await findObstacles(db, codes)).filter(
     (row) =>
       (!filter.status ||
-        (filter.status === "unresolved" ? row.status !== "resolved" : row.status === filter.status)) &&
+        (filter.status === "unresolved"
+          ? row.status !== "resolved"
+          : row.status === filter.status)) &&
       (!filter.criterion || row.criterionCodes.includes(filter.criterion)) &&
       (!filter.department || row.departmentCode === filter.department) &&
       (filter.overdue === undefined ||
-        isObstacleOverdue({ status: row.status as ObstacleStatus, dueDate: row.dueDate }, today) === filter.overdue) &&
+        isObstacleOverdue({ status: row.status as ObstacleStatus, dueDate: row.dueDate }, today) ===
+          filter.overdue) &&
       (!filter.unit || row.unitCode === filter.unit),
   );
-  const events = await findObstacleEvents(db, rows.map((row) => row.id));
+  const events = await findObstacleEvents(
+    db,
+    rows.map((row) => row.id),
+  );
   const own = (await findUnitOn(db, options.user.unitCode, today))?.name ?? options.user.unitCode;
   return rows.map((row) =>
-    toDto(row, events.filter((e) => e.obstacleId === row.id), options.user, today, names.get(row.unitCode) ?? own),
+    toDto(
+      row,
+      events.filter((e) => e.obstacleId === row.id),
+      options.user,
+      today,
+      names.get(row.unitCode) ?? own,
+    ),
   );
 }
 
@@ -120,14 +149,24 @@ async function obstacleDto(db: Db, user: AuthUser, id: number, now: Date) {
 }
 
 /** Raises an obstacle at the user's own level; it holds it until it resolves or escalates it. */
-export async function raiseObstacle(db: Db, options: { user: AuthUser; input: ObstacleInput; now: Date }) {
+export async function raiseObstacle(
+  db: Db,
+  options: { user: AuthUser; input: ObstacleInput; now: Date },
+) {
   const { user, input, now } = options;
   const today = localDate(now);
   const level = obstacleLevelOfRole(user.role);
   if (!level) throw forbidden("Tài khoản chỉ có quyền xem.");
-  await requireUnitAccess(db, { user, code: input.unitCode, asOf: today, action: "assessment.write" });
-  if (input.dueDate < today) throw invalid("Hạn xử lý không được trước hôm nay.", "The due date is in the past.");
-  const department = user.role === "department" ? await findDepartmentOfUser(db, user.id) : undefined;
+  await requireUnitAccess(db, {
+    user,
+    code: input.unitCode,
+    asOf: today,
+    action: "assessment.write",
+  });
+  if (input.dueDate < today)
+    throw invalid("Hạn xử lý không được trước hôm nay.", "The due date is in the past.");
+  const department =
+    user.role === "department" ? await findDepartmentOfUser(db, user.id) : undefined;
   const id = await db.transaction(async (tx) => {
     const row = await insertObstacle(tx, {
       unitCode: input.unitCode,
@@ -144,9 +183,24 @@ export async function raiseObstacle(db: Db, options: { user: AuthUser; input: Ob
       raisedBy: user.username,
       raisedAt: now,
     });
-    await insertObstacleEvent(tx, { obstacleId: row.id, at: now, username: user.username, action: "raise", toHolder: level, note: input.title });
+    await insertObstacleEvent(tx, {
+      obstacleId: row.id,
+      at: now,
+      username: user.username,
+      action: "raise",
+      toHolder: level,
+      note: input.title,
+    });
     await insertAuditEvents(tx, [
-      { userId: user.id || null, username: user.username, action: "obstacle.raise", entityType: "obstacle", entityKey: String(row.id), unitCode: input.unitCode, newValue: input },
+      {
+        userId: user.id || null,
+        username: user.username,
+        action: "obstacle.raise",
+        entityType: "obstacle",
+        entityKey: String(row.id),
+        unitCode: input.unitCode,
+        newValue: input,
+      },
     ]);
     return row.id;
   });
@@ -156,14 +210,17 @@ export async function raiseObstacle(db: Db, options: { user: AuthUser; input: Ob
 async function act(
   db: Db,
   options: { user: AuthUser; id: number; now: Date },
-  action: { type: "escalate"; to?: ObstacleLevel | undefined; note: string } | { type: "resolve"; answer: string },
+  action:
+    | { type: "escalate"; to?: ObstacleLevel | undefined; note: string }
+    | { type: "resolve"; answer: string },
 ) {
   const { user, id, now } = options;
   const today = localDate(now);
   const { codes } = await scopeCodes(db, user, today);
   await db.transaction(async (tx) => {
     const row = await findObstacle(tx, id, true);
-    if (!row || !codes.includes(row.unitCode)) throw notFound(`Không có khó khăn, vướng mắc số ${id}.`, `No obstacle ${id}.`);
+    if (!row || !codes.includes(row.unitCode))
+      throw notFound(`Không có khó khăn, vướng mắc số ${id}.`, `No obstacle ${id}.`);
     if (!canAct(user, row)) {
       throw forbidden(
         row.status === "resolved"
@@ -173,7 +230,9 @@ async function act(
     }
     const result = transitionObstacle(
       { status: row.status as ObstacleStatus, holder: row.holder as ObstacleLevel },
-      action.type === "escalate" ? { type: "escalate", ...(action.to ? { to: action.to } : {}) } : action,
+      action.type === "escalate"
+        ? { type: "escalate", ...(action.to ? { to: action.to } : {}) }
+        : action,
     );
     if (!result.ok) throw invalid(result.reason, "This step is not allowed.");
     const note = action.type === "escalate" ? action.note : action.answer;
@@ -183,17 +242,37 @@ async function act(
       owner: action.type === "escalate" ? obstacleLevelNames[result.next.holder] : row.owner,
       ...(action.type === "resolve" ? { resolvedAt: now, answer: action.answer } : {}),
     });
-    await insertObstacleEvent(tx, { obstacleId: id, at: now, username: user.username, action: action.type, fromHolder: row.holder, toHolder: result.next.holder, note: `${result.reason} ${note}`.trim() });
+    await insertObstacleEvent(tx, {
+      obstacleId: id,
+      at: now,
+      username: user.username,
+      action: action.type,
+      fromHolder: row.holder,
+      toHolder: result.next.holder,
+      note: `${result.reason} ${note}`.trim(),
+    });
     await insertAuditEvents(tx, [
-      { userId: user.id || null, username: user.username, action: `obstacle.${action.type}`, entityType: "obstacle", entityKey: String(id), unitCode: row.unitCode, oldValue: { status: row.status, holder: row.holder }, newValue: { ...result.next, note } },
+      {
+        userId: user.id || null,
+        username: user.username,
+        action: `obstacle.${action.type}`,
+        entityType: "obstacle",
+        entityKey: String(id),
+        unitCode: row.unitCode,
+        oldValue: { status: row.status, holder: row.holder },
+        newValue: { ...result.next, note },
+      },
     ]);
   });
   return obstacleDto(db, user, id, now);
 }
 
-export const escalateObstacle = (db: Db, options: { user: AuthUser; id: number; now: Date; to?: ObstacleLevel | undefined; note: string }) =>
-  act(db, options, { type: "escalate", to: options.to, note: options.note });
+export const escalateObstacle = (
+  db: Db,
+  options: { user: AuthUser; id: number; now: Date; to?: ObstacleLevel | undefined; note: string },
+) => act(db, options, { type: "escalate", to: options.to, note: options.note });
 
-export const resolveObstacle = (db: Db, options: { user: AuthUser; id: number; now: Date; answer: string }) =>
-  act(db, options, { type: "resolve", answer: options.answer });
-
+export const resolveObstacle = (
+  db: Db,
+  options: { user: AuthUser; id: number; now: Date; answer: string },
+) => act(db, options, { type: "resolve", answer: options.answer });

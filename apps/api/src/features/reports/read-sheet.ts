@@ -189,7 +189,14 @@ export async function readSheet(fileName: string, content: Buffer): Promise<Read
   }
   const text = content.toString("utf8");
   const binary = text.includes("\u0000") || text.includes("\ufffd");
-  if (binary || !(lower.endsWith(".csv") || lower.endsWith(".txt") || headerLooksRight(parseCsv(text.slice(0, 2000))[0]?.cells ?? []))) {
+  if (
+    binary ||
+    !(
+      lower.endsWith(".csv") ||
+      lower.endsWith(".txt") ||
+      headerLooksRight(parseCsv(text.slice(0, 2000))[0]?.cells ?? [])
+    )
+  ) {
     throw new AppError({
       code: "UNSUPPORTED_MEDIA_TYPE",
       vi: `Tệp "${fileName}" không phải bảng tính. Chỉ nhận tệp Excel (.xlsx) theo mẫu hoặc tệp CSV (UTF-8).`,

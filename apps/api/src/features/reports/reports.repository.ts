@@ -57,7 +57,11 @@ export async function lockSubmission(db: DbOrTx, id: number) {
   return rows[0];
 }
 
-export async function updateSubmission(db: DbOrTx, id: number, set: Partial<typeof rs.$inferInsert>) {
+export async function updateSubmission(
+  db: DbOrTx,
+  id: number,
+  set: Partial<typeof rs.$inferInsert>,
+) {
   await db.update(rs).set(set).where(eq(rs.id, id));
 }
 
@@ -97,7 +101,12 @@ export async function findDepartmentOfUser(db: DbOrTx, userId: number) {
 
 /** Communes below a unit on a date with their stored result for a year. */
 export async function findCommuneResults(db: DbOrTx, unitCode: string, asOf: string, year: number) {
-  return queryRows<{ code: string; name: string; criteriaMet: number | null; level: string | null }>(
+  return queryRows<{
+    code: string;
+    name: string;
+    criteriaMet: number | null;
+    level: string | null;
+  }>(
     db,
     sql`
     with recursive tree(code, depth) as (

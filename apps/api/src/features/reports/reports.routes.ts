@@ -16,7 +16,12 @@ import {
 import { forbidden } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { escalateObstacle, listObstacles, raiseObstacle, resolveObstacle } from "./obstacles.service.ts";
+import {
+  escalateObstacle,
+  listObstacles,
+  raiseObstacle,
+  resolveObstacle,
+} from "./obstacles.service.ts";
 import {
   createReportType,
   generatePeriod,
@@ -35,16 +40,30 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["reports"];
-  routes.get("/api/report-types", { schema: { tags, summary: "Các loại báo cáo định kỳ" } }, async (request) => {
-    requireUser(request);
-    return listReportTypes(db);
-  });
+  routes.get(
+    "/api/report-types",
+    { schema: { tags, summary: "Các loại báo cáo định kỳ" } },
+    async (request) => {
+      requireUser(request);
+      return listReportTypes(db);
+    },
+  );
   routes.post(
     "/api/report-types",
-    { schema: { tags, summary: "Tạo loại báo cáo (kỳ, hạn nộp, đơn vị nộp)", body: reportTypeInputSchema } },
+    {
+      schema: {
+        tags,
+        summary: "Tạo loại báo cáo (kỳ, hạn nộp, đơn vị nộp)",
+        body: reportTypeInputSchema,
+      },
+    },
     async (request, reply) => {
       reply.status(201);
-      return createReportType(db, { user: requireUser(request), input: request.body, now: context.now() });
+      return createReportType(db, {
+        user: requireUser(request),
+        input: request.body,
+        now: context.now(),
+      });
     },
   );
   routes.post(
@@ -55,8 +74,17 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
       if (!["province_admin", "coordination_office"].includes(user.role)) {
         throw forbidden("Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.");
       }
-      await generatePeriod(db, { typeId: request.body.typeId, periodKey: request.body.period, by: user.username });
-      return listSubmissions(db, { user, now: context.now(), period: request.body.period, type: request.body.typeId });
+      await generatePeriod(db, {
+        typeId: request.body.typeId,
+        periodKey: request.body.period,
+        by: user.username,
+      });
+      return listSubmissions(db, {
+        user,
+        now: context.now(),
+        period: request.body.period,
+        type: request.body.typeId,
+      });
     },
   );
   routes.get(
@@ -67,33 +95,77 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/reports/rates",
-    { schema: { tags, summary: "Bảng tỷ lệ báo cáo: đúng hạn, trễ hạn, chưa nộp", querystring: ratesQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: "Bảng tỷ lệ báo cáo: đúng hạn, trễ hạn, chưa nộp",
+        querystring: ratesQuerySchema,
+      },
+    },
     async (request) =>
-      getRates(db, { user: requireUser(request), typeId: request.query.type, period: request.query.period, now: context.now() }),
+      getRates(db, {
+        user: requireUser(request),
+        typeId: request.query.type,
+        period: request.query.period,
+        now: context.now(),
+      }),
   );
-  routes.get("/api/reports/reminders", { schema: { tags, summary: "Nhắc hạn nộp báo cáo" } }, async (request) =>
-    getReminders(db, { user: requireUser(request), now: context.now() }),
+  routes.get(
+    "/api/reports/reminders",
+    { schema: { tags, summary: "Nhắc hạn nộp báo cáo" } },
+    async (request) => getReminders(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
     "/api/reports/:id",
     { schema: { tags, summary: "Một báo cáo với số liệu dự thảo hoặc đã chốt", params: idParams } },
-    async (request) => getSubmission(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
+    async (request) =>
+      getSubmission(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
   );
   routes.post(
     "/api/reports/:id/submit",
-    { schema: { tags, summary: "Nộp báo cáo (chốt số liệu)", params: idParams, body: submitInputSchema } },
+    {
+      schema: {
+        tags,
+        summary: "Nộp báo cáo (chốt số liệu)",
+        params: idParams,
+        body: submitInputSchema,
+      },
+    },
     async (request) =>
-      submitReport(db, { user: requireUser(request), id: request.params.id, ...request.body, now: context.now() }),
+      submitReport(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        ...request.body,
+        now: context.now(),
+      }),
   );
   routes.post(
     "/api/reports/:id/return",
-    { schema: { tags, summary: "Trả lại báo cáo để chỉnh sửa", params: idParams, body: returnInputSchema } },
+    {
+      schema: {
+        tags,
+        summary: "Trả lại báo cáo để chỉnh sửa",
+        params: idParams,
+        body: returnInputSchema,
+      },
+    },
     async (request) =>
-      returnReport(db, { user: requireUser(request), id: request.params.id, reason: request.body.reason, now: context.now() }),
+      returnReport(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        reason: request.body.reason,
+        now: context.now(),
+      }),
   );
   routes.get(
     "/api/obstacles",
-    { schema: { tags, summary: "Khó khăn, vướng mắc trong phạm vi", querystring: obstaclesQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: "Khó khăn, vướng mắc trong phạm vi",
+        querystring: obstaclesQuerySchema,
+      },
+    },
     async (request) => {
       const { overdue, ...rest } = request.query;
       return listObstacles(db, {
@@ -108,19 +180,42 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     { schema: { tags, summary: "Báo cáo một khó khăn, vướng mắc", body: obstacleInputSchema } },
     async (request, reply) => {
       reply.status(201);
-      return raiseObstacle(db, { user: requireUser(request), input: request.body, now: context.now() });
+      return raiseObstacle(db, {
+        user: requireUser(request),
+        input: request.body,
+        now: context.now(),
+      });
     },
   );
   routes.post(
     "/api/obstacles/:id/escalate",
-    { schema: { tags, summary: "Chuyển lên cấp có thẩm quyền", params: idParams, body: escalateInputSchema } },
+    {
+      schema: {
+        tags,
+        summary: "Chuyển lên cấp có thẩm quyền",
+        params: idParams,
+        body: escalateInputSchema,
+      },
+    },
     async (request) =>
-      escalateObstacle(db, { user: requireUser(request), id: request.params.id, now: context.now(), ...request.body }),
+      escalateObstacle(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        now: context.now(),
+        ...request.body,
+      }),
   );
   routes.post(
     "/api/obstacles/:id/resolve",
-    { schema: { tags, summary: "Trả lời, giải quyết", params: idParams, body: resolveInputSchema } },
+    {
+      schema: { tags, summary: "Trả lời, giải quyết", params: idParams, body: resolveInputSchema },
+    },
     async (request) =>
-      resolveObstacle(db, { user: requireUser(request), id: request.params.id, now: context.now(), answer: request.body.answer }),
+      resolveObstacle(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        now: context.now(),
+        answer: request.body.answer,
+      }),
   );
 }

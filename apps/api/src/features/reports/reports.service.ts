@@ -96,10 +96,22 @@ export async function createReportType(
       createdBy: user.username,
     });
     if (!row) {
-      throw new AppError({ code: "CONFLICT", vi: `Đã có loại báo cáo mã ${input.code}.`, en: `Report type ${input.code} exists.` });
+      throw new AppError({
+        code: "CONFLICT",
+        vi: `Đã có loại báo cáo mã ${input.code}.`,
+        en: `Report type ${input.code} exists.`,
+      });
     }
     await insertAuditEvents(tx, [
-      { userId: user.id || null, username: user.username, action: "report_type.create", entityType: "report_type", entityKey: String(row.id), unitCode: unit.code, newValue: input },
+      {
+        userId: user.id || null,
+        username: user.username,
+        action: "report_type.create",
+        entityType: "report_type",
+        entityKey: String(row.id),
+        unitCode: unit.code,
+        newValue: input,
+      },
     ]);
     return toTypeDto(row);
   });
@@ -124,11 +136,19 @@ export async function generatePeriod(
   const period =
     cadence === "adhoc"
       ? type.dueRule.kind === "fixedDate"
-        ? { key: options.periodKey, label: options.label ?? type.name, start: type.dueRule.date, end: type.dueRule.date }
+        ? {
+            key: options.periodKey,
+            label: options.label ?? type.name,
+            start: type.dueRule.date,
+            end: type.dueRule.date,
+          }
         : undefined
       : periodByKey(cadence, options.periodKey);
   if (!period) {
-    throw invalid(`Kỳ báo cáo "${options.periodKey}" không hợp lệ với loại ${cadenceNames[cadence]}.`, `Invalid period ${options.periodKey}.`);
+    throw invalid(
+      `Kỳ báo cáo "${options.periodKey}" không hợp lệ với loại ${cadenceNames[cadence]}.`,
+      `Invalid period ${options.periodKey}.`,
+    );
   }
   const due = dueDateOf(type.dueRule, period, publicHolidays());
   const base = {
@@ -141,16 +161,27 @@ export async function generatePeriod(
   };
   if (type.submitterLevel === "department") {
     const departments = await findDepartmentsOf(db, type.receiverUnitCode);
-    await insertSubmissions(db, departments.map((d) => ({ ...base, unitCode: type.receiverUnitCode, departmentCode: d.code })));
+    await insertSubmissions(
+      db,
+      departments.map((d) => ({
+        ...base,
+        unitCode: type.receiverUnitCode,
+        departmentCode: d.code,
+      })),
+    );
     return;
   }
   const units =
     type.submitterLevel === "district"
       ? await findChildrenOn(db, type.receiverUnitCode, period.end)
-      : (await findDescendantsOn(db, type.receiverUnitCode, period.end)).filter((u) => u.level === "commune" && u.assessed);
+      : (await findDescendantsOn(db, type.receiverUnitCode, period.end)).filter(
+          (u) => u.level === "commune" && u.assessed,
+        );
   await insertSubmissions(
     db,
-    units.filter((u) => u.level === type.submitterLevel).map((u) => ({ ...base, unitCode: u.code })),
+    units
+      .filter((u) => u.level === type.submitterLevel)
+      .map((u) => ({ ...base, unitCode: u.code })),
   );
 }
 
@@ -158,7 +189,8 @@ export async function generatePeriod(
 async function ensurePeriods(db: Db, type: ReportTypeRow, year: number, today: string) {
   if (type.cadence === "adhoc") return;
   for (const period of periodsOf(type.cadence as Cadence, year)) {
-    if (period.end < today) await generatePeriod(db, { typeId: type.id, periodKey: period.key, by: "system" });
+    if (period.end < today)
+      await generatePeriod(db, { typeId: type.id, periodKey: period.key, by: "system" });
   }
 }
 
@@ -171,8 +203,13 @@ interface Scope {
 
 async function scopeOf(db: Db, user: AuthUser, today: string): Promise<Scope> {
   const below = await findDescendantsOn(db, user.unitCode, today);
-  const department = user.role === "department" ? await findDepartmentOfUser(db, user.id) : undefined;
-  return { user, departmentCode: department?.code ?? null, units: new Set([user.unitCode, ...below.map((u) => u.code)]) };
+  const department =
+    user.role === "department" ? await findDepartmentOfUser(db, user.id) : undefined;
+  return {
+    user,
+    departmentCode: department?.code ?? null,
+    units: new Set([user.unitCode, ...below.map((u) => u.code)]),
+  };
 }
 
 function visible(scope: Scope, row: SubmissionRow) {
@@ -182,8 +219,14 @@ function visible(scope: Scope, row: SubmissionRow) {
 }
 
 function isSubmitter(scope: Scope, row: SubmissionRow) {
-  if (row.departmentCode) return scope.user.role === "department" && scope.departmentCode === row.departmentCode;
-  return scope.user.unitCode === row.unitCode && ["district", "commune_officer", "province_admin", "coordination_office"].includes(scope.user.role);
+  if (row.departmentCode)
+    return scope.user.role === "department" && scope.departmentCode === row.departmentCode;
+  return (
+    scope.user.unitCode === row.unitCode &&
+    ["district", "commune_officer", "province_admin", "coordination_office"].includes(
+      scope.user.role,
+    )
+  );
 }
 
 function isReceiver(scope: Scope, type: ReportTypeRow) {
@@ -200,10 +243,21 @@ async function unitNames(db: Db, codes: string[], asOf: string) {
 
 function toSubmissionDto(
   row: SubmissionRow,
-  context: { type: ReportTypeRow; scope: Scope; today: string; names: Map<string, string>; figures?: ReportFigures | null },
+  context: {
+    type: ReportTypeRow;
+    scope: Scope;
+    today: string;
+    names: Map<string, string>;
+    figures?: ReportFigures | null;
+  },
 ): ReportSubmissionDto {
   const state = row.state as SubmissionState;
-  const timeliness = timelinessOf({ dueDate: row.dueDate, state, submittedOn: row.submittedOn, today: context.today });
+  const timeliness = timelinessOf({
+    dueDate: row.dueDate,
+    state,
+    submittedOn: row.submittedOn,
+    today: context.today,
+  });
   return {
     id: row.id,
     typeId: row.typeId,
@@ -212,7 +266,9 @@ function toSubmissionDto(
     periodLabel: row.periodLabel,
     dueDate: row.dueDate,
     unitCode: row.unitCode,
-    unitName: row.departmentCode ? row.departmentCode : (context.names.get(row.unitCode) ?? row.unitCode),
+    unitName: row.departmentCode
+      ? row.departmentCode
+      : (context.names.get(row.unitCode) ?? row.unitCode),
     departmentCode: row.departmentCode || null,
     state,
     timeliness: timeliness.timeliness,
@@ -231,7 +287,13 @@ function toSubmissionDto(
 /** Lists the submissions the user may see, generating the periods that have started. */
 export async function listSubmissions(
   db: Db,
-  options: { user: AuthUser; now: Date; period?: string | undefined; unit?: string | undefined; type?: number | undefined },
+  options: {
+    user: AuthUser;
+    now: Date;
+    period?: string | undefined;
+    unit?: string | undefined;
+    type?: number | undefined;
+  },
 ): Promise<ReportSubmissionDto[]> {
   const today = localDate(options.now);
   const types = await findReportTypes(db);
@@ -240,15 +302,22 @@ export async function listSubmissions(
   const rows = (await findSubmissions(db, { typeId: options.type, periodKey: options.period }))
     .filter((row) => visible(scope, row))
     .filter((row) => !options.unit || row.unitCode === options.unit);
-  const names = await unitNames(db, rows.map((row) => row.unitCode), today);
+  const names = await unitNames(
+    db,
+    rows.map((row) => row.unitCode),
+    today,
+  );
   const typeById = new Map(types.map((type) => [type.id, type]));
-  return rows.map((row) => toSubmissionDto(row, { type: typeById.get(row.typeId)!, scope, today, names }));
+  return rows.map((row) =>
+    toSubmissionDto(row, { type: typeById.get(row.typeId)!, scope, today, names }),
+  );
 }
 
 async function requireSubmission(db: Db, user: AuthUser, id: number, today: string) {
   const row = await findSubmission(db, id);
   const scope = await scopeOf(db, user, today);
-  if (!row || !visible(scope, row)) throw notFound(`Không có báo cáo số ${id}.`, `No report ${id}.`);
+  if (!row || !visible(scope, row))
+    throw notFound(`Không có báo cáo số ${id}.`, `No report ${id}.`);
   const type = (await findReportType(db, row.typeId))!;
   return { row, scope, type };
 }
@@ -259,16 +328,20 @@ async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigur
   // Results are stored per assessment year; early in a year the latest one may be last year's.
   let year = periodYear;
   let communes = await findCommuneResults(db, row.unitCode, row.periodEnd, year);
-  while (year > periodYear - 3 && communes.every((c) => c.criteriaMet === null)) {
-    year -= 1;
-    communes = await findCommuneResults(db, row.unitCode, row.periodEnd, year);
+  for (let earlier = periodYear - 1; earlier >= periodYear - 3; earlier -= 1) {
+    if (communes.some((c) => c.criteriaMet !== null)) break;
+    const candidate = await findCommuneResults(db, row.unitCode, row.periodEnd, earlier);
+    if (candidate.some((c) => c.criteriaMet !== null)) {
+      year = earlier;
+      communes = candidate;
+    }
   }
   const assessed = communes.filter((c) => c.criteriaMet !== null);
   const previous = await findPreviousSubmitted(db, row);
   const before = new Map(
-    ((previous?.snapshot as { perCommune?: Record<string, number> } | null)?.perCommune
+    (previous?.snapshot as { perCommune?: Record<string, number> } | null)?.perCommune
       ? Object.entries((previous!.snapshot as { perCommune: Record<string, number> }).perCommune)
-      : []),
+      : [],
   );
   const codes = communes.map((c) => c.code);
   const obstacles = await findObstacles(db, [row.unitCode, ...codes]);
@@ -281,7 +354,9 @@ async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigur
     averageCriteriaMet:
       assessed.length === 0
         ? null
-        : Math.round((assessed.reduce((sum, c) => sum + (c.criteriaMet ?? 0), 0) / assessed.length) * 10) / 10,
+        : Math.round(
+            (assessed.reduce((sum, c) => sum + (c.criteriaMet ?? 0), 0) / assessed.length) * 10,
+          ) / 10,
     byLevel: {
       standard: assessed.filter((c) => c.level === "standard").length,
       advanced: assessed.filter((c) => c.level === "advanced").length,
@@ -289,7 +364,12 @@ async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigur
     },
     changes: assessed
       .filter((c) => previous && before.get(c.code) !== c.criteriaMet)
-      .map((c) => ({ unitCode: c.code, unitName: c.name, criteriaMet: c.criteriaMet ?? 0, previous: before.get(c.code) ?? null })),
+      .map((c) => ({
+        unitCode: c.code,
+        unitName: c.name,
+        criteriaMet: c.criteriaMet ?? 0,
+        previous: before.get(c.code) ?? null,
+      })),
     valuesUpdated: await countValueChanges(db, codes, row.periodStart, row.periodEnd),
     obstaclesOpen: open.length,
     obstaclesOverdue: open.filter((o) => o.dueDate < row.dueDate).length,
@@ -304,7 +384,8 @@ async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigur
 export async function getSubmission(db: Db, options: { user: AuthUser; id: number; now: Date }) {
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
-  const figures = row.state === "submitted" ? (row.snapshot as ReportFigures) : await draftFigures(db, row);
+  const figures =
+    row.state === "submitted" ? (row.snapshot as ReportFigures) : await draftFigures(db, row);
   const names = await unitNames(db, [row.unitCode], today);
   return toSubmissionDto(row, { type, scope, today, names, figures });
 }
@@ -320,10 +401,18 @@ export async function submitReport(
   await db.transaction(async (tx) => {
     const locked = await lockSubmission(tx, row.id);
     if (!locked || locked.version !== options.version) {
-      throw new AppError({ code: "VERSION_CONFLICT", vi: "Báo cáo vừa được người khác thay đổi; hãy tải lại.", en: "The report changed; reload it." });
+      throw new AppError({
+        code: "VERSION_CONFLICT",
+        vi: "Báo cáo vừa được người khác thay đổi; hãy tải lại.",
+        en: "The report changed; reload it.",
+      });
     }
     if (locked.state === "submitted") {
-      throw new AppError({ code: "CONFLICT", vi: "Báo cáo đã nộp; chỉ nộp lại được khi bị trả lại.", en: "Already submitted." });
+      throw new AppError({
+        code: "CONFLICT",
+        vi: "Báo cáo đã nộp; chỉ nộp lại được khi bị trả lại.",
+        en: "Already submitted.",
+      });
     }
     const snapshot = await draftFigures(tx, locked);
     await updateSubmission(tx, row.id, {
@@ -336,25 +425,54 @@ export async function submitReport(
       version: locked.version + 1,
     });
     await insertAuditEvents(tx, [
-      { userId: options.user.id || null, username: options.user.username, action: "report.submit", entityType: "report_submission", entityKey: String(row.id), unitCode: row.unitCode, oldValue: { state: locked.state }, newValue: { state: "submitted", periodKey: row.periodKey, type: type.code } },
+      {
+        userId: options.user.id || null,
+        username: options.user.username,
+        action: "report.submit",
+        entityType: "report_submission",
+        entityKey: String(row.id),
+        unitCode: row.unitCode,
+        oldValue: { state: locked.state },
+        newValue: { state: "submitted", periodKey: row.periodKey, type: type.code },
+      },
     ]);
   });
   return getSubmission(db, options);
 }
 
 /** Returns a submitted report to its submitter for correction, with the reason. */
-export async function returnReport(db: Db, options: { user: AuthUser; id: number; reason: string; now: Date }) {
+export async function returnReport(
+  db: Db,
+  options: { user: AuthUser; id: number; reason: string; now: Date },
+) {
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
   if (!isReceiver(scope, type)) throw forbidden("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.");
   await db.transaction(async (tx) => {
     const locked = await lockSubmission(tx, row.id);
     if (locked?.state !== "submitted") {
-      throw new AppError({ code: "CONFLICT", vi: "Chỉ trả lại được báo cáo đã nộp.", en: "Only a submitted report can be returned." });
+      throw new AppError({
+        code: "CONFLICT",
+        vi: "Chỉ trả lại được báo cáo đã nộp.",
+        en: "Only a submitted report can be returned.",
+      });
     }
-    await updateSubmission(tx, row.id, { state: "returned", returnReason: options.reason, version: locked.version + 1 });
+    await updateSubmission(tx, row.id, {
+      state: "returned",
+      returnReason: options.reason,
+      version: locked.version + 1,
+    });
     await insertAuditEvents(tx, [
-      { userId: options.user.id || null, username: options.user.username, action: "report.return", entityType: "report_submission", entityKey: String(row.id), unitCode: row.unitCode, oldValue: { state: "submitted" }, newValue: { state: "returned", reason: options.reason } },
+      {
+        userId: options.user.id || null,
+        username: options.user.username,
+        action: "report.return",
+        entityType: "report_submission",
+        entityKey: String(row.id),
+        unitCode: row.unitCode,
+        oldValue: { state: "submitted" },
+        newValue: { state: "returned", reason: options.reason },
+      },
     ]);
   });
   return getSubmission(db, options);
@@ -367,18 +485,34 @@ export async function getRates(
 ): Promise<RatesResponse> {
   const today = localDate(options.now);
   const type = await requireType(db, options.typeId);
-  await requireUnitAccess(db, { user: options.user, code: type.receiverUnitCode, asOf: today, action: "unit.read" }).catch(() => {
+  await requireUnitAccess(db, {
+    user: options.user,
+    code: type.receiverUnitCode,
+    asOf: today,
+    action: "unit.read",
+  }).catch(() => {
     throw forbidden("Bảng tỷ lệ báo cáo dành cho cơ quan nhận báo cáo.");
   });
   const year = options.period ? Number(options.period.slice(0, 4)) : Number(today.slice(0, 4));
   await ensurePeriods(db, type, year, today);
-  const rows = (await findSubmissions(db, { typeId: type.id, ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }) }));
-  const names = await unitNames(db, rows.map((row) => row.unitCode), today);
+  const rows = await findSubmissions(db, {
+    typeId: type.id,
+    ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }),
+  });
+  const names = await unitNames(
+    db,
+    rows.map((row) => row.unitCode),
+    today,
+  );
   const periods = new Map<string, { key: string; label: string; dueDate: string }>();
   const bySubmitter = new Map<string, RatesResponse["rows"][number]>();
   const all: ReturnType<typeof timelinessOf>["timeliness"][] = [];
   for (const row of rows) {
-    periods.set(row.periodKey, { key: row.periodKey, label: row.periodLabel, dueDate: row.dueDate });
+    periods.set(row.periodKey, {
+      key: row.periodKey,
+      label: row.periodLabel,
+      dueDate: row.dueDate,
+    });
     const key = `${row.unitCode}/${row.departmentCode}`;
     const entry = bySubmitter.get(key) ?? {
       unitCode: row.unitCode,
@@ -386,8 +520,19 @@ export async function getRates(
       departmentCode: row.departmentCode || null,
       cells: [],
     };
-    const status = timelinessOf({ dueDate: row.dueDate, state: row.state as SubmissionState, submittedOn: row.submittedOn, today });
-    entry.cells.push({ periodKey: row.periodKey, submissionId: row.id, timeliness: status.timeliness, state: row.state, reason: status.reason });
+    const status = timelinessOf({
+      dueDate: row.dueDate,
+      state: row.state as SubmissionState,
+      submittedOn: row.submittedOn,
+      today,
+    });
+    entry.cells.push({
+      periodKey: row.periodKey,
+      submissionId: row.id,
+      timeliness: status.timeliness,
+      state: row.state,
+      reason: status.reason,
+    });
     all.push(status.timeliness);
     bySubmitter.set(key, entry);
   }
@@ -400,14 +545,26 @@ export async function getRates(
 }
 
 /** In-app reminders of the reports the user must send: a few days before the due date and after. */
-export async function getReminders(db: Db, options: { user: AuthUser; now: Date }): Promise<ReminderDto[]> {
+export async function getReminders(
+  db: Db,
+  options: { user: AuthUser; now: Date },
+): Promise<ReminderDto[]> {
   const today = localDate(options.now);
   const items = await listSubmissions(db, options);
   return items
     .filter((item) => item.canSubmit)
     .map((item) => {
-      const reminder = reminderFor({ dueDate: item.dueDate, state: item.state, today, daysBefore: reminderDaysBefore, reportName: item.typeName, periodLabel: item.periodLabel });
-      return reminder ? { submissionId: item.id, kind: reminder.kind, message: reminder.message } : null;
+      const reminder = reminderFor({
+        dueDate: item.dueDate,
+        state: item.state,
+        today,
+        daysBefore: reminderDaysBefore,
+        reportName: item.typeName,
+        periodLabel: item.periodLabel,
+      });
+      return reminder
+        ? { submissionId: item.id, kind: reminder.kind, message: reminder.message }
+        : null;
     })
     .filter((item): item is ReminderDto => item !== null);
 }

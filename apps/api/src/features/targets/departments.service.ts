@@ -1,9 +1,11 @@
 import type { Db } from "@ntm/db";
 import { fundedOf, type CommunePlan } from "@ntm/domain";
-import type { DepartmentCriteriaStatusResponse } from "@ntm/contracts";
+import type { DepartmentCriteriaStatusResponse, DepartmentListItem } from "@ntm/contracts";
 import { forbidden, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { findUserById } from "../users/users.repository.ts";
+import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import { findDepartmentsOfProvince } from "./maps.repository.ts";
 import {
   findCriterionStatuses,
   findDepartmentWithCriteria,
@@ -87,4 +89,23 @@ export async function getDepartmentCriteriaStatus(
       };
     }),
   };
+}
+
+/** The departments of the user's province; a department account gets only its own. */
+export async function listDepartments(
+  db: Db,
+  options: { user: AuthUser; now: Date },
+): Promise<DepartmentListItem[]> {
+  const { path } = await requireUnitAccess(db, {
+    user: options.user,
+    code: options.user.unitCode,
+    asOf: isoDate(options.now),
+    action: "unit.read",
+  });
+  const province = path.find((step) => step.level === "province");
+  if (!province) return [];
+  const all = await findDepartmentsOfProvince(db, province.code);
+  if (options.user.role !== "department") return all;
+  const account = await findUserById(db, options.user.id);
+  return all.filter((row) => row.id === account?.departmentId);
 }

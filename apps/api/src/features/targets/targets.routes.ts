@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  mapQuerySchema,
   planInputSchema,
   targetInputSchema,
   targetsQuerySchema,
@@ -11,7 +12,16 @@ import {
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getTargetsDashboard } from "./dashboard.service.ts";
-import { getDepartmentCriteriaStatus } from "./departments.service.ts";
+import { getUnitComparison } from "./compare.service.ts";
+import { getDepartmentCriteriaStatus, listDepartments } from "./departments.service.ts";
+import { getUnitMap } from "./maps.service.ts";
+import {
+  comparisonSheets,
+  dashboardSheets,
+  departmentSheets,
+  rollupSheets,
+  sendTablesWorkbook,
+} from "./tables-export.ts";
 import { getPlan, getPlanRollup, savePlan } from "./plans.service.ts";
 import { sendTargetsWorkbook } from "./targets-export.ts";
 import {
@@ -205,5 +215,126 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         now: context.now(),
       }),
+  );
+  api.get(
+    "/api/units/:code/dashboard.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Xuất Excel các bảng của bảng điều hành",
+        params: codeParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const body = await getTargetsDashboard(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        now: context.now(),
+      });
+      return sendTablesWorkbook(
+        reply,
+        `bang-dieu-hanh-${body.unit.code}-${body.year}.xlsx`,
+        dashboardSheets(body),
+      );
+    },
+  );
+  api.get(
+    "/api/units/:code/map",
+    {
+      schema: {
+        tags,
+        summary: "Bản đồ: ranh giới các xã (hoặc đơn vị trực thuộc) với kết quả của năm",
+        params: codeParams,
+        querystring: mapQuerySchema,
+      },
+    },
+    async (request) =>
+      getUnitMap(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.query.year,
+        show: request.query.show,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/comparison",
+    {
+      schema: {
+        tags,
+        summary: "Kết quả của đơn vị qua các năm, kể cả các đơn vị đã sáp nhập vào",
+        params: codeParams,
+      },
+    },
+    async (request) =>
+      getUnitComparison(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/comparison.xlsx",
+    { schema: { tags, summary: "Xuất Excel kết quả qua các năm", params: codeParams } },
+    async (request, reply) => {
+      const body = await getUnitComparison(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        now: context.now(),
+      });
+      return sendTablesWorkbook(
+        reply,
+        `qua-cac-nam-${body.unit.code}.xlsx`,
+        comparisonSheets(body),
+      );
+    },
+  );
+  api.get(
+    "/api/units/:code/plans/:year/rollup.xlsx",
+    { schema: { tags, summary: "Xuất Excel tổng hợp kế hoạch", params: planParams } },
+    async (request, reply) => {
+      const body = await getPlanRollup(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        year: request.params.year,
+        now: context.now(),
+      });
+      return sendTablesWorkbook(
+        reply,
+        `tong-hop-ke-hoach-${body.unit.code}-${body.year}.xlsx`,
+        rollupSheets(body),
+      );
+    },
+  );
+  api.get(
+    "/api/departments",
+    { schema: { tags, summary: "Các sở, ngành của tỉnh (tài khoản sở, ngành: sở của mình)" } },
+    async (request) => listDepartments(db, { user: requireUser(request), now: context.now() }),
+  );
+  api.get(
+    "/api/departments/:id/criteria-status.xlsx",
+    {
+      schema: {
+        tags,
+        summary: "Xuất Excel tiêu chí do sở, ngành phụ trách",
+        params: idParams,
+        querystring: targetsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const body = await getDepartmentCriteriaStatus(db, {
+        user: requireUser(request),
+        id: request.params.id,
+        year: request.query.year,
+        now: context.now(),
+      });
+      return sendTablesWorkbook(
+        reply,
+        `so-nganh-${body.department.code}-${body.year}.xlsx`,
+        departmentSheets(body),
+      );
+    },
   );
 }

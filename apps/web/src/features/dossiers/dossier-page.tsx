@@ -205,7 +205,11 @@ export function DossierPage() {
             {t("dossiers.decided")}
           </Tag>
         ) : (
-          <Tag color={dossier.overdue ? "red" : "blue"} data-testid="dossier-status">
+          <Tag
+            color={dossier.overdue ? "red" : "blue"}
+            style={{ whiteSpace: "normal" }}
+            data-testid="dossier-status"
+          >
             {dossier.currentStepName} ·{" "}
             {dossier.overdue ? t("dossiers.overdue") : t("dossiers.onTime")}
           </Tag>

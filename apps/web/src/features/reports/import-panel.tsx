@@ -49,7 +49,9 @@ export function ImportPanel() {
             {t("reports.import.export")}
           </Button>
         </Space>
-        <Typography.Paragraph style={{ marginTop: 16 }}>{t("reports.import.step2")}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 16 }}>
+          {t("reports.import.step2")}
+        </Typography.Paragraph>
         <Space wrap>
           <label className="reports-file">
             <span className="ant-btn ant-btn-default">{t("reports.import.choose")}</span>
@@ -92,7 +94,11 @@ export function ImportPanel() {
       {failure && <Alert type="error" showIcon message={failure} data-testid="import-failure" />}
       {report && !report.ok && (
         <Card size="small" data-testid="import-errors">
-          <Alert type="error" showIcon message={t("reports.import.errors", { count: report.errorCount })} />
+          <Alert
+            type="error"
+            showIcon
+            message={t("reports.import.errors", { count: report.errorCount })}
+          />
           <Table
             size="small"
             rowKey={(row) => `${row.cell}-${row.message}`}
@@ -107,7 +113,8 @@ export function ImportPanel() {
               },
               {
                 title: t("reports.import.indicator"),
-                render: (_, row) => (row.indicatorCode ? `${row.indicatorCode} ${row.indicatorName ?? ""}` : ""),
+                render: (_, row) =>
+                  row.indicatorCode ? `${row.indicatorCode} ${row.indicatorName ?? ""}` : "",
               },
               { title: t("reports.import.problem"), dataIndex: "message" },
             ]}
@@ -133,7 +140,10 @@ export function ImportPanel() {
               scroll={{ x: true }}
               dataSource={report.changes}
               columns={[
-                { title: t("reports.import.commune"), render: (_, row) => `${row.unitName} (${row.unitCode})` },
+                {
+                  title: t("reports.import.commune"),
+                  render: (_, row) => `${row.unitName} (${row.unitCode})`,
+                },
                 { title: t("reports.import.valuesChanged"), dataIndex: "valuesChanged" },
                 {
                   title: t("reports.import.criteria"),

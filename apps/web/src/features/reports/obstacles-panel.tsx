@@ -1,6 +1,18 @@
 import type { ObstacleDto } from "@ntm/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, List, Segmented, Space, Tag, Timeline, Typography } from "antd";
+import {
+  Alert,
+  Button,
+  Card,
+  Form,
+  Input,
+  List,
+  Segmented,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
@@ -8,7 +20,13 @@ import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useCurrentUser } from "../auth/use-current-user.ts";
-import { escalateObstacle, fetchObstacles, raiseObstacle, reportKeys, resolveObstacle } from "./reports-api.ts";
+import {
+  escalateObstacle,
+  fetchObstacles,
+  raiseObstacle,
+  reportKeys,
+  resolveObstacle,
+} from "./reports-api.ts";
 
 const statusColor = { open: "blue", escalated: "gold", resolved: "green" } as const;
 type Filter = "unresolved" | "overdue" | "resolved" | "all";
@@ -25,7 +43,9 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
   const [note, setNote] = useState("");
   const action = useMutation({
     mutationFn: (kind: "escalate" | "resolve") =>
-      kind === "escalate" ? escalateObstacle(obstacle.id, note) : resolveObstacle(obstacle.id, note),
+      kind === "escalate"
+        ? escalateObstacle(obstacle.id, note)
+        : resolveObstacle(obstacle.id, note),
     onSuccess: () => {
       setNote("");
       void client.invalidateQueries({ queryKey: reportKeys.all });
@@ -39,7 +59,8 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
             {t(`reports.obstacles.status.${obstacle.status}`)}
           </Tag>
           <span>
-            {t("reports.obstacles.holder")}: <strong data-testid="obstacle-holder">{obstacle.holderName}</strong>
+            {t("reports.obstacles.holder")}:{" "}
+            <strong data-testid="obstacle-holder">{obstacle.holderName}</strong>
           </span>
           <span>
             {t("reports.due")}: {formatDate(obstacle.dueDate)}
@@ -48,10 +69,13 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
         </Space>
         <Typography.Text type="secondary">
           {obstacle.unitName}
-          {obstacle.criterionCodes.length > 0 && ` · ${t("reports.import.indicator")}: ${obstacle.criterionCodes.join(", ")}`}
+          {obstacle.criterionCodes.length > 0 &&
+            ` · ${t("reports.import.indicator")}: ${obstacle.criterionCodes.join(", ")}`}
           {obstacle.planItem && ` · ${obstacle.planItem}`}
         </Typography.Text>
-        {obstacle.description && <Typography.Paragraph>{obstacle.description}</Typography.Paragraph>}
+        {obstacle.description && (
+          <Typography.Paragraph>{obstacle.description}</Typography.Paragraph>
+        )}
         {obstacle.answer && <Alert type="success" showIcon message={obstacle.answer} />}
         <Typography.Text strong>{t("reports.obstacles.history")}</Typography.Text>
         <Timeline
@@ -59,7 +83,8 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
             children: (
               <span>
                 {formatDateTime(event.at)} · {event.username}: {event.note}
-                {event.hoursSincePrevious !== null && ` (${t("reports.obstacles.hours", { hours: event.hoursSincePrevious })})`}
+                {event.hoursSincePrevious !== null &&
+                  ` (${t("reports.obstacles.hours", { hours: event.hoursSincePrevious })})`}
               </span>
             ),
           }))}
@@ -77,12 +102,21 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
             {action.isError && <Alert type="error" showIcon message={errorMessage(action.error)} />}
             <Space wrap>
               {obstacle.canEscalate && (
-                <Button onClick={() => action.mutate("escalate")} loading={action.isPending} data-testid="obstacle-escalate">
+                <Button
+                  onClick={() => action.mutate("escalate")}
+                  loading={action.isPending}
+                  data-testid="obstacle-escalate"
+                >
                   {t("reports.obstacles.escalate")}
                 </Button>
               )}
               {obstacle.canResolve && (
-                <Button type="primary" onClick={() => action.mutate("resolve")} loading={action.isPending} data-testid="obstacle-resolve">
+                <Button
+                  type="primary"
+                  onClick={() => action.mutate("resolve")}
+                  loading={action.isPending}
+                  data-testid="obstacle-resolve"
+                >
                   {t("reports.obstacles.resolve")}
                 </Button>
               )}
@@ -118,7 +152,10 @@ export function ObstaclesPanel() {
         unitCode: user?.unitCode ?? "",
         title: values.title,
         description: values.description ?? "",
-        criterionCodes: (values.criteria ?? "").split(",").map((c) => c.trim()).filter(Boolean),
+        criterionCodes: (values.criteria ?? "")
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean),
         ...(values.planItem ? { planItem: values.planItem } : {}),
         dueDate: values.dueDate,
       }),
@@ -132,8 +169,17 @@ export function ObstaclesPanel() {
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       {canRaise && (
         <Card size="small" title={t("reports.obstacles.new")}>
-          <Form form={form} layout="vertical" onFinish={(values) => raise.mutate(values)} data-testid="obstacle-form">
-            <Form.Item name="title" label={t("reports.obstacles.title")} rules={[{ required: true, min: 5 }]}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(values) => raise.mutate(values)}
+            data-testid="obstacle-form"
+          >
+            <Form.Item
+              name="title"
+              label={t("reports.obstacles.title")}
+              rules={[{ required: true, min: 5 }]}
+            >
               <Input data-testid="obstacle-title" />
             </Form.Item>
             <Form.Item name="description" label={t("reports.obstacles.description")}>
@@ -146,12 +192,21 @@ export function ObstaclesPanel() {
               <Form.Item name="planItem" label={t("reports.obstacles.planItem")}>
                 <Input />
               </Form.Item>
-              <Form.Item name="dueDate" label={t("reports.obstacles.dueDate")} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}>
+              <Form.Item
+                name="dueDate"
+                label={t("reports.obstacles.dueDate")}
+                rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
+              >
                 <Input data-testid="obstacle-due" placeholder="2024-12-31" />
               </Form.Item>
             </Space>
             {raise.isError && <Alert type="error" showIcon message={errorMessage(raise.error)} />}
-            <Button type="primary" htmlType="submit" loading={raise.isPending} data-testid="obstacle-raise">
+            <Button
+              type="primary"
+              htmlType="submit"
+              loading={raise.isPending}
+              data-testid="obstacle-raise"
+            >
               {t("reports.obstacles.raise")}
             </Button>
           </Form>

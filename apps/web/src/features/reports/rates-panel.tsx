@@ -10,7 +10,10 @@ import { TimelinessTag } from "./timeliness-tag.tsx";
 
 export function RatesPanel() {
   const { t, language } = useI18n();
-  const types = useQuery({ queryKey: reportKeys.types(), queryFn: ({ signal }) => fetchTypes(signal) });
+  const types = useQuery({
+    queryKey: reportKeys.types(),
+    queryFn: ({ signal }) => fetchTypes(signal),
+  });
   const [chosen, setChosen] = useState<number | null>(null);
   const typeId = chosen ?? types.data?.[0]?.id ?? null;
   const rates = useQuery({
@@ -28,7 +31,10 @@ export function RatesPanel() {
         style={{ minWidth: 280, maxWidth: "100%" }}
         value={typeId}
         onChange={setChosen}
-        options={types.data.map((type) => ({ value: type.id, label: `${type.name} (${type.dueRuleText})` }))}
+        options={types.data.map((type) => ({
+          value: type.id,
+          label: `${type.name} (${type.dueRuleText})`,
+        }))}
       />
       {rates.isPending && <PageLoading />}
       {rates.isError && <ErrorState error={rates.error} onRetry={() => void rates.refetch()} />}
@@ -38,12 +44,19 @@ export function RatesPanel() {
             <Space wrap size="large" data-testid="rates-totals">
               <Statistic
                 title={t("reports.rates.rate")}
-                value={rates.data.totals.onTimeRate === null ? "–" : formatPercent(rates.data.totals.onTimeRate, language)}
+                value={
+                  rates.data.totals.onTimeRate === null
+                    ? "–"
+                    : formatPercent(rates.data.totals.onTimeRate, language)
+                }
               />
               <Statistic title={t("reports.rates.expected")} value={rates.data.totals.expected} />
               <Statistic title={t("reports.timeliness.on_time")} value={rates.data.totals.onTime} />
               <Statistic title={t("reports.timeliness.late")} value={rates.data.totals.late} />
-              <Statistic title={t("reports.timeliness.missing")} value={rates.data.totals.missing} />
+              <Statistic
+                title={t("reports.timeliness.missing")}
+                value={rates.data.totals.missing}
+              />
             </Space>
           </Card>
           <Table
@@ -58,7 +71,9 @@ export function RatesPanel() {
               ...[...rates.data.periods].reverse().map((period) => ({
                 key: period.key,
                 title: (
-                  <span title={`${t("reports.due")}: ${formatDate(period.dueDate)}`}>{period.label}</span>
+                  <span title={`${t("reports.due")}: ${formatDate(period.dueDate)}`}>
+                    {period.label}
+                  </span>
                 ),
                 render: (_: unknown, row: (typeof rates.data.rows)[number]) => {
                   const cell = row.cells.find((c) => c.periodKey === period.key);

@@ -34,7 +34,10 @@ export const submitReport = (id: number, narrative: string, version: number) =>
     json: { narrative, version },
   });
 export const returnReport = (id: number, reason: string) =>
-  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/return`, { method: "POST", json: { reason } });
+  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/return`, {
+    method: "POST",
+    json: { reason },
+  });
 
 export const fetchObstacles = (filter: Record<string, string>, signal?: AbortSignal) =>
   apiRequest<ObstacleDto[]>(apiPath("/api/obstacles", filter), { signal });
@@ -73,9 +76,15 @@ export function uploadImport(
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
     request.onerror = () =>
-      reject(new ApiError(0, "NETWORK", "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại."));
+      reject(
+        new ApiError(
+          0,
+          "NETWORK",
+          "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.",
+        ),
+      );
     request.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = JSON.parse(request.responseText);
       } catch {

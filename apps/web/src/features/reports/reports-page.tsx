@@ -21,7 +21,9 @@ export function ReportsPage() {
   const receiver = user?.role === "province_admin" || user?.role === "coordination_office";
   const items = [
     { key: "list", label: t("reports.tabs.mine"), children: <ReportsPanel /> },
-    ...(receiver ? [{ key: "rates", label: t("reports.tabs.rates"), children: <RatesPanel /> }] : []),
+    ...(receiver
+      ? [{ key: "rates", label: t("reports.tabs.rates"), children: <RatesPanel /> }]
+      : []),
     { key: "import", label: t("reports.tabs.import"), children: <ImportPanel /> },
     { key: "obstacles", label: t("reports.tabs.obstacles"), children: <ObstaclesPanel /> },
   ];

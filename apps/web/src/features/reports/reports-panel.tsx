@@ -1,6 +1,19 @@
 import type { ReportSubmissionDto } from "@ntm/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Input, List, Select, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Input,
+  List,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
@@ -8,14 +21,24 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { fetchReminders, fetchReport, fetchReports, reportKeys, returnReport, submitReport } from "./reports-api.ts";
+import {
+  fetchReminders,
+  fetchReport,
+  fetchReports,
+  reportKeys,
+  returnReport,
+  submitReport,
+} from "./reports-api.ts";
 import { TimelinessTag } from "./timeliness-tag.tsx";
 
 function ReportDetail({ id }: { id: number }) {
   const { t, language } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const query = useQuery({ queryKey: reportKeys.detail(id), queryFn: ({ signal }) => fetchReport(id, signal) });
+  const query = useQuery({
+    queryKey: reportKeys.detail(id),
+    queryFn: ({ signal }) => fetchReport(id, signal),
+  });
   const [narrative, setNarrative] = useState<string | null>(null);
   const [reason, setReason] = useState("");
   const refresh = (report: ReportSubmissionDto) => {
@@ -23,7 +46,8 @@ function ReportDetail({ id }: { id: number }) {
     void client.invalidateQueries({ queryKey: reportKeys.all });
   };
   const submit = useMutation({
-    mutationFn: (report: ReportSubmissionDto) => submitReport(id, narrative ?? report.narrative, report.version),
+    mutationFn: (report: ReportSubmissionDto) =>
+      submitReport(id, narrative ?? report.narrative, report.version),
     onSuccess: (report) => {
       setNarrative(null);
       refresh(report);
@@ -43,7 +67,11 @@ function ReportDetail({ id }: { id: number }) {
   const report = query.data;
   const figures = report.figures;
   return (
-    <Card size="small" title={`${report.typeName} — ${report.periodLabel}`} data-testid="report-detail">
+    <Card
+      size="small"
+      title={`${report.typeName} — ${report.periodLabel}`}
+      data-testid="report-detail"
+    >
       <Space direction="vertical" style={{ width: "100%" }}>
         <Space wrap>
           <Tag data-testid="report-state">{t(`reports.state.${report.state}`)}</Tag>
@@ -51,23 +79,48 @@ function ReportDetail({ id }: { id: number }) {
           <Typography.Text type="secondary">{report.timelinessReason}</Typography.Text>
         </Space>
         {report.state === "returned" && report.returnReason && (
-          <Alert type="warning" showIcon message={t("reports.returnedBecause", { reason: report.returnReason })} />
+          <Alert
+            type="warning"
+            showIcon
+            message={t("reports.returnedBecause", { reason: report.returnReason })}
+          />
         )}
         {figures && (
-          <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered title={t("reports.figures")}>
-            <Descriptions.Item label={t("reports.figures.communes")}>{figures.communes}</Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.assessed")}>{figures.communesAssessed}</Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.average")}>
-              {figures.averageCriteriaMet === null ? "–" : formatNumber(figures.averageCriteriaMet, language, 1)}
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2 }}
+            bordered
+            title={t("reports.figures")}
+          >
+            <Descriptions.Item label={t("reports.figures.communes")}>
+              {figures.communes}
             </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.standard")}>{figures.byLevel.standard}</Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.advanced")}>{figures.byLevel.advanced}</Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.values")}>{figures.valuesUpdated}</Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.obstacles")}>{figures.obstaclesOpen}</Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.assessed")}>
+              {figures.communesAssessed}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.average")}>
+              {figures.averageCriteriaMet === null
+                ? "–"
+                : formatNumber(figures.averageCriteriaMet, language, 1)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.standard")}>
+              {figures.byLevel.standard}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.advanced")}>
+              {figures.byLevel.advanced}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.values")}>
+              {figures.valuesUpdated}
+            </Descriptions.Item>
+            <Descriptions.Item label={t("reports.figures.obstacles")}>
+              {figures.obstaclesOpen}
+            </Descriptions.Item>
             <Descriptions.Item label={t("reports.figures.changes")}>
               {figures.changes.length === 0
                 ? "–"
-                : figures.changes.map((c) => `${c.unitName}: ${c.previous ?? "–"} → ${c.criteriaMet}`).join("; ")}
+                : figures.changes
+                    .map((c) => `${c.unitName}: ${c.previous ?? "–"} → ${c.criteriaMet}`)
+                    .join("; ")}
             </Descriptions.Item>
           </Descriptions>
         )}
@@ -77,7 +130,9 @@ function ReportDetail({ id }: { id: number }) {
           </Typography.Text>
         ))}
         {report.state === "submitted" && report.submittedAt && (
-          <Typography.Text type="secondary">{t("reports.frozen", { at: formatDateTime(report.submittedAt) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t("reports.frozen", { at: formatDateTime(report.submittedAt) })}
+          </Typography.Text>
         )}
         <label htmlFor="report-narrative">{t("reports.narrative")}</label>
         <Input.TextArea
@@ -90,16 +145,33 @@ function ReportDetail({ id }: { id: number }) {
         />
         {submit.isError && <Alert type="error" showIcon message={errorMessage(submit.error)} />}
         {report.canSubmit && (
-          <Button type="primary" loading={submit.isPending} onClick={() => submit.mutate(report)} data-testid="report-submit">
+          <Button
+            type="primary"
+            loading={submit.isPending}
+            onClick={() => submit.mutate(report)}
+            data-testid="report-submit"
+          >
             {t("reports.submit")}
           </Button>
         )}
         {report.canReturn && (
           <Space direction="vertical" style={{ width: "100%" }}>
             <label htmlFor="report-return-reason">{t("reports.returnReason")}</label>
-            <Input id="report-return-reason" data-testid="report-return-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
-            {giveBack.isError && <Alert type="error" showIcon message={errorMessage(giveBack.error)} />}
-            <Button danger loading={giveBack.isPending} onClick={() => giveBack.mutate()} data-testid="report-return">
+            <Input
+              id="report-return-reason"
+              data-testid="report-return-reason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            {giveBack.isError && (
+              <Alert type="error" showIcon message={errorMessage(giveBack.error)} />
+            )}
+            <Button
+              danger
+              loading={giveBack.isPending}
+              onClick={() => giveBack.mutate()}
+              data-testid="report-return"
+            >
               {t("reports.return")}
             </Button>
           </Space>
@@ -114,14 +186,25 @@ export function ReportsPanel() {
   const [selected, setSelected] = useState<number | null>(null);
   const [search, setSearch] = useSearchParams();
   const period = search.get("period") ?? "";
-  const list = useQuery({ queryKey: reportKeys.list(), queryFn: ({ signal }) => fetchReports(signal) });
-  const reminders = useQuery({ queryKey: reportKeys.reminders(), queryFn: ({ signal }) => fetchReminders(signal) });
+  const list = useQuery({
+    queryKey: reportKeys.list(),
+    queryFn: ({ signal }) => fetchReports(signal),
+  });
+  const reminders = useQuery({
+    queryKey: reportKeys.reminders(),
+    queryFn: ({ signal }) => fetchReminders(signal),
+  });
   if (list.isPending) return <PageLoading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  const periods = [...new Map(list.data.map((row) => [row.periodKey, row.periodLabel])).entries()].sort((a, b) =>
-    b[0].localeCompare(a[0]),
-  );
-  const rows = list.data.filter((row) => !period || row.periodKey === period).sort((a, b) => b.periodKey.localeCompare(a.periodKey) || a.unitName.localeCompare(b.unitName, "vi"));
+  const periods = [
+    ...new Map(list.data.map((row) => [row.periodKey, row.periodLabel])).entries(),
+  ].sort((a, b) => b[0].localeCompare(a[0]));
+  const rows = list.data
+    .filter((row) => !period || row.periodKey === period)
+    .sort(
+      (a, b) =>
+        b.periodKey.localeCompare(a.periodKey) || a.unitName.localeCompare(b.unitName, "vi"),
+    );
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       {reminders.data && reminders.data.length > 0 && (
@@ -131,7 +214,11 @@ export function ReportsPanel() {
           data-testid="report-reminders"
           message={t("reports.reminders")}
           description={
-            <List size="small" dataSource={reminders.data.slice(0, 5)} renderItem={(item) => <List.Item>{item.message}</List.Item>} />
+            <List
+              size="small"
+              dataSource={reminders.data.slice(0, 5)}
+              renderItem={(item) => <List.Item>{item.message}</List.Item>}
+            />
           }
         />
       )}
@@ -170,7 +257,11 @@ export function ReportsPanel() {
           {
             title: "",
             render: (_, row) => (
-              <Button size="small" onClick={() => setSelected(row.id)} data-testid={`report-open-${row.periodKey}-${row.unitCode}`}>
+              <Button
+                size="small"
+                onClick={() => setSelected(row.id)}
+                data-testid={`report-open-${row.periodKey}-${row.unitCode}`}
+              >
                 {t("reports.open")}
               </Button>
             ),

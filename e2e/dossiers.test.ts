@@ -107,15 +107,27 @@ describe("recognition from self-assessment to decision", () => {
     await expect
       .poll(() => page.getByTestId("step-self_assessment").getAttribute("data-state"))
       .toBe("completed");
-    await fill(page, {
+    // Steps 2 and 4 belong to the commune's Fatherland Front: the commune sees no form there.
+    await expect
+      .poll(() => page.getByTestId("step-front_comments").getAttribute("data-state"))
+      .toBe("current");
+    expect(await page.getByTestId("step-form").count()).toBe(0);
+    const front = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(front, app.baseUrl, "mttq");
+    await front.goto(`${app.baseUrl}/dossiers`);
+    await front.getByTestId("dossier-inbox").getByRole("link").first().click();
+    await front.getByTestId("step-form").waitFor();
+    await fill(front, {
       organisation: "Ủy ban MTTQ Việt Nam xã",
       date: daysAgo(38),
       content: "Nhất trí",
     });
-    await page.getByTestId("complete-step").click();
+    await front.getByTestId("complete-step").click();
     await expect
-      .poll(() => page.getByTestId("step-front_comments").getAttribute("data-state"))
+      .poll(() => front.getByTestId("step-front_comments").getAttribute("data-state"))
       .toBe("completed");
+    await screenshot(front, "dossiers-front-390");
+    await page.reload();
 
     // Four broadcasts are refused with the reason, and nothing changes.
     const broadcasts = [36, 34, 32, 30, 28].map((d) => vn(daysAgo(d)));
@@ -137,11 +149,13 @@ describe("recognition from self-assessment to decision", () => {
     await expect
       .poll(() => page.getByTestId("step-public_posting").getAttribute("data-state"))
       .toBe("completed");
-    await fill(page, { formsIssued: "300", formsReturned: "290", formsSatisfied: "270" });
-    await page.getByTestId("complete-step").click();
+    await front.reload();
+    await fill(front, { formsIssued: "300", formsReturned: "290", formsSatisfied: "270" });
+    await front.getByTestId("complete-step").click();
     await expect
-      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .poll(() => front.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("completed");
+    await page.reload();
     await screenshot(page, "dossiers-page-commune-1280");
 
     // Wrong role: the commune cannot verify (from 1/7/2025 the province verifies).
@@ -179,15 +193,27 @@ describe("recognition from self-assessment to decision", () => {
       .poll(() => reviewer.getByTestId("dossier-returns").innerText())
       .toContain("Bổ sung phiếu khảo sát");
 
-    await page.reload();
+    await front.reload();
     await expect
-      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .poll(() => front.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("current");
-    await fill(page, { formsIssued: "300", formsReturned: "298", formsSatisfied: "280" });
-    await page.getByTestId("complete-step").click();
+    await fill(front, { formsIssued: "300", formsReturned: "298", formsSatisfied: "280" });
+    await front.getByTestId("complete-step").click();
     await expect
-      .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
+      .poll(() => front.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("completed");
+
+    // The Front sets its notification address on the board.
+    await front.goto(`${app.baseUrl}/dossiers`);
+    await front.getByTestId("email-input").fill("mttq@example.vn");
+    await front.getByTestId("email-save").click();
+    await expect
+      .poll(() => front.getByTestId("email-saved").innerText())
+      .toContain("mttq@example.vn");
+    await front.reload();
+    await expect.poll(() => front.getByTestId("email-input").inputValue()).toBe("mttq@example.vn");
+    await screenshot(front, "dossiers-board-front-390");
+    await front.close();
 
     const steps: [string, string, unknown][] = [
       [

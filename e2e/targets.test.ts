@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type {
   CurrentUser,
+  PlanResponse,
   ScorecardResponse,
   SummaryResponse,
   TargetDto,
   UnitTargetsResponse,
 } from "@ntm/contracts";
-import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import { launchBrowser, login, screenshot, screenshotDir } from "./support/browser.ts";
 import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
@@ -21,6 +22,14 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
+
+const sessions = new Map<string, Promise<string>>();
+/** One API session per account: the login endpoint limits repeated sign-ins. */
+function session(username: string) {
+  const known = sessions.get(username) ?? apiLogin(app.baseUrl, username);
+  sessions.set(username, known);
+  return known;
+}
 
 async function send<T>(cookie: string, method: "POST" | "PUT", path: string, body: unknown) {
   const response = await fetch(`${app.baseUrl}${path}`, {
@@ -67,6 +76,16 @@ async function bringToStandard(cookie: string, code: string) {
   return apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
 }
 
+async function mapLevel(page: Page, code: string) {
+  const row = page.getByTestId(`map-row-${code}`);
+  await row.waitFor({ state: "attached" });
+  return row.getAttribute("data-level");
+}
+
+async function mapShot(page: Page, name: string) {
+  await page.getByTestId("unit-map").screenshot({ path: `${screenshotDir}/${name}.png` });
+}
+
 async function targetStatus(page: Page, id: number) {
   const card = page.getByTestId(`target-${id}`);
   await card.waitFor();
@@ -75,7 +94,7 @@ async function targetStatus(page: Page, id: number) {
 
 describe("targets of the demo province", () => {
   it("shows every seed target with a status, on a phone and a desktop", async () => {
-    const office = await apiLogin(app.baseUrl, "vpdp");
+    const office = await session("vpdp");
     const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
     const body = await apiGet<UnitTargetsResponse>(
       app.baseUrl,
@@ -96,14 +115,21 @@ describe("targets of the demo province", () => {
     expect(await page.locator("[data-testid^='target-'][data-status]").count()).toBe(
       body.targets.length,
     );
+    await page.getByTestId("map-schematic").waitFor();
+    expect(await page.getByTestId("map-schematic").innerText()).toContain(
+      "Sơ đồ minh họa, không phải ranh giới thật",
+    );
+    expect(await page.locator("[data-testid^='map-row-']").count()).toBe(85);
     await screenshot(page, "targets-province-1280");
+    await mapShot(page, "targets-map-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "targets-province-390");
+    await mapShot(page, "targets-map-390");
     await page.close();
   });
 
   it("a commune's values change; a district target moves from at risk to met on the dashboard", async () => {
-    const district = await apiLogin(app.baseUrl, "huyen");
+    const district = await session("huyen");
     const me = await apiGet<CurrentUser>(app.baseUrl, district, "/api/auth/me");
     const created = await send<TargetDto>(district, "POST", "/api/targets", {
       unitCode: me.unitCode,
@@ -129,6 +155,7 @@ describe("targets of the demo province", () => {
       .filter((row) => row.level === null)
       .sort((a, b) => b.criteriaMet - a.criteriaMet)[0];
     expect(candidate).toBeDefined();
+    expect(await mapLevel(page, candidate?.code as string)).toBe("none");
     const card = await bringToStandard(district, candidate?.code as string);
     expect(card.level).toBe("standard");
 
@@ -137,12 +164,14 @@ describe("targets of the demo province", () => {
     await expect
       .poll(() => page.getByTestId(`target-${created.id}`).getByTestId("target-actual").innerText())
       .toBe("2 xã");
+    await expect.poll(() => mapLevel(page, candidate?.code as string)).toBe("standard");
     await screenshot(page, "targets-district-met-1280");
+    await mapShot(page, "targets-map-district-met-1280");
     await page.close();
   });
 
   it("shows a commune's plan with its path to the level and its funding", async () => {
-    const office = await apiLogin(app.baseUrl, "vpdp");
+    const office = await session("vpdp");
     const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
     const body = await apiGet<UnitTargetsResponse>(
       app.baseUrl,
@@ -160,6 +189,105 @@ describe("targets of the demo province", () => {
     await screenshot(page, "targets-plan-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "targets-plan-390");
+    await page.close();
+  });
+
+  it("a department user reaches its criteria from the navigation; the office from the dashboard", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "so-xd");
+    await page.goto(`${app.baseUrl}/targets`);
+    await page.getByTestId("department-page").waitFor();
+    expect(await page.locator("[data-testid^='department-criterion-']").count()).toBe(2);
+    const failing = Number(
+      await page
+        .getByTestId("department-criterion-1")
+        .getByTestId("department-not-met")
+        .innerText(),
+    );
+    expect(failing).toBeGreaterThan(0);
+    await screenshot(page, "targets-department-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "targets-department-390");
+    await page.close();
+
+    const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(office, app.baseUrl, "vpdp");
+    await office.goto(`${app.baseUrl}/targets`);
+    await office.getByTestId("departments-link").click();
+    await office.getByTestId("departments-index").waitFor();
+    await office.getByRole("link", { name: "Sở Xây dựng" }).click();
+    await office.getByTestId("department-criterion-9").waitFor();
+    await office.close();
+  });
+
+  it("edits a plan with Vietnamese amounts, and refuses a stale save", async () => {
+    const office = await session("vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const body = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${me.unitCode}/targets`,
+    );
+    const commune = body.targets.find((row) => row.target.communeCodes !== null)?.target
+      .communeCodes?.[0] as string;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/plans/${commune}/2025`);
+    await page.getByTestId("plan-edit-link").click();
+    await page.getByTestId("plan-edit-page").waitFor();
+    await page.getByTestId("plan-investment-0").fill("1.234.500");
+    await page.getByTestId("plan-funding-0-central").fill("1.000.000");
+    await screenshot(page, "targets-plan-edit-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "targets-plan-edit-390");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId("plan-save").click();
+    await page.getByTestId("plan-page").waitFor();
+    const saved = await apiGet<PlanResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${commune}/plans/2025`,
+    );
+    expect(saved.plan?.items[0]?.investment).toBe(1_234_500);
+    expect(saved.plan?.items[0]?.funding.central).toBe(1_000_000);
+
+    await page.getByTestId("plan-edit-link").click();
+    await page.getByTestId("plan-edit-page").waitFor();
+    await send(office, "PUT", `/api/units/${commune}/plans/2025`, {
+      version: saved.version,
+      criteria: saved.plan?.criteria,
+      landUseFeeRevenue: saved.plan?.landUseFeeRevenue,
+      items: saved.plan?.items,
+    });
+    await page.getByTestId("plan-save").click();
+    await page.getByTestId("plan-conflict").waitFor();
+    expect(await page.getByTestId("plan-conflict").innerText()).toContain(
+      "vừa được người khác sửa",
+    );
+    await page.close();
+  });
+
+  it("rolls the plans up for the province and compares a commune over the years", async () => {
+    const office = await session("vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/plans/${me.unitCode}/2025/rollup`);
+    await page.getByTestId("rollup-page").waitFor();
+    expect(Number(await page.getByTestId("rollup-communes").innerText())).toBeGreaterThan(0);
+    await screenshot(page, "targets-rollup-1280");
+    const summary = await apiGet<SummaryResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${me.unitCode}/summary?year=2024`,
+    );
+    const commune = summary.units[0]?.code as string;
+    await page.goto(`${app.baseUrl}/compare/${commune}`);
+    await page.getByTestId("comparison-table").waitFor();
+    expect(
+      await page.getByTestId("comparison-table").locator("tbody tr").count(),
+    ).toBeGreaterThanOrEqual(3);
+    await screenshot(page, "targets-compare-1280");
     await page.close();
   });
 });

@@ -26,3 +26,5 @@ export {
 } from "./features/dossiers/dossiers.service.ts";
 export { generatePeriod } from "./features/reports/reports.service.ts";
 export { localDate } from "./features/reports/holidays.ts";
+export { importBoundaries } from "./features/targets/maps.service.ts";
+export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";

@@ -4,11 +4,13 @@ import { withDatabase } from "./cli-context.ts";
 import { printError } from "./print-error.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
 import { catalogImportCommand } from "./commands/catalog-import.ts";
+import { regimesImportCommand } from "./commands/dossiers-regimes-import.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
+import { boundariesImportCommand } from "./commands/targets-boundaries.ts";
 
 const program = new Command("ntm")
   .description("NTM Monitor: nhập, xuất, dữ liệu minh họa và bảo trì")
@@ -49,6 +51,12 @@ catalog
   .description("Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh (JSON)")
   .action(catalogImportCommand);
 
+const regimes = program.command("regimes").description("Quy trình hồ sơ công nhận, thu hồi");
+regimes
+  .command("import <file>")
+  .description("Nhập tệp quy trình hồ sơ (JSON) thành phiên bản mới")
+  .action(regimesImportCommand);
+
 program
   .command("evaluate")
   .description("Đánh giá một xã (hoặc tất cả các xã) cho một năm")
@@ -66,12 +74,21 @@ users
   .requiredOption("--password <password>")
   .requiredOption(
     "--role <role>",
-    "province_admin | coordination_office | department | district | commune_officer | viewer",
+    "province_admin | coordination_office | department | district | commune_officer | fatherland_front | viewer",
   )
   .requiredOption("--unit <code>", "đơn vị được giao")
   .option("--department <code>", "mã sở, ngành (vai trò department)")
   .option("--name <name>", "tên hiển thị")
   .action(usersAddCommand);
+
+program
+  .command("boundaries")
+  .description("Ranh giới đơn vị hành chính cho bản đồ")
+  .command("import <file>")
+  .description("Nhập ranh giới từ GeoJSON FeatureCollection (mỗi vùng mang mã đơn vị)")
+  .option("--property <name>", "thuộc tính chứa mã đơn vị", "ma")
+  .option("--schematic", "sơ đồ minh họa, không phải ranh giới thật", false)
+  .action(boundariesImportCommand);
 
 const importCommand = program.command("import").description("Nhập số liệu");
 importCommand

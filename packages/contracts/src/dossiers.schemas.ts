@@ -7,7 +7,7 @@ import type {
   MergerRecognition,
   StepCode,
 } from "@ntm/domain";
-import { isoDateSchema, yearSchema } from "./api.schemas.ts";
+import { isoDateSchema, roleSchema, yearSchema } from "./api.schemas.ts";
 
 const text = (max = 2000) => z.string().trim().min(1, "Không được để trống").max(max);
 const count = z.number().int().min(0, "Phải từ 0 trở lên");
@@ -93,6 +93,134 @@ export const stepDataSchemas = {
     publishedOn: isoDateSchema,
   }),
 } satisfies Record<StepCode, z.ZodType>;
+
+/* ---------- regimes as data (data/regimes/*.json, `ntm regimes import`) ---------- */
+
+const recognitionSteps: readonly StepCode[] = [
+  "self_assessment",
+  "front_comments",
+  "public_posting",
+  "satisfaction_survey",
+  "verification",
+  "appraisal",
+  "council_vote",
+  "decision",
+];
+const revocationSteps: readonly StepCode[] = [
+  "revocation_proposal",
+  "revocation_review",
+  "revocation_decision",
+];
+const originSchema = z.enum(["source", "default"]);
+const percent = z.number().min(0).max(100);
+const share = z.number().gt(0).lt(1);
+
+/**
+ * A dossier regime file: the ordered steps of one legal period with the acting role, documents
+ * and due rule of each, and the numeric rules. Every detail says whether it comes from a cited
+ * source or is a default the province sets.
+ */
+export const regimeFileSchema = z
+  .object({
+    format: z.literal("ntm-dossier-regime/1"),
+    code: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, "Mã quy trình: chữ thường, số và dấu gạch ngang"),
+    name: text(300),
+    kind: z.enum(["recognition", "revocation"]),
+    validFrom: isoDateSchema,
+    validTo: isoDateSchema.nullable(),
+    basis: text(500),
+    steps: z
+      .array(
+        z.object({
+          code: stepCodeSchema,
+          name: text(300),
+          actingRole: roleSchema.exclude(["viewer"]),
+          documents: z.array(text(300)).max(20),
+          due: z.object({
+            kind: z.enum(["beforeBatchDeadline", "afterPrevious"]),
+            days: z.number().int().min(0).max(365),
+            unit: z.enum(["calendar", "working"]).optional(),
+          }),
+          dueOrigin: originSchema,
+        }),
+      )
+      .min(1),
+    rules: z.object({
+      minBroadcasts: z.number().int().min(1).max(100),
+      broadcastWindowDays: z.number().int().min(1).max(365),
+      satisfaction: z.object({
+        commune: z.object({
+          overall: percent,
+          perContentEachCommune: percent.optional(),
+          origin: originSchema,
+        }),
+        district: z.object({
+          overall: percent,
+          perContentEachCommune: percent.optional(),
+          origin: originSchema,
+        }),
+      }),
+      councilApprovalShare: z.number().min(0).lt(1),
+      councilOrigin: originSchema,
+      revocation: z.object({ keyShare: share, anyShare: share, districtCommuneShare: share }),
+    }),
+  })
+  .superRefine((file, ctx) => {
+    if (file.validTo !== null && file.validTo < file.validFrom) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["validTo"],
+        message: "Ngày hết hiệu lực trước ngày có hiệu lực",
+      });
+    }
+    // The state machine knows these steps: a regime may drop none and must keep their order.
+    const expected = file.kind === "recognition" ? recognitionSteps : revocationSteps;
+    const codes = file.steps.map((step) => step.code);
+    if (codes.join(",") !== expected.join(",")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["steps"],
+        message: `Các bước phải đúng thứ tự: ${expected.join(", ")}`,
+      });
+    }
+    if (file.rules.revocation.keyShare > file.rules.revocation.anyShare) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rules", "revocation", "keyShare"],
+        message: "Ngưỡng có tiêu chí trọng yếu phải nhỏ hơn hoặc bằng ngưỡng chung",
+      });
+    }
+  });
+export type RegimeFile = z.infer<typeof regimeFileSchema>;
+
+export interface RegimeVersionDto {
+  id: number;
+  code: string;
+  version: number;
+  kind: RegimeConfig["kind"];
+  name: string;
+  validFrom: string;
+  validTo: string | null;
+  /** Whether this is the newest version of its code (the one new dossiers follow). */
+  current: boolean;
+  importedAt: string;
+  importedBy: string;
+  dossiers: number;
+  regime: RegimeConfig;
+}
+
+export const regimeListQuerySchema = z.object({
+  all: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+});
+
+export const notificationEmailInputSchema = z.object({
+  email: z.union([z.email("Địa chỉ e-mail không hợp lệ").max(200), z.literal(""), z.null()]),
+});
 
 export const createDossierInputSchema = z.object({
   kind: z.enum(["recognition", "revocation"]).default("recognition"),
@@ -204,6 +332,7 @@ export interface RecognitionHistoryDto {
 }
 
 export interface DossierDetailDto extends DossierSummaryDto {
+  /** The regime version the dossier was filed under (later versions do not change it). */
   regime: RegimeConfig;
   state: DossierState;
   dueDates: { code: string; due: string }[];

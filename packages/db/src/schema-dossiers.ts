@@ -11,6 +11,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 
 /** A filing round with its deadline, e.g. "Đợt 1: trước 30/11/2023". */
@@ -35,6 +36,8 @@ export const dossiers = pgTable(
     requestedLevel: text("requested_level").notNull(),
     batchId: integer("batch_id").references(() => dossierBatches.id),
     regimeCode: text("regime_code").notNull(),
+    /** The version of the regime the dossier was filed under (dossier_regimes.version). */
+    regimeVersion: integer("regime_version").notNull().default(1),
     status: text("status").notNull(),
     currentStep: text("current_step").notNull(),
     state: jsonb("state").notNull(),
@@ -114,3 +117,21 @@ export const notificationContacts = pgTable("notification_contacts", {
   userId: integer("user_id").primaryKey(),
   email: text("email").notNull(),
 });
+
+/** Versions of a dossier regime (data/regimes/*.json or a province's own file); never changed once stored. */
+export const dossierRegimes = pgTable(
+  "dossier_regimes",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+    /** The validated file (contracts regimeFileSchema) without its version. */
+    definition: jsonb("definition").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+    importedBy: text("imported_by").notNull(),
+  },
+  (t) => [uniqueIndex("dossier_regimes_code_version_idx").on(t.code, t.version)],
+);

@@ -21,7 +21,7 @@ import { buildDemoUnits, DEMO_PROVINCE_CODE } from "../demo/build-demo-province.
 import { generateDemoValues } from "../demo/generate-demo-values.ts";
 import { isRuralCommune } from "../demo/load-vietnam-units.ts";
 import { seedDossiers } from "./seed-dossiers.ts";
-import { seedTargets } from "./seed-targets.ts";
+import { seedBoundaries, seedTargets } from "./seed-targets.ts";
 import { seedReports } from "./seed-reports.ts";
 
 export const demoPassword = "demo1234";
@@ -153,6 +153,12 @@ export async function seedDemo(
     },
     { username: "huyen", role: "district", unit: district, name: `UBND ${district.name}` },
     { username: "xa", role: "commune_officer", unit: commune, name: `Cán bộ ${commune.name}` },
+    {
+      username: "mttq",
+      role: "fatherland_front",
+      unit: commune,
+      name: `Ủy ban MTTQ Việt Nam ${commune.name}`,
+    },
     { username: "xem", role: "viewer", unit: province, name: "Người xem" },
   ];
   for (const account of accounts) {
@@ -200,6 +206,7 @@ export async function seedDemo(
     })),
   };
   log(`Đã tạo ${await seedTargets(database, { provinceCode, now })} mục tiêu minh họa.`);
+  log(`Đã nhập ${await seedBoundaries(database, { provinceCode, now })} vùng bản đồ minh họa.`);
   await seedDossiers(database, { provinceCode, log });
   log(`Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa.`);
   await saveDemoInfo(db, info);

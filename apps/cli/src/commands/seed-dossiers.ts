@@ -32,7 +32,7 @@ const steps: [StepCode, Role, string, StepData][] = [
   ],
   [
     "front_comments",
-    "commune_officer",
+    "fatherland_front",
     "2023-09-12",
     {
       comments: [
@@ -57,7 +57,7 @@ const steps: [StepCode, Role, string, StepData][] = [
   ],
   [
     "satisfaction_survey",
-    "commune_officer",
+    "fatherland_front",
     "2023-10-12",
     { formsIssued: 350, formsReturned: 336, formsSatisfied: 318, contents: [] },
   ],
@@ -196,7 +196,7 @@ export async function seedDossiers(
           now: at("2023-10-20"),
         });
         await actOnDossier(db, {
-          user: actor("commune_officer", provinceCode),
+          user: actor("fatherland_front", provinceCode),
           id: dossier.id,
           action: { type: "complete", step, data },
           now: at("2023-10-25"),

@@ -41,6 +41,31 @@ const PlanPage = lazy(() =>
     default: module.PlanPage,
   })),
 );
+const PlanEditPage = lazy(() =>
+  import("../features/targets/plan-edit-page.tsx").then((module) => ({
+    default: module.PlanEditPage,
+  })),
+);
+const RollupPage = lazy(() =>
+  import("../features/targets/rollup-page.tsx").then((module) => ({
+    default: module.RollupPage,
+  })),
+);
+const ComparisonPage = lazy(() =>
+  import("../features/targets/comparison-page.tsx").then((module) => ({
+    default: module.ComparisonPage,
+  })),
+);
+const DepartmentsIndex = lazy(() =>
+  import("../features/targets/department-page.tsx").then((module) => ({
+    default: module.DepartmentsIndex,
+  })),
+);
+const DepartmentPage = lazy(() =>
+  import("../features/targets/department-page.tsx").then((module) => ({
+    default: module.DepartmentPage,
+  })),
+);
 
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
@@ -99,6 +124,11 @@ export function AppRouter() {
             { path: "targets", page: <TargetsIndex /> },
             { path: "targets/:code", page: <TargetsPage /> },
             { path: "plans/:code/:year", page: <PlanPage /> },
+            { path: "plans/:code/:year/edit", page: <PlanEditPage /> },
+            { path: "plans/:code/:year/rollup", page: <RollupPage /> },
+            { path: "compare/:code", page: <ComparisonPage /> },
+            { path: "departments", page: <DepartmentsIndex /> },
+            { path: "departments/:id", page: <DepartmentPage /> },
           ].map((route) => (
             <Route
               key={route.path}

@@ -24,6 +24,7 @@ const actors: Record<Role, Actor> = {
   department: { role: "department", unitCode: "62", criteria: [`${setCode}:2`, `${setCode}:9`] },
   district: { role: "district", unitCode: "610" },
   commune_officer: { role: "commune_officer", unitCode: "23284" },
+  fatherland_front: { role: "fatherland_front", unitCode: "23284" },
   viewer: { role: "viewer", unitCode: "62" },
 };
 
@@ -47,12 +48,16 @@ const matrix: Record<Role, Record<UnitName, [read: boolean, write: boolean]>> = 
   department: { dakPek: [true, true], dakHa: [true, true], otherProvince: [false, false] },
   district: { dakPek: [true, true], dakHa: [false, false], otherProvince: [false, false] },
   commune_officer: { dakPek: [true, true], dakHa: [false, false], otherProvince: [false, false] },
+  fatherland_front: { dakPek: [true, false], dakHa: [false, false], otherProvince: [false, false] },
   viewer: { dakPek: [true, false], dakHa: [true, false], otherProvince: [false, false] },
 };
 
-function reasonFor(inScope: boolean, action: Action, allowed: boolean): string {
+const frontNoValues = "Mặt trận Tổ quốc góp ý và lấy ý kiến người dân, không cập nhật số liệu.";
+
+function reasonFor(role: Role, inScope: boolean, action: Action, allowed: boolean): string {
   if (!inScope) return outOfScope;
   if (action !== "assessment.write") return "Đơn vị thuộc phạm vi được giao.";
+  if (role === "fatherland_front") return frontNoValues;
   return allowed
     ? "Được cập nhật số liệu của đơn vị thuộc phạm vi."
     : "Tài khoản chỉ có quyền xem.";
@@ -64,7 +69,7 @@ const accessRows: AccessRow[] = roles.flatMap((role) =>
       const [read, write] = matrix[role][unit];
       const allowed = action === "assessment.write" ? write : read;
       // Every role reads exactly what lies in its scope.
-      return { role, unit, action, allowed, reason: reasonFor(read, action, allowed) };
+      return { role, unit, action, allowed, reason: reasonFor(role, read, action, allowed) };
     }),
   ),
 );
@@ -91,6 +96,49 @@ describe("access policy: role × scope × read/write", () => {
   });
 });
 
+describe("acting on a dossier step", () => {
+  // The regime decides which role acts on which step; the policy only says who may act at all.
+  const actingRoles: ReadonlySet<Role> = new Set<Role>([
+    "province_admin",
+    "coordination_office",
+    "department",
+    "district",
+    "commune_officer",
+    "fatherland_front",
+  ]);
+  const rows = roles.flatMap((role) =>
+    (Object.keys(units) as UnitName[]).map((unit) => {
+      const inScope = matrix[role][unit][0];
+      const allowed = inScope && actingRoles.has(role);
+      return {
+        role,
+        unit,
+        allowed,
+        reason: !inScope
+          ? outOfScope
+          : allowed
+            ? "Được thực hiện bước hồ sơ của đơn vị thuộc phạm vi."
+            : "Tài khoản chỉ có quyền xem.",
+      };
+    }),
+  );
+
+  it.each(rows)("$role dossier.act on $unit → $allowed", ({ role, unit, allowed, reason }) => {
+    expect(decide(actors[role], "dossier.act", units[unit])).toEqual({ allowed, reason });
+  });
+
+  it("the Front acts on its commune's dossier but writes no value there", () => {
+    expect(decide(actors.fatherland_front, "dossier.act", dakPek).allowed).toBe(true);
+    expect(decide(actors.fatherland_front, "assessment.write", dakPek)).toEqual({
+      allowed: false,
+      reason: frontNoValues,
+    });
+    expect(
+      decideCriterionWrite(actors.fatherland_front, dakPek, { setCode, criterionCode: "17" }),
+    ).toEqual({ allowed: false, reason: frontNoValues });
+  });
+});
+
 describe("isInScope", () => {
   interface ScopeRow {
     role: Role;
@@ -106,6 +154,8 @@ describe("isInScope", () => {
     { role: "commune_officer", unit: dakPek, label: "its own commune", inScope: true },
     { role: "commune_officer", unit: dakGlei, label: "the district above it", inScope: false },
     { role: "commune_officer", unit: dakHa, label: "another commune", inScope: false },
+    { role: "fatherland_front", unit: dakPek, label: "its own commune", inScope: true },
+    { role: "fatherland_front", unit: dakGlei, label: "the district above it", inScope: false },
     { role: "department", unit: otherProvince, label: "another province", inScope: false },
   ])("$role sees $label: $inScope", ({ role, unit, inScope }) => {
     expect(isInScope(actors[role], unit)).toBe(inScope);

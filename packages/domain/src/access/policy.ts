@@ -15,7 +15,13 @@ export interface UnitResource {
 }
 
 export type Action =
-  "unit.read" | "assessment.write" | "catalog.manage" | "users.manage" | "audit.read";
+  | "unit.read"
+  | "assessment.write"
+  | "catalog.manage"
+  | "users.manage"
+  | "audit.read"
+  /** Act on a recognition or revocation dossier step; which step is the regime's rule. */
+  | "dossier.act";
 
 export interface Decision {
   allowed: boolean;
@@ -52,6 +58,15 @@ export function decide(actor: Actor, action: Action, unit?: UnitResource): Decis
   }
   if (action === "unit.read" || action === "audit.read") {
     return allow("Đơn vị thuộc phạm vi được giao.");
+  }
+  if (action === "dossier.act") {
+    return writers.has(actor.role) || actor.role === "fatherland_front"
+      ? allow("Được thực hiện bước hồ sơ của đơn vị thuộc phạm vi.")
+      : deny("Tài khoản chỉ có quyền xem.");
+  }
+  // The Fatherland Front comments and surveys residents; it never changes indicator values.
+  if (actor.role === "fatherland_front") {
+    return deny("Mặt trận Tổ quốc góp ý và lấy ý kiến người dân, không cập nhật số liệu.");
   }
   if (!writers.has(actor.role)) return deny("Tài khoản chỉ có quyền xem.");
   return allow("Được cập nhật số liệu của đơn vị thuộc phạm vi.");

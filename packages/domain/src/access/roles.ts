@@ -4,6 +4,7 @@ export const roles = [
   "department",
   "district",
   "commune_officer",
+  "fatherland_front",
   "viewer",
 ] as const;
 
@@ -15,5 +16,6 @@ export const roleNames: Record<Role, string> = {
   department: "Sở, ngành phụ trách tiêu chí",
   district: "Cấp huyện",
   commune_officer: "Cán bộ xã",
+  fatherland_front: "Mặt trận Tổ quốc",
   viewer: "Người xem",
 };

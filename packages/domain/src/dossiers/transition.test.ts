@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DossierSnapshot, DossierState, StepData } from "./dossier-state.ts";
-import { regimeFor, regimes, type RegimeConfig, type StepCode } from "./regime.ts";
+import { regimeFor, type RegimeConfig, type StepCode } from "./regime.ts";
+import { shippedRegimes as regimes } from "./shipped-regimes.fixture.ts";
 import {
   availableActions,
   openDossier,
@@ -9,7 +10,7 @@ import {
   type DossierActor,
 } from "./transition.ts";
 
-const regime = regimeFor("recognition", "2023-09-01") as RegimeConfig;
+const regime = regimeFor("recognition", "2023-09-01", regimes) as RegimeConfig;
 const now = "2023-11-20T08:00:00Z";
 
 const snapshot = (statuses: ("met" | "not_met")[] = ["met", "met", "met"]): DossierSnapshot => ({
@@ -145,7 +146,7 @@ describe("recognition dossier", () => {
     state = apply(
       back.state,
       { type: "complete", step: "satisfaction_survey", data: goodData.satisfaction_survey },
-      actor("commune_officer"),
+      actor("fatherland_front"),
     );
     state = advanceTo("decision", state);
     const decided = transition(
@@ -163,16 +164,46 @@ describe("recognition dossier", () => {
     expect(decided.ok && decided.state.returns).toHaveLength(1);
   });
 
+  it.each([
+    ["front_comments", "commune_officer", false],
+    ["front_comments", "fatherland_front", true],
+    ["satisfaction_survey", "commune_officer", false],
+    ["satisfaction_survey", "fatherland_front", true],
+    ["public_posting", "fatherland_front", false],
+  ] as const)("%s by %s → %s", (step, role, ok) => {
+    const state = advanceTo(step);
+    const result = transition(
+      state,
+      regime,
+      { type: "complete", step, data: goodData[step] },
+      actor(role),
+      now,
+    );
+    expect(result.ok).toBe(ok);
+    if (!ok) expect(!result.ok && result.reason).toContain(`tài khoản của bạn là`);
+    expect(availableActions(state, regime, actor(role)).complete).toBe(ok);
+  });
+
+  it.each([
+    ["front_comments", "fatherland_front"],
+    ["satisfaction_survey", "fatherland_front"],
+    ["public_posting", "commune_officer"],
+  ] as const)("in every recognition regime, %s is acted by %s", (code, role) => {
+    for (const item of regimes.filter((r) => r.kind === "recognition")) {
+      expect(item.steps.find((s) => s.code === code)?.actingRole).toBe(role);
+    }
+  });
+
   it("uses the district as verifier until 30/6/2025 and the province from 1/7/2025", () => {
     expect(
-      regimeFor("recognition", "2025-06-30")?.steps.find((s) => s.code === "verification")
+      regimeFor("recognition", "2025-06-30", regimes)?.steps.find((s) => s.code === "verification")
         ?.actingRole,
     ).toBe("district");
     expect(
-      regimeFor("recognition", "2025-07-01")?.steps.find((s) => s.code === "verification")
+      regimeFor("recognition", "2025-07-01", regimes)?.steps.find((s) => s.code === "verification")
         ?.actingRole,
     ).toBe("coordination_office");
-    expect(regimeFor("revocation", "2025-07-01")?.code).toBe("qd18-thu-hoi-2cap");
+    expect(regimeFor("revocation", "2025-07-01", regimes)?.code).toBe("qd18-thu-hoi-2cap");
     expect(regimes).toHaveLength(4);
   });
 
@@ -464,7 +495,7 @@ describe("recognition dossier", () => {
           contents: [{ commune: "Xã A", content: "Giao thông", rate: 75 }],
         },
       },
-      actor("commune_officer"),
+      actor("fatherland_front"),
       now,
     );
     expect(!low.ok && low.reason).toContain("Xã A");
@@ -481,7 +512,7 @@ describe("recognition dossier", () => {
           contents: [{ commune: "Xã A", content: "Giao thông", rate: 85 }],
         },
       },
-      actor("commune_officer"),
+      actor("fatherland_front"),
       now,
     );
     expect(ok.ok).toBe(true);

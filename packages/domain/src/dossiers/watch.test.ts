@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { regimes } from "./regime.ts";
+import { shippedRegimes as regimes } from "./shipped-regimes.fixture.ts";
 import { districtRevocationFlag, revocationFlag, type WatchCriterion } from "./revocation-watch.ts";
 import { mergerRecognition } from "./merger.ts";
 import { currentDue, stepDueDates } from "./due-dates.ts";
@@ -122,6 +122,29 @@ describe("due dates and calendar", () => {
       overdue: true,
     });
     expect(currentDue(state, regime, "2023-11-30", "2023-09-16")?.overdue).toBe(false);
+  });
+
+  // A province may put a step in working days; the calendar skips weekends and listed holidays.
+  const holidays = new Set(["2024-04-29", "2024-04-30", "2024-05-01"]);
+  const working = (kind: "beforeBatchDeadline" | "afterPrevious", days: number): typeof regime => ({
+    ...regime,
+    steps: regime.steps.map((step, index) =>
+      index === 5 ? { ...step, due: { kind, days, unit: "working" as const } } : step,
+    ),
+  });
+  it.each([
+    // Verification due Fri 26/4/2024; 3 working days after skips the weekend and 29/4–1/5.
+    ["afterPrevious", 3, "2024-04-26", "2024-05-06"],
+    ["afterPrevious", 1, "2024-04-26", "2024-05-02"],
+    // 3 working days before Mon 6/5/2024: Fri 3, Thu 2, then back over 1/5–29/4 and the weekend.
+    ["beforeBatchDeadline", 3, "2024-05-06", "2024-04-26"],
+    ["beforeBatchDeadline", 0, "2024-05-06", "2024-05-06"],
+  ] as const)("%s %i working days from %s → %s", (kind, days, deadline, expected) => {
+    expect(stepDueDates(state, working(kind, days), deadline, holidays)[5]?.due).toBe(expected);
+  });
+
+  it("counts calendar days when the rule says nothing", () => {
+    expect(stepDueDates(state, regime, "2024-04-26", holidays)[5]?.due).toBe("2024-05-26");
   });
 
   it.each(["1970-01-01", "2024-02-29", "2000-03-01", "2023-12-31"])("round-trips %s", (iso) => {

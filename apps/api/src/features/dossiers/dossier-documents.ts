@@ -27,6 +27,8 @@ export interface AdminDocument {
   date: string;
   title: string;
   subtitle?: string;
+  /** A decision's issuing authority line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), centred in bold above the grounds. */
+  authority?: string;
   paragraphs: string[];
   table?: { headers: string[]; rows: string[][] };
   signer: { title: string; name: string };
@@ -135,6 +137,7 @@ export async function renderDocx(document: AdminDocument): Promise<Buffer> {
           new Paragraph({ text: "" }),
           centered(document.title, { bold: true, size: 28 }),
           ...(document.subtitle ? [centered(document.subtitle, { bold: true })] : []),
+          ...(document.authority ? [centered(document.authority, { bold: true })] : []),
           new Paragraph({ text: "" }),
           ...body,
           ...table,
@@ -214,6 +217,9 @@ export function renderPdf(document: AdminDocument): Promise<Buffer> {
     pdf.y = Math.max(pdf.y, leftBottom) + 20;
     pdf.font("bold").fontSize(13).text(document.title, left, pdf.y, { width, align: "center" });
     if (document.subtitle) pdf.fontSize(11).text(document.subtitle, { width, align: "center" });
+    if (document.authority) {
+      pdf.moveDown(0.6).text(document.authority, left, pdf.y, { width, align: "center" });
+    }
     pdf.moveDown();
     pdf.font("regular").fontSize(11);
     for (const paragraph of document.paragraphs) {
@@ -222,8 +228,10 @@ export function renderPdf(document: AdminDocument): Promise<Buffer> {
     }
     if (document.table) {
       const columns = document.table.headers.length;
+      // A number column stays narrow so the names get the room.
+      const shares = columns === 3 ? [0.08, 0.62, 0.3] : undefined;
       const widths = document.table.headers.map((_, i) =>
-        i === 1 ? width * 0.5 : (width * 0.5) / (columns - 1),
+        shares ? width * (shares[i] as number) : i === 1 ? width * 0.5 : (width * 0.5) / (columns - 1),
       );
       for (const [index, row] of [document.table.headers, ...document.table.rows].entries()) {
         pdf.font(index === 0 ? "bold" : "regular").fontSize(9);

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import type { Db } from "@ntm/db";
 import { requestedLevelNames, type StepDataMap } from "@ntm/domain";
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
-import { invalid, notFound } from "../../http/app-error.ts";
+import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
@@ -18,8 +18,12 @@ export const generatedKinds = [
   "bao-cao-tu-danh-gia",
   "bao-cao-tham-tra",
   "du-thao-quyet-dinh",
+  "quyet-dinh-thu-hoi",
 ] as const;
 export type GeneratedKind = (typeof generatedKinds)[number];
+
+/** Which documents belong to which kind of dossier. */
+const revocationKinds: ReadonlySet<GeneratedKind> = new Set(["quyet-dinh-thu-hoi"]);
 
 const statusWord = { met: "Đạt", not_met: "Chưa đạt", missing: "Chưa có số liệu" } as const;
 
@@ -53,6 +57,10 @@ export function buildDocument(
   const verification = stepData(dossier, "verification");
   const survey = stepData(dossier, "satisfaction_survey");
   const decision = stepData(dossier, "decision");
+  const revocation = stepData(dossier, "revocation_decision");
+  const proposal = stepData(dossier, "revocation_proposal");
+  const review = stepData(dossier, "revocation_review");
+  const revokedLevel = dossier.history.find((h) => h.endedOn === null) ?? dossier.history.at(-1);
   const rate =
     survey && survey.formsReturned > 0
       ? Math.round((survey.formsSatisfied / survey.formsReturned) * 1000) / 10
@@ -120,8 +128,8 @@ export function buildDocument(
         date: decision?.decisionDate ?? today,
         title: "QUYẾT ĐỊNH",
         subtitle: `Về việc công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}`,
+        authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
         paragraphs: [
-          "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
           "Căn cứ Quyết định số 18/2022/QĐ-TTg ngày 02/8/2022 của Thủ tướng Chính phủ;",
           "Căn cứ kết quả thẩm định và biểu quyết của Hội đồng thẩm định;",
           `Điều 1. Công nhận ${dossier.unitName} đạt chuẩn ${levelName.replace(/^(xã|huyện) /, "")} năm ${dossier.year}.`,
@@ -130,7 +138,42 @@ export function buildDocument(
         ],
         signer: { title: "CHỦ TỊCH", name: decision?.signer ?? "……………………" },
       };
+    case "quyet-dinh-thu-hoi": {
+      const flag = dossier.state.revocationFlag;
+      const levelShort = levelName.replace(/^(xã|huyện) /, "");
+      return {
+        issuer: provinceUpper,
+        number: revocation?.decisionNumber ?? "……/QĐ-UBND",
+        place,
+        date: revocation?.decisionDate ?? today,
+        title: "QUYẾT ĐỊNH",
+        subtitle: `Về việc thu hồi Quyết định công nhận ${dossier.unitName} đạt chuẩn ${levelShort}`,
+        authority: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+        paragraphs: [
+          "Căn cứ Quyết định số 18/2022/QĐ-TTg ngày 02/8/2022 của Thủ tướng Chính phủ (Điều 4, quy định thu hồi quyết định công nhận);",
+          revokedLevel
+            ? `Căn cứ Quyết định số ${revokedLevel.decisionNumber} ngày ${formatDateVi(revokedLevel.decisionDate)} công nhận ${dossier.unitName} đạt chuẩn ${levelShort};`
+            : `Căn cứ quyết định công nhận ${dossier.unitName} đạt chuẩn ${levelShort};`,
+          proposal
+            ? `Xét Tờ trình số ${proposal.reportNumber} ngày ${formatDateVi(proposal.reportDate)} đề nghị thu hồi: ${proposal.reason}`
+            : "Xét tờ trình đề nghị thu hồi;",
+          review
+            ? `Căn cứ Báo cáo thẩm định số ${review.reportNumber} ngày ${formatDateVi(review.reportDate)}: ${review.conclusion}`
+            : "Căn cứ kết quả thẩm định đề nghị thu hồi;",
+          `Điều 1. Thu hồi Quyết định công nhận ${dossier.unitName} đạt chuẩn ${levelShort}${revokedLevel ? ` (Quyết định số ${revokedLevel.decisionNumber})` : ""}.`,
+          `Lý do: ${flag?.reason ?? "đơn vị không còn đáp ứng các tiêu chí theo quy định."}${flag && flag.unmetCriteria.length > 0 ? ` Tiêu chí chưa đạt: ${flag.unmetCriteria.join(", ")}.` : ""}`,
+          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+          "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nông nghiệp và Môi trường, Chủ tịch UBND cấp xã liên quan chịu trách nhiệm thi hành Quyết định này.",
+        ],
+        signer: { title: "CHỦ TỊCH", name: revocation?.signer ?? "……………………" },
+      };
+    }
   }
+}
+
+function formatDateVi(iso: string) {
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
 }
 
 export async function renderDossierDocument(
@@ -138,6 +181,16 @@ export async function renderDossierDocument(
   options: { user: AuthUser; id: number; kind: GeneratedKind; format: "docx" | "pdf"; now: Date },
 ): Promise<{ fileName: string; mimeType: string; content: Buffer }> {
   const dossier = await getDossier(db, options);
+  if (revocationKinds.has(options.kind) !== (dossier.kind === "revocation")) {
+    throw new AppError({
+      code: "CONFLICT",
+      vi:
+        dossier.kind === "revocation"
+          ? "Hồ sơ thu hồi chỉ có văn bản quyết định thu hồi."
+          : "Quyết định thu hồi chỉ lập cho hồ sơ thu hồi.",
+      en: "This document does not belong to this kind of dossier.",
+    });
+  }
   const provinceName = await provinceNameOf(db, dossier.unitCode, isoDate(options.now));
   const document = buildDocument(dossier, options.kind, provinceName, isoDate(options.now));
   const content =

@@ -1,10 +1,9 @@
 import type { AddressInfo } from "node:net";
-import { eq } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { tables } from "@ntm/db";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
-import { upsertNotificationContact } from "./dossiers.repository.ts";
+import { systemUser } from "../auth/auth-user.ts";
+import { createUser } from "../users/users.service.ts";
+import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 
 interface Received {
   to: string[];
@@ -34,6 +33,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.NTM_SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   t = await createTestApp();
+  await createUser(t.database.db, {
+    input: { username: "mttq1", password: testPassword, role: "fatherland_front", unitCode: "X01" },
+    by: systemUser,
+    checkAccess: false,
+  });
 });
 
 afterAll(async () => {
@@ -42,12 +46,44 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-it("e-mails the verifying district when the commune hands the dossier on", async () => {
-  const [huyen] = await t.database.db
-    .select()
-    .from(tables.users)
-    .where(eq(tables.users.username, "huyen"));
-  await upsertNotificationContact(t.database.db, huyen?.id as number, "huyen@example.vn");
+it("lets each account set, read and clear its own address, and refuses a bad one", async () => {
+  const huyen = await loginAs(t.app, "huyen");
+  const put = (email: unknown) =>
+    t.app.inject({
+      method: "PUT",
+      url: "/api/notification-email",
+      headers: { cookie: huyen },
+      payload: { email },
+    });
+  const get = async () =>
+    (
+      await t.app.inject({
+        method: "GET",
+        url: "/api/notification-email",
+        headers: { cookie: huyen },
+      })
+    ).json();
+  expect(await get()).toEqual({ email: null });
+  const bad = await put("huyen at example");
+  expect(bad.statusCode).toBe(400);
+  expect(bad.json().error.message).toBeTruthy();
+  expect((await put("Other@Example.vn")).json()).toEqual({ email: "other@example.vn" });
+  expect((await put("")).json()).toEqual({ email: null });
+  expect(await get()).toEqual({ email: null });
+  expect((await put("huyen@example.vn")).statusCode).toBe(200);
+  expect(await get()).toEqual({ email: "huyen@example.vn" });
+  const anonymous = await t.app.inject({ method: "GET", url: "/api/notification-email" });
+  expect(anonymous.statusCode).toBe(401);
+});
+
+it("e-mails the Front, then the verifying district, when the dossier reaches them", async () => {
+  const front = await loginAs(t.app, "mttq1");
+  await t.app.inject({
+    method: "PUT",
+    url: "/api/notification-email",
+    headers: { cookie: front },
+    payload: { email: "mttq@example.vn" },
+  });
   const admin = await loginAs(t.app, "vpdp");
   const xa = await loginAs(t.app, "xa1");
   const post = (cookie: string, url: string, payload: object) =>
@@ -72,9 +108,12 @@ it("e-mails the verifying district when the commune hands the dossier on", async
       })
     ).statusCode,
   ).toBe(200);
+  expect(received.find((mail) => mail.to.includes("mttq@example.vn"))?.body).toContain(
+    `/dossiers/${dossier.id}`,
+  );
   expect(
     (
-      await post(xa, `${base}/front_comments/complete`, {
+      await post(front, `${base}/front_comments/complete`, {
         comments: [{ organisation: "MTTQ xã", date: "2024-01-02", content: "Nhất trí" }],
       })
     ).statusCode,
@@ -92,7 +131,7 @@ it("e-mails the verifying district when the commune hands the dossier on", async
   expect(received.filter((mail) => mail.to.includes("huyen@example.vn"))).toHaveLength(0);
   expect(
     (
-      await post(xa, `${base}/satisfaction_survey/complete`, {
+      await post(front, `${base}/satisfaction_survey/complete`, {
         formsIssued: 100,
         formsReturned: 100,
         formsSatisfied: 95,

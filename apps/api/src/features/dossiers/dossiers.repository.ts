@@ -186,3 +186,35 @@ export async function upsertNotificationContact(db: DbOrTx, userId: number, emai
     .values({ userId, email })
     .onConflictDoUpdate({ target: n.userId, set: { email } });
 }
+
+export async function findNotificationContact(db: DbOrTx, userId: number) {
+  const n = tables.notificationContacts;
+  return (await db.select().from(n).where(eq(n.userId, userId)))[0];
+}
+
+export async function deleteNotificationContact(db: DbOrTx, userId: number) {
+  const n = tables.notificationContacts;
+  await db.delete(n).where(eq(n.userId, userId));
+}
+
+/* ---------- regime versions ---------- */
+
+const rg = tables.dossierRegimes;
+export type RegimeRow = typeof rg.$inferSelect;
+
+export async function findRegimeRows(db: DbOrTx) {
+  return db.select().from(rg).orderBy(asc(rg.code), asc(rg.version));
+}
+
+/** Inserts a version; a concurrent insert of the same code and version is skipped. */
+export async function insertRegimeRow(db: DbOrTx, row: typeof rg.$inferInsert) {
+  const [inserted] = await db.insert(rg).values(row).onConflictDoNothing().returning();
+  return inserted as RegimeRow | undefined;
+}
+
+export async function countDossiersByRegime(db: DbOrTx) {
+  return db
+    .select({ code: d.regimeCode, version: d.regimeVersion, n: sql<number>`count(*)::int` })
+    .from(d)
+    .groupBy(d.regimeCode, d.regimeVersion);
+}

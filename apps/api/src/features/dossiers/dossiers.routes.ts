@@ -7,6 +7,8 @@ import {
   dossierConfirmInputSchema,
   dossierListQuerySchema,
   dossierReturnInputSchema,
+  notificationEmailInputSchema,
+  regimeListQuerySchema,
   revocationWatchQuerySchema,
   stepCodeSchema,
 } from "@ntm/contracts";
@@ -32,6 +34,8 @@ import {
   renderDossierDocument,
   uploadDossierScan,
 } from "./dossier-files.service.ts";
+import { importRegime, listRegimes } from "./dossier-regimes.service.ts";
+import { getNotificationEmail, setNotificationEmail } from "./notification-email.service.ts";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -277,5 +281,55 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         unit: request.query.unit,
         year: request.query.year,
       }),
+  );
+  routes.get(
+    "/api/dossier-regimes",
+    {
+      schema: {
+        tags,
+        summary: "Quy trình hồ sơ: phiên bản hiện hành (hoặc mọi phiên bản với all=true)",
+        querystring: regimeListQuerySchema,
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      return listRegimes(db, { all: request.query.all });
+    },
+  );
+  routes.post(
+    "/api/dossier-regimes",
+    {
+      schema: {
+        tags,
+        summary: "Nhập tệp quy trình hồ sơ thành phiên bản mới (quản trị tỉnh)",
+        body: z.unknown(),
+      },
+    },
+    async (request, reply) => {
+      const result = await importRegime(db, {
+        user: requireUser(request),
+        file: request.body,
+        now: context.now(),
+      });
+      reply.status(result.created ? 201 : 200);
+      return result;
+    },
+  );
+  routes.get(
+    "/api/notification-email",
+    { schema: { tags, summary: "Địa chỉ e-mail nhận thông báo hồ sơ của tài khoản" } },
+    async (request) => getNotificationEmail(db, { user: requireUser(request) }),
+  );
+  routes.put(
+    "/api/notification-email",
+    {
+      schema: {
+        tags,
+        summary: "Đặt hoặc xóa địa chỉ e-mail nhận thông báo hồ sơ",
+        body: notificationEmailInputSchema,
+      },
+    },
+    async (request) =>
+      setNotificationEmail(db, { user: requireUser(request), email: request.body.email }),
   );
 }

@@ -8,8 +8,6 @@ import {
   mergerRecognition,
   openDossier,
   recognitionConditions,
-  regimeFor,
-  regimes,
   revocationFlag,
   revocationKeyCriteria,
   roleNames,
@@ -75,18 +73,12 @@ import {
   type RecognitionRow,
 } from "./dossiers.repository.ts";
 import { sendMail } from "./dossier-mailer.ts";
+import { loadRegimes, type RegimeRegistry } from "./dossier-regimes.service.ts";
+import { publicHolidays } from "../reports/holidays.ts";
 
-const regimeByCode = new Map(regimes.map((regime) => [regime.code, regime]));
-
-function regimeOf(row: DossierRow): RegimeConfig {
-  const regime = regimeByCode.get(row.regimeCode);
-  if (!regime)
-    throw new AppError({
-      code: "INTERNAL",
-      vi: `Thiếu cấu hình quy trình ${row.regimeCode}.`,
-      en: `Missing regime ${row.regimeCode}.`,
-    });
-  return regime;
+/** The regime version a dossier was filed under. */
+function regimeOf(registry: RegimeRegistry, row: DossierRow): RegimeConfig {
+  return registry.get(row.regimeCode, row.regimeVersion);
 }
 
 const dossierNotFound = (id: number) =>
@@ -127,14 +119,15 @@ function dossierActor(user: AuthUser): DossierActor {
 }
 
 function summarise(
+  registry: RegimeRegistry,
   row: DossierRow,
   unitName: string,
   batch: BatchRow | undefined,
   today: string,
 ): DossierSummaryDto {
-  const regime = regimeOf(row);
+  const regime = regimeOf(registry, row);
   const step = regime.steps[row.state.currentStep] ?? regime.steps[0];
-  const due = batch ? currentDue(row.state, regime, batch.deadline, today) : null;
+  const due = batch ? currentDue(row.state, regime, batch.deadline, today, publicHolidays()) : null;
   return {
     id: row.id,
     kind: row.state.kind,
@@ -162,15 +155,17 @@ async function unitNames(db: DbOrTx, codes: string[]) {
   return names;
 }
 
-async function summariseMany(db: DbOrTx, rows: DossierRow[], now: Date) {
+async function summariseMany(db: Db, rows: DossierRow[], now: Date) {
   const names = await unitNames(
     db,
     rows.map((row) => row.unitCode),
   );
   const batches = new Map((await findBatches(db)).map((batch) => [batch.id, batch]));
   const today = isoDate(now);
+  const registry = await loadRegimes(db);
   return rows.map((row) =>
     summarise(
+      registry,
       row,
       names.get(row.unitCode) ?? row.unitCode,
       row.batchId ? batches.get(row.batchId) : undefined,
@@ -285,7 +280,8 @@ export async function createDossier(
 ): Promise<DossierDetailDto> {
   const { user, input, now } = options;
   const today = isoDate(now);
-  const regime = regimeFor(input.kind, today);
+  const registry = await loadRegimes(db);
+  const regime = registry.inForce(input.kind, today);
   if (!regime)
     throw invalid(
       `Chưa cấu hình quy trình cho ngày ${today}.`,
@@ -334,7 +330,7 @@ export async function createDossier(
         `${unit.name} is not recognised.`,
       );
     requestedLevel = recognised.level as RequestedLevel;
-    flag = (await watchUnits(db, [unit.code], input.year)).get(unit.code)?.flag ?? null;
+    flag = (await watchUnits(db, registry, [unit.code], input.year)).get(unit.code)?.flag ?? null;
     if (!flag) {
       throw new AppError({
         code: "CONFLICT",
@@ -368,6 +364,7 @@ export async function createDossier(
       requestedLevel,
       batchId: batch.id,
       regimeCode: regime.code,
+      regimeVersion: regime.version,
       status: state.status,
       currentStep: regime.steps[0]?.code ?? "",
       state,
@@ -387,6 +384,7 @@ export async function createDossier(
         round: 1,
         payload: {
           regime: regime.code,
+          regimeVersion: regime.version,
           snapshot: { criteriaMet: snapshot.criteriaMet, criteriaTotal: snapshot.criteriaTotal },
         },
       },
@@ -471,9 +469,10 @@ export async function getDossier(
   const row = await findDossier(db, options.id);
   if (!row) throw dossierNotFound(options.id);
   const { unit } = await requireDossierAccess(db, options.user, row);
-  const regime = regimeOf(row);
+  const registry = await loadRegimes(db);
+  const regime = regimeOf(registry, row);
   const batch = row.batchId ? await findBatch(db, row.batchId) : undefined;
-  const summary = summarise(row, unit.name, batch, isoDate(options.now));
+  const summary = summarise(registry, row, unit.name, batch, isoDate(options.now));
   const current = await evaluateUnit(db, { unitCode: row.unitCode, year: row.year }).catch(
     () => null,
   );
@@ -504,7 +503,7 @@ export async function getDossier(
     ...summary,
     regime,
     state: row.state,
-    dueDates: batch ? stepDueDates(row.state, regime, batch.deadline) : [],
+    dueDates: batch ? stepDueDates(row.state, regime, batch.deadline, publicHolidays()) : [],
     conditions: row.state.kind === "recognition" ? recognitionConditions(row.state, regime) : [],
     snapshotDiff,
     events: events.map((event) => ({
@@ -567,19 +566,17 @@ export async function act(
   options: { user: AuthUser; id: number; action: DossierAction; now: Date },
 ): Promise<DossierDetailDto> {
   const { user, now } = options;
+  const registry = await loadRegimes(db);
   const outcome = await db.transaction(async (tx) => {
     const row = await lockDossier(tx, options.id);
     if (!row) throw dossierNotFound(options.id);
     const { path } = await requireDossierAccess(tx, user, row);
-    if (
-      !decide(actorOf(user), "assessment.write", {
-        unitCode: row.unitCode,
-        path: path.map((p) => p.code),
-      }).allowed
-    ) {
-      throw forbidden("Tài khoản chỉ có quyền xem.");
-    }
-    const regime = regimeOf(row);
+    const may = decide(actorOf(user), "dossier.act", {
+      unitCode: row.unitCode,
+      path: path.map((p) => p.code),
+    });
+    if (!may.allowed) throw forbidden(may.reason);
+    const regime = regimeOf(registry, row);
     let action = options.action;
     if (action.type === "confirm" && user.role === "department") {
       const foreign = action.criteria.find(
@@ -731,8 +728,9 @@ export async function getInbox(
   const { user } = options;
   const codes = await scopeCodes(db, user, isoDate(options.now));
   const rows = await findDossiers(db, { unitCodes: codes, status: "open" });
+  const registry = await loadRegimes(db);
   const mine = rows.filter((row) => {
-    const regime = regimeOf(row);
+    const regime = regimeOf(registry, row);
     const actions = availableActions(row.state, regime, user);
     if (actions.complete) return true;
     if (!actions.confirm) return false;
@@ -764,8 +762,24 @@ export async function getOverdue(db: Db, options: { user: AuthUser; now: Date })
 
 /* ---------- revocation watch ---------- */
 
+/** The revocation thresholds of the revocation regime in force at the end of the year. */
+function revocationRules(registry: RegimeRegistry, year: number) {
+  const regime =
+    registry.inForce("revocation", endOfYear(year)) ??
+    registry.current.find((item) => item.kind === "revocation");
+  if (!regime) {
+    throw new AppError({
+      code: "INTERNAL",
+      vi: "Chưa cấu hình quy trình thu hồi.",
+      en: "No revocation regime configured.",
+    });
+  }
+  return regime.rules.revocation;
+}
+
 /** Watch results of communes for a year, read from stored results: nothing is re-evaluated. */
-async function watchUnits(db: DbOrTx, codes: string[], year: number) {
+async function watchUnits(db: DbOrTx, registry: RegimeRegistry, codes: string[], year: number) {
+  const rules = revocationRules(registry, year);
   const recognised = await findRecognisedOn(db, codes, endOfYear(year));
   const recognisedCodes = recognised.map((row) => row.unitCode);
   const stored = await findStoredResults(db, recognisedCodes, year);
@@ -801,7 +815,7 @@ async function watchUnits(db: DbOrTx, codes: string[], year: number) {
             status: c.status as IndicatorStatus,
           })),
         keyCriteria: revocationKeyCriteria[set.code] ?? [],
-        rules: (regimes[0] as RegimeConfig).rules.revocation,
+        rules,
       });
     }
     result.set(row.unitCode, {
@@ -832,8 +846,10 @@ export async function getRevocationWatch(
           (u) => u.level === "commune" && u.assessed,
         );
   const names = new Map(communes.map((c) => [c.code, c.name]));
+  const registry = await loadRegimes(db);
   const watched = await watchUnits(
     db,
+    registry,
     communes.map((c) => c.code),
     options.year,
   );
@@ -866,7 +882,7 @@ export async function getRevocationWatch(
       flag: districtRevocationFlag({
         communesRecognised: [...recognisedNow].filter((code) => !revoked.has(code)).length,
         communesRevoked: revoked.size,
-        rules: (regimes[0] as RegimeConfig).rules.revocation,
+        rules: revocationRules(registry, options.year),
       }),
     };
   }

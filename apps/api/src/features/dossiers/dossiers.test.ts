@@ -1,6 +1,8 @@
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { systemUser } from "../auth/auth-user.ts";
+import { createUser } from "../users/users.service.ts";
+import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -75,7 +77,18 @@ function zipEntry(zip: Buffer, name: string): string {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const user of ["admin", "vpdp", "so-nn", "huyen", "xa1", "xa3", "xem"])
+  // The Fatherland Front of X01 and of X03 (steps 2 and 4 are theirs).
+  for (const [username, unitCode] of [
+    ["mttq1", "X01"],
+    ["mttq3", "X03"],
+  ] as const) {
+    await createUser(t.database.db, {
+      input: { username, password: testPassword, role: "fatherland_front", unitCode },
+      by: systemUser,
+      checkAccess: false,
+    });
+  }
+  for (const user of ["admin", "vpdp", "so-nn", "huyen", "xa1", "xa3", "xem", "mttq1", "mttq3"])
     cookies[user] = await loginAs(t.app, user);
   await writeValues(2024, 50);
 });
@@ -177,19 +190,22 @@ describe("recognition dossier over HTTP", () => {
         })
       ).status,
     ).toBe(200);
-    expect(
-      (
-        await call("xa1", "POST", `/api/dossiers/${dossierId}/steps/front_comments/complete`, {
-          comments: [
-            {
-              organisation: "Ủy ban MTTQ Việt Nam xã",
-              date: "2023-12-28",
-              content: "Nhất trí với báo cáo",
-            },
-          ],
-        })
-      ).status,
-    ).toBe(200);
+    const comments = {
+      comments: [
+        { organisation: "Ủy ban MTTQ Việt Nam xã", date: "2023-12-28", content: "Nhất trí" },
+      ],
+    };
+    const url = `/api/dossiers/${dossierId}/steps/front_comments/complete`;
+    const byCommune = await call("xa1", "POST", url, comments);
+    expect(byCommune.status).toBe(403);
+    expect(byCommune.body.error.message).toContain("do Mặt trận Tổ quốc thực hiện");
+    const otherFront = await call("mttq3", "POST", url, comments);
+    expect(otherFront.status).toBe(403);
+    expect(otherFront.body.error.message).toContain("ngoài phạm vi");
+    expect((await call("mttq1", "GET", "/api/dossiers/inbox")).body).toEqual([
+      expect.objectContaining({ id: dossierId, currentStep: "front_comments" }),
+    ]);
+    expect((await call("mttq1", "POST", url, comments)).status).toBe(200);
     const few = await call(
       "xa1",
       "POST",
@@ -208,16 +224,21 @@ describe("recognition dossier over HTTP", () => {
         )
       ).status,
     ).toBe(200);
-    expect(
-      (
-        await call(
-          "xa1",
-          "POST",
-          `/api/dossiers/${dossierId}/steps/satisfaction_survey/complete`,
-          survey,
-        )
-      ).status,
-    ).toBe(200);
+    const surveyUrl = `/api/dossiers/${dossierId}/steps/satisfaction_survey/complete`;
+    expect((await call("xa1", "POST", surveyUrl, survey)).status).toBe(403);
+    expect((await call("mttq1", "POST", surveyUrl, survey)).status).toBe(200);
+  });
+
+  it("lets the Front read its commune but never write a value", async () => {
+    const scorecard = await call("mttq1", "GET", "/api/units/X01/scorecard?year=2024");
+    expect(scorecard.status).toBe(200);
+    const write = await call("mttq1", "PUT", "/api/units/X01/assessments/2024/values", {
+      version: scorecard.body.assessment.version,
+      values: [{ indicatorCode: "10.2", value: 5 }],
+    });
+    expect(write.status).toBe(403);
+    expect(write.body.error.message).toContain("không cập nhật số liệu");
+    expect((await call("mttq1", "GET", "/api/units/X02/scorecard?year=2024")).status).toBe(403);
   });
 
   it("shows the district its inbox and lists overdue steps for the coordination office", async () => {
@@ -254,7 +275,7 @@ describe("recognition dossier over HTTP", () => {
     expect(
       (
         await call(
-          "xa1",
+          "mttq1",
           "POST",
           `/api/dossiers/${dossierId}/steps/satisfaction_survey/complete`,
           survey,
@@ -503,6 +524,31 @@ describe("revocation", () => {
     ]);
     const watch = await call("huyen", "GET", "/api/watch/revocation?unit=D01&year=2024");
     expect(watch.body.candidates).toEqual([]);
+  });
+
+  it("generates the revocation decision as DOCX and PDF, and only for a revocation dossier", async () => {
+    const docx = await call(
+      "vpdp",
+      "GET",
+      `/api/dossiers/${revocationId}/generated/quyet-dinh-thu-hoi?format=docx`,
+    );
+    expect(docx.status).toBe(200);
+    const xml = zipEntry(docx.raw, "word/document.xml");
+    expect(xml).toContain("Về việc thu hồi Quyết định công nhận");
+    expect(xml).toContain("789/QĐ-UBND");
+    expect(xml).toContain("Quyết định số 456/QĐ-UBND");
+    expect(xml).toContain("Độc lập - Tự do - Hạnh phúc");
+    const pdf = await call(
+      "vpdp",
+      "GET",
+      `/api/dossiers/${revocationId}/generated/quyet-dinh-thu-hoi?format=pdf`,
+    );
+    expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
+    const wrong = await call("vpdp", "GET", `/api/dossiers/${dossierId}/generated/quyet-dinh-thu-hoi`);
+    expect(wrong.status).toBe(409);
+    expect(
+      (await call("vpdp", "GET", `/api/dossiers/${revocationId}/generated/to-trinh`)).status,
+    ).toBe(409);
   });
 
   it("lists dossiers in scope only", async () => {

@@ -37,8 +37,8 @@ export async function importBoundaries(
   });
   if (!reading.ok) {
     throw invalid(
-      `Tệp ranh giới không hợp lệ:\n${reading.errors.join("\n")}`,
-      "The boundary file is not valid.",
+      `Tệp ranh giới không hợp lệ (${reading.errors.length} lỗi); chưa ghi dữ liệu nào.`,
+      "The boundary file is not valid; nothing was written.",
       reading.errors.map((message) => ({ path: "features", message })),
     );
   }

@@ -47,6 +47,11 @@ const allMet = [
   { indicatorCode: "10.2", value: 2 },
 ];
 const nothing = [{ indicatorCode: "3.1", value: 40 }];
+const nothingAgain = [
+  { indicatorCode: "3.1", value: 40 },
+  { indicatorCode: "10.1", value: 30 },
+  { indicatorCode: "10.2", value: 4 },
+];
 
 /** A square of 0.1° at a longitude offset, closed. */
 const square = (x: number) => ({
@@ -97,10 +102,14 @@ afterAll(() => t.close());
 describe("importing boundaries", () => {
   it("refuses a file with a bad feature, listing each problem in Vietnamese, and stores nothing", async () => {
     const bad = shapes(["X01", "X99"]);
-    await expect(importFile(bad)).rejects.toThrow(AppError);
-    await expect(importFile(bad)).rejects.toThrow(
-      "Đối tượng thứ 2 (mã X99): không có đơn vị hành chính nào mang mã này.",
+    const error = await importFile(bad).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toBe(
+      "Tệp ranh giới không hợp lệ (1 lỗi); chưa ghi dữ liệu nào.",
     );
+    expect((error as AppError).details?.map((detail) => detail.message)).toEqual([
+      "Đối tượng thứ 2 (mã X99): không có đơn vị hành chính nào mang mã này.",
+    ]);
     expect(await t.database.db.select().from(tables.unitBoundaries)).toEqual([]);
   });
 
@@ -156,7 +165,7 @@ describe("the map", () => {
       ["X01", "advanced"],
       ["X02", "advanced"],
     ]);
-    await save("X02", 2024, nothing);
+    await save("X02", 2024, nothingAgain);
   });
 
   it("lists communes without a shape instead of dropping them silently", async () => {

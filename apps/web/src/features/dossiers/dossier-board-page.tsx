@@ -29,6 +29,7 @@ import {
   fetchDossiers,
   fetchInbox,
 } from "./dossiers-api.ts";
+import { NotificationEmailCard } from "./notification-email-card.tsx";
 
 function DossierTable({ rows, testId }: { rows: DossierSummaryDto[]; testId: string }) {
   const { t } = useI18n();
@@ -209,6 +210,7 @@ export function DossierBoardPage() {
           <DossierTable rows={group.rows} testId="dossier-batch" />
         </Card>
       ))}
+      <NotificationEmailCard />
     </div>
   );
 }

@@ -119,6 +119,7 @@ function Actions({ dossier }: { dossier: DossierDetailDto }) {
         <StepForm
           key={`${dossier.currentStep}-${dossier.round}`}
           step={dossier.currentStep}
+          unitLevel={dossier.state.unitLevel}
           busy={complete.isPending}
           onSubmit={(data) => complete.mutate(data)}
         />
@@ -195,7 +196,8 @@ export function DossierPage() {
         {dossier.demo && <DemoTag />}
       </div>
       <p className="page-meta">
-        {t(levelKey)} · {t("dossiers.year")} {dossier.year} · {regime.name}
+        {t(levelKey)} · {t("dossiers.year")} {dossier.year} · {regime.name} (
+        {t("dossiers.regimeVersion")} {regime.version})
         {dossier.batch ? ` · ${dossier.batch.name}` : ""} ·{" "}
         {t("dossiers.round", { round: state.round })}
       </p>

@@ -14,6 +14,7 @@ export const dossierKeys = {
   batches: () => ["dossiers", "batches"] as const,
   detail: (id: number) => ["dossiers", "detail", id] as const,
   watch: (unit: string, year: number) => ["dossiers", "watch", unit, year] as const,
+  email: () => ["dossiers", "notification-email"] as const,
 };
 
 export const fetchDossiers = (signal?: AbortSignal) =>
@@ -59,3 +60,12 @@ export const uploadScan = (id: number, stepCode: string, file: File) => {
   form.append("file", file);
   return apiRequest(`/api/dossiers/${id}/documents`, { method: "POST", form });
 };
+
+export const fetchNotificationEmail = (signal?: AbortSignal) =>
+  apiRequest<{ email: string | null }>("/api/notification-email", { signal });
+
+export const saveNotificationEmail = (email: string | null) =>
+  apiRequest<{ email: string | null }>("/api/notification-email", {
+    method: "PUT",
+    json: { email },
+  });

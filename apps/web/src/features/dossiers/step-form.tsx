@@ -1,7 +1,15 @@
 import { App, Button, Checkbox, Form, Input, InputNumber } from "antd";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 
-type FieldKind = "text" | "date" | "number" | "boolean" | "textarea" | "dateLines" | "memberLines";
+type FieldKind =
+  | "text"
+  | "date"
+  | "number"
+  | "boolean"
+  | "textarea"
+  | "dateLines"
+  | "memberLines"
+  | "contentLines";
 
 interface FieldSpec {
   name: string;
@@ -81,6 +89,33 @@ export const stepFields: Record<string, FieldSpec[]> = {
   revocation_decision: decisionFields,
 };
 
+/** Districts: satisfaction per content in every commune (QĐ 320: ≥ 80 % each). */
+const districtSurveyFields: FieldSpec[] = [
+  ...(stepFields.satisfaction_survey as FieldSpec[]),
+  {
+    name: "contents",
+    label: "Tỷ lệ hài lòng theo từng nội dung ở từng xã (mỗi dòng: Xã | nội dung | tỷ lệ %)",
+    kind: "contentLines",
+    help: "Ví dụ: Xã Đắk Pék | Giao thông | 92,5",
+  },
+];
+
+/** The fields of a step for a commune or a district dossier. */
+export function fieldsFor(step: string, unitLevel: string): FieldSpec[] {
+  if (step === "satisfaction_survey" && unitLevel === "district") return districtSurveyFields;
+  return stepFields[step] ?? [];
+}
+
+/** "Xã A | Giao thông | 92,5" → { commune, content, rate }; a line that does not parse is kept for the server to refuse. */
+export function parseContentLine(line: string) {
+  const [commune = "", content = "", rate = ""] = line.split("|").map((part) => part.trim());
+  return {
+    commune,
+    content,
+    rate: Number(rate.replace("%", "").replace(",", ".").trim()),
+  };
+}
+
 function toIso(line: string): string {
   const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(line.trim());
   if (!match) return line.trim();
@@ -97,11 +132,14 @@ const lines = (text: unknown) =>
 export function toStepPayload(
   step: string,
   values: Record<string, unknown>,
+  unitLevel = "commune",
 ): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
-  for (const field of stepFields[step] ?? []) {
+  for (const field of fieldsFor(step, unitLevel)) {
     const value = values[field.name];
     if (field.kind === "dateLines") payload[field.name] = lines(value).map(toIso);
+    else if (field.kind === "contentLines")
+      payload[field.name] = lines(value).map(parseContentLine);
     else if (field.kind === "memberLines") {
       payload[field.name] = lines(value).map((line) => {
         const [name, vote = ""] = line.split("|").map((part) => part.trim());
@@ -127,27 +165,31 @@ export function toStepPayload(
       ],
     };
   }
-  if (step === "satisfaction_survey") payload.contents = [];
+  if (step === "satisfaction_survey" && unitLevel !== "district") payload.contents = [];
   return payload;
 }
 
 export function StepForm({
   step,
+  unitLevel,
   busy,
   onSubmit,
 }: {
   step: string;
+  unitLevel: string;
   busy: boolean;
   onSubmit: (payload: Record<string, unknown>) => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const fields = stepFields[step] ?? [];
+  const fields = fieldsFor(step, unitLevel);
   return (
     <Form
       layout="vertical"
       data-testid="step-form"
-      onFinish={(values: Record<string, unknown>) => onSubmit(toStepPayload(step, values))}
+      onFinish={(values: Record<string, unknown>) =>
+        onSubmit(toStepPayload(step, values, unitLevel))
+      }
       onFinishFailed={() => void message.error("Kiểm tra lại các trường còn thiếu.")}
     >
       {fields.map((field) => (
@@ -155,6 +197,7 @@ export function StepForm({
           key={field.name}
           name={field.name}
           label={field.kind === "boolean" ? undefined : field.label}
+          extra={field.help}
           valuePropName={field.kind === "boolean" ? "checked" : "value"}
           rules={
             field.kind === "boolean"

@@ -1,3 +1,4 @@
+import { EditOutlined, HistoryOutlined } from "@ant-design/icons";
 import type { PlanResponse } from "@ntm/contracts";
 import { fundingSourceNames, type FundingSource } from "@ntm/domain";
 import { useQuery } from "@tanstack/react-query";
@@ -32,6 +33,17 @@ export function PlanPage() {
         <Link to={`/units/${encodeURIComponent(data.unit.code)}`}>{data.unit.name}</Link> —{" "}
         {t("targets.plan.title", { year: data.year })}
       </Typography.Title>
+      <div className="targets-actions">
+        <Link
+          to={`/plans/${encodeURIComponent(data.unit.code)}/${data.year}/edit`}
+          data-testid="plan-edit-link"
+        >
+          <EditOutlined /> {t("targets.edit.open")}
+        </Link>
+        <Link to={`/compare/${encodeURIComponent(data.unit.code)}`}>
+          <HistoryOutlined /> {t("targets.compare.open")}
+        </Link>
+      </div>
       {data.nextLevel ? (
         <section className="section">
           <h2>{t("targets.plan.path", { level: t(`level.${data.nextLevel}`) })}</h2>

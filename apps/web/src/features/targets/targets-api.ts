@@ -1,4 +1,13 @@
-import type { PlanResponse, TargetsDashboardResponse } from "@ntm/contracts";
+import type {
+  DepartmentCriteriaStatusResponse,
+  DepartmentListItem,
+  PlanInput,
+  PlanResponse,
+  PlanRollupResponse,
+  TargetsDashboardResponse,
+  UnitComparisonResponse,
+  UnitMapResponse,
+} from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
 
@@ -21,4 +30,67 @@ export function fetchPlan(code: string, year: number, signal?: AbortSignal) {
 
 export function targetsExportUrl(code: string, year: number) {
   return apiPath(`/api/units/${encodeURIComponent(code)}/targets.xlsx`, { year });
+}
+
+export function dashboardExportUrl(code: string, year: number) {
+  return apiPath(`/api/units/${encodeURIComponent(code)}/dashboard.xlsx`, { year });
+}
+
+export function mapQueryKey(code: string, year: number, show: "communes" | "children") {
+  return [queryRoots.summary, "targets-map", code, year, show] as const;
+}
+
+export function fetchMap(
+  code: string,
+  year: number,
+  show: "communes" | "children",
+  signal?: AbortSignal,
+) {
+  return apiRequest<UnitMapResponse>(
+    apiPath(`/api/units/${encodeURIComponent(code)}/map`, { year, show }),
+    { signal },
+  );
+}
+
+export function fetchComparison(code: string, signal?: AbortSignal) {
+  return apiRequest<UnitComparisonResponse>(`/api/units/${encodeURIComponent(code)}/comparison`, {
+    signal,
+  });
+}
+
+export function comparisonExportUrl(code: string) {
+  return `/api/units/${encodeURIComponent(code)}/comparison.xlsx`;
+}
+
+export function fetchDepartments(signal?: AbortSignal) {
+  return apiRequest<DepartmentListItem[]>("/api/departments", { signal });
+}
+
+export function fetchDepartmentStatus(id: number, year: number, signal?: AbortSignal) {
+  return apiRequest<DepartmentCriteriaStatusResponse>(
+    apiPath(`/api/departments/${id}/criteria-status`, { year }),
+    { signal },
+  );
+}
+
+export function departmentExportUrl(id: number, year: number) {
+  return apiPath(`/api/departments/${id}/criteria-status.xlsx`, { year });
+}
+
+export function fetchRollup(code: string, year: number, signal?: AbortSignal) {
+  return apiRequest<PlanRollupResponse>(
+    `/api/units/${encodeURIComponent(code)}/plans/${year}/rollup`,
+    { signal },
+  );
+}
+
+export function rollupExportUrl(code: string, year: number) {
+  return `/api/units/${encodeURIComponent(code)}/plans/${year}/rollup.xlsx`;
+}
+
+export function savePlan(code: string, year: number, input: PlanInput) {
+  return apiRequest<PlanResponse>(`/api/units/${encodeURIComponent(code)}/plans/${year}`, {
+    method: "PUT",
+    json: input,
+  });
 }

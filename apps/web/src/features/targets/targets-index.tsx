@@ -4,12 +4,13 @@ import { Navigate } from "react-router";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { apiRequest } from "../../lib/api-client.ts";
 
-/** /targets opens the targets of the user's own unit. */
+/** /targets opens the targets of the user's own unit; a department opens its own view. */
 export function TargetsIndex() {
   const me = useQuery({
     queryKey: ["targets", "me"],
     queryFn: ({ signal }) => apiRequest<CurrentUser>("/api/auth/me", { signal }),
   });
   if (!me.data) return <PageLoading />;
+  if (me.data.role === "department") return <Navigate to="/departments" replace />;
   return <Navigate to={`/targets/${encodeURIComponent(me.data.unitCode)}`} replace />;
 }

@@ -1,18 +1,29 @@
-import { DownloadOutlined } from "@ant-design/icons";
+import { AuditOutlined, DownloadOutlined, FundOutlined, HistoryOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Typography } from "antd";
-import { useParams } from "react-router";
+import { Button, Spin, Typography } from "antd";
+import { lazy, Suspense } from "react";
+import { Link, useParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear } from "../../lib/year-context.tsx";
 import { HeatMap } from "./heat-map.tsx";
 import { LevelsByYear } from "./levels-by-year.tsx";
-import { dashboardQueryKey, fetchDashboard, targetsExportUrl } from "./targets-api.ts";
+import {
+  dashboardExportUrl,
+  dashboardQueryKey,
+  fetchDashboard,
+  targetsExportUrl,
+} from "./targets-api.ts";
 import { TargetsPanel } from "./targets-panel.tsx";
 import "./targets.css";
 
-/** /targets/:code — targets with their status, communes by level over the years, heat map. */
+// ECharts' map module is large; it loads only when a dashboard is opened.
+const UnitMap = lazy(() =>
+  import("./unit-map.tsx").then((module) => ({ default: module.UnitMap })),
+);
+
+/** /targets/:code — targets with their status, the map, communes by level over the years, heat map. */
 export function TargetsPage() {
   const { code = "" } = useParams();
   const { t } = useI18n();
@@ -25,21 +36,48 @@ export function TargetsPage() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   if (!data) return <PageLoading />;
+  const unitCode = encodeURIComponent(data.unit.code);
   return (
     <div className="page targets-page" data-testid="targets-page">
       <div className="title-row">
         <Typography.Title level={1} className="page-title">
           {t("targets.title")}: {data.unit.name}
         </Typography.Title>
+      </div>
+      <div className="targets-actions">
         <Button icon={<DownloadOutlined />} href={targetsExportUrl(data.unit.code, data.year)}>
           {t("targets.export")}
         </Button>
+        <Button
+          icon={<DownloadOutlined />}
+          href={dashboardExportUrl(data.unit.code, data.year)}
+          data-testid="dashboard-export"
+        >
+          {t("targets.exportDashboard")}
+        </Button>
+        {data.unit.level === "commune" ? (
+          <Link to={`/compare/${unitCode}`}>
+            <HistoryOutlined /> {t("targets.compare.open")}
+          </Link>
+        ) : (
+          <Link to={`/plans/${unitCode}/${data.year + 1}/rollup`} data-testid="rollup-link">
+            <FundOutlined /> {t("targets.rollup.open", { year: data.year + 1 })}
+          </Link>
+        )}
+        {data.unit.level === "province" && (
+          <Link to="/departments" data-testid="departments-link">
+            <AuditOutlined /> {t("targets.department.open")}
+          </Link>
+        )}
       </div>
       <p className="page-meta">{t("targets.yearOfData", { year: data.year })}</p>
       <section className="section">
         <h2>{t("targets.panel")}</h2>
         <TargetsPanel targets={data.targets} />
       </section>
+      <Suspense fallback={<Spin />}>
+        <UnitMap code={data.unit.code} year={data.year} />
+      </Suspense>
       <LevelsByYear data={data} />
       <HeatMap data={data} />
     </div>

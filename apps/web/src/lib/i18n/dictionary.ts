@@ -43,6 +43,7 @@ const coreVi = {
   "role.department": roleNames.department,
   "role.district": roleNames.district,
   "role.commune_officer": roleNames.commune_officer,
+  "role.fatherland_front": roleNames.fatherland_front,
   "role.viewer": roleNames.viewer,
 
   "units.title": "Đơn vị hành chính",
@@ -212,6 +213,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   "role.department": "Department in charge of criteria",
   "role.district": "District",
   "role.commune_officer": "Commune officer",
+  "role.fatherland_front": "Fatherland Front",
   "role.viewer": "Viewer",
 
   "units.title": "Administrative units",

@@ -1,6 +1,15 @@
 // Messages of the dossiers feature; keys start with "dossiers.".
 export const dossiersVi = {
   "dossiers.nav": "Hồ sơ công nhận",
+  "dossiers.regimeVersion": "phiên bản",
+  "dossiers.email.title": "Nhận thông báo qua e-mail",
+  "dossiers.email.help":
+    "Khi một hồ sơ đến bước của bạn, hệ thống gửi thư tới địa chỉ này (nếu máy chủ thư đã được cấu hình). Để trống để không nhận thư.",
+  "dossiers.email.label": "Địa chỉ e-mail",
+  "dossiers.email.invalid": "Địa chỉ e-mail không hợp lệ",
+  "dossiers.email.save": "Lưu",
+  "dossiers.email.saved": "Đã lưu: thông báo sẽ gửi tới {email}.",
+  "dossiers.email.cleared": "Đã xóa địa chỉ: bạn chỉ nhận thông báo trong ứng dụng.",
   "dossiers.boardTitle": "Hồ sơ xét công nhận, thu hồi",
   "dossiers.inbox": "Việc chờ tôi xử lý",
   "dossiers.inboxEmpty": "Không có hồ sơ nào chờ bạn.",
@@ -75,6 +84,15 @@ export const dossiersVi = {
 
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   "dossiers.nav": "Recognition dossiers",
+  "dossiers.regimeVersion": "version",
+  "dossiers.email.title": "E-mail notifications",
+  "dossiers.email.help":
+    "When a dossier reaches your step, an e-mail goes to this address (if a mail server is configured). Leave it empty to receive none.",
+  "dossiers.email.label": "E-mail address",
+  "dossiers.email.invalid": "Not a valid e-mail address",
+  "dossiers.email.save": "Save",
+  "dossiers.email.saved": "Saved: notifications go to {email}.",
+  "dossiers.email.cleared": "Address removed: notifications stay in the app.",
   "dossiers.boardTitle": "Recognition and revocation dossiers",
   "dossiers.inbox": "Waiting for me",
   "dossiers.inboxEmpty": "No dossier is waiting for you.",

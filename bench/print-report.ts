@@ -92,6 +92,12 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
           fmtInt(perSecond(load.values.rows, load.values.ms)),
         ],
         ["  of which generating in process", "", fmtSeconds(load.values.generateMs), ""],
+        [
+          "  of which assessments (INSERT … SELECT)",
+          fmtInt(load.values.assessments),
+          fmtSeconds(load.values.assessmentsMs),
+          "",
+        ],
         ["ANALYZE", "", fmtSeconds(load.values.analyzeMs), ""],
         [
           `evaluateMany (${load.evaluate.calls} call${load.evaluate.calls === 1 ? "" : "s"}, 1 transaction)`,

@@ -156,6 +156,8 @@ describe("reports, obstacles and Excel", () => {
     await district
       .getByTestId("report-narrative")
       .fill("Tháng này hoàn thành 2 công trình giao thông.");
+    await district.getByTestId("figures-targets").waitFor();
+    expect(await district.getByTestId("report-detail").innerText()).toContain("Kế hoạch vốn năm");
     await screenshot(district, "reports-draft");
     await narrow(district, "reports-draft");
     await district.getByTestId("report-submit").click();
@@ -188,6 +190,17 @@ describe("reports, obstacles and Excel", () => {
     ).toBeGreaterThan(0);
     await screenshot(office, "reports-rates");
     await narrow(office, "reports-rates");
+
+    const docxHref = await office.getByTestId("consolidated-docx").getAttribute("href");
+    const docx = await office.request.get(`${app.baseUrl}${docxHref}`);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()["content-type"]).toContain("wordprocessingml");
+    const xlsxHref = await office.getByTestId("consolidated-xlsx").getAttribute("href");
+    const xlsx = await office.request.get(`${app.baseUrl}${xlsxHref}`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()["content-disposition"]).toContain("phu-luc.xlsx");
+    await office.getByTestId("consolidated").scrollIntoViewIfNeeded();
+    await screenshot(office, "reports-consolidated");
     await district.close();
     await office.close();
   });
@@ -198,7 +211,8 @@ describe("reports, obstacles and Excel", () => {
     await district.goto(`${app.baseUrl}/reports/obstacles`);
     await district.getByTestId("obstacle-title").fill("Thiếu vốn đối ứng xây trường mầm non");
     await district.getByTestId("obstacle-criteria").fill("5");
-    await district.getByTestId("obstacle-due").fill("2099-12-31");
+    const due = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await district.getByTestId("obstacle-due").fill(due);
     await district.getByTestId("obstacle-raise").click();
     const card = district
       .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })

@@ -28,3 +28,4 @@ export { generatePeriod } from "./features/reports/reports.service.ts";
 export { localDate } from "./features/reports/holidays.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";
+export { sendReminderMails } from "./features/reports/reminder-mails.service.ts";

@@ -10,6 +10,7 @@ import { seedDemo } from "./commands/seed-demo.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
+import { reportsRemindCommand } from "./commands/reports-remind.ts";
 import { boundariesImportCommand } from "./commands/targets-boundaries.ts";
 
 const program = new Command("ntm")
@@ -106,6 +107,11 @@ exportCommand
   .requiredOption("--year <year>", "năm đánh giá")
   .option("--out <file>", "tệp kết quả (mặc định so-lieu-MÃ-NĂM.xlsx)")
   .action(exportValuesCommand);
+const reports = program.command("reports").description("Báo cáo định kỳ");
+reports
+  .command("remind")
+  .description("Gửi thư nhắc hạn nộp báo cáo đến hạn hôm nay (chạy hằng ngày; không gửi trùng)")
+  .action(reportsRemindCommand);
 
 program
   .command("backup <file>")

@@ -106,7 +106,29 @@ export const reportFiguresSchema = z.object({
   valuesUpdated: z.number().int(),
   obstaclesOpen: z.number().int(),
   obstaclesOverdue: z.number().int(),
-  /** Figures owned by other modules (targets, plan money) when they exist. */
+  /** Targets of the unit and the units below it, by status (absent in reports drafted before). */
+  targets: z
+    .object({
+      total: z.number().int(),
+      met: z.number().int(),
+      onTrack: z.number().int(),
+      atRisk: z.number().int(),
+      offTrack: z.number().int(),
+      noData: z.number().int(),
+    })
+    .nullable()
+    .optional(),
+  /** Commune plans of the period's year: money needed and money allocated, in đồng. */
+  planMoney: z
+    .object({
+      year: z.number().int(),
+      communesWithPlan: z.number().int(),
+      investment: z.number(),
+      funded: z.number(),
+    })
+    .nullable()
+    .optional(),
+  /** Remarks on the figures (an older assessment year, a module without data). */
   notes: z.array(z.string()),
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
@@ -188,6 +210,12 @@ export const ratesResponseSchema = z.object({
   }),
 });
 export type RatesResponse = z.infer<typeof ratesResponseSchema>;
+
+export const consolidatedQuerySchema = z.object({
+  type: z.coerce.number().int(),
+  period: z.string().min(4),
+  format: z.enum(["docx", "xlsx"]).default("docx"),
+});
 
 export const reminderSchema = z.object({
   submissionId: z.number().int(),

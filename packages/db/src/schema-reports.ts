@@ -105,3 +105,18 @@ export const obstacleEvents = pgTable(
   },
   (t) => [index("obstacle_events_obstacle_idx").on(t.obstacleId)],
 );
+
+/** Reminder e-mails sent, one per report and kind (before / after the due date), so none goes twice. */
+export const reportReminderMails = pgTable(
+  "report_reminder_mails",
+  {
+    submissionId: integer("submission_id")
+      .notNull()
+      .references(() => reportSubmissions.id),
+    /** due_soon | overdue */
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    recipients: text("recipients").array().notNull(),
+  },
+  (t) => [uniqueIndex("report_reminder_mails_uq").on(t.submissionId, t.kind)],
+);

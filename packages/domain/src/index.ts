@@ -23,3 +23,4 @@ export * from "./targets/plan.ts";
 export * from "./targets/target-access.ts";
 export * from "./targets/boundaries.ts";
 export * from "./targets/compare-years.ts";
+export * from "./reporting/consolidate.ts";

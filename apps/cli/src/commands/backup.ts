@@ -7,28 +7,40 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@ntm/db";
 import { withDatabase } from "../cli-context.ts";
 
-/** Tables in dependency order; restore inserts in this order and clears in reverse. */
-export const backupTables = [
-  "admin_units",
-  "unit_successors",
-  "criteria_sets",
-  "departments",
-  "department_criteria",
-  "users",
-  "assessments",
-  "assessment_values",
-  "evaluation_results",
-  "evaluation_criteria",
-  "evidence_files",
-  "audit_log",
-  "settings",
-] as const;
+/**
+ * Every table of the application schema, parents before children (foreign keys), read from the
+ * database itself so that a table added by a later migration is never left out of a backup.
+ */
+export async function backupTables(database: Database): Promise<string[]> {
+  const tables = await queryRows<{ name: string }>(
+    database.db,
+    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const edges = await queryRows<{ child: string; parent: string }>(
+    database.db,
+    sql`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
+          from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+         where c.contype = 'f' and n.nspname = 'public'`,
+  );
+  const names = tables.map((table) => table.name);
+  const ordered: string[] = [];
+  const visit = (name: string, path: string[]) => {
+    if (ordered.includes(name) || path.includes(name)) return;
+    for (const edge of edges) {
+      if (edge.child === name && edge.parent !== name) visit(edge.parent, [...path, name]);
+    }
+    ordered.push(name);
+  };
+  for (const name of names) visit(name, []);
+  return ordered.filter((name) => names.includes(name));
+}
 
 const batch = 5000;
 
 async function* backupLines(database: Database) {
-  yield JSON.stringify({ format: "ntm-backup", version: 1, tables: backupTables }) + "\n";
-  for (const table of backupTables) {
+  const tables = await backupTables(database);
+  yield JSON.stringify({ format: "ntm-backup", version: 1, tables }) + "\n";
+  for (const table of tables) {
     for (let offset = 0; ; offset += batch) {
       const rows = await queryRows<{ row: unknown }>(
         database.db,
@@ -56,6 +68,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Infinity,
   });
+  const tables = await backupTables(database);
   let header: { format?: string } | undefined;
   const rowsByTable = new Map<string, unknown[]>();
   for await (const line of lines) {
@@ -67,7 +80,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
         throw new Error("Tệp không phải bản sao lưu NTM Monitor.");
       continue;
     }
-    if (!parsed.table || !(backupTables as readonly string[]).includes(parsed.table)) {
+    if (!parsed.table || !tables.includes(parsed.table)) {
       throw new Error(`Bảng không hợp lệ trong bản sao lưu: ${parsed.table}`);
     }
     const list = rowsByTable.get(parsed.table) ?? [];
@@ -77,9 +90,9 @@ export async function restoreDatabase(database: Database, file: string): Promise
   let total = 0;
   await database.db.transaction(async (tx) => {
     await tx.execute(
-      sql.raw(`truncate ${[...backupTables].reverse().join(", ")} restart identity cascade`),
+      sql.raw(`truncate ${tables.map((name) => `"${name}"`).join(", ")} restart identity cascade`),
     );
-    for (const table of backupTables) {
+    for (const table of tables) {
       const rows = rowsByTable.get(table) ?? [];
       for (let start = 0; start < rows.length; start += 1000) {
         const part = JSON.stringify(rows.slice(start, start + 1000));
@@ -89,17 +102,15 @@ export async function restoreDatabase(database: Database, file: string): Promise
       }
       total += rows.length;
     }
-    for (const [table, column] of [
-      ["admin_units", "id"],
-      ["criteria_sets", "id"],
-      ["departments", "id"],
-      ["users", "id"],
-      ["evidence_files", "id"],
-      ["audit_log", "id"],
-    ] as const) {
+    const serials = await queryRows<{ table: string; column: string }>(
+      tx,
+      sql`select table_name as "table", column_name as "column" from information_schema.columns
+           where table_schema = 'public' and column_default like 'nextval(%'`,
+    );
+    for (const { table, column } of serials) {
       await tx.execute(
         sql.raw(
-          `select setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((select max(${column}) from ${table}), 0) + 1, false)`,
+          `select setval(pg_get_serial_sequence('"${table}"', '${column}'), coalesce((select max("${column}") from "${table}"), 0) + 1, false)`,
         ),
       );
     }

@@ -231,7 +231,11 @@ export function renderPdf(document: AdminDocument): Promise<Buffer> {
       // A number column stays narrow so the names get the room.
       const shares = columns === 3 ? [0.08, 0.62, 0.3] : undefined;
       const widths = document.table.headers.map((_, i) =>
-        shares ? width * (shares[i] as number) : i === 1 ? width * 0.5 : (width * 0.5) / (columns - 1),
+        shares
+          ? width * (shares[i] as number)
+          : i === 1
+            ? width * 0.5
+            : (width * 0.5) / (columns - 1),
       );
       for (const [index, row] of [document.table.headers, ...document.table.rows].entries()) {
         pdf.font(index === 0 ? "bold" : "regular").fontSize(9);

@@ -26,7 +26,8 @@ export function shippedRegimeFiles(): RegimeFile[] {
 }
 
 function toConfig(row: RegimeRow): RegimeConfig {
-  const { format: _format, ...file } = row.definition as RegimeFile;
+  const file: Partial<RegimeFile> = { ...(row.definition as RegimeFile) };
+  delete file.format;
   return { ...file, version: row.version } as RegimeConfig;
 }
 

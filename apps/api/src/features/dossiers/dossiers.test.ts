@@ -544,7 +544,11 @@ describe("revocation", () => {
       `/api/dossiers/${revocationId}/generated/quyet-dinh-thu-hoi?format=pdf`,
     );
     expect(pdf.raw.subarray(0, 5).toString()).toBe("%PDF-");
-    const wrong = await call("vpdp", "GET", `/api/dossiers/${dossierId}/generated/quyet-dinh-thu-hoi`);
+    const wrong = await call(
+      "vpdp",
+      "GET",
+      `/api/dossiers/${dossierId}/generated/quyet-dinh-thu-hoi`,
+    );
     expect(wrong.status).toBe(409);
     expect(
       (await call("vpdp", "GET", `/api/dossiers/${revocationId}/generated/to-trinh`)).status,

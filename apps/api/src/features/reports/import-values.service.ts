@@ -187,8 +187,12 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
   const rows: BulkValueRow[] = [];
   const reportedUnitRows = new Set<string>();
   const unknownColumns = new Set<number>();
-  entries.forEach((entry, position) => {
-    if (position % 2000 === 0) onProgress?.({ phase: "check", done: position, total });
+  for (const [position, entry] of entries.entries()) {
+    if (position % 2000 === 0) {
+      onProgress?.({ phase: "check", done: position, total });
+      // Lets the progress reach a streaming client while a large file is checked.
+      if (position > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     const about = {
       unitCode: entry.unitCode,
       year: entry.year,
@@ -208,7 +212,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
           },
         );
       }
-      return;
+      continue;
     }
     const place = check.index.get(entry.indicatorCode);
     if (!place) {
@@ -228,19 +232,19 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
           { indicatorCode: entry.indicatorCode },
         );
       }
-      return;
+      continue;
     }
     const where = `${check.unit.name} (${entry.unitCode}), chỉ tiêu ${entry.indicatorCode} (${place.indicator.name})`;
     if (entry.raw !== null && typeof entry.raw === "object") {
       addError(entry.row, entry.column, `${where}: ${entry.raw.refused}.`, about);
-      return;
+      continue;
     }
     const reading = parseCellValue(place.indicator.kind, entry.raw);
     if (!reading.ok) {
       addError(entry.row, entry.column, `${where}: ${reading.reason}.`, about);
-      return;
+      continue;
     }
-    if (reading.value === null) return;
+    if (reading.value === null) continue;
     const [problem] = validateValues(check.index, [
       { indicatorCode: entry.indicatorCode, value: reading.value },
     ]);
@@ -251,7 +255,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         `${check.unit.name} (${entry.unitCode}): ${problem.message}`,
         about,
       );
-      return;
+      continue;
     }
     if (options.checkAccess !== false && user.role === "department" && place.criterionCode) {
       const decision = decideCriterionWrite(
@@ -264,7 +268,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       );
       if (!decision.allowed) {
         addError(entry.row, entry.column, `${where}: ${decision.reason}`, about);
-        return;
+        continue;
       }
     }
     rows.push({
@@ -274,7 +278,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       value: reading.value,
       ...(entry.note !== undefined ? { note: entry.note } : {}),
     });
-  });
+  }
   onProgress?.({ phase: "check", done: total, total });
 
   const unitKeys = [...new Set(rows.map((row) => `${row.unitCode}/${row.year}`))];

@@ -1,3 +1,4 @@
+import { PassThrough } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -11,6 +12,7 @@ import { importValues } from "./import-values.service.ts";
 /** Upload limit of an import file: a national long-format CSV fits. */
 export const maxImportBytes = 40 * 1024 * 1024;
 
+const ndjsonType = "application/x-ndjson";
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const attachment = (fileName: string) =>
   `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
@@ -51,7 +53,7 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         response: { 200: importReportSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const file = await request.file({ limits: { fileSize: maxImportBytes, files: 1 } });
       if (!file) {
@@ -69,13 +71,33 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
           en: `The file is too large (at most ${maxImportBytes / 1024 / 1024} MB).`,
         });
       }
-      return importValues(db, {
+      const options = {
         user,
         fileName: file.filename,
         content,
         dryRun: request.query.dryRun === "true",
         now: context.now(),
-      });
+      };
+      if (!request.headers.accept?.includes(ndjsonType)) return importValues(db, options);
+      // Streamed answer: one {"progress"} line per step of the check, then {"report"} or {"error"}.
+      const out = new PassThrough();
+      const line = (value: object) => `${JSON.stringify(value)}\n`;
+      const english = request.headers["accept-language"]?.startsWith("en") ?? false;
+      importValues(db, { ...options, onProgress: (progress) => out.write(line({ progress })) })
+        .then((report) => out.end(line({ report })))
+        .catch((error: unknown) => {
+          if (!(error instanceof AppError)) request.log.error(error);
+          out.end(
+            line({
+              error:
+                error instanceof AppError
+                  ? { code: error.code, message: english ? error.messageEn : error.message }
+                  : { code: "INTERNAL", message: "Lỗi máy chủ khi nhập tệp; hãy thử lại." },
+            }),
+          );
+        });
+      // The response schema types the JSON answer; a stream is sent as it is.
+      return reply.header("content-type", `${ndjsonType}; charset=utf-8`).send(out as never);
     },
   );
   routes.get(

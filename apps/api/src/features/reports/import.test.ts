@@ -390,3 +390,48 @@ describe("export", () => {
     expect(report).toMatchObject({ ok: true, format: "long", valuesChanged: 0 });
   });
 });
+
+describe("streamed progress (Accept: application/x-ndjson)", () => {
+  const streamed = (name: string, content: Buffer) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/import/values?dryRun=true",
+      headers: {
+        cookie: huyen,
+        accept: "application/x-ndjson",
+        "content-type": `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: multipart(name, content),
+    });
+  const linesOf = (body: string) =>
+    body
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it("sends the check's progress line by line, then the report", async () => {
+    const csv = [
+      "ma_don_vi,ma_chi_tieu,nam,gia_tri",
+      ...Array.from({ length: 4500 }, (_, i) => `ZZ${i},1.1,2024,1`),
+    ].join("\n");
+    const response = await streamed("lon.csv", Buffer.from(csv));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("application/x-ndjson");
+    const lines = linesOf(response.body);
+    const checks = lines
+      .map((line) => line.progress as { phase: string; done: number; total: number } | undefined)
+      .filter((progress) => progress?.phase === "check")
+      .map((progress) => progress!.done);
+    expect(checks).toEqual([0, 2000, 4000, 4500]);
+    const report = lines.at(-1)!.report as ImportReport;
+    expect(report).toMatchObject({ ok: false, errorCount: 4500 });
+  });
+
+  it("ends with an error line when the file cannot be read", async () => {
+    const response = await streamed("hong.xlsx", Buffer.from("PK\u0003\u0004 không phải zip"));
+    expect(response.statusCode).toBe(200);
+    const last = linesOf(response.body).at(-1)!;
+    expect(last.error).toMatchObject({ code: "VALIDATION_FAILED" });
+    expect((last.error as { message: string }).message).toContain("Không đọc được tệp Excel");
+  });
+});

@@ -15,6 +15,7 @@ import { findDescendantsOn, findUnitOn } from "../units/units.repository.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
 import { localDate } from "./holidays.ts";
 import {
+  findCriteriaOfDepartment,
   findDepartmentOfUser,
   findObstacle,
   findObstacleEvents,
@@ -110,6 +111,10 @@ export async function listObstacles(
   const today = localDate(options.now);
   const { codes, names } = await scopeCodes(db, options.user, today);
   const { filter } = options;
+  // "By department" means the department in charge of the obstacle's criteria (or the one it was passed to).
+  const departmentCriteria = filter.department
+    ? new Set(await findCriteriaOfDepartment(db, filter.department))
+    : null;
   const rows = (await findObstacles(db, codes)).filter(
     (row) =>
       (!filter.status ||
@@ -117,7 +122,9 @@ export async function listObstacles(
           ? row.status !== "resolved"
           : row.status === filter.status)) &&
       (!filter.criterion || row.criterionCodes.includes(filter.criterion)) &&
-      (!filter.department || row.departmentCode === filter.department) &&
+      (!departmentCriteria ||
+        row.departmentCode === filter.department ||
+        row.criterionCodes.some((code) => departmentCriteria.has(code))) &&
       (filter.overdue === undefined ||
         isObstacleOverdue({ status: row.status as ObstacleStatus, dueDate: row.dueDate }, today) ===
           filter.overdue) &&

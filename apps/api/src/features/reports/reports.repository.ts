@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, tables, type DbOrTx } from "@ntm/db";
 import type { DueRule } from "@ntm/domain";
 
@@ -91,6 +91,24 @@ export async function findDepartmentsOf(db: DbOrTx, provinceCode: string) {
     .where(eq(tables.departments.provinceCode, provinceCode));
 }
 
+export async function findDepartmentNames(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .select({ code: tables.departments.code, name: tables.departments.name })
+    .from(tables.departments)
+    .where(inArray(tables.departments.code, codes));
+}
+
+/** Criteria codes a department is in charge of (any criteria set). */
+export async function findCriteriaOfDepartment(db: DbOrTx, departmentCode: string) {
+  const rows = await queryRows<{ code: string }>(
+    db,
+    sql`select distinct dc.criterion_code as code from department_criteria dc
+      join departments d on d.id = dc.department_id where d.code = ${departmentCode}`,
+  );
+  return rows.map((row) => row.code);
+}
+
 export async function findDepartmentOfUser(db: DbOrTx, userId: number) {
   const rows = await queryRows<{ code: string; name: string }>(
     db,
@@ -177,4 +195,49 @@ export async function findObstacleEvents(db: DbOrTx, ids: number[]) {
     .from(oe)
     .where(sql`${oe.obstacleId} = any(string_to_array(${ids.join(",")}, ',')::int[])`)
     .orderBy(asc(oe.obstacleId), asc(oe.at), asc(oe.id));
+}
+
+/* ---------- reminder e-mails ---------- */
+export async function findReminderMail(db: DbOrTx, submissionId: number, kind: string) {
+  const rm = tables.reportReminderMails;
+  const rows = await db
+    .select()
+    .from(rm)
+    .where(and(eq(rm.submissionId, submissionId), eq(rm.kind, kind)));
+  return rows[0];
+}
+
+/** Claims a reminder e-mail; false when it was already sent. */
+export async function insertReminderMail(
+  db: DbOrTx,
+  row: typeof tables.reportReminderMails.$inferInsert,
+) {
+  const rows = await db
+    .insert(tables.reportReminderMails)
+    .values(row)
+    .onConflictDoNothing()
+    .returning();
+  return rows.length === 1;
+}
+
+/** Addresses of the active accounts that submit a report: the unit's officers, or the department's. */
+export async function findSubmitterAddresses(db: DbOrTx, row: SubmissionRow) {
+  const rows = row.departmentCode
+    ? await queryRows<{ email: string }>(
+        db,
+        sql`select n.email from users u
+          join notification_contacts n on n.user_id = u.id
+          join departments d on d.id = u.department_id
+          where u.active and u.role = 'department' and d.code = ${row.departmentCode}
+          order by n.email`,
+      )
+    : await queryRows<{ email: string }>(
+        db,
+        sql`select n.email from users u
+          join notification_contacts n on n.user_id = u.id
+          where u.active and u.unit_code = ${row.unitCode}
+            and u.role in ('district', 'commune_officer', 'province_admin', 'coordination_office')
+          order by n.email`,
+      );
+  return [...new Set(rows.map((r) => r.email))];
 }

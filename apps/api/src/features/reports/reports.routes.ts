@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  consolidatedQuerySchema,
   escalateInputSchema,
   generateInputSchema,
   obstacleInputSchema,
@@ -16,6 +17,11 @@ import {
 import { forbidden } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import {
+  buildConsolidatedReport,
+  consolidatedAnnex,
+  consolidatedDocx,
+} from "./consolidation.service.ts";
 import {
   escalateObstacle,
   listObstacles,
@@ -33,6 +39,11 @@ import {
   returnReport,
   submitReport,
 } from "./reports.service.ts";
+
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const attachment = (fileName: string) =>
+  `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -114,6 +125,36 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/reports/reminders",
     { schema: { tags, summary: "Nhắc hạn nộp báo cáo" } },
     async (request) => getReminders(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.get(
+    "/api/reports/consolidated",
+    {
+      schema: {
+        tags,
+        summary: "Báo cáo tổng hợp của tỉnh cho một kỳ (DOCX) hoặc phụ lục số liệu (XLSX)",
+        querystring: consolidatedQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { type, period, format } = request.query;
+      const report = await buildConsolidatedReport(db, {
+        user,
+        typeId: type,
+        periodKey: period,
+        now: context.now(),
+      });
+      const base = `bao-cao-tong-hop-${period}`;
+      return format === "xlsx"
+        ? reply
+            .header("content-type", xlsxType)
+            .header("content-disposition", attachment(`${base}-phu-luc.xlsx`))
+            .send(await consolidatedAnnex(report))
+        : reply
+            .header("content-type", docxType)
+            .header("content-disposition", attachment(`${base}.docx`))
+            .send(await consolidatedDocx(report, ""));
+    },
   );
   routes.get(
     "/api/reports/:id",

@@ -22,6 +22,8 @@ import type {
 } from "@ntm/contracts";
 import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
+import { getPlanRollup } from "../targets/plans.service.ts";
+import { getUnitTargets } from "../targets/targets.service.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { findChildrenOn, findDescendantsOn, findUnitOn } from "../units/units.repository.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
@@ -29,6 +31,7 @@ import { localDate, publicHolidays } from "./holidays.ts";
 import {
   countValueChanges,
   findCommuneResults,
+  findDepartmentNames,
   findDepartmentOfUser,
   findDepartmentsOf,
   findObstacles,
@@ -46,7 +49,7 @@ import {
 } from "./reports.repository.ts";
 
 const receivers = new Set(["province_admin", "coordination_office"]);
-const reminderDaysBefore = 3;
+export const reminderDaysBefore = 3;
 
 function dueRuleText(rule: DueRule): string {
   switch (rule.kind) {
@@ -117,7 +120,7 @@ export async function createReportType(
   });
 }
 
-async function requireType(db: Db, id: number) {
+export async function requireType(db: Db, id: number) {
   const type = await findReportType(db, id);
   if (!type) throw notFound(`Không có loại báo cáo số ${id}.`, `No report type ${id}.`);
   return type;
@@ -186,7 +189,7 @@ export async function generatePeriod(
 }
 
 /** Generates every period of a year that has started by `today`. */
-async function ensurePeriods(db: Db, type: ReportTypeRow, year: number, today: string) {
+export async function ensurePeriods(db: Db, type: ReportTypeRow, year: number, today: string) {
   if (type.cadence === "adhoc") return;
   for (const period of periodsOf(type.cadence as Cadence, year)) {
     if (period.end < today)
@@ -229,16 +232,35 @@ function isSubmitter(scope: Scope, row: SubmissionRow) {
   );
 }
 
-function isReceiver(scope: Scope, type: ReportTypeRow) {
-  return receivers.has(scope.user.role) && scope.user.unitCode === type.receiverUnitCode;
+export function isReceiver(user: AuthUser, type: ReportTypeRow) {
+  return receivers.has(user.role) && user.unitCode === type.receiverUnitCode;
 }
 
-async function unitNames(db: Db, codes: string[], asOf: string) {
+/** Display names of submitters: units by code, departments under "department:CODE". */
+export async function submitterNames(
+  db: DbOrTx,
+  rows: { unitCode: string; departmentCode: string }[],
+  asOf: string,
+) {
   const names = new Map<string, string>();
-  for (const code of new Set(codes)) {
+  for (const code of new Set(rows.map((row) => row.unitCode))) {
     names.set(code, (await findUnitOn(db, code, asOf))?.name ?? code);
   }
+  const departments = [...new Set(rows.map((row) => row.departmentCode).filter(Boolean))];
+  for (const department of await findDepartmentNames(db, departments)) {
+    names.set(`department:${department.code}`, department.name);
+  }
   return names;
+}
+
+/** The name a submission is shown under: the department's name, or the unit's. */
+export function submitterName(
+  row: { unitCode: string; departmentCode: string },
+  names: Map<string, string>,
+) {
+  return row.departmentCode
+    ? (names.get(`department:${row.departmentCode}`) ?? row.departmentCode)
+    : (names.get(row.unitCode) ?? row.unitCode);
 }
 
 function toSubmissionDto(
@@ -266,9 +288,7 @@ function toSubmissionDto(
     periodLabel: row.periodLabel,
     dueDate: row.dueDate,
     unitCode: row.unitCode,
-    unitName: row.departmentCode
-      ? row.departmentCode
-      : (context.names.get(row.unitCode) ?? row.unitCode),
+    unitName: submitterName(row, context.names),
     departmentCode: row.departmentCode || null,
     state,
     timeliness: timeliness.timeliness,
@@ -280,7 +300,7 @@ function toSubmissionDto(
     returnReason: row.returnReason,
     version: row.version,
     canSubmit: state !== "submitted" && isSubmitter(context.scope, row),
-    canReturn: state === "submitted" && isReceiver(context.scope, context.type),
+    canReturn: state === "submitted" && isReceiver(context.scope.user, context.type),
   };
 }
 
@@ -302,11 +322,7 @@ export async function listSubmissions(
   const rows = (await findSubmissions(db, { typeId: options.type, periodKey: options.period }))
     .filter((row) => visible(scope, row))
     .filter((row) => !options.unit || row.unitCode === options.unit);
-  const names = await unitNames(
-    db,
-    rows.map((row) => row.unitCode),
-    today,
-  );
+  const names = await submitterNames(db, rows, today);
   const typeById = new Map(types.map((type) => [type.id, type]));
   return rows.map((row) =>
     toSubmissionDto(row, { type: typeById.get(row.typeId)!, scope, today, names }),
@@ -322,8 +338,61 @@ async function requireSubmission(db: Db, user: AuthUser, id: number, today: stri
   return { row, scope, type };
 }
 
+type LinkedFigures = Pick<ReportFigures, "targets" | "planMoney" | "notes">;
+
+/**
+ * Targets status and plan money of the submitter's area, from the targets module, as the user
+ * reading the report may see them. Read outside any transaction (the targets services take the
+ * database, not a transaction).
+ */
+export async function linkedFigures(
+  db: Db,
+  row: SubmissionRow,
+  user: AuthUser,
+  now: Date,
+): Promise<LinkedFigures> {
+  const year = Number(row.periodEnd.slice(0, 4));
+  const notes: string[] = [];
+  const readOrNull = async <T>(what: string, read: () => Promise<T>) => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      notes.push(`${what}: chưa có số liệu (${error.message}).`);
+      return null;
+    }
+  };
+  const targets = await readOrNull("Mục tiêu", () =>
+    getUnitTargets(db, { user, code: row.unitCode, year, now }),
+  );
+  const plans = await readOrNull("Kế hoạch vốn", () =>
+    getPlanRollup(db, { user, code: row.unitCode, year, now }),
+  );
+  return {
+    targets: targets && {
+      total: targets.targets.length,
+      met: targets.counts.met,
+      onTrack: targets.counts.onTrack,
+      atRisk: targets.counts.atRisk,
+      offTrack: targets.counts.offTrack,
+      noData: targets.counts.noData,
+    },
+    planMoney: plans && {
+      year,
+      communesWithPlan: plans.rollup.communesWithPlan,
+      investment: plans.rollup.investment,
+      funded: plans.rollup.funded,
+    },
+    notes,
+  };
+}
+
 /** The figures a report is drafted from: the live data of the submitter's communes. */
-async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigures> {
+export async function draftFigures(
+  db: DbOrTx,
+  row: SubmissionRow,
+  linked: LinkedFigures = { notes: [] },
+): Promise<ReportFigures> {
   const periodYear = Number(row.periodEnd.slice(0, 4));
   // Results are stored per assessment year; early in a year the latest one may be last year's.
   let year = periodYear;
@@ -373,9 +442,11 @@ async function draftFigures(db: DbOrTx, row: SubmissionRow): Promise<ReportFigur
     valuesUpdated: await countValueChanges(db, codes, row.periodStart, row.periodEnd),
     obstaclesOpen: open.length,
     obstaclesOverdue: open.filter((o) => o.dueDate < row.dueDate).length,
+    targets: linked.targets ?? null,
+    planMoney: linked.planMoney ?? null,
     notes: [
       ...(year !== periodYear ? [`Kết quả đánh giá mới nhất là của năm ${year}.`] : []),
-      "Tình hình thực hiện mục tiêu và giải ngân vốn kế hoạch: lấy từ phân hệ mục tiêu, kế hoạch khi tỉnh đã nhập; chưa có trong bản nháp này.",
+      ...linked.notes,
     ],
     ...({ perCommune: Object.fromEntries(assessed.map((c) => [c.code, c.criteriaMet])) } as object),
   };
@@ -385,8 +456,10 @@ export async function getSubmission(db: Db, options: { user: AuthUser; id: numbe
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
   const figures =
-    row.state === "submitted" ? (row.snapshot as ReportFigures) : await draftFigures(db, row);
-  const names = await unitNames(db, [row.unitCode], today);
+    row.state === "submitted"
+      ? (row.snapshot as ReportFigures)
+      : await draftFigures(db, row, await linkedFigures(db, row, options.user, options.now));
+  const names = await submitterNames(db, [row], today);
   return toSubmissionDto(row, { type, scope, today, names, figures });
 }
 
@@ -398,6 +471,7 @@ export async function submitReport(
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
   if (!isSubmitter(scope, row)) throw forbidden("Chỉ đơn vị phải báo cáo được nộp báo cáo này.");
+  const linked = await linkedFigures(db, row, options.user, options.now);
   await db.transaction(async (tx) => {
     const locked = await lockSubmission(tx, row.id);
     if (!locked || locked.version !== options.version) {
@@ -414,7 +488,7 @@ export async function submitReport(
         en: "Already submitted.",
       });
     }
-    const snapshot = await draftFigures(tx, locked);
+    const snapshot = await draftFigures(tx, locked, linked);
     await updateSubmission(tx, row.id, {
       state: "submitted",
       narrative: options.narrative,
@@ -447,7 +521,7 @@ export async function returnReport(
 ) {
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
-  if (!isReceiver(scope, type)) throw forbidden("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.");
+  if (!isReceiver(scope.user, type)) throw forbidden("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.");
   await db.transaction(async (tx) => {
     const locked = await lockSubmission(tx, row.id);
     if (locked?.state !== "submitted") {
@@ -499,11 +573,7 @@ export async function getRates(
     typeId: type.id,
     ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }),
   });
-  const names = await unitNames(
-    db,
-    rows.map((row) => row.unitCode),
-    today,
-  );
+  const names = await submitterNames(db, rows, today);
   const periods = new Map<string, { key: string; label: string; dueDate: string }>();
   const bySubmitter = new Map<string, RatesResponse["rows"][number]>();
   const all: ReturnType<typeof timelinessOf>["timeliness"][] = [];
@@ -516,7 +586,7 @@ export async function getRates(
     const key = `${row.unitCode}/${row.departmentCode}`;
     const entry = bySubmitter.get(key) ?? {
       unitCode: row.unitCode,
-      unitName: row.departmentCode || (names.get(row.unitCode) ?? row.unitCode),
+      unitName: submitterName(row, names),
       departmentCode: row.departmentCode || null,
       cells: [],
     };

@@ -37,12 +37,15 @@ import {
 } from "./dossiers-api.ts";
 import { StepForm } from "./step-form.tsx";
 
-const generated = [
-  { kind: "to-trinh", name: "Tờ trình" },
-  { kind: "bao-cao-tu-danh-gia", name: "Báo cáo tự đánh giá" },
-  { kind: "bao-cao-tham-tra", name: "Báo cáo thẩm tra" },
-  { kind: "du-thao-quyet-dinh", name: "Dự thảo quyết định" },
-];
+const generated = {
+  recognition: [
+    { kind: "to-trinh", name: "Tờ trình" },
+    { kind: "bao-cao-tu-danh-gia", name: "Báo cáo tự đánh giá" },
+    { kind: "bao-cao-tham-tra", name: "Báo cáo thẩm tra" },
+    { kind: "du-thao-quyet-dinh", name: "Dự thảo quyết định" },
+  ],
+  revocation: [{ kind: "quyet-dinh-thu-hoi", name: "Quyết định thu hồi" }],
+};
 
 function Actions({ dossier }: { dossier: DossierDetailDto }) {
   const { t } = useI18n();
@@ -358,7 +361,7 @@ export function DossierPage() {
             <>
               <Typography.Title level={5}>{t("dossiers.generated")}</Typography.Title>
               <ul className="plain-list">
-                {generated.map((doc) => (
+                {generated[dossier.kind].map((doc) => (
                   <li key={doc.kind}>
                     {doc.name}:{" "}
                     <a href={`/api/dossiers/${dossier.id}/generated/${doc.kind}?format=docx`}>

@@ -3,14 +3,18 @@ import { Alert, Button, Card, Checkbox, Progress, Space, Table, Typography } fro
 import { useState } from "react";
 import { errorMessage } from "../../lib/api-client.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { formatNumber } from "../../lib/format.ts";
 import { useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/use-current-user.ts";
 import { exportUrl, templateUrl, uploadImport } from "./reports-api.ts";
 
-type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "checking" };
+type Phase =
+  | { kind: "idle" }
+  | { kind: "uploading"; percent: number }
+  | { kind: "checking"; done: number; total: number };
 
 export function ImportPanel() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { year } = useYear();
   const user = useCurrentUser().data;
   const [file, setFile] = useState<File | null>(null);
@@ -26,8 +30,20 @@ export function ImportPanel() {
     setFailure(null);
     setPhase({ kind: "uploading", percent: 0 });
     try {
-      const result = await uploadImport(file, dryRun, (percent) =>
-        setPhase(percent >= 100 ? { kind: "checking" } : { kind: "uploading", percent }),
+      const result = await uploadImport(
+        file,
+        dryRun,
+        (percent) =>
+          setPhase(
+            percent >= 100
+              ? { kind: "checking", done: 0, total: 0 }
+              : { kind: "uploading", percent },
+          ),
+        (progress) => {
+          if (progress.phase === "check") {
+            setPhase({ kind: "checking", done: progress.done, total: progress.total });
+          }
+        },
       );
       setReport(result);
     } catch (error) {
@@ -79,14 +95,24 @@ export function ImportPanel() {
         {phase.kind !== "idle" && (
           <div data-testid="import-progress" style={{ marginTop: 12 }}>
             <Progress
-              percent={phase.kind === "uploading" ? phase.percent : 100}
+              percent={
+                phase.kind === "uploading"
+                  ? phase.percent
+                  : phase.total > 0
+                    ? Math.round((phase.done / phase.total) * 100)
+                    : 0
+              }
               status="active"
-              showInfo={phase.kind === "uploading"}
             />
             <Typography.Text type="secondary">
               {phase.kind === "uploading"
                 ? t("reports.import.uploading", { percent: phase.percent })
-                : t("reports.import.checking")}
+                : phase.total > 0
+                  ? t("reports.import.checkingProgress", {
+                      done: formatNumber(phase.done, language, 0),
+                      total: formatNumber(phase.total, language, 0),
+                    })
+                  : t("reports.import.checking")}
             </Typography.Text>
           </div>
         )}
@@ -107,12 +133,15 @@ export function ImportPanel() {
             dataSource={report.errors}
             columns={[
               { title: t("reports.import.cell"), dataIndex: "cell", width: 110 },
+              // The message names the commune and indicator; narrow screens show it alone.
               {
                 title: t("reports.import.commune"),
+                responsive: ["md"],
                 render: (_, row) => (row.unitCode ? `${row.unitName ?? ""} (${row.unitCode})` : ""),
               },
               {
                 title: t("reports.import.indicator"),
+                responsive: ["md"],
                 render: (_, row) =>
                   row.indicatorCode ? `${row.indicatorCode} ${row.indicatorName ?? ""}` : "",
               },

@@ -59,11 +59,16 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
             {t(`reports.obstacles.status.${obstacle.status}`)}
           </Tag>
           <span>
-            {t("reports.obstacles.holder")}:{" "}
+            {t(
+              obstacle.status === "resolved"
+                ? "reports.obstacles.resolvedAt"
+                : "reports.obstacles.holder",
+            )}
+            :{" "}
             <strong data-testid="obstacle-holder">{obstacle.holderName}</strong>
           </span>
           <span>
-            {t("reports.due")}: {formatDate(obstacle.dueDate)}
+            {t("reports.obstacles.due")}: {formatDate(obstacle.dueDate)}
           </span>
           {obstacle.overdue && <Tag color="red">{t("reports.obstacles.overdue")}</Tag>}
         </Space>
@@ -197,7 +202,7 @@ export function ObstaclesPanel() {
                 label={t("reports.obstacles.dueDate")}
                 rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
               >
-                <Input data-testid="obstacle-due" placeholder="2024-12-31" />
+                <Input type="date" data-testid="obstacle-due" />
               </Form.Item>
             </Space>
             {raise.isError && <Alert type="error" showIcon message={errorMessage(raise.error)} />}

@@ -56,24 +56,61 @@ export const resolveObstacle = (id: number, answer: string) =>
 
 export const templateUrl = (unit: string, year: number) =>
   apiPath("/api/import/template", { unit, year });
+export const consolidatedUrl = (type: number, period: string, format: "docx" | "xlsx") =>
+  apiPath("/api/reports/consolidated", { type, period, format });
 export const exportUrl = (unit: string, year: number) =>
   apiPath("/api/export/values", { unit, year, format: "xlsx" });
 
+export interface CheckProgress {
+  phase: "read" | "check" | "write" | "done";
+  done: number;
+  total: number;
+}
+
+type StreamLine =
+  | { progress: CheckProgress }
+  | { report: ImportReport }
+  | { error: { code: string; message: string } };
+
 /**
  * Uploads an import file with XMLHttpRequest, which (unlike fetch) reports upload progress for
- * the progress bar; the server then checks every cell.
+ * the progress bar; the server then checks every cell and streams its progress as NDJSON lines.
  */
 export function uploadImport(
   file: File,
   dryRun: boolean,
   onProgress: (percent: number) => void,
+  onCheck: (progress: CheckProgress) => void = () => undefined,
 ): Promise<ImportReport> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", apiPath("/api/import/values", { dryRun: dryRun ? "true" : undefined }));
-    request.setRequestHeader("Accept", "application/json");
+    request.setRequestHeader("Accept", "application/x-ndjson, application/json");
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    let read = 0;
+    const completeLines = (): StreamLine[] => {
+      const text = request.responseText;
+      const end = text.lastIndexOf("\n") + 1;
+      if (end <= read) return [];
+      const lines = text
+        .slice(read, end)
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as StreamLine);
+      read = end;
+      return lines;
+    };
+    let last: StreamLine | null = null;
+    const take = () => {
+      for (const line of completeLines()) {
+        if ("progress" in line) onCheck(line.progress);
+        last = line;
+      }
+    };
+    request.onprogress = () => {
+      if (request.status === 200) take();
     };
     request.onerror = () =>
       reject(
@@ -84,13 +121,29 @@ export function uploadImport(
         ),
       );
     request.onload = () => {
+      if (request.status === 200) {
+        try {
+          take();
+        } catch {
+          last = null;
+        }
+        const outcome = last as StreamLine | null;
+        if (outcome && "report" in outcome) return resolve(outcome.report);
+        const error = outcome && "error" in outcome ? outcome.error : null;
+        return reject(
+          new ApiError(
+            error ? 400 : 200,
+            (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
+            error?.message ?? "Máy chủ trả lời không đầy đủ; hãy thử lại.",
+          ),
+        );
+      }
       let body: unknown;
       try {
         body = JSON.parse(request.responseText);
       } catch {
         body = null;
       }
-      if (request.status === 200) return resolve(body as ImportReport);
       const error = (body as { error?: { code: string; message: string } } | null)?.error;
       reject(
         new ApiError(

@@ -19,7 +19,7 @@ import { useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
-import { formatDate, formatDateTime, formatNumber } from "../../lib/format.ts";
+import { formatDate, formatDateTime, formatNumber, formatQuantity } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import {
   fetchReminders,
@@ -115,6 +115,22 @@ function ReportDetail({ id }: { id: number }) {
             <Descriptions.Item label={t("reports.figures.obstacles")}>
               {figures.obstaclesOpen}
             </Descriptions.Item>
+            {figures.targets && (
+              <Descriptions.Item label={t("reports.figures.targets")}>
+                <span data-testid="figures-targets">
+                  {`${figures.targets.met} / ${figures.targets.onTrack} / ${figures.targets.atRisk} / ${figures.targets.offTrack}`}
+                </span>
+              </Descriptions.Item>
+            )}
+            {figures.planMoney && (
+              <Descriptions.Item
+                label={t("reports.figures.planMoney", { year: figures.planMoney.year })}
+              >
+                <span data-testid="figures-plan-money">
+                  {`${formatQuantity(figures.planMoney.investment, "đồng", language)} / ${formatQuantity(figures.planMoney.funded, "đồng", language)}`}
+                </span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t("reports.figures.changes")}>
               {figures.changes.length === 0
                 ? "–"

@@ -1,0 +1,90 @@
+import type { Db } from "@ntm/db";
+import { reminderFor, type SubmissionState } from "@ntm/domain";
+import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { sendMail } from "../dossiers/dossier-mailer.ts";
+import { localDate } from "./holidays.ts";
+import {
+  findReminderMail,
+  findReportTypes,
+  findSubmissions,
+  findSubmitterAddresses,
+  insertReminderMail,
+} from "./reports.repository.ts";
+import { ensurePeriods, reminderDaysBefore } from "./reports.service.ts";
+
+export interface ReminderMailResult {
+  /** False when NTM_SMTP_URL is not set: nothing is sent and nothing is recorded. */
+  configured: boolean;
+  sent: { submissionId: number; kind: string; to: string[]; message: string }[];
+  /** Reports due a reminder whose submitters have no e-mail address. */
+  withoutAddress: number;
+}
+
+/**
+ * Sends the reminder e-mails that are due on `now`'s date: one a few days before the due date
+ * and one after it, per report. A reminder already sent is never sent again, so a scheduler may
+ * call this every day (or twice).
+ */
+export async function sendReminderMails(
+  db: Db,
+  options: { now: Date },
+): Promise<ReminderMailResult> {
+  const result: ReminderMailResult = {
+    configured: Boolean(process.env.NTM_SMTP_URL),
+    sent: [],
+    withoutAddress: 0,
+  };
+  if (!result.configured) return result;
+  const today = localDate(options.now);
+  const types = await findReportTypes(db);
+  for (const type of types) await ensurePeriods(db, type, Number(today.slice(0, 4)), today);
+  const typeNames = new Map(types.map((type) => [type.id, type.name]));
+  for (const row of await findSubmissions(db, {})) {
+    const reminder = reminderFor({
+      dueDate: row.dueDate,
+      state: row.state as SubmissionState,
+      today,
+      daysBefore: reminderDaysBefore,
+      reportName: typeNames.get(row.typeId) ?? "",
+      periodLabel: row.periodLabel,
+    });
+    if (!reminder || (await findReminderMail(db, row.id, reminder.kind))) continue;
+    const to = await findSubmitterAddresses(db, row);
+    if (to.length === 0) {
+      result.withoutAddress += 1;
+      continue;
+    }
+    // The claim and the audit row are rolled back if the SMTP server refuses the message.
+    const sent = await db.transaction(async (tx) => {
+      if (
+        !(await insertReminderMail(tx, {
+          submissionId: row.id,
+          kind: reminder.kind,
+          sentAt: options.now,
+          recipients: to,
+        }))
+      ) {
+        return false;
+      }
+      await insertAuditEvents(tx, [
+        {
+          userId: null,
+          username: "system",
+          action: "report.reminder_mail",
+          entityType: "report_submission",
+          entityKey: String(row.id),
+          unitCode: row.unitCode,
+          newValue: { kind: reminder.kind, to },
+        },
+      ]);
+      await sendMail({
+        to,
+        subject: `[NTM] ${reminder.kind === "overdue" ? "Quá hạn nộp báo cáo" : "Sắp đến hạn nộp báo cáo"}: ${row.periodLabel}`,
+        text: `${reminder.message}\n\nĐăng nhập NTM Monitor, mục Báo cáo, để lập và nộp báo cáo.\n\nThư này được gửi tự động; không trả lời thư này.`,
+      });
+      return true;
+    });
+    if (sent) result.sent.push({ submissionId: row.id, kind: reminder.kind, to, message: reminder.message });
+  }
+  return result;
+}

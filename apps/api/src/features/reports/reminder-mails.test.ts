@@ -1,0 +1,100 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
+import { sendReminderMails } from "./reminder-mails.service.ts";
+
+interface Received {
+  to: string[];
+  body: string;
+}
+
+let t: TestApp;
+let server: SMTPServer;
+const received: Received[] = [];
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  t = await createTestApp();
+  const vpdp = await loginAs(t.app, "vpdp");
+  const created = await t.app.inject({
+    method: "POST",
+    url: "/api/report-types",
+    headers: { cookie: vpdp },
+    payload: {
+      code: "huyen-thang",
+      name: "Báo cáo tháng của UBND huyện",
+      cadence: "monthly",
+      dueRule: { kind: "dayOfNextMonth", day: 15 },
+      submitterLevel: "district",
+    },
+  });
+  expect(created.statusCode).toBe(201);
+  const huyen = await loginAs(t.app, "huyen");
+  const email = await t.app.inject({
+    method: "PUT",
+    url: "/api/notification-email",
+    headers: { cookie: huyen },
+    payload: { email: "huyen@example.vn" },
+  });
+  expect(email.statusCode).toBe(200);
+});
+
+afterAll(async () => {
+  delete process.env.NTM_SMTP_URL;
+  await t?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+it("sends nothing and records nothing without NTM_SMTP_URL", async () => {
+  delete process.env.NTM_SMTP_URL;
+  const result = await sendReminderMails(t.database.db, { now: fixedNow });
+  expect(result).toEqual({ configured: false, sent: [], withoutAddress: 0 });
+  expect(received).toEqual([]);
+});
+
+it("e-mails the district before and after the due date, once each", async () => {
+  process.env.NTM_SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  // 15/06/2024 is the due date of May's report (due soon) and after those of January–April.
+  const first = await sendReminderMails(t.database.db, { now: fixedNow });
+  expect(first.sent.map((mail) => mail.kind).sort()).toEqual([
+    "due_soon",
+    "overdue",
+    "overdue",
+    "overdue",
+    "overdue",
+  ]);
+  // The other district has no address on file.
+  expect(first.withoutAddress).toBe(5);
+  expect(received).toHaveLength(5);
+  expect(received.every((mail) => mail.to.join() === "huyen@example.vn")).toBe(true);
+  const bodies = received.map((mail) => mail.body).join("\n");
+  expect(bodies).toContain("Subject: =?UTF-8?");
+  expect(Buffer.from(bodies).toString("utf8")).toMatch(/Th=C3=A1ng 5\/2024|Tháng 5\/2024/u);
+
+  // A second run on the same day, and one the day after, send nothing new but May's overdue mail.
+  const again = await sendReminderMails(t.database.db, { now: fixedNow });
+  expect(again.sent).toEqual([]);
+  const nextDay = await sendReminderMails(t.database.db, {
+    now: new Date(fixedNow.getTime() + 24 * 3600 * 1000),
+  });
+  expect(nextDay.sent.map((mail) => [mail.kind, mail.message])).toEqual([
+    ["overdue", "Báo cáo tháng của UBND huyện — Tháng 5/2024: đã quá hạn 1 ngày (hạn 15/06/2024)."],
+  ]);
+  expect(received).toHaveLength(6);
+});

@@ -61,6 +61,7 @@ describe("ntm seed --demo", () => {
         "coordination_office",
         "department",
         "district",
+        "fatherland_front",
         "province_admin",
         "viewer",
       ]),

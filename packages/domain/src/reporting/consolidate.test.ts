@@ -16,7 +16,11 @@ describe("consolidateReports", () => {
     {
       name: "weights the average by communes assessed",
       entries: [
-        { submitterName: "Huyện A", timeliness: "on_time" as const, figures: figures(20, 20, 15, 10) },
+        {
+          submitterName: "Huyện A",
+          timeliness: "on_time" as const,
+          figures: figures(20, 20, 15, 10),
+        },
         { submitterName: "Huyện B", timeliness: "late" as const, figures: figures(5, 5, 10, 1) },
       ],
       average: 14,
@@ -27,14 +31,19 @@ describe("consolidateReports", () => {
     {
       name: "leaves a missing report out and names it",
       entries: [
-        { submitterName: "Huyện A", timeliness: "on_time" as const, figures: figures(10, 8, 12.5, 3) },
+        {
+          submitterName: "Huyện A",
+          timeliness: "on_time" as const,
+          figures: figures(10, 8, 12.5, 3),
+        },
         { submitterName: "Huyện C", timeliness: "missing" as const, figures: null },
         { submitterName: "Huyện D", timeliness: "pending" as const, figures: null },
       ],
       average: 12.5,
       standard: 3,
       communes: 10,
-      summary: "1/3 đơn vị đã gửi báo cáo, tỷ lệ đúng hạn 50%; chưa có báo cáo của: Huyện C, Huyện D.",
+      summary:
+        "1/3 đơn vị đã gửi báo cáo, tỷ lệ đúng hạn 50%; chưa có báo cáo của: Huyện C, Huyện D.",
     },
     {
       name: "has no average when nothing is in",

@@ -64,7 +64,9 @@ export function consolidateReports(entries: readonly ConsolidationEntry[]): Cons
     notIn,
     summary:
       `${inReports.length}/${entries.length} đơn vị đã gửi báo cáo` +
-      (rate.onTimeRate === null ? "" : `, tỷ lệ đúng hạn ${String(rate.onTimeRate).replace(".", ",")}%`) +
+      (rate.onTimeRate === null
+        ? ""
+        : `, tỷ lệ đúng hạn ${String(rate.onTimeRate).replace(".", ",")}%`) +
       (notIn.length === 0
         ? "."
         : `; chưa có báo cáo của: ${notIn.map((entry) => entry.submitterName).join(", ")}.`),

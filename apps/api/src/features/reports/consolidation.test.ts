@@ -36,7 +36,8 @@ function zipEntry(zip: Buffer, name: string): string {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const user of ["admin", "vpdp", "huyen", "so-nn", "xa1"]) cookies[user] = await loginAs(t.app, user);
+  for (const user of ["admin", "vpdp", "huyen", "so-nn", "xa1"])
+    cookies[user] = await loginAs(t.app, user);
   const created = await call("vpdp", "POST", "/api/report-types", {
     code: "huyen-thang",
     name: "Báo cáo tháng của UBND huyện",
@@ -90,7 +91,9 @@ it("drafts targets status and plan money from the targets module", async () => {
   const [report] = (
     await call("huyen", "GET", `/api/reports?period=2024-M04&type=${typeId}`)
   ).json() as ReportSubmissionDto[];
-  const draft = (await call("huyen", "GET", `/api/reports/${report!.id}`)).json() as ReportSubmissionDto;
+  const draft = (
+    await call("huyen", "GET", `/api/reports/${report!.id}`)
+  ).json() as ReportSubmissionDto;
   expect(draft.figures?.notes).toEqual([]);
   expect(draft.figures?.targets?.total).toBe(1);
   expect(draft.figures?.planMoney).toEqual({
@@ -187,6 +190,8 @@ it("filters obstacles by the department in charge of their criteria", async () =
     });
     expect(raised.statusCode).toBe(201);
   }
-  const list = (await call("vpdp", "GET", "/api/obstacles?department=so-nn")).json() as ObstacleDto[];
+  const list = (
+    await call("vpdp", "GET", "/api/obstacles?department=so-nn")
+  ).json() as ObstacleDto[];
   expect(list.map((o) => o.title)).toEqual(["Thiếu vốn làm đường trục xã"]);
 });

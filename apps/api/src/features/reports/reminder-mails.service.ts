@@ -84,7 +84,13 @@ export async function sendReminderMails(
       });
       return true;
     });
-    if (sent) result.sent.push({ submissionId: row.id, kind: reminder.kind, to, message: reminder.message });
+    if (sent)
+      result.sent.push({
+        submissionId: row.id,
+        kind: reminder.kind,
+        to,
+        message: reminder.message,
+      });
   }
   return result;
 }

@@ -521,7 +521,8 @@ export async function returnReport(
 ) {
   const today = localDate(options.now);
   const { row, scope, type } = await requireSubmission(db, options.user, options.id, today);
-  if (!isReceiver(scope.user, type)) throw forbidden("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.");
+  if (!isReceiver(scope.user, type))
+    throw forbidden("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.");
   await db.transaction(async (tx) => {
     const locked = await lockSubmission(tx, row.id);
     if (locked?.state !== "submitted") {

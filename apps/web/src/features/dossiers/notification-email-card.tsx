@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input } from "antd";
-import { useEffect } from "react";
 import { errorMessage } from "../../lib/api-client.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { dossierKeys, fetchNotificationEmail, saveNotificationEmail } from "./dossiers-api.ts";
@@ -14,9 +13,6 @@ export function NotificationEmailCard() {
     queryKey: dossierKeys.email(),
     queryFn: ({ signal }) => fetchNotificationEmail(signal),
   });
-  useEffect(() => {
-    form.setFieldsValue({ email: current.data?.email ?? "" });
-  }, [current.data, form]);
   const save = useMutation({
     mutationFn: (email: string) => saveNotificationEmail(email.trim() || null),
     onSuccess: (data) => client.setQueryData(dossierKeys.email(), data),
@@ -24,24 +20,28 @@ export function NotificationEmailCard() {
   return (
     <Card title={t("dossiers.email.title")} style={{ marginBottom: 16 }}>
       <p>{t("dossiers.email.help")}</p>
-      <Form
-        form={form}
-        layout="inline"
-        data-testid="email-form"
-        onFinish={(values) => save.mutate(values.email ?? "")}
-      >
-        <Form.Item
-          name="email"
-          label={t("dossiers.email.label")}
-          rules={[{ type: "email", message: t("dossiers.email.invalid") }]}
-          style={{ minWidth: 260, flex: 1 }}
+      {current.data && (
+        <Form
+          key={current.data.email ?? ""}
+          form={form}
+          initialValues={{ email: current.data.email ?? "" }}
+          layout="inline"
+          data-testid="email-form"
+          onFinish={(values) => save.mutate(values.email ?? "")}
         >
-          <Input type="email" autoComplete="email" data-testid="email-input" />
-        </Form.Item>
-        <Button htmlType="submit" loading={save.isPending} data-testid="email-save">
-          {t("dossiers.email.save")}
-        </Button>
-      </Form>
+          <Form.Item
+            name="email"
+            label={t("dossiers.email.label")}
+            rules={[{ type: "email", message: t("dossiers.email.invalid") }]}
+            style={{ minWidth: 260, flex: 1 }}
+          >
+            <Input type="email" autoComplete="email" data-testid="email-input" />
+          </Form.Item>
+          <Button htmlType="submit" loading={save.isPending} data-testid="email-save">
+            {t("dossiers.email.save")}
+          </Button>
+        </Form>
+      )}
       {save.isSuccess && (
         <Alert
           style={{ marginTop: 12 }}

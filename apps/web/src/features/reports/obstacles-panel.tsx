@@ -64,8 +64,7 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
                 ? "reports.obstacles.resolvedAt"
                 : "reports.obstacles.holder",
             )}
-            :{" "}
-            <strong data-testid="obstacle-holder">{obstacle.holderName}</strong>
+            : <strong data-testid="obstacle-holder">{obstacle.holderName}</strong>
           </span>
           <span>
             {t("reports.obstacles.due")}: {formatDate(obstacle.dueDate)}

@@ -83,22 +83,14 @@ export function RatesPanel() {
                     type="primary"
                     icon={<FileWordOutlined />}
                     data-testid="consolidated-docx"
-                    href={consolidatedUrl(
-                      typeId,
-                      period ?? rates.data.periods.at(-1)!.key,
-                      "docx",
-                    )}
+                    href={consolidatedUrl(typeId, period ?? rates.data.periods.at(-1)!.key, "docx")}
                   >
                     {t("reports.consolidated.docx")}
                   </Button>
                   <Button
                     icon={<FileExcelOutlined />}
                     data-testid="consolidated-xlsx"
-                    href={consolidatedUrl(
-                      typeId,
-                      period ?? rates.data.periods.at(-1)!.key,
-                      "xlsx",
-                    )}
+                    href={consolidatedUrl(typeId, period ?? rates.data.periods.at(-1)!.key, "xlsx")}
                   >
                     {t("reports.consolidated.xlsx")}
                   </Button>

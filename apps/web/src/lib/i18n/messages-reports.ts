@@ -93,7 +93,8 @@ export const reportsVi = {
   "reports.consolidated.period": "Kỳ tổng hợp",
   "reports.consolidated.docx": "Tải báo cáo tổng hợp (Word)",
   "reports.consolidated.xlsx": "Tải phụ lục số liệu (Excel)",
-  "reports.consolidated.hint": "Tổng hợp các báo cáo đã nộp của kỳ và số liệu trên hệ thống; văn bản theo thể thức hành chính, kèm phụ lục Excel.",
+  "reports.consolidated.hint":
+    "Tổng hợp các báo cáo đã nộp của kỳ và số liệu trên hệ thống; văn bản theo thể thức hành chính, kèm phụ lục Excel.",
   "reports.import.checkingProgress": "Đang kiểm tra: {done}/{total} dòng",
 } as const;
 
@@ -192,6 +193,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.consolidated.period": "Period",
   "reports.consolidated.docx": "Download the consolidated report (Word)",
   "reports.consolidated.xlsx": "Download the figures annex (Excel)",
-  "reports.consolidated.hint": "The submitted reports of the period and the live figures, in the administrative layout, with an Excel annex.",
+  "reports.consolidated.hint":
+    "The submitted reports of the period and the live figures, in the administrative layout, with an Excel annex.",
   "reports.import.checkingProgress": "Checking: {done}/{total} rows",
 };

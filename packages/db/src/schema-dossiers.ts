@@ -108,6 +108,10 @@ export const recognisedLevels = pgTable(
     revokedByDecision: text("revoked_by_decision"),
     revocationDossierId: integer("revocation_dossier_id").references(() => dossiers.id),
     demo: boolean("demo").notNull().default(false),
+    /** Who signed the decision (recorded for decisions taken without a dossier). */
+    signer: text("signer"),
+    /** "merger" when recognised by decision after a merger (CV 267/BNN-VPĐP), else null. */
+    basis: text("basis"),
   },
   (t) => [index("recognised_levels_unit_idx").on(t.unitCode, t.decisionDate)],
 );

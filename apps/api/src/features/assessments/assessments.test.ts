@@ -85,6 +85,16 @@ describe("scorecard and values", () => {
     expect(sum.averageCriteriaMet).toBe(2);
   });
 
+  it("sends the scorecard compressed to clients that accept gzip", async () => {
+    const response = await t.app.inject({
+      method: "GET",
+      url: "/api/units/X01/scorecard?year=2024",
+      headers: { cookie: cookies.xa1 as string, "accept-encoding": "gzip" },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-encoding"]).toBe("gzip");
+  });
+
   it("refuses a stale version with 409 and changes nothing", async () => {
     const response = await put("xa1", "X01", {
       version: 1,

@@ -410,3 +410,41 @@ describe("maintenance watch and revocation", () => {
     await screenshot(page, "dossiers-board-390");
   });
 });
+
+describe("merged commune (CV 267)", () => {
+  it("shows the lineage and records the province's decision for the demo merger", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await useSession(page, office);
+    await page.goto(`${app.baseUrl}/dossiers`);
+    await page.getByTestId("merger-link").click();
+    await page.getByTestId("merger-list").waitFor();
+    await page.getByTestId("merger-list").getByRole("link").first().click();
+    await page.getByTestId("merger-lineage").waitFor();
+    expect(await page.getByTestId("merger-lineage").locator("tbody tr").count()).toBe(2);
+    expect(await page.getByTestId("merger-lineage").innerText()).toContain("Đạt chuẩn NTM");
+    expect(await page.getByTestId("merger-outcome").innerText()).toContain(
+      "Công nhận bằng quyết định",
+    );
+    await screenshot(page, "dossiers-merger-1280");
+    await page.getByTestId("merger-decision-number").fill("120/QĐ-UBND");
+    await page.getByTestId("merger-decision-date").fill(daysAgo(2));
+    await page.getByTestId("merger-signer").fill("Chủ tịch UBND tỉnh");
+    await page.getByTestId("merger-submit").click();
+    await expect
+      .poll(() => page.getByTestId("merger-history").innerText())
+      .toContain("120/QĐ-UBND");
+    expect(await page.getByTestId("merger-decision").count()).toBe(0);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "dossiers-merger-390");
+    const code = page.url().split("/").at(-1) as string;
+    const again = await apiSend<{ error: { message: string } }>(
+      office,
+      "POST",
+      `/api/units/${code}/merger-recognition`,
+      { decisionNumber: "121/QĐ-UBND", decisionDate: daysAgo(1), signer: "Chủ tịch UBND tỉnh" },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain("đã được công nhận");
+  });
+});

@@ -329,6 +329,9 @@ export interface RecognitionHistoryDto {
   endedOn: string | null;
   endReason: string | null;
   revokedByDecision: string | null;
+  signer: string | null;
+  /** "merger": recognised by decision after a merger (CV 267), without a dossier. */
+  basis: string | null;
 }
 
 export interface DossierDetailDto extends DossierSummaryDto {
@@ -343,10 +346,7 @@ export interface DossierDetailDto extends DossierSummaryDto {
   documents: DossierDocumentDto[];
   actions: { complete: boolean; confirm: boolean; return: boolean; confirmable: string[] };
   history: RecognitionHistoryDto[];
-  lineage: {
-    predecessors: { code: string; name: string; effectiveDate: string }[];
-    merger: MergerRecognition | null;
-  };
+  lineage: LineageDto;
 }
 
 export interface WatchRowDto {
@@ -373,3 +373,41 @@ export interface WatchResponse {
 export interface InboxItemDto extends DossierSummaryDto {
   why: string;
 }
+
+/** A commune formed by a merger: its predecessors and the CV 267 rule's outcome. */
+export interface LineageDto {
+  predecessors: {
+    code: string;
+    name: string;
+    effectiveDate: string;
+    /** The level the predecessor held on the day before the merger. */
+    recognisedLevel: string | null;
+  }[];
+  merger: MergerRecognition | null;
+}
+
+export interface MergerDetailDto {
+  unit: { code: string; name: string };
+  lineage: LineageDto;
+  /** The level the new commune holds now, if any. */
+  currentLevel: string | null;
+  history: RecognitionHistoryDto[];
+  /** The signed-in user may record the decision now. */
+  canDecide: boolean;
+}
+
+export interface MergedUnitDto {
+  code: string;
+  name: string;
+  effectiveDate: string;
+  predecessors: number;
+  path: "decision" | "full_procedure";
+  currentLevel: string | null;
+}
+
+export const mergerDecisionInputSchema = z.object({
+  decisionNumber: text(100),
+  decisionDate: isoDateSchema,
+  signer: text(200),
+});
+export type MergerDecisionInput = z.infer<typeof mergerDecisionInputSchema>;

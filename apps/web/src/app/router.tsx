@@ -26,6 +26,11 @@ const RevocationWatchPage = lazy(() =>
     default: module.RevocationWatchPage,
   })),
 );
+const MergerPage = lazy(() =>
+  import("../features/dossiers/merger-page.tsx").then((module) => ({
+    default: module.MergerPage,
+  })),
+);
 const TargetsIndex = lazy(() =>
   import("../features/targets/targets-index.tsx").then((module) => ({
     default: module.TargetsIndex,
@@ -112,6 +117,17 @@ export function AppRouter() {
               </Suspense>
             }
           />
+          {["dossiers/mergers", "dossiers/mergers/:code"].map((path) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <MergerPage />
+                </Suspense>
+              }
+            />
+          ))}
           <Route
             path="dossiers/:id"
             element={

@@ -218,3 +218,16 @@ export async function countDossiersByRegime(db: DbOrTx) {
     .from(d)
     .groupBy(d.regimeCode, d.regimeVersion);
 }
+
+/** Units formed by a merger: successor, first day, and how many units merged into it. */
+export async function findMergedUnits(db: DbOrTx) {
+  return queryRows<{ code: string; effectiveDate: string; predecessors: number }>(
+    db,
+    sql`
+    select successor_code as "code", min(effective_date)::text as "effectiveDate",
+           count(*)::int as "predecessors"
+      from unit_successors
+      where predecessor_code <> successor_code
+      group by successor_code`,
+  );
+}

@@ -7,6 +7,7 @@ import {
   dossierConfirmInputSchema,
   dossierListQuerySchema,
   dossierReturnInputSchema,
+  mergerDecisionInputSchema,
   notificationEmailInputSchema,
   regimeListQuerySchema,
   revocationWatchQuerySchema,
@@ -35,6 +36,7 @@ import {
   uploadDossierScan,
 } from "./dossier-files.service.ts";
 import { importRegime, listRegimes } from "./dossier-regimes.service.ts";
+import { getMerger, listMergedUnits, recogniseMergedUnit } from "./merger.service.ts";
 import { getNotificationEmail, setNotificationEmail } from "./notification-email.service.ts";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -265,6 +267,44 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         code: request.params.code,
         now: context.now(),
       }),
+  );
+  routes.get(
+    "/api/mergers",
+    { schema: { tags, summary: "Xã hình thành do sáp nhập trong phạm vi (CV 267/BNN-VPĐP)" } },
+    async (request) => listMergedUnits(db, { user: requireUser(request), now: context.now() }),
+  );
+  routes.get(
+    "/api/units/:code/merger",
+    {
+      schema: {
+        tags,
+        summary: "Các xã sáp nhập, mức đạt chuẩn của từng xã và hướng xét công nhận xã mới",
+        params: z.object({ code: z.string().min(1) }),
+      },
+    },
+    async (request) =>
+      getMerger(db, { user: requireUser(request), code: request.params.code, now: context.now() }),
+  );
+  routes.post(
+    "/api/units/:code/merger-recognition",
+    {
+      schema: {
+        tags,
+        summary: "UBND tỉnh quyết định công nhận xã mới sau sáp nhập (mọi xã sáp nhập đã đạt chuẩn)",
+        params: z.object({ code: z.string().min(1) }),
+        body: mergerDecisionInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const detail = await recogniseMergedUnit(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        input: request.body,
+        now: context.now(),
+      });
+      reply.status(201);
+      return detail;
+    },
   );
   routes.get(
     "/api/watch/revocation",

@@ -5,7 +5,6 @@ import {
   decide,
   districtRevocationFlag,
   endOfYear,
-  mergerRecognition,
   openDossier,
   recognitionConditions,
   revocationFlag,
@@ -45,7 +44,6 @@ import {
   findDescendantsOn,
   findLatestUnit,
   findPathOn,
-  findSuccessorLinks,
 } from "../units/units.repository.ts";
 import { isoDate, requireUnitAccess } from "../units/units.service.ts";
 import {
@@ -73,6 +71,7 @@ import {
   type RecognitionRow,
 } from "./dossiers.repository.ts";
 import { sendMail } from "./dossier-mailer.ts";
+import { lineageOf } from "./merger.service.ts";
 import { loadRegimes, type RegimeRegistry } from "./dossier-regimes.service.ts";
 import { publicHolidays } from "../reports/holidays.ts";
 
@@ -94,7 +93,7 @@ function toBatchDto(row: BatchRow): BatchDto {
   };
 }
 
-function toHistoryDto(row: RecognitionRow): RecognitionHistoryDto {
+export function toHistoryDto(row: RecognitionRow): RecognitionHistoryDto {
   return {
     id: row.id,
     unitCode: row.unitCode,
@@ -106,6 +105,8 @@ function toHistoryDto(row: RecognitionRow): RecognitionHistoryDto {
     endedOn: row.endedOn,
     endReason: row.endReason,
     revokedByDecision: row.revokedByDecision,
+    signer: row.signer,
+    basis: row.basis,
   };
 }
 
@@ -430,36 +431,6 @@ export async function listDossiers(
     status: options.status,
   });
   return summariseMany(db, rows, options.now);
-}
-
-async function lineageOf(db: DbOrTx, unitCode: string) {
-  const links = (await findSuccessorLinks(db, unitCode)).filter(
-    (link) => link.successorCode === unitCode && link.predecessorCode !== unitCode,
-  );
-  const predecessors = links.map((link) => ({
-    code: link.predecessorCode,
-    name: link.predecessorName ?? link.predecessorCode,
-    effectiveDate: link.effectiveDate,
-  }));
-  if (predecessors.length === 0) return { predecessors, merger: null };
-  const before = predecessors[0]?.effectiveDate ?? "";
-  const held = await findRecognisedOn(
-    db,
-    predecessors.map((p) => p.code),
-    before,
-  );
-  return {
-    predecessors,
-    merger: mergerRecognition(
-      predecessors.map((p) => ({
-        code: p.code,
-        name: p.name,
-        recognisedLevel:
-          (held.find((row) => row.unitCode === p.code)?.level as RequestedLevel | undefined) ??
-          null,
-      })),
-    ),
-  };
 }
 
 export async function getDossier(

@@ -196,6 +196,10 @@ export function DossierBoardPage() {
         <Link to="/dossiers/watch" data-testid="watch-link">
           {t("dossiers.watch")}
         </Link>
+        {" · "}
+        <Link to="/dossiers/mergers" data-testid="merger-link">
+          {t("dossiers.merger.link")}
+        </Link>
       </p>
       <Card title={t("dossiers.inbox")} style={{ marginBottom: 16 }}>
         {inbox.data && inbox.data.length === 0 ? (

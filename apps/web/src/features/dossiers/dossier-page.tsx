@@ -224,8 +224,19 @@ export function DossierPage() {
         <Alert
           style={{ marginBottom: 16 }}
           type="info"
-          message={`${t("dossiers.lineage")}: ${dossier.lineage.predecessors.map((p) => `${p.name} (${formatDate(p.effectiveDate)})`).join(", ")}`}
-          description={dossier.lineage.merger?.reason}
+          data-testid="dossier-lineage"
+          message={`${t("dossiers.lineage")} ${formatDate(dossier.lineage.predecessors[0]?.effectiveDate ?? "")}: ${dossier.lineage.predecessors
+            .map(
+              (p) =>
+                `${p.name} (${p.recognisedLevel ? t(`dossiers.level.${p.recognisedLevel as "standard"}`) : t("dossiers.merger.notRecognised")})`,
+            )
+            .join(", ")}`}
+          description={
+            <>
+              {dossier.lineage.merger?.reason}{" "}
+              <Link to={`/dossiers/mergers/${dossier.unitCode}`}>{t("dossiers.merger.open")}</Link>
+            </>
+          }
         />
       )}
       <div className="dossier-grid">

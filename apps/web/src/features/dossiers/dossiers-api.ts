@@ -3,6 +3,9 @@ import type {
   DossierDetailDto,
   DossierSummaryDto,
   InboxItemDto,
+  MergedUnitDto,
+  MergerDecisionInput,
+  MergerDetailDto,
   WatchResponse,
 } from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
@@ -68,4 +71,19 @@ export const saveNotificationEmail = (email: string | null) =>
   apiRequest<{ email: string | null }>("/api/notification-email", {
     method: "PUT",
     json: { email },
+  });
+
+export const mergerKeys = {
+  list: () => ["dossiers", "mergers"] as const,
+  detail: (code: string) => ["dossiers", "mergers", code] as const,
+};
+
+export const fetchMergedUnits = (signal?: AbortSignal) =>
+  apiRequest<MergedUnitDto[]>("/api/mergers", { signal });
+export const fetchMerger = (code: string, signal?: AbortSignal) =>
+  apiRequest<MergerDetailDto>(`/api/units/${encodeURIComponent(code)}/merger`, { signal });
+export const recogniseMerger = (code: string, input: MergerDecisionInput) =>
+  apiRequest<MergerDetailDto>(`/api/units/${encodeURIComponent(code)}/merger-recognition`, {
+    method: "POST",
+    json: input,
   });

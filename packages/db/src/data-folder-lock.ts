@@ -27,6 +27,7 @@ export function lockDataFolder(folder: string): () => void {
       if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
         throw new Error(
           `Cơ sở dữ liệu nhúng ${folder} đang được tiến trình ${holder} sử dụng (máy chủ NTM Monitor đang chạy?). Hãy dừng tiến trình đó trước, hoặc dùng PostgreSQL qua DATABASE_URL.`,
+          { cause: error },
         );
       }
       rmSync(file, { force: true });

@@ -42,6 +42,9 @@ describe("merger decision (CV 267)", () => {
       decisionDate: "2025-07-15",
       currentLevel: null,
     });
-    expect(check).toMatchObject({ ok: false, reason: expect.stringContaining("Xã B chưa đạt chuẩn") });
+    expect(check).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("Xã B chưa đạt chuẩn"),
+    });
   });
 });

@@ -290,7 +290,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         tags,
-        summary: "UBND tỉnh quyết định công nhận xã mới sau sáp nhập (mọi xã sáp nhập đã đạt chuẩn)",
+        summary:
+          "UBND tỉnh quyết định công nhận xã mới sau sáp nhập (mọi xã sáp nhập đã đạt chuẩn)",
         params: z.object({ code: z.string().min(1) }),
         body: mergerDecisionInputSchema,
       },

@@ -40,11 +40,7 @@ import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { evaluateUnit } from "../assessments/evaluation.service.ts";
 import { findStoredResults } from "../assessments/assessments.repository.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
-import {
-  findDescendantsOn,
-  findLatestUnit,
-  findPathOn,
-} from "../units/units.repository.ts";
+import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/units.repository.ts";
 import { isoDate, requireUnitAccess } from "../units/units.service.ts";
 import {
   endRecognition,

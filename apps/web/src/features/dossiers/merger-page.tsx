@@ -166,20 +166,17 @@ function MergerDetail({ code }: { code: string }) {
         />
       )}
       <div className="dossier-grid">
-        <Card title={t("dossiers.merger.predecessors")}>
+        <Card
+          title={`${t("dossiers.merger.predecessors")} · ${t("dossiers.merger.from").toLowerCase()} ${formatDate(lineage.predecessors[0]?.effectiveDate ?? "")}`}
+        >
           <Table
             rowKey="code"
             size="small"
             pagination={false}
-            scroll={{ x: "max-content" }}
             data-testid="merger-lineage"
             dataSource={lineage.predecessors}
             columns={[
               { title: t("dossiers.unit"), render: (_, row) => `${row.name} (${row.code})` },
-              {
-                title: t("dossiers.merger.from"),
-                render: (_, row) => formatDate(row.effectiveDate),
-              },
               {
                 title: t("dossiers.merger.levelBefore"),
                 render: (_, row) =>

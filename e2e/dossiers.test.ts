@@ -36,6 +36,14 @@ async function apiSend<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
+const sessions = new Map<string, string>();
+/** One login per account for the whole file: the server allows 10 logins a minute. */
+async function sessionOf(username: string) {
+  const cookie = sessions.get(username) ?? (await apiLogin(app.baseUrl, username));
+  sessions.set(username, cookie);
+  return cookie;
+}
+
 /** An ISO date `days` before today, so every recorded date lies in the past. */
 function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -91,7 +99,7 @@ async function history(cookie: string, unit: string) {
 describe("recognition from self-assessment to decision", () => {
   it("walks one commune through every step with a return, refusing bad transitions", async () => {
     const xa = await apiLogin(app.baseUrl, "xa");
-    const office = await apiLogin(app.baseUrl, "vpdp");
+    const office = await sessionOf("vpdp");
     const admin = await apiLogin(app.baseUrl, "admin");
     const me = await apiGet<CurrentUser>(app.baseUrl, xa, "/api/auth/me");
     await meetStandard(xa, me.unitCode, 2024);
@@ -329,7 +337,7 @@ describe("recognition from self-assessment to decision", () => {
 
 describe("maintenance watch and revocation", () => {
   it("shows a revocation candidate and revokes it", async () => {
-    const office = await apiLogin(app.baseUrl, "vpdp");
+    const office = await sessionOf("vpdp");
     const admin = await apiLogin(app.baseUrl, "admin");
     const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
     const watch = await apiGet<WatchResponse>(
@@ -413,7 +421,7 @@ describe("maintenance watch and revocation", () => {
 
 describe("merged commune (CV 267)", () => {
   it("shows the lineage and records the province's decision for the demo merger", async () => {
-    const office = await apiLogin(app.baseUrl, "vpdp");
+    const office = await sessionOf("vpdp");
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await useSession(page, office);
     await page.goto(`${app.baseUrl}/dossiers`);

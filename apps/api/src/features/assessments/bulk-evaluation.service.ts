@@ -40,17 +40,20 @@ export async function evaluateMany(
         })
         .from(v)
         .where(and(eq(v.year, year), part ? inArray(v.unitCode, part) : undefined));
-    const valueRows: (StoredValue & { unitCode: string })[] = [];
-    if (wanted) {
-      for (const part of chunks(codes, 5000)) valueRows.push(...(await selectValues(part)));
-    } else {
-      valueRows.push(...(await selectValues(undefined)));
-    }
+    // Grouped row by row: spreading a national year (hundreds of thousands of rows) into one
+    // call would overflow the stack.
     const valuesByUnit = new Map<string, StoredValue[]>();
-    for (const row of valueRows) {
-      const list = valuesByUnit.get(row.unitCode) ?? [];
-      list.push(row);
-      valuesByUnit.set(row.unitCode, list);
+    const group = (rows: (StoredValue & { unitCode: string })[]) => {
+      for (const row of rows) {
+        const list = valuesByUnit.get(row.unitCode);
+        if (list) list.push(row);
+        else valuesByUnit.set(row.unitCode, [row]);
+      }
+    };
+    if (wanted) {
+      for (const part of chunks(codes, 5000)) group(await selectValues(part));
+    } else {
+      group(await selectValues(undefined));
     }
     const setsByProvince = new Map<string | null, StoredSet>();
     const provinceOf = (code: string): string | null => {

@@ -64,11 +64,13 @@ export async function backupDatabase(database: Database, file: string) {
 
 /** Replaces all data with a backup, in one transaction; sequences continue after the restored ids. */
 export async function restoreDatabase(database: Database, file: string): Promise<number> {
+  // Read before the file is opened: readline emits lines as soon as it exists, and lines emitted
+  // while this query waits would be lost.
+  const tables = await backupTables(database);
   const lines = createInterface({
     input: createReadStream(file).pipe(createGunzip()),
     crlfDelay: Infinity,
   });
-  const tables = await backupTables(database);
   let header: { format?: string } | undefined;
   const rowsByTable = new Map<string, unknown[]>();
   for await (const line of lines) {

@@ -1,31 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { createNtmRunner } from "../test/ntm-runner.ts";
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../../bin/ntm.mjs", import.meta.url));
 const catalogFile = fileURLToPath(
   new URL("../../../../data/criteria/vn-commune-2021-2025.json", import.meta.url),
 );
-const folder = mkdtempSync(join(tmpdir(), "ntm-cli-"));
-// Each command opens the embedded database in this folder, as an official's machine would.
-const env = { ...process.env, NTM_DATA_DIR: join(folder, "data"), DATABASE_URL: "" };
+const { folder, ntm, cleanup } = createNtmRunner("ntm-cli-");
 
-async function ntm(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(cleanup);
 
 describe("the ntm command", () => {
   it("imports units from CSV, a catalog, a user, and evaluates a commune as JSON", async () => {

@@ -1,30 +1,15 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
+import { createNtmRunner } from "../test/ntm-runner.ts";
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../../bin/ntm.mjs", import.meta.url));
 const shippedFile = fileURLToPath(
   new URL("../../../../data/regimes/qd18-2022-2cap.json", import.meta.url),
 );
-const folder = mkdtempSync(join(tmpdir(), "ntm-cli-regimes-"));
-const env = { ...process.env, NTM_DATA_DIR: join(folder, "data"), DATABASE_URL: "" };
+const { folder, ntm, cleanup } = createNtmRunner("ntm-cli-regimes-");
 
-async function ntm(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
-
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(cleanup);
 
 it("imports a province's regime as version 2, skips an unchanged file, refuses an invalid one", async () => {
   const shipped = await ntm("regimes", "import", shippedFile);

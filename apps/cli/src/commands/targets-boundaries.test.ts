@@ -1,25 +1,9 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { createNtmRunner } from "../test/ntm-runner.ts";
 
-const run = promisify(execFile);
-const bin = fileURLToPath(new URL("../../bin/ntm.mjs", import.meta.url));
-const folder = mkdtempSync(join(tmpdir(), "ntm-boundaries-"));
-const env = { ...process.env, NTM_DATA_DIR: join(folder, "data"), DATABASE_URL: "" };
-
-async function ntm(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const { folder, ntm, cleanup } = createNtmRunner("ntm-boundaries-");
 
 function file(name: string, content: unknown) {
   const path = join(folder, name);
@@ -39,7 +23,7 @@ const polygon = {
   ],
 };
 
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
+afterAll(cleanup);
 
 describe("ntm boundaries import", () => {
   it("refuses a bad file with Vietnamese reasons, then imports a good one", async () => {

@@ -1,37 +1,16 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemUser } from "../auth/auth-user.ts";
 import { createUser } from "../users/users.service.ts";
+import { startMailCatcher, type CaughtMail } from "../../test/mail-catcher.ts";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 
-interface Received {
-  to: string[];
-  body: string;
-}
-
 let t: TestApp;
-let server: SMTPServer;
-const received: Received[] = [];
+let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+const received: CaughtMail[] = [];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  process.env.NTM_SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  catcher = await startMailCatcher(received);
+  process.env.NTM_SMTP_URL = catcher.url;
   t = await createTestApp();
   await createUser(t.database.db, {
     input: { username: "mttq1", password: testPassword, role: "fatherland_front", unitCode: "X01" },
@@ -43,7 +22,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.NTM_SMTP_URL;
   await t?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await catcher?.close();
 });
 
 it("lets each account set, read and clear its own address, and refuses a bad one", async () => {

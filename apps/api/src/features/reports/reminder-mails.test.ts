@@ -1,35 +1,14 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startMailCatcher, type CaughtMail } from "../../test/mail-catcher.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { sendReminderMails } from "./reminder-mails.service.ts";
 
-interface Received {
-  to: string[];
-  body: string;
-}
-
 let t: TestApp;
-let server: SMTPServer;
-const received: Received[] = [];
+let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+const received: CaughtMail[] = [];
 
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  catcher = await startMailCatcher(received);
   t = await createTestApp();
   const vpdp = await loginAs(t.app, "vpdp");
   const created = await t.app.inject({
@@ -58,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   delete process.env.NTM_SMTP_URL;
   await t?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await catcher?.close();
 });
 
 it("sends nothing and records nothing without NTM_SMTP_URL", async () => {
@@ -69,7 +48,7 @@ it("sends nothing and records nothing without NTM_SMTP_URL", async () => {
 });
 
 it("e-mails the district before and after the due date, once each", async () => {
-  process.env.NTM_SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  process.env.NTM_SMTP_URL = catcher.url;
   // 15/06/2024 is the due date of May's report (due soon) and after those of January–April.
   const first = await sendReminderMails(t.database.db, { now: fixedNow });
   expect(first.sent.map((mail) => mail.kind).sort()).toEqual([

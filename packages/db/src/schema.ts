@@ -96,6 +96,10 @@ export const users = pgTable("users", {
   unitCode: text("unit_code").notNull(),
   departmentId: integer("department_id").references(() => departments.id),
   active: boolean("active").notNull().default(true),
+  /** Set by an administrator's password reset: the user must choose a new password first. */
+  mustChangePassword: boolean("must_change_password").notNull().default(false),
+  /** Created by the demo seed with a published password; refused when demo logins are off. */
+  demo: boolean("demo").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -108,10 +112,24 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The absolute end of the session, whatever its activity. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** The last request seen; the session ends after the idle timeout. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * Failed-login counters, one row per key ("account:<username>" or "address:<ip>"), kept in the
+ * database so that every API process sees the same counts.
+ */
+export const loginAttempts = pgTable("login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  firstFailureAt: timestamp("first_failure_at", { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+});
 
 /** One unit's assessment for one year; `version` guards concurrent edits. */
 export const assessments = pgTable(

@@ -1,13 +1,16 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { resolveChromium } from "./chromium.ts";
 
 export const screenshotDir = fileURLToPath(new URL("../screenshots", import.meta.url));
 
-/** Debian's Chromium, without the background services that reach for the network. */
-export function launchBrowser(): Promise<Browser> {
+/** The resolved Chromium (see chromium.ts), without the background services that reach for the network. */
+export async function launchBrowser(): Promise<Browser> {
+  const choice = await resolveChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: choice.executablePath,
+    env: { ...process.env, ...choice.env },
     headless: true,
     args: [
       "--no-sandbox",

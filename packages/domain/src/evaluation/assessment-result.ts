@@ -54,6 +54,10 @@ export interface IndicatorResult {
   name: string;
   kind: IndicatorKind;
   unit?: string;
+  /** Entry bounds of the indicator, so a client checks a value as the server will. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
   value: number | boolean | null;
   /** Result for each level the indicator applies to. */
   byLevel: Partial<Record<LevelCode, IndicatorLevelResult>>;

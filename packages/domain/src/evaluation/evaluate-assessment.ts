@@ -31,6 +31,9 @@ function evaluateIndicator(
     name: indicator.name,
     kind: indicator.kind,
     ...(indicator.unit ? { unit: indicator.unit } : {}),
+    ...(indicator.min !== undefined ? { min: indicator.min } : {}),
+    ...(indicator.max !== undefined ? { max: indicator.max } : {}),
+    ...(indicator.integer ? { integer: true } : {}),
     value: raw ?? null,
     byLevel: {},
   };

@@ -1,6 +1,7 @@
 import type { CriteriaSet, Indicator, LevelCode } from "../catalog/criteria-set.ts";
 import type { IndicatorLevelResult, ThresholdUsed } from "./assessment-result.ts";
 import type { ResolvedClass } from "./resolve-class.ts";
+import { checkValue } from "../catalog/check-value.ts";
 import { comparators } from "./compare.ts";
 import { formatValueVi } from "./format-vi.ts";
 import { selectThreshold } from "./select-threshold.ts";
@@ -13,20 +14,6 @@ const levelWords: Record<LevelCode, string> = {
 };
 
 export type IndicatorValue = number | boolean | null | undefined;
-
-/**
- * Whether a value can be compared. Same rules as the entry check of the API, because values also
- * arrive by import: right type, percent 0–100, whole counts, within min/max, no negative number
- * unless min allows it.
- */
-function isValidValue(indicator: Indicator, value: number | boolean): boolean {
-  if (indicator.kind === "boolean") return typeof value === "boolean";
-  if (typeof value !== "number" || !Number.isFinite(value)) return false;
-  if (indicator.kind === "percent" && (value < 0 || value > 100)) return false;
-  if (indicator.integer && !Number.isInteger(value)) return false;
-  if (indicator.min !== undefined ? value < indicator.min : value < 0) return false;
-  return indicator.max === undefined || value <= indicator.max;
-}
 
 function describeThreshold(threshold: ThresholdUsed, unit: string | undefined): string {
   const parts =
@@ -96,7 +83,8 @@ export function evaluateIndicatorAtLevel(options: {
       reason: { code: "missing_value", text: `Chưa có số liệu (${described}).` },
     };
   }
-  if (!isValidValue(indicator, value)) {
+  // Values also arrive by import: the engine compares only what the entry rule accepts.
+  if (!checkValue(indicator, value).ok) {
     return {
       status: "missing",
       threshold,

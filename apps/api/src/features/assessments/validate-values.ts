@@ -1,6 +1,6 @@
 import type { CriteriaSet, Indicator } from "@ntm/domain";
 import type { ValuesInput } from "@ntm/contracts";
-import { formatNumberVi } from "@ntm/domain";
+import { checkValue } from "@ntm/domain";
 import type { ErrorDetail } from "../../http/app-error.ts";
 
 export interface IndicatorPlace {
@@ -24,28 +24,6 @@ export function indexIndicators(set: CriteriaSet): Map<string, IndicatorPlace> {
   return index;
 }
 
-function problemOf(indicator: Indicator, value: number | boolean | null): string | undefined {
-  if (value === null) return undefined;
-  if (indicator.kind === "boolean") {
-    return typeof value === "boolean" ? undefined : "phải là Có hoặc Không (true/false)";
-  }
-  if (typeof value !== "number" || !Number.isFinite(value)) return "phải là một số";
-  if (indicator.kind === "percent" && (value < 0 || value > 100)) {
-    return "tỷ lệ phải từ 0 đến 100 %";
-  }
-  if (indicator.integer && !Number.isInteger(value)) return "phải là số nguyên";
-  if (indicator.min !== undefined && value < indicator.min) {
-    return `không được nhỏ hơn ${formatNumberVi(indicator.min)}`;
-  }
-  if (indicator.max !== undefined && value > indicator.max) {
-    return `không được lớn hơn ${formatNumberVi(indicator.max)}`;
-  }
-  if (indicator.kind === "number" && indicator.min === undefined && value < 0) {
-    return "không được là số âm";
-  }
-  return undefined;
-}
-
 /** Checks every value against its indicator's kind and range; returns one detail per problem. */
 export function validateValues(
   index: Map<string, IndicatorPlace>,
@@ -67,11 +45,11 @@ export function validateValues(
       });
       return;
     }
-    const problem = problemOf(place.indicator, item.value);
-    if (problem) {
+    const check = checkValue(place.indicator, item.value);
+    if (!check.ok) {
       problems.push({
         path,
-        message: `Chỉ tiêu ${item.indicatorCode} (${place.indicator.name}): giá trị ${problem}.`,
+        message: `Chỉ tiêu ${item.indicatorCode} (${place.indicator.name}): giá trị ${check.text}.`,
       });
     }
   });

@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -222,12 +223,30 @@ export const auditLog = pgTable(
     unitCode: text("unit_code"),
     oldValue: jsonb("old_value"),
     newValue: jsonb("new_value"),
+    /** Position in the hash chain (1, 2, …); null only for rows written before the chain. */
+    seq: bigint("seq", { mode: "number" }),
+    /** SHA-256 of the previous row of the chain (64 zeros for the first). */
+    prevHash: text("prev_hash"),
+    /** SHA-256 of this row's canonical serialisation, prevHash included. */
+    hash: text("hash"),
   },
   (t) => [
     index("audit_log_unit_idx").on(t.unitCode, t.at),
     index("audit_log_entity_idx").on(t.entityType, t.entityKey),
+    uniqueIndex("audit_log_seq_idx").on(t.seq),
   ],
 );
+
+/**
+ * The end of the audit hash chain: its length and last hash, written with every audit row, so
+ * that rows removed from the end of the chain are noticed too.
+ */
+export const auditChainHead = pgTable("audit_chain_head", {
+  chain: text("chain").primaryKey(),
+  length: bigint("length", { mode: "number" }).notNull(),
+  lastHash: text("last_hash").notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});
 
 /** Key-value facts about the installation, e.g. whether demo data was seeded. */
 export const settings = pgTable("settings", {

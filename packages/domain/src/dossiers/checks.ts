@@ -1,4 +1,4 @@
-import { addDays, formatDateVi } from "./dates.ts";
+import { addDays, formatDateVi } from "../calendar/index.ts";
 import type { DossierState, StepDataMap } from "./dossier-state.ts";
 import type { RegimeConfig, RegimeRules, DossierUnitLevel } from "./regime.ts";
 

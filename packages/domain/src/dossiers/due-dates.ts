@@ -1,22 +1,10 @@
-import { addWorkingDays, isWorkingDay } from "../reporting/calendar.ts";
-import { addDays } from "./dates.ts";
+import { addDays, addWorkingDays, subtractWorkingDays } from "../calendar/index.ts";
 import type { DossierState } from "./dossier-state.ts";
 import type { RegimeConfig, StepDueRule } from "./regime.ts";
 
 export interface StepDue {
   code: string;
   due: string;
-}
-
-/** The n-th working day before a date (n ≥ 1), skipping weekends and listed holidays. */
-function subtractWorkingDays(iso: string, n: number, holidays: ReadonlySet<string>): string {
-  let day = iso;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, -1);
-    if (isWorkingDay(day, holidays)) left -= 1;
-  }
-  return day;
 }
 
 function shift(

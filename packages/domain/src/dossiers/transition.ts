@@ -8,7 +8,7 @@ import {
   recognitionConditions,
   type CheckResult,
 } from "./checks.ts";
-import { formatDateVi } from "./dates.ts";
+import { formatDateVi } from "../calendar/index.ts";
 import type {
   DossierState,
   ReturnReason,

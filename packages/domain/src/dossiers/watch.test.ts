@@ -4,7 +4,7 @@ import { districtRevocationFlag, revocationFlag, type WatchCriterion } from "./r
 import { mergerRecognition } from "./merger.ts";
 import { currentDue, stepDueDates } from "./due-dates.ts";
 import { openDossier } from "./transition.ts";
-import { addDays, dayNumber, isoOfDay } from "./dates.ts";
+import { addDays, fromDayNumber, toDayNumber } from "../calendar/index.ts";
 
 const rules = (regimes[0] as (typeof regimes)[number]).rules;
 const key = ["10", "17", "19"];
@@ -148,7 +148,7 @@ describe("due dates and calendar", () => {
   });
 
   it.each(["1970-01-01", "2024-02-29", "2000-03-01", "2023-12-31"])("round-trips %s", (iso) => {
-    expect(isoOfDay(dayNumber(iso))).toBe(iso);
+    expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
   });
 
   it("adds days across years", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { endOfYear } from "../calendar/index.ts";
 import {
-  endOfYear,
   isValidOn,
   lineageOf,
   unitsValidOn,
@@ -72,15 +72,6 @@ describe("unitsValidOn across the 2025 reform", () => {
   it("returns the versions themselves, with every field", () => {
     const [province] = unitsValidOn(versions, "2025-07-01");
     expect(province).toBe(versions[0]);
-  });
-});
-
-describe("endOfYear", () => {
-  it.each<{ year: number; date: string }>([
-    { year: 2024, date: "2024-12-31" },
-    { year: 2025, date: "2025-12-31" },
-  ])("$year → $date", ({ year, date }) => {
-    expect(endOfYear(year)).toBe(date);
   });
 });
 

@@ -28,11 +28,6 @@ export function unitsValidOn<T extends Pick<AdminUnit, "validFrom" | "validTo">>
   return units.filter((unit) => isValidOn(unit, date));
 }
 
-/** The last day of a year as an ISO date, used to read the hierarchy "as of" a reporting year. */
-export function endOfYear(year: number): string {
-  return `${year}-12-31`;
-}
-
 export interface SuccessorLink {
   predecessorCode: string;
   successorCode: string;

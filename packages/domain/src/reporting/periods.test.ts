@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, weekdayOf } from "./calendar.ts";
+import { addWorkingDays, weekdayOf } from "../calendar/index.ts";
 import { dueDateOf, periodByKey, periodsOf, type Cadence, type DueRule } from "./periods.ts";
 
 // Public holidays of 2024 as announced (Tết 08–14/02, Giỗ Tổ 18/04, 30/04–01/05, 02–03/09).

@@ -1,4 +1,11 @@
-import { addDays, addWorkingDays, isoOf, isWorkingDay, lastDayOfMonth } from "./calendar.ts";
+import {
+  addDays,
+  addWorkingDays,
+  formatDateVi,
+  isoOf,
+  isWorkingDay,
+  lastDayOfMonth,
+} from "../calendar/index.ts";
 
 export const cadences = ["monthly", "quarterly", "semiannual", "annual", "adhoc"] as const;
 export type Cadence = (typeof cadences)[number];
@@ -109,10 +116,4 @@ export function dueDateOf(
     reason += ` Ngày đó là ngày nghỉ nên hạn chuyển sang ${formatDateVi(date)}.`;
   }
   return { date, reason };
-}
-
-/** "15/05/2024". */
-export function formatDateVi(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split("-");
-  return `${day}/${month}/${year}`;
 }

@@ -1,5 +1,4 @@
-import { daysBetween } from "./calendar.ts";
-import { formatDateVi } from "./periods.ts";
+import { daysBetween, formatDateVi } from "../calendar/index.ts";
 
 export type SubmissionState = "draft" | "submitted" | "returned";
 export type Timeliness = "on_time" | "late" | "missing" | "pending";

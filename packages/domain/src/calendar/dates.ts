@@ -1,4 +1,6 @@
-// Calendar arithmetic on ISO dates ("2024-05-15") without a clock: days since 1970-01-01.
+// Calendar arithmetic on date-only values: ISO dates ("2024-05-15") as days since 1970-01-01.
+// Which day is "today" is decided by the caller, in the programme's time zone; nothing here
+// reads a clock.
 
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -61,24 +63,13 @@ export function lastDayOfMonth(year: number, month: number): number {
   );
 }
 
-/** A public holiday (ngày nghỉ lễ, Tết); lunar dates are listed per year, not computed. */
-export interface Holiday {
-  date: string;
-  name: string;
+/** "15/05/2024", the Vietnamese administrative date format. */
+export function formatDateVi(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split("-");
+  return `${day}/${month}/${year}`;
 }
 
-export function isWorkingDay(iso: string, holidays: ReadonlySet<string>): boolean {
-  const weekday = weekdayOf(iso);
-  return weekday !== 0 && weekday !== 6 && !holidays.has(iso);
-}
-
-/** The n-th working day after a date (n ≥ 1), skipping weekends and listed holidays. */
-export function addWorkingDays(iso: string, n: number, holidays: ReadonlySet<string>): string {
-  let day = iso;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day, holidays)) left -= 1;
-  }
-  return day;
+/** The last day of a year, used to read the hierarchy "as of" a reporting year. */
+export function endOfYear(year: number): string {
+  return isoOf(year, 12, 31);
 }

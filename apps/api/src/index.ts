@@ -1,6 +1,13 @@
 // The services the command line shares with the HTTP API.
 export { buildServer } from "./http/build-server.ts";
 export { AppError } from "./http/app-error.ts";
+export {
+  ConfigError,
+  databaseOptions,
+  loadConfig,
+  type Config,
+  type MailConfig,
+} from "./shared/config.ts";
 export { systemUser, type AuthUser } from "./features/auth/auth-user.ts";
 export { importUnits } from "./features/units/units.service.ts";
 export { importCatalog, getSets } from "./features/catalog/catalog.service.ts";
@@ -25,7 +32,8 @@ export {
   importRecognitions,
 } from "./features/dossiers/dossiers.service.ts";
 export { generatePeriod } from "./features/reports/reports.service.ts";
-export { localDate } from "./features/reports/holidays.ts";
+export { today } from "./shared/clock.ts";
+export { useHolidaysFile } from "./shared/holidays.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";
 export { sendReminderMails } from "./features/reports/reminder-mails.service.ts";

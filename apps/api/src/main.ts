@@ -2,18 +2,27 @@ import { fileURLToPath } from "node:url";
 import { createDatabase } from "@ntm/db";
 import { buildServer } from "./http/build-server.ts";
 import { demoAccountsNotice } from "./features/demo/demo-accounts.ts";
+import { ConfigError, databaseOptions, loadConfig, type Config } from "./shared/config.ts";
 
-const dataDir = process.env.NTM_DATA_DIR ?? ".data";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
-const database = await createDatabase({
-  dataDir: process.env.DATABASE_URL ? undefined : `${dataDir}/pg`,
-});
+const config = readConfig();
+const { port, host } = config;
+
+const database = await createDatabase(databaseOptions(config));
 const app = await buildServer({
   database,
-  dataDir,
-  webDist: process.env.NTM_WEB_DIST ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
+  dataDir: config.dataDir,
+  config,
+  webDist: config.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
   logger: true,
 });
 

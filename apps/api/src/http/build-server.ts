@@ -17,6 +17,8 @@ import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { handleError } from "./error-handler.ts";
+import { loadConfig, type Config } from "../shared/config.ts";
+import { useHolidaysFile } from "../shared/holidays.ts";
 import { maxEvidenceBytes } from "../features/evidence/evidence-storage.ts";
 import { assessmentsRoutes } from "../features/assessments/assessments.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
@@ -38,17 +40,22 @@ export interface ServerOptions {
   /** Built web app to serve at "/", when present. */
   webDist?: string | undefined;
   logger?: boolean;
+  /** The settings read at start; the defaults when absent. */
+  config?: Config;
   now?: () => Date;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const config = options.config ?? loadConfig({});
+  useHolidaysFile(config.holidaysFile);
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? "info" } : false,
+    logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
   });
   const context: AppContext = {
     database: options.database,
     dataDir: options.dataDir,
+    config,
     now: options.now ?? (() => new Date()),
   };
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "@ntm/db";
 import type { Role } from "@ntm/domain";
 import { buildServer } from "../http/build-server.ts";
+import type { Config } from "../shared/config.ts";
 import { systemUser } from "../features/auth/auth-user.ts";
 import { importCatalog } from "../features/catalog/catalog.service.ts";
 import { importUnits } from "../features/units/units.service.ts";
@@ -28,7 +29,9 @@ export interface TestApp {
  * (communes X01, X02) and district D02 (commune X03, especially disadvantaged), one ward W01 that
  * is not assessed, the fixture criteria set, and one account per role.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: Date; config?: Config } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-test-"));
   const db = database.db;
@@ -134,7 +137,8 @@ export async function createTestApp(): Promise<TestApp> {
       checkAccess: false,
     });
   }
-  const app = await buildServer({ database, dataDir, now: () => fixedNow });
+  const now = options.now ?? fixedNow;
+  const app = await buildServer({ database, dataDir, now: () => now, config: options.config });
   return {
     app,
     database,

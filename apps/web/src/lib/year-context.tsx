@@ -39,6 +39,7 @@ export function useYear(): YearValue {
 /** The hierarchy date for a year: its last day, or today for the current year. */
 export function asOfForYear(year: number, today = new Date()): string {
   const end = `${year}-12-31`;
-  const todayIso = today.toISOString().slice(0, 10);
+  // The programme's calendar is Viet Nam's, whatever the browser's time zone.
+  const todayIso = today.toLocaleDateString("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
   return end < todayIso ? end : todayIso;
 }

@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import { today } from "../../shared/clock.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import { findAuditEntries } from "./audit.repository.ts";
 
 export function auditRoutes(app: FastifyInstance, context: AppContext) {
@@ -24,7 +25,7 @@ export function auditRoutes(app: FastifyInstance, context: AppContext) {
       await requireUnitAccess(db, {
         user: requireUser(request),
         code: request.query.unit,
-        asOf: isoDate(context.now()),
+        asOf: today(context.now()),
         action: "audit.read",
       });
       const rows = await findAuditEntries(db, {

@@ -2,13 +2,13 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Db } from "@ntm/db";
-import { requestedLevelNames, type StepDataMap } from "@ntm/domain";
+import { formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain";
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
-import { isoDate } from "../units/units.service.ts";
+import { today } from "../../shared/clock.ts";
 import { renderDocx, renderPdf, type AdminDocument } from "./dossier-documents.ts";
 import { findDossierDocument, insertDossierDocument } from "./dossiers.repository.ts";
 import { getDossier } from "./dossiers.service.ts";
@@ -171,11 +171,6 @@ export function buildDocument(
   }
 }
 
-function formatDateVi(iso: string) {
-  const [y, m, d] = iso.slice(0, 10).split("-");
-  return `${d}/${m}/${y}`;
-}
-
 export async function renderDossierDocument(
   db: Db,
   options: { user: AuthUser; id: number; kind: GeneratedKind; format: "docx" | "pdf"; now: Date },
@@ -191,8 +186,8 @@ export async function renderDossierDocument(
       en: "This document does not belong to this kind of dossier.",
     });
   }
-  const provinceName = await provinceNameOf(db, dossier.unitCode, isoDate(options.now));
-  const document = buildDocument(dossier, options.kind, provinceName, isoDate(options.now));
+  const provinceName = await provinceNameOf(db, dossier.unitCode, today(options.now));
+  const document = buildDocument(dossier, options.kind, provinceName, today(options.now));
   const content =
     options.format === "docx" ? await renderDocx(document) : await renderPdf(document);
   return {

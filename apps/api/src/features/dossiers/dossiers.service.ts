@@ -41,7 +41,8 @@ import { evaluateUnit } from "../assessments/evaluation.service.ts";
 import { findStoredResults } from "../assessments/assessments.repository.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/units.repository.ts";
-import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import * as clock from "../../shared/clock.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import {
   endRecognition,
   findBatch,
@@ -69,7 +70,7 @@ import {
 import { sendMail } from "./dossier-mailer.ts";
 import { lineageOf } from "./merger.service.ts";
 import { loadRegimes, type RegimeRegistry } from "./dossier-regimes.service.ts";
-import { publicHolidays } from "../reports/holidays.ts";
+import { publicHolidays } from "../../shared/holidays.ts";
 
 /** The regime version a dossier was filed under. */
 function regimeOf(registry: RegimeRegistry, row: DossierRow): RegimeConfig {
@@ -158,7 +159,7 @@ async function summariseMany(db: Db, rows: DossierRow[], now: Date) {
     rows.map((row) => row.unitCode),
   );
   const batches = new Map((await findBatches(db)).map((batch) => [batch.id, batch]));
-  const today = isoDate(now);
+  const today = clock.today(now);
   const registry = await loadRegimes(db);
   return rows.map((row) =>
     summarise(
@@ -193,7 +194,7 @@ export async function listBatches(
   options: { user: AuthUser; now: Date },
 ): Promise<BatchDto[]> {
   const { user } = options;
-  const path = await findPathOn(db, user.unitCode, isoDate(options.now));
+  const path = await findPathOn(db, user.unitCode, clock.today(options.now));
   const province = path.find((step) => step.level === "province")?.code ?? user.unitCode;
   return (await findBatches(db, [province])).map(toBatchDto);
 }
@@ -276,7 +277,7 @@ export async function createDossier(
   options: { user: AuthUser; input: CreateDossierInput; now: Date; demo?: boolean },
 ): Promise<DossierDetailDto> {
   const { user, input, now } = options;
-  const today = isoDate(now);
+  const today = clock.today(now);
   const registry = await loadRegimes(db);
   const regime = registry.inForce(input.kind, today);
   if (!regime)
@@ -415,7 +416,7 @@ export async function listDossiers(
   },
 ): Promise<DossierSummaryDto[]> {
   const { user } = options;
-  const asOf = isoDate(options.now);
+  const asOf = clock.today(options.now);
   let codes = await scopeCodes(db, user, asOf);
   if (options.unit) {
     await requireUnitAccess(db, { user, code: options.unit, asOf, action: "unit.read" });
@@ -439,7 +440,7 @@ export async function getDossier(
   const registry = await loadRegimes(db);
   const regime = regimeOf(registry, row);
   const batch = row.batchId ? await findBatch(db, row.batchId) : undefined;
-  const summary = summarise(registry, row, unit.name, batch, isoDate(options.now));
+  const summary = summarise(registry, row, unit.name, batch, clock.today(options.now));
   const current = await evaluateUnit(db, { unitCode: row.unitCode, year: row.year }).catch(
     () => null,
   );
@@ -505,7 +506,7 @@ export async function getRecognitionHistory(
   await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
-    asOf: isoDate(options.now),
+    asOf: clock.today(options.now),
     action: "unit.read",
   });
   return (await findRecognitionHistory(db, [options.code])).map(toHistoryDto);
@@ -565,7 +566,13 @@ export async function act(
       }
       action = { ...action, data: parsed.data as typeof action.data };
     }
-    const result = transition(row.state, regime, action, dossierActor(user), now.toISOString());
+    const result = transition(
+      row.state,
+      regime,
+      action,
+      dossierActor(user),
+      clock.localDateTime(now),
+    );
     if (!result.ok) {
       const step =
         action.type === "complete"
@@ -693,7 +700,7 @@ export async function getInbox(
   options: { user: AuthUser; now: Date },
 ): Promise<InboxItemDto[]> {
   const { user } = options;
-  const codes = await scopeCodes(db, user, isoDate(options.now));
+  const codes = await scopeCodes(db, user, clock.today(options.now));
   const rows = await findDossiers(db, { unitCodes: codes, status: "open" });
   const registry = await loadRegimes(db);
   const mine = rows.filter((row) => {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type DbOrTx } from "@ntm/db";
 import {
+  addDays,
   checkMergerDecision,
   mergerRecognition,
   type MergerDecisionCheck,
@@ -16,7 +17,8 @@ import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts"
 import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { findLatestUnit, findSuccessorLinks } from "../units/units.repository.ts";
-import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import * as clock from "../../shared/clock.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import {
   findMergedUnits,
   findOpenRecognition,
@@ -26,12 +28,6 @@ import {
 } from "./dossiers.repository.ts";
 import { toHistoryDto } from "./dossiers.service.ts";
 
-function dayBefore(iso: string) {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return isoDate(date);
-}
-
 /** The units merged into a unit (successor links) with the level each held the day before. */
 export async function lineageOf(db: DbOrTx, unitCode: string): Promise<LineageDto> {
   const links = (await findSuccessorLinks(db, unitCode)).filter(
@@ -40,7 +36,11 @@ export async function lineageOf(db: DbOrTx, unitCode: string): Promise<LineageDt
   if (links.length === 0) return { predecessors: [], merger: null };
   const levels = new Map<string, RequestedLevel>();
   for (const link of links) {
-    const held = await findRecognisedOn(db, [link.predecessorCode], dayBefore(link.effectiveDate));
+    const held = await findRecognisedOn(
+      db,
+      [link.predecessorCode],
+      addDays(link.effectiveDate, -1),
+    );
     const level = held[0]?.level as RequestedLevel | undefined;
     if (level) levels.set(link.predecessorCode, level);
   }
@@ -90,7 +90,7 @@ export async function getMerger(
   db: Db,
   options: { user: AuthUser; code: string; now: Date },
 ): Promise<MergerDetailDto> {
-  const today = isoDate(options.now);
+  const today = clock.today(options.now);
   const { unit } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
@@ -160,7 +160,7 @@ export async function recogniseMergedUnit(
     const { unit } = await requireUnitAccess(tx, {
       user,
       code: options.code,
-      asOf: isoDate(options.now),
+      asOf: clock.today(options.now),
       action: "unit.read",
     });
     // Two decisions for the same commune at once: the second waits and then sees the first.

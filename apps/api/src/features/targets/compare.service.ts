@@ -3,7 +3,8 @@ import { compareYears, lineageOf, type LevelCode } from "@ntm/domain";
 import type { UnitComparisonResponse } from "@ntm/contracts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { findLatestUnit } from "../units/units.repository.ts";
-import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import * as clock from "../../shared/clock.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import { findAllSuccessorLinks, findLatestNames, findResultsOfUnits } from "./maps.repository.ts";
 
 /**
@@ -14,7 +15,7 @@ export async function getUnitComparison(
   db: Db,
   options: { user: AuthUser; code: string; now: Date },
 ): Promise<UnitComparisonResponse> {
-  const today = isoDate(options.now);
+  const today = clock.today(options.now);
   const latest = await findLatestUnit(db, options.code);
   // A unit formed by a merger after today is read as of its first day.
   const asOf = latest && latest.validFrom > today ? latest.validFrom : today;

@@ -4,7 +4,8 @@ import type { DepartmentCriteriaStatusResponse, DepartmentListItem } from "@ntm/
 import { forbidden, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { findUserById } from "../users/users.repository.ts";
-import { isoDate, requireUnitAccess } from "../units/units.service.ts";
+import { today } from "../../shared/clock.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import { findDepartmentsOfProvince } from "./maps.repository.ts";
 import {
   findCriterionStatuses,
@@ -99,7 +100,7 @@ export async function listDepartments(
   const { path } = await requireUnitAccess(db, {
     user: options.user,
     code: options.user.unitCode,
-    asOf: isoDate(options.now),
+    asOf: today(options.now),
     action: "unit.read",
   });
   const province = path.find((step) => step.level === "province");

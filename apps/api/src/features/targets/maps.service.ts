@@ -8,6 +8,7 @@ import {
 } from "@ntm/domain";
 import type { MapFeatureProperties, UnitMapResponse } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
+import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { findChildrenOn } from "../units/units.repository.ts";
@@ -101,7 +102,7 @@ export async function getUnitMap(
     communeCodes: [c.code],
   }));
   if (options.show === "children" && scope.unit.level !== "commune") {
-    const asOf = endOfYear(options.year ?? options.now.getUTCFullYear());
+    const asOf = endOfYear(options.year ?? currentYear(options.now));
     const children = await findChildrenOn(db, scope.unit.code, asOf);
     units = children
       .map((child) => ({

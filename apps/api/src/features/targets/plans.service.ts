@@ -12,6 +12,7 @@ import type { PlanInput, PlanResponse, PlanRollupResponse } from "@ntm/contracts
 import { AppError, forbidden } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { today } from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
 import {
   findCriterionStatuses,
@@ -22,10 +23,6 @@ import {
   upsertPlan,
 } from "./targets.repository.ts";
 import { loadUnitScope, setInfoFor } from "./target-scope.ts";
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 function planOf(stored: unknown, year: number): CommunePlan {
   const plan = stored as Omit<CommunePlan, "year">;
@@ -83,7 +80,7 @@ export async function getPlan(
       ? { criteria: plan.criteria, landUseFeeRevenue: plan.landUseFeeRevenue, items: plan.items }
       : null,
     version: stored?.version ?? 0,
-    check: plan ? checkPlan(plan, isoDay(options.now)) : null,
+    check: plan ? checkPlan(plan, today(options.now)) : null,
     criteria,
     currentLevel,
     nextLevel,

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@ntm/db";
 import { endOfYear, type LevelCode, type TargetCommune } from "@ntm/domain";
+import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import type { UnitRow } from "../units/units.repository.ts";
@@ -39,7 +40,7 @@ export async function loadUnitScope(
   db: DbOrTx,
   options: { user: AuthUser; code: string; year: number | undefined; now: Date },
 ): Promise<UnitScope> {
-  const asked = options.year ?? options.now.getUTCFullYear();
+  const asked = options.year ?? currentYear(options.now);
   const { unit, path, asOf } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,

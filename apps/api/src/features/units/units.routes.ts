@@ -4,7 +4,8 @@ import { z } from "zod";
 import { isoDateSchema, unitListQuerySchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { getUnitDetail, isoDate, listUnits } from "./units.service.ts";
+import { today } from "../../shared/clock.ts";
+import { getUnitDetail, listUnits } from "./units.service.ts";
 
 export function unitsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -19,7 +20,7 @@ export function unitsRoutes(app: FastifyInstance, context: AppContext) {
       },
     },
     async (request) => {
-      const asOf = request.query.asOf ?? isoDate(context.now());
+      const asOf = request.query.asOf ?? today(context.now());
       const units = await listUnits(db, { user: requireUser(request), ...request.query, asOf });
       return { asOf, units };
     },
@@ -38,7 +39,7 @@ export function unitsRoutes(app: FastifyInstance, context: AppContext) {
       getUnitDetail(db, {
         user: requireUser(request),
         code: request.params.code,
-        asOf: request.query.asOf ?? isoDate(context.now()),
+        asOf: request.query.asOf ?? today(context.now()),
       }),
   );
 }

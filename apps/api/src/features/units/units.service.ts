@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { decide, matchesSearch, type Action } from "@ntm/domain";
+import { addDays, decide, matchesSearch, type Action } from "@ntm/domain";
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
 import { forbidden, invalid, notFound } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
@@ -16,10 +16,6 @@ import {
   upsertUnitVersion,
   type UnitRow,
 } from "./units.repository.ts";
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 function toDto(row: UnitRow & { childCount?: number }): UnitDto {
   return {
@@ -184,12 +180,10 @@ export async function importUnits(
     }
     for (const row of rows) {
       if (row.successorCode && row.validTo) {
-        const effective = new Date(`${row.validTo}T00:00:00Z`);
-        effective.setUTCDate(effective.getUTCDate() + 1);
         await insertSuccessorLink(tx, {
           predecessorCode: row.code,
           successorCode: row.successorCode,
-          effectiveDate: isoDate(effective),
+          effectiveDate: addDays(row.validTo, 1),
         });
         links += 1;
       }

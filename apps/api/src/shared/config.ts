@@ -1,0 +1,190 @@
+import { join } from "node:path";
+import { z } from "zod";
+
+export const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+/** Where workflow e-mails go; absent when NTM_SMTP_URL is not set (only the in-app inbox is used). */
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+  /** How often the server sends what is waiting in the outbox. */
+  intervalSeconds: number;
+}
+
+/** Every setting of the server and the command line, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** The data folder: the embedded database (`pg/`) and stored files. */
+  dataDir: string;
+  /** A PostgreSQL server instead of the embedded database. */
+  databaseUrl: string | undefined;
+  logLevel: LogLevel;
+  /** The built web app served at "/". */
+  webDist: string | undefined;
+  /** The province's own list of public holidays, instead of the shipped one. */
+  holidaysFile: string | undefined;
+  mail: MailConfig | null;
+  /** NODE_ENV=production. */
+  production: boolean;
+  /** Whether the demo accounts may sign in: never in production, nor with NTM_DEMO=0. */
+  demo: boolean;
+  /** The address users reach the app at (https://ntm.example.gov.vn), for links and secure cookies. */
+  publicUrl: string | undefined;
+  /** Fastify's `trustProxy`: false, true, the proxies' addresses, or "the first n hops". */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  session: { idleMinutes: number; maxHours: number };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Cấu hình môi trường không hợp lệ:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n")}`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+
+function integer(min: number, max: number, message: string) {
+  return optional(
+    z
+      .string()
+      .regex(/^\d+$/, { error: message })
+      .transform(Number)
+      .pipe(z.number().int().min(min, { error: message }).max(max, { error: message })),
+  );
+}
+
+function url(protocols: string[], message: string) {
+  return optional(
+    z.string().refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, message),
+  );
+}
+
+const flag = (message: string) =>
+  optional(
+    z
+      .string()
+      .transform((value) => value.trim().toLowerCase())
+      .pipe(z.enum(["1", "0", "true", "false", "yes", "no"], { error: message }))
+      .transform((value) => ["1", "true", "yes"].includes(value)),
+  );
+
+// An address, a CIDR range, or one of proxy-addr's names for a range.
+const proxyAddress = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+const trustProxy = optional(
+  z.string().transform((value, context) => {
+    const text = value.trim().toLowerCase();
+    if (text === "false") return false;
+    if (text === "true") return true;
+    if (/^\d+$/.test(text)) {
+      const hops = Number(text);
+      return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
+    }
+    const addresses = text.split(",").map((part) => part.trim());
+    if (addresses.every((address) => proxyAddress.test(address))) return addresses;
+    context.addIssue({
+      code: "custom",
+      message:
+        'phải là "true", "false", số tầng proxy (1, 2…) hoặc danh sách địa chỉ, dải địa chỉ của proxy cách nhau bởi dấu phẩy (127.0.0.1,10.0.0.0/8).',
+    });
+    return z.NEVER;
+  }),
+);
+
+const environmentSchema = z.object({
+  PORT: integer(1, 65535, "phải là số nguyên từ 1 đến 65535."),
+  HOST: optional(z.string()),
+  NTM_DATA_DIR: optional(z.string()),
+  DATABASE_URL: url(
+    ["postgres:", "postgresql:"],
+    "phải là địa chỉ máy chủ PostgreSQL dạng postgres://người-dùng:mật-khẩu@máy-chủ:5432/tên-csdl.",
+  ),
+  LOG_LEVEL: optional(
+    z.enum(logLevels, { error: `phải là một trong các mức: ${logLevels.join(", ")}.` }),
+  ),
+  NTM_WEB_DIST: optional(z.string()),
+  NTM_HOLIDAYS_FILE: optional(z.string()),
+  NTM_SMTP_URL: url(
+    ["smtp:", "smtps:"],
+    "phải là địa chỉ máy chủ thư dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 (hoặc smtps://… cổng 465).",
+  ),
+  NTM_SMTP_FROM: optional(
+    z.string().regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, {
+      error: 'phải là một địa chỉ thư, ví dụ "NTM Monitor <ntm@example.gov.vn>".',
+    }),
+  ),
+  NTM_MAIL_INTERVAL_SECONDS: integer(1, 86400, "phải là số giây từ 1 đến 86400."),
+  NODE_ENV: optional(z.string()),
+  NTM_DEMO: flag('phải là "1" (cho phép tài khoản minh họa) hoặc "0" (không cho phép).'),
+  NTM_PUBLIC_URL: url(
+    ["http:", "https:"],
+    "phải là địa chỉ đầy đủ của ứng dụng, ví dụ https://ntm.example.gov.vn.",
+  ),
+  NTM_TRUST_PROXY: trustProxy,
+  NTM_SESSION_IDLE_MINUTES: integer(1, 1440, "phải là số phút từ 1 đến 1440."),
+  NTM_SESSION_MAX_HOURS: integer(1, 720, "phải là số giờ từ 1 đến 720."),
+});
+
+const defaultFrom = "NTM Monitor <ntm-monitor@localhost>";
+
+/**
+ * Reads and checks every setting at once, so a mistyped value stops the start with a message
+ * that names the variable, instead of failing later inside a request.
+ */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? "");
+        const shown = (environment[variable] ?? "").replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+        return { variable: `${variable}="${shown}"`, message: issue.message };
+      }),
+    );
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === "production";
+  return {
+    port: env.PORT ?? 3000,
+    host: env.HOST ?? "0.0.0.0",
+    dataDir: env.NTM_DATA_DIR ?? ".data",
+    databaseUrl: env.DATABASE_URL,
+    logLevel: env.LOG_LEVEL ?? "info",
+    webDist: env.NTM_WEB_DIST,
+    holidaysFile: env.NTM_HOLIDAYS_FILE,
+    mail: env.NTM_SMTP_URL
+      ? {
+          smtpUrl: env.NTM_SMTP_URL,
+          from: env.NTM_SMTP_FROM ?? defaultFrom,
+          intervalSeconds: env.NTM_MAIL_INTERVAL_SECONDS ?? 30,
+        }
+      : null,
+    production,
+    demo: !production && env.NTM_DEMO !== false,
+    publicUrl: env.NTM_PUBLIC_URL?.replace(/\/+$/, ""),
+    trustProxy: env.NTM_TRUST_PROXY ?? false,
+    session: {
+      idleMinutes: env.NTM_SESSION_IDLE_MINUTES ?? 60,
+      maxHours: env.NTM_SESSION_MAX_HOURS ?? 12,
+    },
+  };
+}
+
+/** The database the configuration names: the server of DATABASE_URL, or the data folder's `pg/`. */
+export function databaseOptions(config: Config) {
+  return config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, "pg") };
+}

@@ -257,3 +257,4 @@ export const settings = pgTable("settings", {
 export * from "./schema-dossiers.ts";
 export * from "./schema-targets.ts";
 export * from "./schema-reports.ts";
+export * from "./schema-mail.ts";

@@ -176,3 +176,94 @@ export async function storeResults(
 function sqlExcluded(column: string) {
   return sql.raw(`excluded.${column}`);
 }
+
+/** A commune's values for a year, for all communes or the given ones. */
+export async function findValuesOfYear(db: DbOrTx, year: number, unitCodes: string[] | undefined) {
+  return (await db
+    .select({
+      unitCode: v.unitCode,
+      indicatorCode: v.indicatorCode,
+      numValue: v.numValue,
+      boolValue: v.boolValue,
+      note: v.note,
+      updatedAt: v.updatedAt,
+      updatedBy: v.updatedBy,
+    })
+    .from(v)
+    .where(
+      and(eq(v.year, year), unitCodes ? inArray(v.unitCode, unitCodes) : undefined),
+    )) as (StoredValue & { unitCode: string })[];
+}
+
+export interface BulkValue {
+  unitCode: string;
+  year: number;
+  indicatorCode: string;
+  value: number | boolean | null;
+  note?: string | null;
+}
+
+/** Inserts or replaces many values, 2,000 rows per statement. */
+export async function upsertValuesBulk(
+  db: DbOrTx,
+  rows: BulkValue[],
+  stamp: { now: Date; username: string },
+) {
+  for (const part of chunks(rows, 2000)) {
+    await db
+      .insert(v)
+      .values(
+        part.map((row) => ({
+          unitCode: row.unitCode,
+          year: row.year,
+          indicatorCode: row.indicatorCode,
+          numValue: typeof row.value === "number" ? row.value : null,
+          boolValue: typeof row.value === "boolean" ? row.value : null,
+          note: row.note ?? null,
+          updatedAt: stamp.now,
+          updatedBy: stamp.username,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [v.year, v.unitCode, v.indicatorCode],
+        set: {
+          numValue: sql.raw("excluded.num_value"),
+          boolValue: sql.raw("excluded.bool_value"),
+          note: sql.raw("excluded.note"),
+          updatedAt: sql.raw("excluded.updated_at"),
+          updatedBy: sql.raw("excluded.updated_by"),
+        },
+      });
+  }
+}
+
+/** Creates each assessment at version 1 or bumps its version, 2,000 rows per statement. */
+export async function bumpAssessmentsBulk(
+  db: DbOrTx,
+  keys: { unitCode: string; year: number }[],
+  stamp: { now: Date; username: string; demo: boolean },
+) {
+  for (const part of chunks(keys, 2000)) {
+    await db
+      .insert(a)
+      .values(
+        part.map((key) => ({
+          unitCode: key.unitCode,
+          year: key.year,
+          version: 1,
+          demo: stamp.demo,
+          updatedAt: stamp.now,
+          updatedBy: stamp.username,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [a.unitCode, a.year],
+        set: {
+          version: sql`${a.version} + 1`,
+          demo: sql.raw("excluded.demo"),
+          updatedAt: sql.raw("excluded.updated_at"),
+          updatedBy: sql.raw("excluded.updated_by"),
+        },
+      });
+  }
+}

@@ -1,11 +1,15 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { tables, type DbOrTx } from "@ntm/db";
+import type { DbOrTx } from "@ntm/db";
 import { endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import type { StoredSet } from "../catalog/catalog.repository.ts";
 import { findUnitsValidOn } from "../units/units.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
-import { chunks, storeResults, type StoredValue } from "./assessments.repository.ts";
+import {
+  chunks,
+  findValuesOfYear,
+  storeResults,
+  type StoredValue,
+} from "./assessments.repository.ts";
 
 /**
  * Re-evaluates many communes for some years in a few queries: loads the hierarchy and the
@@ -25,21 +29,7 @@ export async function evaluateMany(
       (unit) => unit.level === "commune" && unit.assessed && (!wanted || wanted.has(unit.code)),
     );
     if (communes.length === 0) continue;
-    const v = tables.assessmentValues;
     const codes = communes.map((unit) => unit.code);
-    const selectValues = (part: string[] | undefined) =>
-      db
-        .select({
-          unitCode: v.unitCode,
-          indicatorCode: v.indicatorCode,
-          numValue: v.numValue,
-          boolValue: v.boolValue,
-          note: v.note,
-          updatedAt: v.updatedAt,
-          updatedBy: v.updatedBy,
-        })
-        .from(v)
-        .where(and(eq(v.year, year), part ? inArray(v.unitCode, part) : undefined));
     // Grouped row by row: spreading a national year (hundreds of thousands of rows) into one
     // call would overflow the stack.
     const valuesByUnit = new Map<string, StoredValue[]>();
@@ -51,9 +41,9 @@ export async function evaluateMany(
       }
     };
     if (wanted) {
-      for (const part of chunks(codes, 5000)) group(await selectValues(part));
+      for (const part of chunks(codes, 5000)) group(await findValuesOfYear(db, year, part));
     } else {
-      group(await selectValues(undefined));
+      group(await findValuesOfYear(db, year, undefined));
     }
     const setsByProvince = new Map<string | null, StoredSet>();
     const provinceOf = (code: string): string | null => {

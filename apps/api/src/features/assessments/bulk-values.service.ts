@@ -1,16 +1,10 @@
-import { sql } from "drizzle-orm";
-import { tables, type Db } from "@ntm/db";
+import type { Db } from "@ntm/db";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { evaluateMany } from "./bulk-evaluation.service.ts";
+import { bumpAssessmentsBulk, upsertValuesBulk, type BulkValue } from "./assessments.repository.ts";
 
-export interface BulkValueRow {
-  unitCode: string;
-  year: number;
-  indicatorCode: string;
-  value: number | boolean | null;
-  note?: string | null;
-}
+export type BulkValueRow = BulkValue;
 
 /**
  * Writes many values in one transaction (seeding, file imports), bumps each assessment's
@@ -22,34 +16,7 @@ export async function writeValuesBulk(
 ) {
   const { rows, by, now } = options;
   return db.transaction(async (tx) => {
-    const v = tables.assessmentValues;
-    for (let start = 0; start < rows.length; start += 2000) {
-      const part = rows.slice(start, start + 2000);
-      await tx
-        .insert(v)
-        .values(
-          part.map((row) => ({
-            unitCode: row.unitCode,
-            year: row.year,
-            indicatorCode: row.indicatorCode,
-            numValue: typeof row.value === "number" ? row.value : null,
-            boolValue: typeof row.value === "boolean" ? row.value : null,
-            note: row.note ?? null,
-            updatedAt: now,
-            updatedBy: by.username,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [v.year, v.unitCode, v.indicatorCode],
-          set: {
-            numValue: sql.raw("excluded.num_value"),
-            boolValue: sql.raw("excluded.bool_value"),
-            note: sql.raw("excluded.note"),
-            updatedAt: sql.raw("excluded.updated_at"),
-            updatedBy: sql.raw("excluded.updated_by"),
-          },
-        });
-    }
+    await upsertValuesBulk(tx, rows, { now, username: by.username });
     const keys = new Map<string, { unitCode: string; year: number; count: number }>();
     for (const row of rows) {
       const key = `${row.unitCode}/${row.year}`;
@@ -57,31 +24,8 @@ export async function writeValuesBulk(
       entry.count += 1;
       keys.set(key, entry);
     }
-    const a = tables.assessments;
     const entries = [...keys.values()];
-    for (let start = 0; start < entries.length; start += 2000) {
-      await tx
-        .insert(a)
-        .values(
-          entries.slice(start, start + 2000).map((entry) => ({
-            unitCode: entry.unitCode,
-            year: entry.year,
-            version: 1,
-            demo: options.demo,
-            updatedAt: now,
-            updatedBy: by.username,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [a.unitCode, a.year],
-          set: {
-            version: sql`${a.version} + 1`,
-            demo: sql.raw("excluded.demo"),
-            updatedAt: sql.raw("excluded.updated_at"),
-            updatedBy: sql.raw("excluded.updated_by"),
-          },
-        });
-    }
+    await bumpAssessmentsBulk(tx, entries, { now, username: by.username, demo: options.demo });
     await insertAuditEvents(
       tx,
       entries.map((entry) => ({

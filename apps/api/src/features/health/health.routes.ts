@@ -1,13 +1,13 @@
 import type { FastifyInstance } from "fastify";
-import { sql } from "drizzle-orm";
 import type { AppContext } from "../../http/app-context.ts";
+import { pingDatabase } from "./health.repository.ts";
 
 export function healthRoutes(app: FastifyInstance, context: AppContext) {
   app.get(
     "/api/health",
     { schema: { tags: ["health"], summary: "Tình trạng máy chủ" } },
     async () => {
-      await context.database.db.execute(sql`select 1`);
+      await pingDatabase(context.database.db);
       return { status: "ok", database: context.database.kind };
     },
   );

@@ -173,3 +173,8 @@ export async function findExistingCodes(db: DbOrTx): Promise<Set<string>> {
 export async function findUnitsValidOn(db: DbOrTx, asOf: string) {
   return (await db.select(columns).from(u).where(validOn(asOf))) as UnitRow[];
 }
+
+/** Locks a unit's rows until the transaction ends, so two decisions on it run one after the other. */
+export async function lockUnit(db: DbOrTx, code: string) {
+  await queryRows(db, sql`select code from admin_units where code = ${code} for update`);
+}

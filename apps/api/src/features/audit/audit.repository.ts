@@ -1,6 +1,150 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
 
+const a = tables.auditLog;
+const head = tables.auditChainHead;
+
+/** The one chain every audit row belongs to (see docs/decisions/0009). */
+export const auditChainName = "audit_log";
+
+export type AuditRowInsert = Omit<typeof a.$inferInsert, "id">;
+
+/** An audit row with `at` as the text the chain hashes (UTC, microseconds). */
+export interface ChainedAuditRow {
+  id: number;
+  seq: number | null;
+  at: string;
+  userId: number | null;
+  username: string;
+  action: string;
+  entityType: string;
+  entityKey: string;
+  unitCode: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+const chainedColumns = {
+  id: a.id,
+  seq: a.seq,
+  at: sql<string>`to_char(${a.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  userId: a.userId,
+  username: a.username,
+  action: a.action,
+  entityType: a.entityType,
+  entityKey: a.entityKey,
+  unitCode: a.unitCode,
+  oldValue: a.oldValue,
+  newValue: a.newValue,
+  prevHash: a.prevHash,
+  hash: a.hash,
+};
+
+/**
+ * Serialises writers of the chain until their transaction ends; readers are not blocked. Must run
+ * inside a transaction (PostgreSQL refuses LOCK TABLE outside one).
+ */
+export async function lockAuditChain(tx: DbOrTx) {
+  await tx.execute(sql`lock table audit_chain_head in exclusive mode`);
+}
+
+export async function findChainHead(db: DbOrTx) {
+  const rows = await db.select().from(head).where(eq(head.chain, auditChainName));
+  return rows[0];
+}
+
+export async function saveChainHead(
+  tx: DbOrTx,
+  values: { length: number; lastHash: string; updatedAt: Date },
+) {
+  await tx
+    .insert(head)
+    .values({ chain: auditChainName, ...values })
+    .onConflictDoUpdate({ target: head.chain, set: values });
+}
+
+export async function hasChainedRows(db: DbOrTx): Promise<boolean> {
+  const rows = await db.select({ id: a.id }).from(a).where(isNotNull(a.seq)).limit(1);
+  return rows.length > 0;
+}
+
+export async function insertAuditRows(tx: DbOrTx, rows: AuditRowInsert[]) {
+  for (let start = 0; start < rows.length; start += 1000) {
+    await tx.insert(a).values(rows.slice(start, start + 1000));
+  }
+}
+
+/** Rows without a place in the chain, in id order, after `afterId`. */
+export async function findUnchainedRows(
+  db: DbOrTx,
+  afterId: number,
+  limit: number,
+): Promise<ChainedAuditRow[]> {
+  return db
+    .select(chainedColumns)
+    .from(a)
+    .where(and(isNull(a.seq), gt(a.id, afterId)))
+    .orderBy(asc(a.id))
+    .limit(limit);
+}
+
+export async function setChainFields(
+  tx: DbOrTx,
+  rows: { id: number; seq: number; prevHash: string; hash: string }[],
+) {
+  if (rows.length === 0) return;
+  await tx.execute(sql`
+    update audit_log set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+      from jsonb_to_recordset(${JSON.stringify(rows.map((row) => ({ id: row.id, seq: row.seq, prev_hash: row.prevHash, hash: row.hash })))}::jsonb)
+        as v(id bigint, seq bigint, prev_hash text, hash text)
+     where audit_log.id = v.id`);
+}
+
+/** A page of the chain in chain order, after position `afterSeq`. */
+export async function findChainPage(
+  db: DbOrTx,
+  afterSeq: number,
+  limit: number,
+): Promise<ChainedAuditRow[]> {
+  return db
+    .select(chainedColumns)
+    .from(a)
+    .where(gt(a.seq, afterSeq))
+    .orderBy(asc(a.seq))
+    .limit(limit);
+}
+
+export async function findAuditEntries(
+  db: DbOrTx,
+  filter: { unitCode?: string; entityPrefix?: string; entityType?: string; limit: number },
+) {
+  const conditions = [
+    filter.unitCode ? eq(a.unitCode, filter.unitCode) : undefined,
+    filter.entityType ? eq(a.entityType, filter.entityType) : undefined,
+    filter.entityPrefix ? sql`${a.entityKey} like ${filter.entityPrefix + "%"}` : undefined,
+  ].filter((condition) => condition !== undefined);
+  return db
+    .select({
+      id: a.id,
+      at: a.at,
+      userId: a.userId,
+      username: a.username,
+      action: a.action,
+      entityType: a.entityType,
+      entityKey: a.entityKey,
+      unitCode: a.unitCode,
+      oldValue: a.oldValue,
+      newValue: a.newValue,
+    })
+    .from(a)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(a.id))
+    .limit(filter.limit);
+}
+
+/** @deprecated Untyped rows; call `recordAudit` from `apps/api/src/shared/audit.ts`. */
 export interface AuditEvent {
   userId: number | null;
   username: string;
@@ -12,32 +156,12 @@ export interface AuditEvent {
   newValue?: unknown;
 }
 
-/** Records changes; always called inside the transaction that makes them. */
+/** @deprecated Call `recordAudit` from `apps/api/src/shared/audit.ts`. */
 export async function insertAuditEvents(db: DbOrTx, events: AuditEvent[]) {
-  if (events.length === 0) return;
-  await db.insert(tables.auditLog).values(
-    events.map((event) => ({
-      ...event,
-      oldValue: event.oldValue ?? null,
-      newValue: event.newValue ?? null,
-    })),
+  const { appendAuditRows } = await import("./audit-chain.ts");
+  const at = new Date();
+  await appendAuditRows(
+    db,
+    events.map((event) => ({ ...event, at, oldValue: event.oldValue, newValue: event.newValue })),
   );
-}
-
-export async function findAuditEntries(
-  db: DbOrTx,
-  filter: { unitCode?: string; entityPrefix?: string; entityType?: string; limit: number },
-) {
-  const a = tables.auditLog;
-  const conditions = [
-    filter.unitCode ? eq(a.unitCode, filter.unitCode) : undefined,
-    filter.entityType ? eq(a.entityType, filter.entityType) : undefined,
-    filter.entityPrefix ? sql`${a.entityKey} like ${filter.entityPrefix + "%"}` : undefined,
-  ].filter((condition) => condition !== undefined);
-  return db
-    .select()
-    .from(a)
-    .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(desc(a.id))
-    .limit(filter.limit);
 }

@@ -1,0 +1,236 @@
+import type { DbOrTx } from "@ntm/db";
+import type { DossierAction, ObstacleAction, Role } from "@ntm/domain";
+import { appendAuditRows } from "../features/audit/audit-chain.ts";
+
+/**
+ * The typed audit trail: every kind of audited change, what it is about and what it records, and
+ * the one function that writes it. Each row joins the tamper-evident hash chain
+ * (docs/decisions/0009-tamper-evident-audit-and-snapshot-backups.md).
+ */
+
+/** Who made the change: a signed-in user, or the system (id 0) for the command line and jobs. */
+export interface AuditActor {
+  id: number;
+  username: string;
+}
+
+/** A value of an indicator as the history shows it. */
+export interface ValueState {
+  value: number | boolean | null;
+  note: string | null;
+}
+
+/** A record the audit keeps as it was written (an API input, a plan, a target). */
+export type AuditSnapshot = Readonly<Record<string, unknown>>;
+
+interface AccountState {
+  username: string;
+  role: Role;
+  unitCode: string;
+  displayName?: string;
+  department?: string | null;
+  active?: boolean;
+}
+
+/**
+ * Per kind: the type of entity it is about (stored as `entity_type`) and the shape of `old` and
+ * `new`. A kind without `old` records a creation or a one-off act.
+ */
+interface AuditKinds extends DossierActKinds, ObstacleActKinds {
+  "assessment.value.update": { entity: "assessment_value"; old: ValueState; new: ValueState };
+  /** One row per value a file import changed, so the indicator's history shows it. */
+  "assessment.value.import": {
+    entity: "assessment_value";
+    old: ValueState | null;
+    new: ValueState & { source: string };
+  };
+  /** Values written in bulk without a per-value history (demo data). */
+  "assessment.values.import": {
+    entity: "assessment";
+    new: { values: number; source: string };
+  };
+  "evidence.upload": {
+    entity: "assessment_value";
+    new: { evidenceId: number; fileName: string; size: number };
+  };
+  "evidence.delete": {
+    entity: "assessment_value";
+    old: { evidenceId: number; fileName: string; size: number };
+  };
+  "catalog.import": {
+    entity: "criteria_set";
+    new: { id: number; name: string; reevaluated: number };
+  };
+  "units.import": { entity: "admin_units"; new: { units: number; links: number } };
+  "boundaries.import": {
+    entity: "boundaries";
+    new: { units: number; schematic: boolean; codes: string[] };
+  };
+  "target.create": { entity: "target"; new: AuditSnapshot };
+  "target.update": { entity: "target"; old: AuditSnapshot; new: AuditSnapshot };
+  "plan.create": { entity: "plan"; new: AuditSnapshot };
+  "plan.update": { entity: "plan"; old: AuditSnapshot | null; new: AuditSnapshot };
+  "dossier_batch.create": { entity: "dossier_batches"; new: AuditSnapshot };
+  "dossier.create": {
+    entity: "dossiers";
+    new: { kind: string; year: number; requestedLevel: string | null; batchId: number };
+  };
+  "dossier.upload": {
+    entity: "dossier_documents";
+    new: { dossierId: number; fileName: string; step: string };
+  };
+  "dossier_regime.import": {
+    entity: "dossier_regimes";
+    old: { version: number } | null;
+    new: { version: number; validFrom: string; validTo: string | null };
+  };
+  "notification_contact.set": {
+    entity: "notification_contacts";
+    old: { email: string | null };
+    new: { email: string | null };
+  };
+  "recognition.import": { entity: "recognised_levels"; new: { rows: number } };
+  "recognition.merger_decision": { entity: "recognised_levels"; new: AuditSnapshot };
+  "report_type.create": { entity: "report_type"; new: AuditSnapshot };
+  "report_period.open": {
+    entity: "report_period";
+    new: { type: string; periodKey: string; dueDate: string; submissions: number };
+  };
+  "report.submit": {
+    entity: "report_submission";
+    old: { state: string };
+    new: { state: "submitted"; periodKey: string; type: string };
+  };
+  "report.return": {
+    entity: "report_submission";
+    old: { state: string };
+    new: { state: "returned"; reason: string };
+  };
+  "report.reminder_mail": {
+    entity: "report_submission";
+    new: { kind: string; to: string };
+  };
+  "obstacle.raise": { entity: "obstacle"; new: AuditSnapshot };
+  "auth.login": { entity: "user"; new: { address: string | null } };
+  "auth.login-failed": { entity: "user"; new: { address: string | null; reason: string } };
+  "user.created": { entity: "user"; new: AccountState };
+  "user.updated": { entity: "user"; old: Partial<AccountState>; new: Partial<AccountState> };
+  "user.disabled": { entity: "user"; old: { active: boolean }; new: { active: false } };
+  "user.enabled": { entity: "user"; old: { active: boolean }; new: { active: true } };
+  "user.password-changed": { entity: "user"; new: { sessionsEnded: number } };
+  "user.password-reset": { entity: "user"; new: { mustChangePassword: boolean } };
+  "user.sessions-ended": { entity: "user"; new: { sessions: number } };
+  /** A whole database replaced from a backup file. */
+  "data.restored": {
+    entity: "database";
+    new: {
+      file: string;
+      createdAt: string | null;
+      rows: number;
+      files: number;
+      tables: number;
+      verified: boolean;
+    };
+  };
+}
+
+type DossierActKinds = {
+  [Type in DossierAction["type"] as `dossier.${Type}`]: {
+    entity: "dossiers";
+    old: { step: string | null; status: string; round: number };
+    new: { step: string | null; status: string; round: number; events: string[] };
+  };
+};
+
+type ObstacleActKinds = {
+  [Type in ObstacleAction["type"] as `obstacle.${Type}`]: {
+    entity: "obstacle";
+    old: { status: string; holder: string };
+    new: { status: string; holder: string; note: string };
+  };
+};
+
+export type AuditKind = keyof AuditKinds;
+
+type Changes<Shape> = (Shape extends { old: infer Old } ? { old: Old } : { old?: never }) &
+  (Shape extends { new: infer New } ? { new: New } : { new?: never });
+
+/** One audited change: its kind, who made it, what it is about, and old and new as typed. */
+export type AuditEvent = {
+  [Kind in AuditKind]: {
+    kind: Kind;
+    by: AuditActor;
+    /** The changed thing within its entity type, e.g. "62010/2024/1.1" (unit/year/indicator). */
+    key: string;
+    /** The unit the change belongs to, for the unit's log; null for installation-wide changes. */
+    unitCode: string | null;
+  } & Changes<AuditKinds[Kind]>;
+}[AuditKind];
+
+const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
+  "assessment.value.update": "assessment_value",
+  "assessment.value.import": "assessment_value",
+  "assessment.values.import": "assessment",
+  "evidence.upload": "assessment_value",
+  "evidence.delete": "assessment_value",
+  "catalog.import": "criteria_set",
+  "units.import": "admin_units",
+  "boundaries.import": "boundaries",
+  "target.create": "target",
+  "target.update": "target",
+  "plan.create": "plan",
+  "plan.update": "plan",
+  "dossier_batch.create": "dossier_batches",
+  "dossier.create": "dossiers",
+  "dossier.complete": "dossiers",
+  "dossier.confirm": "dossiers",
+  "dossier.return": "dossiers",
+  "dossier.upload": "dossier_documents",
+  "dossier_regime.import": "dossier_regimes",
+  "notification_contact.set": "notification_contacts",
+  "recognition.import": "recognised_levels",
+  "recognition.merger_decision": "recognised_levels",
+  "report_type.create": "report_type",
+  "report_period.open": "report_period",
+  "report.submit": "report_submission",
+  "report.return": "report_submission",
+  "report.reminder_mail": "report_submission",
+  "obstacle.raise": "obstacle",
+  "obstacle.escalate": "obstacle",
+  "obstacle.resolve": "obstacle",
+  "obstacle.reopen": "obstacle",
+  "auth.login": "user",
+  "auth.login-failed": "user",
+  "user.created": "user",
+  "user.updated": "user",
+  "user.disabled": "user",
+  "user.enabled": "user",
+  "user.password-changed": "user",
+  "user.password-reset": "user",
+  "user.sessions-ended": "user",
+  "data.restored": "database",
+};
+
+/**
+ * Writes audit rows in the caller's transaction, as the last links of the hash chain. Call it
+ * with the transaction that makes the change (never the bare database handle), so the change and
+ * its audit rows commit together.
+ */
+export async function recordAudit(tx: DbOrTx, event: AuditEvent | readonly AuditEvent[]) {
+  const events: readonly AuditEvent[] = Array.isArray(event) ? event : [event as AuditEvent];
+  const at = new Date();
+  await appendAuditRows(
+    tx,
+    events.map((item) => ({
+      at,
+      userId: item.by.id || null,
+      username: item.by.username,
+      action: item.kind,
+      entityType: entityTypes[item.kind],
+      entityKey: item.key,
+      unitCode: item.unitCode,
+      oldValue: item.old ?? null,
+      newValue: item.new ?? null,
+    })),
+  );
+}

@@ -2,6 +2,25 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import importX from "eslint-plugin-import-x";
+import { readdirSync } from "node:fs";
+
+/** Each feature folder may import another feature only through that feature's `index.ts`. */
+function featureZones(root) {
+  const features = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  return features.map((feature) => ({
+    target: `${root}/${feature}/**`,
+    from: `${root}/!(${feature})/**`,
+    except: [`**/${root}/*/index.ts`],
+    message: `Import another feature only through its index.ts (${root}/<feature>/index.ts).`,
+  }));
+}
+
+const sqlMessage = "SQL belongs in a *.repository.ts file of the feature.";
+const dbNames = "/^(db|tx|trx|database)$/";
+const queryMethods = "/^(select|selectDistinct|insert|update|delete|execute)$/";
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/.data/**", "bin/**"] },
@@ -35,6 +54,98 @@ export default tseslint.config(
         { object: "Math", property: "random", message: "The domain is deterministic." },
       ],
       "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path"] }],
+    },
+  },
+  {
+    files: ["apps/*/src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [
+        importX.createNodeResolver({ extensions: [".ts", ".tsx", ".js"] }),
+      ],
+    },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            ...featureZones("apps/api/src/features"),
+            ...featureZones("apps/web/src/features"),
+            {
+              target: "apps/web/**",
+              from: ["apps/api/**", "apps/cli/**", "packages/db/**"],
+              message: "The web app shares only packages/contracts and packages/domain.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/*/src/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [importX.createNodeResolver({ extensions: [".ts", ".js"] })],
+    },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "packages/domain/**",
+              from: ["apps/**", "packages/contracts/**", "packages/db/**"],
+              message: "The domain depends on nothing of the product.",
+            },
+            {
+              target: "packages/contracts/**",
+              from: ["apps/**", "packages/db/**"],
+              message: "Contracts are shared with the web: only the domain may be imported.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Repositories hold all SQL: query builders, the sql tag and drizzle's operators appear only in
+    // *.repository.ts files. The command line's backup copies every table by name and the demo
+    // seeding writes generated rows in bulk: both are database-level tools, exempt by decision.
+    files: ["apps/api/src/**/*.ts", "apps/cli/src/**/*.ts"],
+    ignores: [
+      "**/*.repository.ts",
+      "**/*.test.ts",
+      "apps/api/src/test/**",
+      "apps/cli/src/test/**",
+      "apps/cli/src/commands/backup.ts",
+      "apps/cli/src/commands/seed-*.ts",
+    ],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: sqlMessage },
+        {
+          selector: `CallExpression[callee.object.name=${dbNames}][callee.property.name=${queryMethods}]`,
+          message: sqlMessage,
+        },
+        {
+          selector: `CallExpression[callee.object.property.name=${dbNames}][callee.property.name=${queryMethods}]`,
+          message: sqlMessage,
+        },
+        {
+          selector: `MemberExpression[object.name=${dbNames}][property.name='query']`,
+          message: sqlMessage,
+        },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "drizzle-orm", allowTypeImports: true, message: sqlMessage },
+            { name: "drizzle-orm/pg-core", allowTypeImports: true, message: sqlMessage },
+          ],
+        },
+      ],
     },
   },
 );

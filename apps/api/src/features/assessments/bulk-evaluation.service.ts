@@ -1,8 +1,8 @@
 import type { DbOrTx } from "@ntm/db";
 import { endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import type { StoredSet } from "../catalog/catalog.repository.ts";
-import { findUnitsValidOn } from "../units/units.repository.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import type { StoredSet } from "../catalog/index.ts";
+import { findUnitsValidOn } from "../units/index.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
 import {
   chunks,

@@ -1,6 +1,6 @@
 import type { Db } from "@ntm/db";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { insertAuditEvents } from "../audit/index.ts";
 import { evaluateMany } from "./bulk-evaluation.service.ts";
 import { bumpAssessmentsBulk, upsertValuesBulk, type BulkValue } from "./assessments.repository.ts";
 

@@ -7,9 +7,9 @@ import {
   type UnitAttributes,
 } from "@ntm/domain";
 import { notFound } from "../../http/app-error.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import type { StoredSet } from "../catalog/catalog.repository.ts";
-import { findLatestUnit, findPathOn, findUnitOn, type UnitRow } from "../units/units.repository.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import type { StoredSet } from "../catalog/index.ts";
+import { findLatestUnit, findPathOn, findUnitOn, type UnitRow } from "../units/index.ts";
 import { findValues, storeResults, type StoredValue } from "./assessments.repository.ts";
 
 export function toValueMap(values: StoredValue[]): IndicatorValues {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { today } from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import { findAuditEntries } from "./audit.repository.ts";
 
 export function auditRoutes(app: FastifyInstance, context: AppContext) {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UnitImportRow } from "@ntm/contracts";
-import { systemUser } from "../auth/auth-user.ts";
-import { findAuditEntries } from "../audit/audit.repository.ts";
-import { importUnits } from "../units/units.service.ts";
+import { systemUser } from "../auth/index.ts";
+import { findAuditEntries } from "../audit/index.ts";
+import { importUnits } from "../units/index.ts";
 import { importRecognitions } from "./dossiers.service.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 

@@ -2,11 +2,11 @@ import { PassThrough, type Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Db } from "@ntm/db";
 import { endOfYear, formatNumberVi, type Indicator } from "@ntm/domain";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { indexIndicators } from "../assessments/validate-values.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import { findDescendantsOn } from "../units/units.repository.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { indexIndicators } from "../assessments/index.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import { findDescendantsOn } from "../units/index.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import { findValuesOf, findValuesPage } from "./import.repository.ts";
 import { dataSheetName } from "./read-sheet.ts";
 

@@ -1,11 +1,11 @@
 import type { Db } from "@ntm/db";
 import { endOfYear, summariseUnits, type LevelCode } from "@ntm/domain";
 import type { SummaryResponse, SummaryUnitRow } from "@ntm/contracts";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { findDemoFlags, findStoredResults } from "../assessments/assessments.repository.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import { findDescendantsOn } from "../units/units.repository.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { findDemoFlags, findStoredResults } from "../assessments/index.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import { findDescendantsOn } from "../units/index.ts";
+import { requireUnitAccess } from "../units/index.ts";
 
 /**
  * Rolls a province or district up from the stored results of its communes: no commune is

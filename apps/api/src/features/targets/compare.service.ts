@@ -1,10 +1,10 @@
 import type { Db } from "@ntm/db";
 import { compareYears, lineageOf, type LevelCode } from "@ntm/domain";
 import type { UnitComparisonResponse } from "@ntm/contracts";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { findLatestUnit } from "../units/units.repository.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { findLatestUnit } from "../units/index.ts";
 import * as clock from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import { findAllSuccessorLinks, findLatestNames, findResultsOfUnits } from "./maps.repository.ts";
 
 /**

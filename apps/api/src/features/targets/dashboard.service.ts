@@ -1,7 +1,7 @@
 import type { Db } from "@ntm/db";
 import type { LevelCode } from "@ntm/domain";
 import type { TargetsDashboardResponse } from "@ntm/contracts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import {
   findCriterionStatuses,
   findResultsForYears,

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
 import type { BoundaryGeometry, SuccessorLink } from "@ntm/domain";
-import { chunks } from "../assessments/assessments.repository.ts";
+import { chunks } from "../assessments/index.ts";
 
 const b = tables.unitBoundaries;
 const r = tables.evaluationResults;

@@ -4,9 +4,9 @@ import type { DepartmentListItem, UnitComparisonResponse, UnitMapResponse } from
 import { tables } from "@ntm/db";
 import { eq } from "drizzle-orm";
 import { AppError } from "../../http/app-error.ts";
-import { systemUser } from "../auth/auth-user.ts";
-import { importUnits } from "../units/units.service.ts";
-import { insertDepartment } from "../users/users.repository.ts";
+import { systemUser } from "../auth/index.ts";
+import { importUnits } from "../units/index.ts";
+import { insertDepartment } from "../users/index.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { importBoundaries } from "./maps.service.ts";
 

@@ -1,11 +1,11 @@
 import type { DbOrTx } from "@ntm/db";
 import { endOfYear, type LevelCode, type TargetCommune } from "@ntm/domain";
 import { currentYear } from "../../shared/clock.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import type { UnitRow } from "../units/units.repository.ts";
-import { findDescendantsOn } from "../units/units.repository.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import type { UnitRow } from "../units/index.ts";
+import { findDescendantsOn } from "../units/index.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import {
   findCriterionStatuses,
   findResultYears,

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
-import { chunks } from "../assessments/assessments.repository.ts";
+import { chunks } from "../assessments/index.ts";
 
 const t = tables.targets;
 const p = tables.communePlans;

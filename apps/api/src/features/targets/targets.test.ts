@@ -11,7 +11,7 @@ import type {
 } from "@ntm/contracts";
 import { tables } from "@ntm/db";
 import { eq } from "drizzle-orm";
-import { insertDepartment } from "../users/users.repository.ts";
+import { insertDepartment } from "../users/index.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;

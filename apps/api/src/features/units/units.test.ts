@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@ntm/db";
 import type { UnitDetail, UnitDto } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
-import { systemUser } from "../auth/auth-user.ts";
+import { systemUser } from "../auth/index.ts";
 import { importUnits } from "./units.service.ts";
 
 let t: TestApp;

@@ -21,7 +21,7 @@ import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear } from "../../lib/year-context.tsx";
-import { useCurrentUser } from "../auth/use-current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
 import {
   createDossier,
   dossierKeys,

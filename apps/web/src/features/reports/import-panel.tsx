@@ -5,7 +5,7 @@ import { errorMessage } from "../../lib/api-client.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { useYear } from "../../lib/year-context.tsx";
-import { useCurrentUser } from "../auth/use-current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
 import { exportUrl, templateUrl, uploadImport } from "./reports-api.ts";
 
 type Phase =

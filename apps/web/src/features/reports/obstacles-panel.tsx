@@ -19,7 +19,7 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { useCurrentUser } from "../auth/use-current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
 import {
   escalateObstacle,
   fetchObstacles,

@@ -1,0 +1,11 @@
+// What other features use of assessments; everything else stays inside the feature.
+export {
+  chunks,
+  findAssessmentKeys,
+  findDemoFlags,
+  findStoredResults,
+} from "./assessments.repository.ts";
+export { toEvidenceDto } from "./assessments.service.ts";
+export { evaluateMany } from "./bulk-evaluation.service.ts";
+export { evaluateUnit } from "./evaluation.service.ts";
+export { indexIndicators } from "./validate-values.ts";

@@ -1,0 +1,13 @@
+// What other features use of units; everything else stays inside the feature.
+export {
+  findChildrenOn,
+  findDescendantsOn,
+  findLatestUnit,
+  findPathOn,
+  findSuccessorLinks,
+  findUnitOn,
+  findUnitsValidOn,
+  lockUnit,
+  type UnitRow,
+} from "./units.repository.ts";
+export { getUnitDetail, importUnits, requireUnitAccess } from "./units.service.ts";

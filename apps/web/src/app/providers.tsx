@@ -6,18 +6,27 @@ import dayjs from "dayjs";
 import "dayjs/locale/vi";
 import { useEffect, useState, type ReactNode } from "react";
 import { meQueryKey } from "../features/auth/index.ts";
+import { markSessionExpired, markSynced } from "../features/offline/sync-store.ts";
 import { isApiError } from "../lib/api-client.ts";
 import { I18nProvider, useI18n } from "../lib/i18n/i18n-context.tsx";
 import { YearProvider } from "../lib/year-context.tsx";
 import { theme } from "./theme.ts";
 
 function createQueryClient(): QueryClient {
-  // A 401 anywhere means the session ended: drop the user, the router then shows the login page.
+  // A 401 anywhere means the session ended: a signed-in user gets the login dialog over the page
+  // (what was typed stays and is sent after), anyone else the login page.
   const onError = (error: unknown) => {
-    if (isApiError(error) && error.status === 401) client.setQueryData(meQueryKey, null);
+    if (!isApiError(error) || error.status !== 401) return;
+    if (client.getQueryData(meQueryKey)) markSessionExpired();
+    else client.setQueryData(meQueryKey, null);
   };
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError }),
+    queryCache: new QueryCache({
+      onError,
+      onSuccess: () => {
+        if (navigator.onLine) markSynced();
+      },
+    }),
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {

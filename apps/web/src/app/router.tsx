@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { PageLoading } from "../components/page-loading.tsx";
+import { SyncProvider } from "../features/offline/sync-provider.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { HomeRedirect } from "./home-redirect.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
@@ -95,7 +96,9 @@ export function AppRouter() {
         <Route
           element={
             <RequireAuth>
-              <AppLayout />
+              <SyncProvider>
+                <AppLayout />
+              </SyncProvider>
             </RequireAuth>
           }
         >

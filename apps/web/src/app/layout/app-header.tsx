@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Link, useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { useCurrentUser, useLogout } from "../../features/auth/index.ts";
+import { clearOfflineData } from "../../features/offline/register-service-worker.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear, years } from "../../lib/year-context.tsx";
 
@@ -90,7 +91,12 @@ function UserBox() {
         icon={<LogoutOutlined aria-hidden />}
         loading={logout.isPending}
         onClick={() =>
-          logout.mutate(undefined, { onSettled: () => void navigate("/login", { replace: true }) })
+          logout.mutate(undefined, {
+            onSettled: () => {
+              void clearOfflineData();
+              void navigate("/login", { replace: true });
+            },
+          })
         }
         className="header-button"
         data-testid="logout"

@@ -2,6 +2,7 @@ import { Drawer, Grid, Layout } from "antd";
 import { Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { PageLoading } from "../../components/page-loading.tsx";
+import { OfflineBanner } from "../../features/offline/offline-banner.tsx";
 import { UnitPicker } from "../../features/units/index.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { AppHeader } from "./app-header.tsx";
@@ -21,6 +22,7 @@ export function AppLayout() {
       </a>
       <AppHeader showPickerButton={!wide} onOpenPicker={() => setPickerOpen(true)} />
       <SectionNav />
+      <OfflineBanner />
       <Layout className="app-body">
         {wide && (
           <Layout.Sider width={300} theme="light" className="app-sider">

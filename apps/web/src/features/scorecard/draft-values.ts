@@ -1,4 +1,4 @@
-import type { IndicatorResult } from "@ntm/domain";
+import { checkValue, type IndicatorResult, type ValueProblem } from "@ntm/domain";
 import { parseLocalNumber } from "../../lib/format.ts";
 import type { MessageKey } from "../../lib/i18n/dictionary.ts";
 
@@ -7,71 +7,107 @@ export interface Draft {
   /** Raw text for numbers (so "12," can be typed), true/false/null for booleans. */
   input?: string | boolean | null;
   note?: string;
+  /** Copied from last year: sent only when the officer saves. */
+  copied?: boolean;
 }
 
 export type Drafts = Record<string, Draft>;
 
 export type IndicatorValue = number | boolean | null;
 
-export type DraftCheck = { ok: true; value: IndicatorValue } | { ok: false; error: MessageKey };
+export type DraftCheck =
+  { ok: true; value: IndicatorValue } | { ok: false; error: MessageKey; limit?: number };
 
-/** Reads and validates a draft value: percentages 0–100, other numbers not negative. */
-export function checkInput(
-  indicator: Pick<IndicatorResult, "kind" | "unit">,
-  input: Draft["input"],
-): DraftCheck {
+export type ValueRulesOf = Pick<IndicatorResult, "kind" | "unit" | "min" | "max" | "integer">;
+
+const problemKeys: Record<ValueProblem, MessageKey> = {
+  not_boolean: "validation.boolean",
+  not_number: "validation.number",
+  percent_range: "validation.percent",
+  not_integer: "validation.integer",
+  below_min: "validation.min",
+  above_max: "validation.max",
+  negative: "validation.nonNegative",
+};
+
+/** Reads a typed value and checks it with the domain's entry rule, as the server will. */
+export function checkInput(indicator: ValueRulesOf, input: Draft["input"]): DraftCheck {
+  let value: IndicatorValue;
   if (input === undefined || input === null) return { ok: true, value: null };
-  if (typeof input === "boolean") return { ok: true, value: input };
-  const parsed = parseLocalNumber(input);
-  if (!parsed.ok) return { ok: false, error: "validation.number" };
-  const value = parsed.value;
-  if (value === null) return { ok: true, value: null };
-  const isPercent = indicator.kind === "percent" || indicator.unit === "%";
-  if (isPercent && (value < 0 || value > 100)) return { ok: false, error: "validation.percent" };
-  if (value < 0) return { ok: false, error: "validation.nonNegative" };
-  return { ok: true, value };
+  if (typeof input === "boolean") {
+    value = input;
+  } else {
+    const parsed = parseLocalNumber(input);
+    if (!parsed.ok) return { ok: false, error: "validation.number" };
+    value = parsed.value;
+  }
+  const kind = indicator.kind === "number" && indicator.unit === "%" ? "percent" : indicator.kind;
+  const check = checkValue({ ...indicator, kind }, value);
+  if (check.ok) return { ok: true, value };
+  return check.limit === undefined
+    ? { ok: false, error: problemKeys[check.code] }
+    : { ok: false, error: problemKeys[check.code], limit: check.limit };
 }
 
-export function checkDraft(indicator: IndicatorResult, draft: Draft | undefined): DraftCheck {
-  if (!draft || draft.input === undefined) return { ok: true, value: indicator.value };
+/** A draft against the value it changes (the officer's unsent value, else the server's). */
+export function checkDraft(
+  indicator: ValueRulesOf,
+  draft: Draft | undefined,
+  current: IndicatorValue,
+): DraftCheck {
+  if (!draft || draft.input === undefined) return { ok: true, value: current };
   return checkInput(indicator, draft.input);
 }
 
-/** True when the draft differs from what the server holds. */
-export function isDirty(indicator: IndicatorResult, draft: Draft | undefined, storedNote: string) {
+/** True when the draft differs from the value it changes. */
+export function isDirty(
+  indicator: ValueRulesOf,
+  draft: Draft | undefined,
+  current: IndicatorValue,
+  currentNote: string,
+): boolean {
   if (!draft) return false;
-  const check = checkDraft(indicator, draft);
+  const check = checkDraft(indicator, draft, current);
   if (!check.ok) return true;
-  const noteChanged = draft.note !== undefined && draft.note.trim() !== storedNote.trim();
-  return check.value !== indicator.value || noteChanged;
+  const noteChanged = draft.note !== undefined && draft.note.trim() !== currentNote.trim();
+  return check.value !== current || noteChanged;
 }
 
 export interface PendingValue {
   indicatorCode: string;
   value: IndicatorValue;
-  note: string | null;
+  /** Sent only when the officer touched the note. */
+  note?: string | null;
 }
 
-/** The values to send, or the codes still invalid. */
+export interface IndicatorState {
+  indicator: ValueRulesOf & { code: string };
+  /** The officer's unsent value if any, else the server's. */
+  current: IndicatorValue;
+  currentNote: string;
+}
+
+/** The values to queue, or the codes still invalid. */
 export function collectChanges(
-  indicators: IndicatorResult[],
+  states: IndicatorState[],
   drafts: Drafts,
-  notes: Record<string, string | null | undefined>,
+  include: (draft: Draft) => boolean = () => true,
 ): { values: PendingValue[]; invalid: string[] } {
   const values: PendingValue[] = [];
   const invalid: string[] = [];
-  for (const indicator of indicators) {
+  for (const { indicator, current, currentNote } of states) {
     const draft = drafts[indicator.code];
-    const storedNote = notes[indicator.code] ?? "";
-    if (!isDirty(indicator, draft, storedNote)) continue;
-    const check = checkDraft(indicator, draft);
+    if (!draft || !include(draft) || !isDirty(indicator, draft, current, currentNote)) continue;
+    const check = checkDraft(indicator, draft, current);
     if (!check.ok) {
       invalid.push(indicator.code);
       continue;
     }
-    // The stored note is sent back unchanged so that saving a value never drops it.
-    const note = (draft?.note ?? storedNote).trim();
-    values.push({ indicatorCode: indicator.code, value: check.value, note: note || null });
+    const value: PendingValue = { indicatorCode: indicator.code, value: check.value };
+    if (draft.note !== undefined && draft.note.trim() !== currentNote.trim()) {
+      value.note = draft.note.trim() || null;
+    }
+    values.push(value);
   }
   return { values, invalid };
 }

@@ -7,9 +7,10 @@ import {
 import type { EvidenceDto } from "@ntm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Popconfirm, Upload } from "antd";
-import { errorMessage } from "../../lib/api-client.ts";
+import { errorMessage, isApiError } from "../../lib/api-client.ts";
 import { formatDateTime, formatFileSize } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { queueEvidence } from "../offline/index.ts";
 import { deleteEvidence, evidenceUrl, scorecardQueryKey, uploadEvidence } from "./scorecard-api.ts";
 import { useScorecardContext } from "./scorecard-context.tsx";
 
@@ -27,13 +28,22 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
   const editable = editor.canEdit(indicatorCode);
   const refresh = () => queryClient.invalidateQueries({ queryKey: scorecardQueryKey(code, year) });
 
+  const queued = editor.evidenceQueue.filter((row) => row.indicatorCode === indicatorCode);
+  const keep = async (file: File) => {
+    await queueEvidence(editor.key, indicatorCode, file);
+    void message.info(t("evidence.queued", { name: file.name }));
+  };
   const upload = useMutation({
     mutationFn: (file: File) => uploadEvidence(code, year, indicatorCode, file),
     onSuccess: (evidence) => {
       void message.success(t("evidence.uploaded", { name: evidence.fileName }));
       void refresh();
     },
-    onError: (error) => void message.error(errorMessage(error)),
+    // Without a link the file waits on the device and goes with the outbox.
+    onError: (error, file) => {
+      if (isApiError(error, "NETWORK")) void keep(file);
+      else void message.error(errorMessage(error));
+    },
   });
   const remove = useMutation({
     mutationFn: deleteEvidence,
@@ -46,7 +56,17 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
 
   return (
     <div className="evidence" data-testid={`evidence-${indicatorCode}`}>
-      {files.length === 0 ? (
+      {queued.length > 0 && (
+        <ul className="evidence-list" data-testid={`evidence-queued-${indicatorCode}`}>
+          {queued.map((row) => (
+            <li key={row.seq} className="evidence-row muted">
+              <PaperClipOutlined aria-hidden /> {t("evidence.waiting", { name: row.name })}
+              {row.error && <span className="field-error"> {row.error}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {files.length === 0 && queued.length === 0 ? (
         <span className="muted">{t("evidence.none")}</span>
       ) : (
         <ul className="evidence-list">
@@ -71,7 +91,8 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
               void message.error(t("evidence.tooLarge"));
               return;
             }
-            upload.mutate(file);
+            if (navigator.onLine) upload.mutate(file);
+            else void keep(file);
           }}
         >
           <Button

@@ -6,7 +6,6 @@ export function NoteEditor({ indicatorCode, noteId }: { indicatorCode: string; n
   const { t } = useI18n();
   const { editor } = useScorecardContext();
   const stored = editor.notes[indicatorCode] ?? "";
-  const draft = editor.drafts[indicatorCode]?.note;
 
   if (!editor.canEdit(indicatorCode)) {
     return stored ? <span className="note-readonly">{stored}</span> : <span>—</span>;
@@ -14,7 +13,7 @@ export function NoteEditor({ indicatorCode, noteId }: { indicatorCode: string; n
   return (
     <Input.TextArea
       id={noteId}
-      value={draft ?? stored}
+      value={editor.noteOf(indicatorCode)}
       autoSize={{ minRows: 1, maxRows: 6 }}
       maxLength={2000}
       aria-label={t("indicator.noteOf", { code: indicatorCode })}

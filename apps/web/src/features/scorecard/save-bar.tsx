@@ -1,71 +1,141 @@
-import { CheckCircleFilled, SaveOutlined } from "@ant-design/icons";
+import { CheckCircleFilled, CloudUploadOutlined, SaveOutlined } from "@ant-design/icons";
 import { Alert, Button } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import type { Translate } from "../../lib/i18n/i18n-context.tsx";
+import { type SyncSnapshot, dropEntry, useSyncStatus } from "../offline/index.ts";
+import { ConflictChooser } from "./conflict-chooser.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
 
-/** Save with the version read; shows "Đã lưu", unsaved counts, conflicts and server errors. */
+type BarState = "auth" | "offline" | "sending" | "device" | "sent" | "idle";
+
+function barState(sync: SyncSnapshot, changeCount: number): BarState {
+  if (sync.sessionExpired && changeCount > 0) return "auth";
+  if (changeCount > 0 && (sync.offlineSince !== null || sync.phase === "offline")) return "offline";
+  if (changeCount > 0 && sync.phase === "sending") return "sending";
+  if (changeCount > 0) return "device";
+  if (sync.lastSentAt !== null) return "sent";
+  return "idle";
+}
+
+function statusText(state: BarState, sync: SyncSnapshot, count: number, t: Translate) {
+  switch (state) {
+    case "auth":
+      return t("sync.auth");
+    case "offline":
+      return `${t("sync.offline")} · ${t("sync.device", { count })}`;
+    case "sending":
+      return t("sync.sending");
+    case "device":
+      return t("sync.device", { count });
+    case "sent":
+      return t("sync.sentAt", { time: dayjs(sync.lastSentAt).format("HH:mm") });
+    default:
+      return t("save.noChanges");
+  }
+}
+
+/**
+ * Where the officer's changes stand: kept on the device, waiting for the link, sending, or sent;
+ * conflicts to settle and values the server refused.
+ */
 export function SaveBar() {
   const { t } = useI18n();
   const { editor } = useScorecardContext();
-  const { outcome, changeCount, saving } = editor;
-
-  let status: string;
-  if (saving) status = t("save.saving");
-  else if (changeCount > 0) status = t("save.unsaved", { count: changeCount });
-  else if (outcome.kind === "saved")
-    status = t("save.savedAt", { time: dayjs(outcome.at).format("HH:mm") });
-  else status = t("save.noChanges");
+  const sync = useSyncStatus();
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const { outcome, changeCount } = editor;
+  const state = barState(sync, changeCount);
+  const conflict = editor.entries.find((entry) => entry.state === "conflict");
+  const rejected = editor.entries.filter((entry) => entry.state === "rejected");
 
   return (
     <div className="save-bar" role="region" aria-label={t("save.button")}>
-      {outcome.kind === "conflict" && (
-        <Alert type="warning" showIcon title={t("save.conflict")} data-testid="save-conflict" />
-      )}
-      {outcome.kind === "invalid" && changeCount > 0 && (
-        <Alert type="error" showIcon title={t("save.fixErrors")} data-testid="save-error" />
-      )}
-      {outcome.kind === "failed" && (
+      {conflict && (
         <Alert
+          type="warning"
+          showIcon
+          title={t("sync.conflicts", { count: conflict.conflicts?.length ?? 0 })}
+          action={
+            <Button size="small" onClick={() => setChooserOpen(true)} data-testid="open-conflicts">
+              {t("sync.choose")}
+            </Button>
+          }
+          data-testid="save-conflict"
+        />
+      )}
+      {conflict && (
+        <ConflictChooser
+          key={conflict.seq}
+          entry={conflict}
+          open={chooserOpen}
+          onClose={() => setChooserOpen(false)}
+        />
+      )}
+      {rejected.map((entry) => (
+        <Alert
+          key={entry.seq}
           type="error"
           showIcon
-          title={`${t("save.failed")}: ${outcome.message}`}
-          description={
-            outcome.details.length > 0 ? (
-              <ul className="plain-list">
-                {outcome.details.map((detail) => (
-                  <li key={detail}>{detail}</li>
-                ))}
-              </ul>
-            ) : undefined
+          title={t("sync.rejected")}
+          description={<span className="pre-line">{entry.error}</span>}
+          action={
+            <span className="save-bar-actions">
+              <Button size="small" onClick={() => void editor.editAgain(entry)}>
+                {t("sync.editAgain")}
+              </Button>
+              <Button size="small" danger onClick={() => void dropEntry(entry.seq)}>
+                {t("sync.dropRejected")}
+              </Button>
+            </span>
           }
           data-testid="save-error"
         />
+      ))}
+      {outcome.kind === "invalid" && editor.invalidCodes.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t("sync.invalid", { count: editor.invalidCodes.length })}
+          data-testid="save-invalid"
+        />
+      )}
+      {outcome.kind === "copied" && editor.copiedCount > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title={t("scorecard.copied", { count: outcome.count, year: outcome.fromYear })}
+          data-testid="copied-notice"
+        />
+      )}
+      {outcome.kind === "copyNone" && (
+        <Alert type="info" showIcon title={t("scorecard.copyNone", { year: outcome.fromYear })} />
+      )}
+      {sync.phase === "error" && sync.error && changeCount > 0 && (
+        <Alert type="warning" showIcon title={t("sync.error", { message: sync.error })} />
       )}
       <div className="save-bar-row">
         <span
-          className={
-            outcome.kind === "saved" && changeCount === 0 ? "save-status saved" : "save-status"
-          }
+          className={state === "sent" ? "save-status saved" : "save-status"}
           data-testid="save-status"
-          data-state={saving ? "saving" : changeCount > 0 ? "dirty" : outcome.kind}
+          data-state={state}
+          data-count={changeCount}
           aria-live="polite"
         >
-          {outcome.kind === "saved" && changeCount === 0 && !saving && (
-            <CheckCircleFilled aria-hidden />
-          )}
-          {status}
+          {state === "sent" && <CheckCircleFilled aria-hidden />}
+          {(state === "device" || state === "offline") && <CloudUploadOutlined aria-hidden />}
+          {statusText(state, sync, changeCount, t)}
         </span>
         <span className="save-bar-actions">
-          {changeCount > 0 && !saving && (
-            <Button onClick={editor.discard} data-testid="discard-values">
+          {changeCount > 0 && (
+            <Button onClick={() => void editor.discard()} data-testid="discard-values">
               {t("save.discard")}
             </Button>
           )}
           <Button
             type="primary"
             icon={<SaveOutlined aria-hidden />}
-            loading={saving}
             disabled={changeCount === 0}
             onClick={editor.save}
             data-testid="save-values"

@@ -1,7 +1,10 @@
-import { Breadcrumb, Typography } from "antd";
+import { CopyOutlined, MinusCircleOutlined } from "@ant-design/icons";
+import { Breadcrumb, Button, Typography } from "antd";
+import { useState } from "react";
 import { Link } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { LevelTag } from "../../components/level-tag.tsx";
+import { statusPalette } from "../../components/status-style.ts";
 import { formatDate, formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
@@ -41,27 +44,66 @@ export function ScorecardHeader() {
       </p>
       {scorecard.overrideRule && <p className="page-meta">{scorecard.overrideRule.description}</p>}
       <UnitLineage />
-      <div className="score-summary">
-        <div
-          className="score-big"
-          data-testid="criteria-met"
-          data-met={scorecard.criteriaMet}
-          data-total={scorecard.criteriaTotal}
-          aria-live="polite"
-        >
-          {t("scorecard.criteriaMet", {
-            met: scorecard.criteriaMet,
-            total: scorecard.criteriaTotal,
-          })}
+      {scorecard.valuesEntered === 0 ? (
+        <NoDataSummary />
+      ) : (
+        <div className="score-summary">
+          <div
+            className="score-big"
+            data-testid="criteria-met"
+            data-met={scorecard.criteriaMet}
+            data-total={scorecard.criteriaTotal}
+            aria-live="polite"
+          >
+            {t("scorecard.criteriaMet", {
+              met: scorecard.criteriaMet,
+              total: scorecard.criteriaTotal,
+            })}
+          </div>
+          <div className="score-level">
+            <span className="score-level-label">{t("scorecard.levelReached")}</span>
+            <span data-testid="level-reached">
+              <LevelTag level={scorecard.level} large />
+            </span>
+          </div>
         </div>
-        <div className="score-level">
-          <span className="score-level-label">{t("scorecard.levelReached")}</span>
-          <span data-testid="level-reached">
-            <LevelTag level={scorecard.level} large />
-          </span>
-        </div>
-      </div>
+      )}
     </section>
+  );
+}
+
+/** A year without any value: grey "Chưa có số liệu", and last year's figures to start from. */
+function NoDataSummary() {
+  const { t } = useI18n();
+  const { year, editor } = useScorecardContext();
+  const [copying, setCopying] = useState(false);
+  const copy = () => {
+    setCopying(true);
+    void editor.copyPreviousYear().finally(() => setCopying(false));
+  };
+  return (
+    <div className="score-summary score-summary-empty">
+      <div
+        className="score-big score-empty"
+        data-testid="criteria-met"
+        data-empty="true"
+        style={{ color: statusPalette.missing.text }}
+        aria-live="polite"
+      >
+        <MinusCircleOutlined aria-hidden /> {t("scorecard.noData")}
+      </div>
+      <p className="muted">{t("scorecard.noDataHint", { year })}</p>
+      {editor.anyEditable && (
+        <Button
+          icon={<CopyOutlined aria-hidden />}
+          loading={copying}
+          onClick={copy}
+          data-testid="copy-previous-year"
+        >
+          {t("scorecard.copyPrevious")}
+        </Button>
+      )}
+    </div>
   );
 }
 

@@ -1,7 +1,8 @@
 import type { ScorecardResponse } from "@ntm/contracts";
 import type { LevelCode, MissingItem } from "@ntm/domain";
-import { Alert } from "antd";
+import { Alert, Segmented } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
@@ -10,6 +11,7 @@ import { useYear } from "../../lib/year-context.tsx";
 import { ConditionsPanel } from "./conditions-panel.tsx";
 import { CriteriaGrid } from "./criteria-grid.tsx";
 import { CriterionPanel } from "./criterion-panel.tsx";
+import { IndicatorGrid } from "./indicator-grid.tsx";
 import { MissingList } from "./missing-list.tsx";
 import { SaveBar } from "./save-bar.tsx";
 import { ScorecardContext, type ScorecardContextValue } from "./scorecard-context.tsx";
@@ -44,6 +46,18 @@ function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
   const levelResult = scorecard.levels.find((candidate) => candidate.level === level);
 
   const context: ScorecardContextValue = { code, year, scorecard, level, editor };
+  const [search, setSearch] = useSearchParams();
+  const view = search.get("view") === "grid" ? "grid" : "cards";
+  const setView = (next: "grid" | "cards") =>
+    setSearch(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        if (next === "grid") params.set("view", "grid");
+        else params.delete("view");
+        return params;
+      },
+      { replace: true },
+    );
 
   const selectCriterion = (criterionCode: string) => {
     setSelected(criterionCode);
@@ -70,18 +84,41 @@ function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
             title={`${t("scorecard.readOnly")}: ${scorecard.permissions.reason}`}
           />
         )}
-        <MissingList onPick={pickMissing} />
-        <CriteriaGrid selectedCode={selected} onSelect={selectCriterion} onLevelChange={setLevel} />
-        {selectedCriterion ? (
-          <CriterionPanel
-            criterion={selectedCriterion}
-            onSelect={selectCriterion}
-            onClose={() => setSelected(null)}
+        <div className="view-switch">
+          <span className="level-switch-label">{t("entry.viewLabel")}</span>
+          <Segmented<"grid" | "cards">
+            aria-label={t("entry.viewLabel")}
+            value={view}
+            onChange={setView}
+            options={[
+              { value: "cards", label: t("entry.viewCards") },
+              { value: "grid", label: t("entry.viewGrid") },
+            ]}
+            data-testid="view-switch"
           />
+        </div>
+        {view === "grid" ? (
+          <IndicatorGrid />
         ) : (
-          <p className="hint panel-placeholder">{t("scorecard.noCriterionSelected")}</p>
+          <>
+            <MissingList onPick={pickMissing} />
+            <CriteriaGrid
+              selectedCode={selected}
+              onSelect={selectCriterion}
+              onLevelChange={setLevel}
+            />
+            {selectedCriterion ? (
+              <CriterionPanel
+                criterion={selectedCriterion}
+                onSelect={selectCriterion}
+                onClose={() => setSelected(null)}
+              />
+            ) : (
+              <p className="hint panel-placeholder">{t("scorecard.noCriterionSelected")}</p>
+            )}
+            {levelResult && <ConditionsPanel level={levelResult} />}
+          </>
         )}
-        {levelResult && <ConditionsPanel level={levelResult} />}
         {editor.anyEditable && <SaveBar />}
       </div>
     </ScorecardContext.Provider>

@@ -1,9 +1,8 @@
 import type { IndicatorResult } from "@ntm/domain";
 import { Button, Input, Switch } from "antd";
 import type { KeyboardEvent } from "react";
-import { numberToInput } from "../../lib/format.ts";
+import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { checkDraft } from "./draft-values.ts";
 import { useScorecardContext } from "./scorecard-context.tsx";
 import { formatValue } from "./threshold-text.ts";
 
@@ -40,15 +39,15 @@ export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
     );
   }
 
-  const check = checkDraft(indicator, draft);
-  const error = check.ok ? editor.serverErrors[code] : t(check.error);
+  const check = editor.checkOf(indicator);
+  const error = check.ok
+    ? undefined
+    : t(check.error, { limit: formatNumber(check.limit ?? 0, language) });
   const showError = Boolean(error) && (draft?.input !== undefined || editor.showInvalid);
+  const shown = editor.inputOf(indicator);
 
   if (indicator.kind === "boolean") {
-    const value =
-      draft?.input !== undefined
-        ? (draft.input as boolean | null)
-        : (indicator.value as boolean | null);
+    const value = typeof shown === "boolean" ? shown : null;
     return (
       <div className="value-editor">
         <Switch
@@ -76,12 +75,7 @@ export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
     );
   }
 
-  const text =
-    draft?.input !== undefined
-      ? String(draft.input ?? "")
-      : typeof indicator.value === "number"
-        ? numberToInput(indicator.value, language)
-        : "";
+  const text = typeof shown === "string" ? shown : "";
   return (
     <div className="value-editor">
       <Input

@@ -1,5 +1,6 @@
 import { roleNames } from "@ntm/domain";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
+import { entryEn, entryVi } from "./messages-entry.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 
@@ -346,8 +347,8 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   "overview.chartLoading": "Loading chart…",
 };
 
-const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi };
-const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn };
+const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi, ...entryVi };
+const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn, ...entryEn };
 
 export type MessageKey = keyof typeof vi;
 

@@ -1,0 +1,43 @@
+import type { CurrentUser, UnitDto } from "@ntm/contracts";
+import { apiPath, apiRequest } from "../../lib/api-client.ts";
+import { asOfForYear } from "../../lib/year-context.tsx";
+import { markSynced } from "./sync-store.ts";
+
+// A district has a few dozen communes; more than this is left to what the user opens.
+const maxScorecards = 40;
+
+const unitPath = (code: string) => `/api/units/${encodeURIComponent(code)}`;
+
+/**
+ * Reads, while the link is up, what the user needs to work offline: their unit, the catalog in
+ * force and the scorecards of their scope for the year (and last year for their own commune).
+ * The service worker keeps each answer; the same URLs as the pages use, so they find them.
+ */
+export async function refreshOfflineData(user: CurrentUser, year: number): Promise<void> {
+  const asOf = asOfForYear(year);
+  let reached = false;
+  const get = (path: string) =>
+    apiRequest<unknown>(path).then(
+      (answer) => {
+        reached = true;
+        return answer;
+      },
+      () => null,
+    );
+  await get(apiPath(unitPath(user.unitCode), { asOf }));
+  await get("/api/catalog/sets");
+  if (user.unitLevel === "commune" || user.unitLevel === "village") {
+    await get(apiPath(`${unitPath(user.unitCode)}/scorecard`, { year }));
+    await get(apiPath(`${unitPath(user.unitCode)}/scorecard`, { year: year - 1 }));
+    if (reached) markSynced();
+    return;
+  }
+  const list = (await get(apiPath("/api/units", { parent: user.unitCode, asOf }))) as {
+    units: UnitDto[];
+  } | null;
+  const communes = (list?.units ?? []).filter((unit) => unit.assessed).slice(0, maxScorecards);
+  for (const commune of communes) {
+    await get(apiPath(`${unitPath(commune.code)}/scorecard`, { year }));
+  }
+  if (reached) markSynced();
+}

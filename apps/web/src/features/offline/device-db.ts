@@ -1,0 +1,60 @@
+import { Dexie, type EntityTable } from "dexie";
+import type { OutboxEntry } from "./outbox-plan.ts";
+
+/** What the officer typed on one indicator and has not queued yet (per user, unit, year). */
+export interface DraftRow {
+  /** `user|unit|year|indicator`. */
+  key: string;
+  user: string;
+  unitCode: string;
+  year: number;
+  indicatorCode: string;
+  /** Text for numbers (so "12," can be typed), true/false/null for yes/no; absent: value untouched. */
+  input?: string | boolean | null;
+  note?: string;
+  /** The server's value when the change began. */
+  base: number | boolean | null;
+  /** Copied from last year: waits for the officer's own save, never sent on its own. */
+  copied?: boolean;
+  updatedAt: number;
+}
+
+/** A photo or document waiting to be uploaded. */
+export interface EvidenceRow {
+  seq: number;
+  user: string;
+  unitCode: string;
+  year: number;
+  indicatorCode: string;
+  file: Blob;
+  name: string;
+  createdAt: number;
+  error?: string;
+}
+
+class DeviceDb extends Dexie {
+  drafts!: EntityTable<DraftRow, "key">;
+  outbox!: EntityTable<OutboxEntry, "seq">;
+  evidence!: EntityTable<EvidenceRow, "seq">;
+
+  constructor() {
+    super("ntm-device");
+    this.version(1).stores({
+      drafts: "key, [user+unitCode+year], user",
+      outbox: "++seq, user, [user+unitCode+year]",
+      evidence: "++seq, user, [user+unitCode+year]",
+    });
+  }
+}
+
+export const deviceDb = new DeviceDb();
+
+export interface AssessmentKey {
+  user: string;
+  unitCode: string;
+  year: number;
+}
+
+export function draftKey(key: AssessmentKey, indicatorCode: string): string {
+  return `${key.user}|${key.unitCode}|${key.year}|${indicatorCode}`;
+}

@@ -3,6 +3,7 @@ import { createDatabase } from "@ntm/db";
 import { buildServer } from "./http/build-server.ts";
 import { demoAccountsNotice } from "./features/demo/demo-accounts.ts";
 import { ConfigError, databaseOptions, loadConfig, type Config } from "./shared/config.ts";
+import { startMailSender } from "./shared/mail/index.ts";
 
 function readConfig(): Config {
   try {
@@ -26,8 +27,12 @@ const app = await buildServer({
   logger: true,
 });
 
+// Workflow e-mails wait in the outbox table; the server sends them in the background.
+const stopMail = config.mail ? startMailSender(database.db, config.mail, app.log) : undefined;
+
 const shutdown = async () => {
   await app.close();
+  await stopMail?.();
   await database.close();
   process.exit(0);
 };

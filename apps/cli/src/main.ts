@@ -11,6 +11,7 @@ import { unitsImportCommand } from "./commands/units-import.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
 import { reportsRemindCommand } from "./commands/reports-remind.ts";
+import { mailSendCommand } from "./commands/mail-send.ts";
 import { boundariesImportCommand } from "./commands/targets-boundaries.ts";
 
 const program = new Command("ntm")
@@ -112,6 +113,13 @@ reports
   .command("remind")
   .description("Gửi thư nhắc hạn nộp báo cáo đến hạn hôm nay (chạy hằng ngày; không gửi trùng)")
   .action(reportsRemindCommand);
+
+program
+  .command("mail")
+  .description("Thư điện tử")
+  .command("send")
+  .description("Gửi ngay các thư đang chờ trong hộp thư đi (thông báo hồ sơ, nhắc hạn báo cáo)")
+  .action(mailSendCommand);
 
 program
   .command("backup <file>")

@@ -55,6 +55,7 @@ describe("loadConfig", () => {
         smtpUrl: "smtp://mail.example.vn:587",
         from: "NTM <ntm@example.vn>",
         intervalSeconds: 5,
+        linkBase: "https://ntm.example.vn",
       },
       publicUrl: "https://ntm.example.vn",
       trustProxy: ["10.0.0.0/8", "127.0.0.1"],

@@ -10,6 +10,8 @@ export interface MailConfig {
   from: string;
   /** How often the server sends what is waiting in the outbox. */
   intervalSeconds: number;
+  /** Put before the app's paths in links (NTM_PUBLIC_URL); empty, the links stay relative. */
+  linkBase: string;
 }
 
 /** Every setting of the server and the command line, read once from the environment. */
@@ -158,6 +160,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   }
   const env = parsed.data;
   const production = env.NODE_ENV === "production";
+  const publicUrl = env.NTM_PUBLIC_URL?.replace(/\/+$/, "");
   return {
     port: env.PORT ?? 3000,
     host: env.HOST ?? "0.0.0.0",
@@ -171,11 +174,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
           smtpUrl: env.NTM_SMTP_URL,
           from: env.NTM_SMTP_FROM ?? defaultFrom,
           intervalSeconds: env.NTM_MAIL_INTERVAL_SECONDS ?? 30,
+          linkBase: publicUrl ?? "",
         }
       : null,
     production,
     demo: !production && env.NTM_DEMO !== false,
-    publicUrl: env.NTM_PUBLIC_URL?.replace(/\/+$/, ""),
+    publicUrl,
     trustProxy: env.NTM_TRUST_PROXY ?? false,
     session: {
       idleMinutes: env.NTM_SESSION_IDLE_MINUTES ?? 60,

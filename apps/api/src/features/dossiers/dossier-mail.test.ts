@@ -2,16 +2,28 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemUser } from "../auth/auth-user.ts";
 import { createUser } from "../users/users.service.ts";
 import { startMailCatcher, type CaughtMail } from "../../test/mail-catcher.ts";
-import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
+import {
+  createTestApp,
+  fixedNow,
+  loginAs,
+  testPassword,
+  type TestApp,
+} from "../../test/test-app.ts";
+import { loadConfig, type MailConfig } from "../../shared/config.ts";
+import { sendOutbox } from "../../shared/mail/index.ts";
 
 let t: TestApp;
 let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
 const received: CaughtMail[] = [];
+let smtp: MailConfig;
+// Steps queue their e-mails in the outbox; the server's sender delivers them.
+const sendMails = () => sendOutbox(t.database.db, { mail: smtp, now: () => fixedNow });
 
 beforeAll(async () => {
   catcher = await startMailCatcher(received);
-  process.env.NTM_SMTP_URL = catcher.url;
-  t = await createTestApp();
+  const config = loadConfig({ NTM_SMTP_URL: catcher.url });
+  smtp = config.mail!;
+  t = await createTestApp({ config });
   await createUser(t.database.db, {
     input: { username: "mttq1", password: testPassword, role: "fatherland_front", unitCode: "X01" },
     by: systemUser,
@@ -20,7 +32,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env.NTM_SMTP_URL;
   await t?.close();
   await catcher?.close();
 });
@@ -87,6 +98,7 @@ it("e-mails the Front, then the verifying district, when the dossier reaches the
       })
     ).statusCode,
   ).toBe(200);
+  await sendMails();
   expect(received.find((mail) => mail.to.includes("mttq@example.vn"))?.body).toContain(
     `/dossiers/${dossier.id}`,
   );
@@ -107,6 +119,7 @@ it("e-mails the Front, then the verifying district, when the dossier reaches the
       })
     ).statusCode,
   ).toBe(200);
+  await sendMails();
   expect(received.filter((mail) => mail.to.includes("huyen@example.vn"))).toHaveLength(0);
   expect(
     (
@@ -117,6 +130,7 @@ it("e-mails the Front, then the verifying district, when the dossier reaches the
       })
     ).statusCode,
   ).toBe(200);
+  await sendMails();
   const mail = received.find((item) => item.to.includes("huyen@example.vn"));
   expect(mail).toBeDefined();
   expect(mail?.body).toMatch(/Subject: =\?UTF-8\?/);

@@ -114,6 +114,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
           data: request.body as unknown as StepData,
         },
         now: context.now(),
+        mail: context.config.mail,
       }),
   );
   routes.post(
@@ -132,6 +133,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         id: request.params.id,
         action: { type: "return", reasons: request.body.reasons },
         now: context.now(),
+        mail: context.config.mail,
       }),
   );
   routes.post(
@@ -150,6 +152,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         id: request.params.id,
         action: { type: "confirm", criteria: request.body.criteria },
         now: context.now(),
+        mail: context.config.mail,
       }),
   );
   routes.get(

@@ -67,7 +67,8 @@ import {
   type DossierRow,
   type RecognitionRow,
 } from "./dossiers.repository.ts";
-import { sendMail } from "./dossier-mailer.ts";
+import type { MailConfig } from "../../shared/config.ts";
+import { queueMail } from "../../shared/mail/index.ts";
 import { lineageOf } from "./merger.service.ts";
 import { loadRegimes, type RegimeRegistry } from "./dossier-regimes.service.ts";
 import { publicHolidays } from "../../shared/holidays.ts";
@@ -531,11 +532,17 @@ function refusal(reason: string, status: "FORBIDDEN" | "CONFLICT") {
  */
 export async function act(
   db: Db,
-  options: { user: AuthUser; id: number; action: DossierAction; now: Date },
+  options: {
+    user: AuthUser;
+    id: number;
+    action: DossierAction;
+    now: Date;
+    mail?: MailConfig | null;
+  },
 ): Promise<DossierDetailDto> {
   const { user, now } = options;
   const registry = await loadRegimes(db);
-  const outcome = await db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const row = await lockDossier(tx, options.id);
     if (!row) throw dossierNotFound(options.id);
     const { path } = await requireDossierAccess(tx, user, row);
@@ -656,41 +663,39 @@ export async function act(
         },
       },
     ]);
-    return { row, state, regime, path };
+    const scope = path.map((p) => p.code);
+    await notifyNextActors(tx, options.mail, { row, state, regime, path: scope }, now);
   });
-  await notifyNextActors(
-    db,
-    outcome.row,
-    outcome.state,
-    outcome.regime,
-    outcome.path.map((p) => p.code),
-  );
   return getDossier(db, { user, id: options.id, now });
 }
 
-/** E-mails the accounts that must act next (when SMTP is configured); the inbox shows it either way. */
+/**
+ * Queues an e-mail to the accounts that must act next, in the transaction of the step (when SMTP
+ * is configured); the inbox shows the work either way.
+ */
 async function notifyNextActors(
-  db: Db,
-  row: DossierRow,
-  state: DossierState,
-  regime: RegimeConfig,
-  path: string[],
+  tx: DbOrTx,
+  mail: MailConfig | null | undefined,
+  dossier: { row: DossierRow; state: DossierState; regime: RegimeConfig; path: string[] },
+  now: Date,
 ) {
-  if (state.status === "decided") return;
+  const { row, state, regime, path } = dossier;
+  if (!mail || state.status === "decided") return;
   const step = regime.steps[state.currentStep];
   if (!step) return;
-  const users = await findUsersToNotify(db, step.actingRole, path);
+  const users = await findUsersToNotify(tx, step.actingRole, path);
   const to = users.map((u) => u.email).filter((email): email is string => Boolean(email));
-  const unit = (await findLatestUnit(db, row.unitCode))?.name ?? row.unitCode;
-  try {
-    await sendMail({
+  const unit = (await findLatestUnit(tx, row.unitCode))?.name ?? row.unitCode;
+  await queueMail(
+    tx,
+    mail,
+    {
       to,
       subject: `[NTM] Hồ sơ ${unit} chờ bước: ${step.name}`,
-      text: `Hồ sơ số ${row.id} (${unit}, năm ${row.year}) đang chờ bước "${step.name}" (vòng ${state.round}).\nMở hồ sơ: /dossiers/${row.id}`,
-    });
-  } catch {
-    // A mail server that is down must not undo a recorded decision; the inbox still shows the work.
-  }
+      text: `Hồ sơ số ${row.id} (${unit}, năm ${row.year}) đang chờ bước "${step.name}" (vòng ${state.round}).\nMở hồ sơ: ${mail.linkBase}/dossiers/${row.id}`,
+    },
+    now,
+  );
 }
 
 /* ---------- inbox and deadlines ---------- */

@@ -1,7 +1,8 @@
 import type { Db } from "@ntm/db";
 import { reminderFor, type SubmissionState } from "@ntm/domain";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
-import { sendMail } from "../dossiers/dossier-mailer.ts";
+import type { MailConfig } from "../../shared/config.ts";
+import { queueMail } from "../../shared/mail/index.ts";
 import { localDate } from "./holidays.ts";
 import {
   findReminderMail,
@@ -15,6 +16,7 @@ import { ensurePeriods, reminderDaysBefore } from "./reports.service.ts";
 export interface ReminderMailResult {
   /** False when NTM_SMTP_URL is not set: nothing is sent and nothing is recorded. */
   configured: boolean;
+  /** Reminders put in the mail outbox, which sends them. */
   sent: { submissionId: number; kind: string; to: string[]; message: string }[];
   /** Reports due a reminder whose submitters have no e-mail address. */
   withoutAddress: number;
@@ -27,10 +29,10 @@ export interface ReminderMailResult {
  */
 export async function sendReminderMails(
   db: Db,
-  options: { now: Date },
+  options: { now: Date; mail: MailConfig | null },
 ): Promise<ReminderMailResult> {
   const result: ReminderMailResult = {
-    configured: Boolean(process.env.NTM_SMTP_URL),
+    configured: options.mail !== null,
     sent: [],
     withoutAddress: 0,
   };
@@ -54,7 +56,7 @@ export async function sendReminderMails(
       result.withoutAddress += 1;
       continue;
     }
-    // The claim and the audit row are rolled back if the SMTP server refuses the message.
+    // The claim, the audit row and the queued mail commit together; the outbox retries delivery.
     const sent = await db.transaction(async (tx) => {
       if (
         !(await insertReminderMail(tx, {
@@ -77,11 +79,16 @@ export async function sendReminderMails(
           newValue: { kind: reminder.kind, to },
         },
       ]);
-      await sendMail({
-        to,
-        subject: `[NTM] ${reminder.kind === "overdue" ? "Quá hạn nộp báo cáo" : "Sắp đến hạn nộp báo cáo"}: ${row.periodLabel}`,
-        text: `${reminder.message}\n\nĐăng nhập NTM Monitor, mục Báo cáo, để lập và nộp báo cáo.\n\nThư này được gửi tự động; không trả lời thư này.`,
-      });
+      await queueMail(
+        tx,
+        options.mail,
+        {
+          to,
+          subject: `[NTM] ${reminder.kind === "overdue" ? "Quá hạn nộp báo cáo" : "Sắp đến hạn nộp báo cáo"}: ${row.periodLabel}`,
+          text: `${reminder.message}\n\nĐăng nhập NTM Monitor, mục Báo cáo, để lập và nộp báo cáo.\n\nThư này được gửi tự động; không trả lời thư này.`,
+        },
+        options.now,
+      );
       return true;
     });
     if (sent)

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { startMailCatcher, type CaughtMail } from "../../test/mail-catcher.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
+import { loadConfig, type MailConfig } from "../../shared/config.ts";
+import { sendOutbox } from "../../shared/mail/index.ts";
 import { sendReminderMails } from "./reminder-mails.service.ts";
 
 let t: TestApp;
 let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
 const received: CaughtMail[] = [];
+let smtp: MailConfig;
+
+/** A scheduled run: queues the reminders due, then sends the outbox as the server does. */
+async function remindAt(now: Date) {
+  const result = await sendReminderMails(t.database.db, { now, mail: smtp });
+  await sendOutbox(t.database.db, { mail: smtp, now: () => now });
+  return result;
+}
 
 beforeAll(async () => {
   catcher = await startMailCatcher(received);
+  smtp = loadConfig({ NTM_SMTP_URL: catcher.url }).mail!;
   t = await createTestApp();
   const vpdp = await loginAs(t.app, "vpdp");
   const created = await t.app.inject({
@@ -35,22 +46,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  delete process.env.NTM_SMTP_URL;
   await t?.close();
   await catcher?.close();
 });
 
 it("sends nothing and records nothing without NTM_SMTP_URL", async () => {
-  delete process.env.NTM_SMTP_URL;
-  const result = await sendReminderMails(t.database.db, { now: fixedNow });
+  const result = await sendReminderMails(t.database.db, { now: fixedNow, mail: null });
   expect(result).toEqual({ configured: false, sent: [], withoutAddress: 0 });
   expect(received).toEqual([]);
 });
 
 it("e-mails the district before and after the due date, once each", async () => {
-  process.env.NTM_SMTP_URL = catcher.url;
   // 15/06/2024 is the due date of May's report (due soon) and after those of January–April.
-  const first = await sendReminderMails(t.database.db, { now: fixedNow });
+  const first = await remindAt(fixedNow);
   expect(first.sent.map((mail) => mail.kind).sort()).toEqual([
     "due_soon",
     "overdue",
@@ -67,11 +75,9 @@ it("e-mails the district before and after the due date, once each", async () => 
   expect(Buffer.from(bodies).toString("utf8")).toMatch(/Th=C3=A1ng 5\/2024|Tháng 5\/2024/u);
 
   // A second run on the same day, and one the day after, send nothing new but May's overdue mail.
-  const again = await sendReminderMails(t.database.db, { now: fixedNow });
+  const again = await remindAt(fixedNow);
   expect(again.sent).toEqual([]);
-  const nextDay = await sendReminderMails(t.database.db, {
-    now: new Date(fixedNow.getTime() + 24 * 3600 * 1000),
-  });
+  const nextDay = await remindAt(new Date(fixedNow.getTime() + 24 * 3600 * 1000));
   expect(nextDay.sent.map((mail) => [mail.kind, mail.message])).toEqual([
     ["overdue", "Báo cáo tháng của UBND huyện — Tháng 5/2024: đã quá hạn 1 ngày (hạn 15/06/2024)."],
   ]);

@@ -1,0 +1,3 @@
+export { queueMail, type Mail } from "./queue-mail.ts";
+export { sendOutbox, type OutboxRun } from "./send-outbox.ts";
+export { startMailSender } from "./mail-sender.ts";

@@ -35,6 +35,8 @@ export default defineConfig({
           include: ["e2e/**/*.test.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page waits on the server; on a busy two-core machine an answer can take seconds.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -10,6 +10,7 @@ import {
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getHistory, getScorecard, saveValues } from "./assessments.service.ts";
+import { entrySheetRoutes } from "./entry-sheet.routes.ts";
 
 const unitParams = z.object({ code: z.string().min(1) });
 const assessmentParams = unitParams.extend({ year: yearSchema });
@@ -21,6 +22,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/scorecard",
     {
       schema: {
+        operationId: "getScorecard",
         tags: ["assessments"],
         summary: "Kết quả đánh giá của một xã theo bộ tiêu chí áp dụng cho năm",
         params: unitParams,
@@ -39,6 +41,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/assessments/:year/values",
     {
       schema: {
+        operationId: "saveValues",
         tags: ["assessments"],
         summary: "Cập nhật một hoặc nhiều giá trị chỉ tiêu (kèm phiên bản đang sửa)",
         params: assessmentParams,
@@ -58,6 +61,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/assessments/:year/history",
     {
       schema: {
+        operationId: "getValueHistory",
         tags: ["assessments"],
         summary: "Lịch sử thay đổi số liệu",
         params: assessmentParams,
@@ -73,4 +77,5 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
       }),
     }),
   );
+  entrySheetRoutes(app, context);
 }

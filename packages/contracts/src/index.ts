@@ -10,3 +10,4 @@ export * from "./scorecard.schema.ts";
 export * from "./reports.schemas.ts";
 export * from "./targets.schemas.ts";
 export * from "./dossiers.schemas.ts";
+export * from "./entry.schemas.ts";

@@ -41,6 +41,8 @@ export const unitFlagSchema = z.enum([
   "ethnicZoneI",
   "ethnicZoneII",
   "ethnicZoneIII",
+  /** After an administrator's reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
   "poorDistrict",
 ]);
 
@@ -182,7 +184,8 @@ export const createUserInputSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z0-9._-]{3,50}$/, "Tên đăng nhập 3–50 ký tự: chữ thường, số, . _ -"),
-  password: z.string().min(8, "Mật khẩu ít nhất 8 ký tự").max(200),
+  // Length and strength are the account rules of the domain, checked by the service.
+  password: z.string().min(1, "Nhập mật khẩu").max(200),
   displayName: z.string().trim().min(1).max(200).optional(),
   role: roleSchema,
   unitCode: z.string().min(1),

@@ -7,6 +7,7 @@ export * from "./errors.ts";
 export * from "./criteria-set.schema.ts";
 export * from "./api.schemas.ts";
 export * from "./scorecard.schema.ts";
+export * from "./accounts.schemas.ts";
 export * from "./reports.schemas.ts";
 export * from "./targets.schemas.ts";
 export * from "./dossiers.schemas.ts";

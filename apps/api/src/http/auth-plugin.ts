@@ -2,9 +2,16 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "@ntm/db";
 import { AppError } from "./app-error.ts";
 import type { AuthUser } from "../features/auth/auth-user.ts";
-import { userForSession } from "../features/auth/auth.service.ts";
+import { userForSession, type SessionLimits } from "../features/auth/sessions.ts";
 
 export const sessionCookie = "ntm_session";
+
+/** What an account that must change its password may still do. */
+const allowedBeforePasswordChange = new Set([
+  "GET /api/auth/me",
+  "POST /api/auth/logout",
+  "PUT /api/users/me/password",
+]);
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -13,12 +20,29 @@ declare module "fastify" {
 }
 
 /** Reads the session cookie of every API request and attaches the signed-in user, if any. */
-export function registerAuth(app: FastifyInstance, db: Db, now: () => Date) {
+export function registerAuth(
+  app: FastifyInstance,
+  db: Db,
+  options: { now: () => Date; limits: SessionLimits },
+) {
   app.decorateRequest("user", null);
   app.addHook("onRequest", async (request) => {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[sessionCookie];
-    request.user = token ? await userForSession(db, token, now()) : null;
+    request.user = token
+      ? await userForSession(db, { token, now: options.now(), limits: options.limits })
+      : null;
+    const path = request.url.split("?")[0];
+    if (
+      request.user?.mustChangePassword &&
+      !allowedBeforePasswordChange.has(`${request.method} ${path}`)
+    ) {
+      throw new AppError({
+        code: "PASSWORD_CHANGE_REQUIRED",
+        vi: "Mật khẩu của bạn vừa được đặt lại: hãy đổi mật khẩu trước khi tiếp tục.",
+        en: "Your password was reset: change it before you continue.",
+      });
+    }
   });
 }
 
@@ -31,4 +55,9 @@ export function requireUser(request: FastifyRequest): AuthUser {
     });
   }
   return request.user;
+}
+
+/** The session token of the request, to tell the current session from the user's others. */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookie];
 }

@@ -4,7 +4,6 @@ import Fastify, { type FastifyInstance } from "fastify";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -16,6 +15,9 @@ import {
 import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
 import { registerAuth } from "./auth-plugin.ts";
+import { registerCrossSiteCheck } from "./csrf.ts";
+import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
+import { trustProxyOption } from "./trust-proxy.ts";
 import { handleError } from "./error-handler.ts";
 import { loadConfig, type Config } from "../shared/config.ts";
 import { useHolidaysFile } from "../shared/holidays.ts";
@@ -30,6 +32,7 @@ import { summaryRoutes } from "../features/summary/summary.routes.ts";
 import { targetsRoutes } from "../features/targets/targets.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
+import { accountsRoutes } from "../features/users/accounts.routes.ts";
 import { dossiersRoutes } from "../features/dossiers/dossiers.routes.ts";
 import { importRoutes } from "../features/reports/import.routes.ts";
 import { reportsRoutes } from "../features/reports/reports.routes.ts";
@@ -51,6 +54,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
+    // Only a configured proxy may name the client's address and protocol (X-Forwarded-*).
+    trustProxy: trustProxyOption(config.trustProxy),
   });
   const context: AppContext = {
     database: options.database,
@@ -64,7 +69,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Scorecards are large JSON documents; phones on slow mountain links get them compressed.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await registerSecurityHeaders(app);
+  registerCrossSiteCheck(app, config.publicUrl);
   await app.register(multipart, { limits: { fileSize: maxEvidenceBytes, files: 1, fields: 5 } });
   await app.register(swagger, {
     openapi: {
@@ -77,13 +83,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  registerAuth(app, options.database.db, context.now);
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    transformStaticCSP: docsPolicy,
+  });
+  registerAuth(app, options.database.db, { now: context.now, limits: config.session });
 
   for (const register of [
     healthRoutes,
     authRoutes,
     usersRoutes,
+    accountsRoutes,
     unitsRoutes,
     catalogRoutes,
     assessmentsRoutes,

@@ -172,7 +172,7 @@ export async function seedDemo(
         ...(account.department ? { departmentCode: account.department } : {}),
       },
       by: systemUser,
-      checkAccess: false,
+      demo: true,
     });
   }
 

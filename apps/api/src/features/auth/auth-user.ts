@@ -1,4 +1,4 @@
-import type { Actor, Role } from "@ntm/domain";
+import { systemActor, type Actor, type Role } from "@ntm/domain";
 
 /** The signed-in user as services see it. */
 export interface AuthUser {
@@ -10,10 +10,23 @@ export interface AuthUser {
   departmentName: string | null;
   /** Department only: "setCode:criterionCode" keys. */
   criteria: string[];
+  /** Department only: the department's code. */
+  departmentCode?: string | null;
+  /** The command line and seeding: the access policy's system actor, never a signed-in account. */
+  system?: true;
+  /** After an administrator's reset: nothing but changing the password is allowed. */
+  mustChangePassword: boolean;
 }
 
 export function actorOf(user: AuthUser): Actor {
-  return { role: user.role, unitCode: user.unitCode, criteria: user.criteria };
+  if (user.system) return systemActor;
+  return {
+    role: user.role,
+    unitCode: user.unitCode,
+    criteria: user.criteria,
+    departmentCode: user.departmentCode ?? null,
+    userId: user.id,
+  };
 }
 
 /** The identity recorded in the audit log for changes made by the command line. */
@@ -25,4 +38,6 @@ export const systemUser: AuthUser = {
   unitCode: "*",
   departmentName: null,
   criteria: [],
+  system: true,
+  mustChangePassword: false,
 };

@@ -1,22 +1,76 @@
-import { eq, lt } from "drizzle-orm";
+import { and, eq, lt, ne, or } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
+
+const sessions = tables.sessions;
 
 export async function insertSession(
   db: DbOrTx,
-  session: { id: string; userId: number; expiresAt: Date },
+  session: { id: string; userId: number; createdAt: Date; lastSeenAt: Date; expiresAt: Date },
 ) {
-  await db.insert(tables.sessions).values(session);
+  await db.insert(sessions).values(session);
 }
 
 export async function findSession(db: DbOrTx, id: string) {
-  const rows = await db.select().from(tables.sessions).where(eq(tables.sessions.id, id));
+  const rows = await db.select().from(sessions).where(eq(sessions.id, id));
   return rows[0];
 }
 
-export async function deleteSession(db: DbOrTx, id: string) {
-  await db.delete(tables.sessions).where(eq(tables.sessions.id, id));
+export async function touchSession(db: DbOrTx, id: string, lastSeenAt: Date) {
+  await db.update(sessions).set({ lastSeenAt }).where(eq(sessions.id, id));
 }
 
-export async function deleteExpiredSessions(db: DbOrTx, now: Date) {
-  await db.delete(tables.sessions).where(lt(tables.sessions.expiresAt, now));
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Ends every session of a user, or every one but the session given. */
+export async function deleteUserSessions(db: DbOrTx, userId: number, except?: string) {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+export async function deleteEndedSessions(db: DbOrTx, expiredBefore: Date, idleBefore: Date) {
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, expiredBefore), lt(sessions.lastSeenAt, idleBefore)));
+}
+
+export async function findAccountByUsername(db: DbOrTx, username: string) {
+  const rows = await db.select().from(tables.users).where(eq(tables.users.username, username));
+  return rows[0];
+}
+
+export async function findAccountById(db: DbOrTx, id: number) {
+  const rows = await db.select().from(tables.users).where(eq(tables.users.id, id));
+  return rows[0];
+}
+
+export type Account = NonNullable<Awaited<ReturnType<typeof findAccountById>>>;
+
+/** The department of a department account: its name and its criteria as "setCode:criterionCode". */
+export async function findAccountDepartment(db: DbOrTx, departmentId: number) {
+  const departments = await db
+    .select({ code: tables.departments.code, name: tables.departments.name })
+    .from(tables.departments)
+    .where(eq(tables.departments.id, departmentId));
+  const criteria = await db
+    .select()
+    .from(tables.departmentCriteria)
+    .where(eq(tables.departmentCriteria.departmentId, departmentId));
+  return {
+    code: departments[0]?.code ?? null,
+    name: departments[0]?.name ?? null,
+    criteria: criteria.map((row) => `${row.setCode}:${row.criterionCode}`),
+  };
+}
+
+export async function updateAccount(
+  db: DbOrTx,
+  id: number,
+  change: Partial<{ passwordHash: string; mustChangePassword: boolean; active: boolean }>,
+) {
+  await db.update(tables.users).set(change).where(eq(tables.users.id, id));
 }

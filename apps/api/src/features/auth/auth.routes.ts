@@ -1,10 +1,30 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { loginInputSchema } from "@ntm/contracts";
+import { currentUserSchema, loginInputSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
-import { requireUser, sessionCookie } from "../../http/auth-plugin.ts";
-import { currentUser } from "../users/users.service.ts";
-import { login, logout } from "./auth.service.ts";
+import { requireUser, sessionCookie, sessionToken } from "../../http/auth-plugin.ts";
+import { currentUser } from "./current-user.ts";
+import { login } from "./login.ts";
+import { endSession } from "./sessions.ts";
+
+/**
+ * Secure when the request came over TLS (directly, or by a trusted proxy's X-Forwarded-Proto)
+ * or when the configured public address is https.
+ */
+export function setSessionCookie(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+) {
+  reply.setCookie(sessionCookie, session.token, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: request.protocol === "https" || context.config.publicUrl?.startsWith("https:") === true,
+    expires: session.expiresAt,
+  });
+}
 
 export function authRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -12,34 +32,47 @@ export function authRoutes(app: FastifyInstance, context: AppContext) {
   routes.post(
     "/api/auth/login",
     {
-      schema: { tags: ["auth"], summary: "Đăng nhập", body: loginInputSchema },
-      config: { rateLimit: { max: 10, timeWindow: "1 minute" } },
+      schema: {
+        operationId: "login",
+        security: [],
+        tags: ["auth"],
+        summary: "Đăng nhập",
+        body: loginInputSchema,
+        response: { 200: currentUserSchema },
+      },
     },
     async (request, reply) => {
-      const session = await login(db, { ...request.body, now: context.now() });
-      reply.setCookie(sessionCookie, session.token, {
-        path: "/",
-        httpOnly: true,
-        sameSite: "lax",
-        secure: request.protocol === "https",
-        expires: session.expiresAt,
+      const session = await login(db, {
+        ...request.body,
+        address: request.ip,
+        now: context.now(),
+        limits: context.config.session,
+        demoLogins: context.config.demo,
       });
+      setSessionCookie(context, request, reply, session);
       return currentUser(db, session.user);
     },
   );
   routes.post(
     "/api/auth/logout",
-    { schema: { tags: ["auth"], summary: "Đăng xuất" } },
+    { schema: { operationId: "logout", tags: ["auth"], summary: "Đăng xuất" } },
     async (request, reply) => {
-      const token = request.cookies[sessionCookie];
-      if (token) await logout(db, token);
+      const token = sessionToken(request);
+      if (token) await endSession(db, token);
       reply.clearCookie(sessionCookie, { path: "/" });
       return { ok: true };
     },
   );
   routes.get(
     "/api/auth/me",
-    { schema: { tags: ["auth"], summary: "Người dùng hiện tại" } },
+    {
+      schema: {
+        operationId: "getCurrentUser",
+        tags: ["auth"],
+        summary: "Người dùng hiện tại",
+        response: { 200: currentUserSchema },
+      },
+    },
     async (request) => currentUser(db, requireUser(request)),
   );
 }

@@ -24,7 +24,7 @@ export async function findUserById(db: DbOrTx, id: number) {
 
 export async function insertUser(
   db: DbOrTx,
-  user: Omit<UserRecord, "id" | "active">,
+  user: Omit<UserRecord, "id" | "active"> & { demo: boolean },
 ): Promise<UserRecord> {
   const rows = await db.insert(tables.users).values(user).returning();
   return rows[0] as UserRecord;

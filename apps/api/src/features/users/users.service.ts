@@ -1,9 +1,10 @@
-import type { Db, DbOrTx } from "@ntm/db";
+import type { Db } from "@ntm/db";
 import { decide } from "@ntm/domain";
-import type { CreateUserInput, CurrentUser } from "@ntm/contracts";
+import type { CreateUserInput } from "@ntm/contracts";
 import { AppError, forbidden, invalid } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { hashPassword } from "../auth/password.ts";
+import { assertPasswordAllowed } from "../auth/password-rules.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { findLatestUnit } from "../units/units.repository.ts";
 import {
@@ -13,27 +14,19 @@ import {
   listUsers,
 } from "./users.repository.ts";
 
-export async function currentUser(db: DbOrTx, user: AuthUser): Promise<CurrentUser> {
-  const unit = await findLatestUnit(db, user.unitCode);
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    unitCode: user.unitCode,
-    unitName: unit?.name ?? user.unitCode,
-    unitLevel: unit?.level ?? "",
-    criteria: user.criteria,
-    departmentName: user.departmentName,
-  };
-}
-
 /** Creates an account; the CLI passes the system user, the API checks the caller is an admin. */
 export async function createUser(
   db: Db,
-  options: { input: CreateUserInput; by: AuthUser; checkAccess: boolean },
+  options: {
+    input: CreateUserInput;
+    by: AuthUser;
+    checkAccess: boolean;
+    /** A demo account: its password is published, and it is refused when demo logins are off. */
+    demo?: boolean;
+  },
 ) {
   const { input, by } = options;
+  if (!options.demo) assertPasswordAllowed(input.password, input.username);
   if (options.checkAccess && !decide(actorOf(by), "users.manage").allowed) {
     throw forbidden("Chỉ quản trị tỉnh được tạo tài khoản.");
   }
@@ -69,6 +62,7 @@ export async function createUser(
       role: input.role,
       unitCode: input.unitCode,
       departmentId,
+      demo: options.demo ?? false,
     });
     await insertAuditEvents(tx, [
       {
@@ -101,5 +95,7 @@ export async function getUsers(db: Db, by: AuthUser) {
     role: user.role,
     unitCode: user.unitCode,
     active: user.active,
+    mustChangePassword: user.mustChangePassword,
+    demo: user.demo,
   }));
 }

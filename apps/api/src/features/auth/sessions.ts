@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@ntm/domain";
+import type { DbOrTx } from "@ntm/db";
+import type { Config } from "../../shared/config.ts";
+import type { AuthUser } from "./auth-user.ts";
+import {
+  deleteEndedSessions,
+  deleteSession,
+  findAccountById,
+  findAccountDepartment,
+  findSession,
+  insertSession,
+  touchSession,
+  type Account,
+} from "./auth.repository.ts";
+
+export type SessionLimits = Config["session"];
+
+const minuteMs = 60_000;
+// Recording every request's time would write on every read; a minute's precision is enough.
+const touchAfterMs = minuteMs;
+
+/** Sessions are stored by the SHA-256 of their token, so a database leak opens no session. */
+export function sessionId(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function toAuthUser(db: DbOrTx, account: Account): Promise<AuthUser> {
+  const department = account.departmentId
+    ? await findAccountDepartment(db, account.departmentId)
+    : { code: null, name: null, criteria: [] };
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role as Role,
+    unitCode: account.unitCode,
+    departmentName: department.name,
+    departmentCode: department.code,
+    criteria: department.criteria,
+    mustChangePassword: account.mustChangePassword,
+  };
+}
+
+export async function openSession(
+  db: DbOrTx,
+  input: { userId: number; now: Date; limits: SessionLimits },
+) {
+  const { now, limits } = input;
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + limits.maxHours * 60 * minuteMs);
+  await deleteEndedSessions(db, now, new Date(now.getTime() - limits.idleMinutes * minuteMs));
+  await insertSession(db, {
+    id: sessionId(token),
+    userId: input.userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * The user behind a session token, or null when the session is unknown, past its absolute
+ * lifetime, idle for longer than the idle timeout, or its account is disabled.
+ */
+export async function userForSession(
+  db: DbOrTx,
+  input: { token: string; now: Date; limits: SessionLimits },
+): Promise<AuthUser | null> {
+  const { now, limits } = input;
+  const id = sessionId(input.token);
+  const session = await findSession(db, id);
+  if (!session) return null;
+  const idleMs = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleMs >= limits.idleMinutes * minuteMs) {
+    await deleteSession(db, id);
+    return null;
+  }
+  const account = await findAccountById(db, session.userId);
+  if (!account || !account.active) return null;
+  if (idleMs >= touchAfterMs) await touchSession(db, id, now);
+  return toAuthUser(db, account);
+}
+
+export async function endSession(db: DbOrTx, token: string) {
+  await deleteSession(db, sessionId(token));
+}

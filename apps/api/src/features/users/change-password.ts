@@ -1,0 +1,55 @@
+import type { Db } from "@ntm/db";
+import type { ChangePasswordInput } from "@ntm/contracts";
+import { invalid } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import { recordAudit } from "../../shared/audit.ts";
+import {
+  assertPasswordAllowed,
+  type AuthUser,
+  deleteUserSessions,
+  findAccountById,
+  hashPassword,
+  sessionId,
+  updateAccount,
+  verifyPassword,
+} from "../auth/index.ts";
+
+/**
+ * A user changes their own password, proving they know the current one. Their other sessions
+ * end (a stolen session does not outlive the change); the one they act from stays open.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  options: { input: ChangePasswordInput; by: AuthUser; sessionToken: string | undefined },
+) {
+  const { input, by } = options;
+  assertCan(by, "user.password.change", { userId: by.id });
+  const account = await findAccountById(db, by.id);
+  if (!account || !(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw invalid("Mật khẩu hiện tại không đúng.", "The current password is wrong.", [
+      { path: "currentPassword", message: "Mật khẩu hiện tại không đúng." },
+    ]);
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw invalid(
+      "Mật khẩu mới phải khác mật khẩu hiện tại.",
+      "The new password must differ from the current one.",
+      [{ path: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." }],
+    );
+  }
+  assertPasswordAllowed(input.newPassword, account.username, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    await updateAccount(tx, account.id, { passwordHash, mustChangePassword: false });
+    const keep = options.sessionToken ? sessionId(options.sessionToken) : undefined;
+    const sessionsEnded = await deleteUserSessions(tx, account.id, keep);
+    await recordAudit(tx, {
+      kind: "user.password-changed",
+      by,
+      key: account.username,
+      unitCode: account.unitCode,
+      new: { sessionsEnded },
+    });
+    return { ok: true as const, sessionsEnded };
+  });
+}

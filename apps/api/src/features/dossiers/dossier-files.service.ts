@@ -9,7 +9,7 @@ import type { AuthUser } from "../auth/auth-user.ts";
 import { insertAuditEvents } from "../audit/audit.repository.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
 import { today } from "../../shared/clock.ts";
-import { renderDocx, renderPdf, type AdminDocument } from "./dossier-documents.ts";
+import { renderDocx, renderPdf, type AdminDocument } from "../../shared/documents/index.ts";
 import { findDossierDocument, insertDossierDocument } from "./dossiers.repository.ts";
 import { getDossier } from "./dossiers.service.ts";
 

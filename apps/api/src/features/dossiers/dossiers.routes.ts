@@ -17,6 +17,7 @@ import type { StepData } from "@ntm/domain";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { sendDownload } from "../../shared/download.ts";
 import {
   act,
   createBatch,
@@ -40,7 +41,6 @@ import { getMerger, listMergedUnits, recogniseMergedUnit } from "./merger.servic
 import { getNotificationEmail, setNotificationEmail } from "./notification-email.service.ts";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -173,10 +173,11 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         format: request.query.format,
         now: context.now(),
       });
-      return reply
-        .header("content-type", file.mimeType)
-        .header("content-disposition", attachment(file.fileName))
-        .send(file.content);
+      return sendDownload(reply, {
+        fileName: file.fileName,
+        contentType: file.mimeType,
+        body: file.content,
+      });
     },
   );
   routes.post(
@@ -232,11 +233,11 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         documentId: request.params.documentId,
         now: context.now(),
       });
-      return reply
-        .header("content-type", row.mimeType)
-        .header("x-content-type-options", "nosniff")
-        .header("content-disposition", attachment(row.fileName))
-        .send(content);
+      return sendDownload(reply, {
+        fileName: row.fileName,
+        contentType: row.mimeType,
+        body: content,
+      });
     },
   );
   routes.get(

@@ -5,6 +5,7 @@ import { yearSchema } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { sendDownload } from "../../shared/download.ts";
 import { downloadEvidence, removeEvidence, uploadEvidence } from "./evidence.service.ts";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -57,14 +58,11 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
         dataDir: context.dataDir,
         id: request.params.id,
       });
-      reply
-        .header("content-type", row.mimeType)
-        .header("x-content-type-options", "nosniff")
-        .header(
-          "content-disposition",
-          `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`,
-        );
-      return reply.send(content);
+      return sendDownload(reply, {
+        fileName: row.fileName,
+        contentType: row.mimeType,
+        body: content,
+      });
     },
   );
   routes.delete(

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Db } from "@ntm/db";
 import {
   consolidateReports,
@@ -10,7 +9,8 @@ import {
 import type { ReportFigures } from "@ntm/contracts";
 import { forbidden, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { renderDocx, type AdminDocument } from "../dossiers/dossier-documents.ts";
+import { renderDocx, type AdminDocument } from "../../shared/documents/index.ts";
+import { createWorkbook, workbookBuffer } from "../../shared/spreadsheets/index.ts";
 import { findUnitOn } from "../units/units.repository.ts";
 import { localDate } from "./holidays.ts";
 import { findSubmissions } from "./reports.repository.ts";
@@ -183,8 +183,7 @@ export function consolidatedDocx(report: ConsolidatedReport, signer: string): Pr
 
 /** The Excel annex: one row per submitting unit with its figures and status, and the totals. */
 export async function consolidatedAnnex(report: ConsolidatedReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "NTM Monitor";
+  const workbook = createWorkbook();
   const sheet = workbook.addWorksheet("Phụ lục", {
     views: [{ state: "frozen", ySplit: 3 }],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1 },
@@ -257,5 +256,5 @@ export async function consolidatedAnnex(report: ConsolidatedReport): Promise<Buf
     total.obstaclesOverdue,
   ]);
   totals.font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookBuffer(workbook);
 }

@@ -9,6 +9,7 @@ import { findDescendantsOn } from "../units/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
 import { findValuesOf, findValuesPage } from "./import.repository.ts";
 import { dataSheetName } from "./read-sheet.ts";
+import { createWorkbook, workbookBuffer } from "../../shared/spreadsheets/index.ts";
 
 function allowedText(indicator: Indicator): string {
   if (indicator.kind === "boolean") return "Đạt hoặc Không đạt";
@@ -61,8 +62,7 @@ export async function buildTemplate(
     stored.map((v) => [`${v.unitCode}/${v.indicatorCode}`, v.boolValue ?? v.numValue]),
   );
 
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "NTM Monitor";
+  const workbook = createWorkbook();
   const sheet = workbook.addWorksheet(dataSheetName, {
     views: [{ state: "frozen", xSplit: 3, ySplit: 3 }],
   });
@@ -144,7 +144,7 @@ export async function buildTemplate(
     help.addRow([line]);
   }
   help.getRow(1).font = { bold: true, size: 13 };
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const buffer = await workbookBuffer(workbook);
   return { buffer, fileName: `mau-nhap-${unit.code}-${year}.xlsx` };
 }
 

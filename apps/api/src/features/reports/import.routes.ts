@@ -6,6 +6,7 @@ import { exportQuerySchema, importReportSchema, templateQuerySchema } from "@ntm
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { contentTypes, sendDownload } from "../../shared/download.ts";
 import { buildTemplate, exportValues } from "./excel-files.service.ts";
 import { importValues } from "./import-values.service.ts";
 
@@ -13,9 +14,6 @@ import { importValues } from "./import-values.service.ts";
 export const maxImportBytes = 40 * 1024 * 1024;
 
 const ndjsonType = "application/x-ndjson";
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string) =>
-  `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function importRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -36,10 +34,7 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         unit: request.query.unit,
         year: request.query.year,
       });
-      return reply
-        .header("content-type", xlsxType)
-        .header("content-disposition", attachment(fileName))
-        .send(buffer);
+      return sendDownload(reply, { fileName, contentType: contentTypes.xlsx, body: buffer });
     },
   );
   routes.post(
@@ -116,13 +111,11 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         format: request.query.format,
       });
-      return reply
-        .header(
-          "content-type",
-          request.query.format === "csv" ? "text/csv; charset=utf-8" : xlsxType,
-        )
-        .header("content-disposition", attachment(fileName))
-        .send(stream);
+      return sendDownload(reply, {
+        fileName,
+        contentType: contentTypes[request.query.format],
+        body: stream,
+      });
     },
   );
 }

@@ -17,6 +17,7 @@ import {
 import { forbidden } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { contentTypes, sendDownload } from "../../shared/download.ts";
 import {
   buildConsolidatedReport,
   consolidatedAnnex,
@@ -39,11 +40,6 @@ import {
   returnReport,
   submitReport,
 } from "./reports.service.ts";
-
-const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string) =>
-  `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -145,15 +141,20 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
         now: context.now(),
       });
       const base = `bao-cao-tong-hop-${period}`;
-      return format === "xlsx"
-        ? reply
-            .header("content-type", xlsxType)
-            .header("content-disposition", attachment(`${base}-phu-luc.xlsx`))
-            .send(await consolidatedAnnex(report))
-        : reply
-            .header("content-type", docxType)
-            .header("content-disposition", attachment(`${base}.docx`))
-            .send(await consolidatedDocx(report, ""));
+      return sendDownload(
+        reply,
+        format === "xlsx"
+          ? {
+              fileName: `${base}-phu-luc.xlsx`,
+              contentType: contentTypes.xlsx,
+              body: await consolidatedAnnex(report),
+            }
+          : {
+              fileName: `${base}.docx`,
+              contentType: contentTypes.docx,
+              body: await consolidatedDocx(report, ""),
+            },
+      );
     },
   );
   routes.get(

@@ -1,64 +1,10 @@
-import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
-import type { FastifyReply } from "fastify";
 import type {
   DepartmentCriteriaStatusResponse,
   PlanRollupResponse,
   TargetsDashboardResponse,
   UnitComparisonResponse,
 } from "@ntm/contracts";
-
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-/** Excel shows these with the reader's separators: "1.234.500" đồng in a Vietnamese Excel. */
-const integerFormat = "#,##0";
-const decimalFormat = "#,##0.##";
-
-export interface SheetColumn {
-  header: string;
-  key: string;
-  width: number;
-  format?: "integer" | "decimal";
-}
-
-export interface Sheet {
-  name: string;
-  columns: SheetColumn[];
-  rows: Iterable<Record<string, string | number | null>>;
-}
-
-/** Streams sheets of rows as a workbook; each row is committed as it is written. */
-export async function sendTablesWorkbook(reply: FastifyReply, fileName: string, sheets: Sheet[]) {
-  const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  workbook.creator = "NTM Monitor";
-  const done = (async () => {
-    for (const spec of sheets) {
-      const sheet = workbook.addWorksheet(spec.name);
-      sheet.columns = spec.columns.map((column) => ({
-        header: column.header,
-        key: column.key,
-        width: column.width,
-        ...(column.format
-          ? {
-              style: {
-                numFmt: column.format === "integer" ? integerFormat : decimalFormat,
-              },
-            }
-          : {}),
-      }));
-      sheet.getRow(1).font = { bold: true };
-      for (const row of spec.rows) sheet.addRow(row).commit();
-      sheet.commit();
-    }
-    await workbook.commit();
-  })();
-  void reply
-    .header("content-type", xlsxType)
-    .header("content-disposition", `attachment; filename="${fileName}"`)
-    .send(stream);
-  await done;
-  return reply;
-}
+import type { Sheet } from "../../shared/spreadsheets/index.ts";
 
 const levelNames: Record<string, string> = {
   standard: "Đạt chuẩn",

@@ -20,10 +20,10 @@ import {
   dashboardSheets,
   departmentSheets,
   rollupSheets,
-  sendTablesWorkbook,
 } from "./tables-export.ts";
 import { getPlan, getPlanRollup, savePlan } from "./plans.service.ts";
-import { sendTargetsWorkbook } from "./targets-export.ts";
+import { targetsSheets } from "./targets-export.ts";
+import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
 import {
   createTarget,
   getTargetProgress,
@@ -130,7 +130,11 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         now: context.now(),
       });
-      return sendTargetsWorkbook(reply, body);
+      return sendWorkbook(
+        reply,
+        `muc-tieu-${body.unit.code}-${body.year}.xlsx`,
+        targetsSheets(body),
+      );
     },
   );
   api.get(
@@ -233,7 +237,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         now: context.now(),
       });
-      return sendTablesWorkbook(
+      return sendWorkbook(
         reply,
         `bang-dieu-hanh-${body.unit.code}-${body.year}.xlsx`,
         dashboardSheets(body),
@@ -284,11 +288,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         code: request.params.code,
         now: context.now(),
       });
-      return sendTablesWorkbook(
-        reply,
-        `qua-cac-nam-${body.unit.code}.xlsx`,
-        comparisonSheets(body),
-      );
+      return sendWorkbook(reply, `qua-cac-nam-${body.unit.code}.xlsx`, comparisonSheets(body));
     },
   );
   api.get(
@@ -301,7 +301,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         year: request.params.year,
         now: context.now(),
       });
-      return sendTablesWorkbook(
+      return sendWorkbook(
         reply,
         `tong-hop-ke-hoach-${body.unit.code}-${body.year}.xlsx`,
         rollupSheets(body),
@@ -330,7 +330,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         now: context.now(),
       });
-      return sendTablesWorkbook(
+      return sendWorkbook(
         reply,
         `so-nganh-${body.department.code}-${body.year}.xlsx`,
         departmentSheets(body),

@@ -1,0 +1,1 @@
+export { renderDocx, renderPdf, type AdminDocument } from "./admin-document.ts";

@@ -1,0 +1,1 @@
+export { createWorkbook, sendWorkbook, workbookBuffer, type Sheet } from "./workbook.ts";

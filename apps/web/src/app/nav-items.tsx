@@ -1,4 +1,10 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, FileTextOutlined } from "@ant-design/icons";
+import {
+  AimOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  EditOutlined,
+  FileTextOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../lib/i18n/dictionary.ts";
 
@@ -12,6 +18,7 @@ export interface NavItem {
 /** The sections of the app, in the order shown in the navigation bar. */
 export const navItems: NavItem[] = [
   { path: "/", label: "nav.units", icon: <ApartmentOutlined /> },
+  { path: "/entry", label: "entry.nav", icon: <EditOutlined /> },
   { path: "/dossiers", label: "dossiers.nav", icon: <AuditOutlined /> },
   { path: "/targets", label: "targets.nav", icon: <AimOutlined /> },
   { path: "/reports", label: "reports.nav", icon: <FileTextOutlined /> },

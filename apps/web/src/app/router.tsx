@@ -73,6 +73,12 @@ const DepartmentPage = lazy(() =>
   })),
 );
 
+const BulkEntryPage = lazy(() =>
+  import("../features/entry/bulk-entry-page.tsx").then((module) => ({
+    default: module.BulkEntryPage,
+  })),
+);
+
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
     default: module.ReportsPage,
@@ -153,6 +159,17 @@ export function AppRouter() {
               key={route.path}
               path={route.path}
               element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
+            />
+          ))}
+          {["entry", "entry/:code"].map((path) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <BulkEntryPage />
+                </Suspense>
+              }
             />
           ))}
           {["reports", "reports/:tab"].map((path) => (

@@ -3,3 +3,4 @@ export { GridCell, type CellMark } from "./grid-cell.tsx";
 export { handleGridKey } from "./grid-keys.ts";
 export { handleGridPaste, pastedInput } from "./grid-paste.ts";
 export { localStatus } from "./local-status.ts";
+export { checkInput, type DraftCheck, type ValueRulesOf } from "./check-input.ts";

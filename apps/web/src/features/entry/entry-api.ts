@@ -1,0 +1,28 @@
+import type { EntrySheetResponse, EntrySheetSave, EntrySheetSaveResponse } from "@ntm/contracts";
+import { apiPath, apiRequest } from "../../lib/api-client.ts";
+
+export function entrySheetQueryKey(code: string, year: number, indicators: string[]) {
+  return ["entry-sheet", code, year, indicators.join(",")] as const;
+}
+
+export function fetchEntrySheet(
+  code: string,
+  year: number,
+  indicators: string[],
+  signal?: AbortSignal,
+) {
+  return apiRequest<EntrySheetResponse>(
+    apiPath(`/api/units/${encodeURIComponent(code)}/entry-sheet`, {
+      year,
+      indicators: indicators.join(","),
+    }),
+    { signal },
+  );
+}
+
+export function saveEntrySheet(year: number, input: EntrySheetSave) {
+  return apiRequest<EntrySheetSaveResponse>(`/api/assessments/${year}/values-by-unit`, {
+    method: "POST",
+    json: input,
+  });
+}

@@ -40,7 +40,7 @@ process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
 await app.listen({ port, host });
-const notice = await demoAccountsNotice(database.db);
+const notice = await demoAccountsNotice(database.db, { demoLogins: config.demo });
 console.log(
   `\nNTM Monitor đang chạy tại http://localhost:${port} (cơ sở dữ liệu: ${database.kind}, ${database.location})`,
 );

@@ -9,6 +9,11 @@ import { evaluateCommand } from "./commands/evaluate.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
+import {
+  usersEndSessionsCommand,
+  usersResetPasswordCommand,
+  usersSetActiveCommand,
+} from "./commands/users-manage.ts";
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
 import { reportsRemindCommand } from "./commands/reports-remind.ts";
 import { mailSendCommand } from "./commands/mail-send.ts";
@@ -30,13 +35,13 @@ program
   .option("--if-empty", "chỉ tạo khi cơ sở dữ liệu còn trống", false)
   .option("--province <code>", "mã tỉnh (mặc định 62, Kon Tum)")
   .action((options: { demo: boolean; ifEmpty: boolean; province?: string }) =>
-    withDatabase(async ({ database }) => {
+    withDatabase(async ({ database, config }) => {
       if (!options.demo) throw new Error("Hãy dùng: ntm seed --demo");
       await seedDemo(database, {
         ifEmpty: options.ifEmpty,
         ...(options.province ? { provinceCode: options.province } : {}),
       });
-      const notice = await demoAccountsNotice(database.db);
+      const notice = await demoAccountsNotice(database.db, { demoLogins: config.demo });
       if (notice) console.log(notice);
     }),
   );
@@ -73,7 +78,10 @@ users
   .command("add")
   .description("Tạo tài khoản")
   .requiredOption("--username <username>")
-  .requiredOption("--password <password>")
+  .requiredOption(
+    "--password <password>",
+    "ít nhất 10 ký tự, không phổ biến, không chứa tên đăng nhập",
+  )
   .requiredOption(
     "--role <role>",
     "province_admin | coordination_office | department | district | commune_officer | fatherland_front | viewer",
@@ -82,6 +90,26 @@ users
   .option("--department <code>", "mã sở, ngành (vai trò department)")
   .option("--name <name>", "tên hiển thị")
   .action(usersAddCommand);
+users
+  .command("reset-password")
+  .description("Đặt lại mật khẩu: in mật khẩu tạm, người dùng phải đổi khi đăng nhập")
+  .requiredOption("--username <username>")
+  .action(usersResetPasswordCommand);
+users
+  .command("disable")
+  .description("Vô hiệu hóa tài khoản và kết thúc mọi phiên đăng nhập của nó")
+  .requiredOption("--username <username>")
+  .action(usersSetActiveCommand(false));
+users
+  .command("enable")
+  .description("Mở lại tài khoản đã vô hiệu hóa")
+  .requiredOption("--username <username>")
+  .action(usersSetActiveCommand(true));
+users
+  .command("end-sessions")
+  .description("Kết thúc mọi phiên đăng nhập của tài khoản")
+  .requiredOption("--username <username>")
+  .action(usersEndSessionsCommand);
 
 program
   .command("boundaries")

@@ -30,7 +30,7 @@ const crossSite = () =>
  * Refuses writes sent by another site's page (cross-site request forgery). A browser names the
  * page's origin in `Origin` on every write, or at least says in `Sec-Fetch-Site` whether the page
  * is ours. A request with neither comes from a program (the command line, curl, a script), which
- * cannot ride on a browser's session cookie; see docs/decisions/0008-cross-site-writes.md.
+ * cannot ride on a browser's session cookie; see docs/decisions/0008-sign-in-sessions-and-cross-site-writes.md.
  */
 export function registerCrossSiteCheck(app: FastifyInstance, publicUrl: string | undefined) {
   app.addHook("onRequest", async (request) => {

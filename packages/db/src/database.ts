@@ -39,15 +39,18 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-/** Opens the database named by the options (or by DATABASE_URL / NTM_DATA_DIR) without migrating. */
+/**
+ * Opens the database named by the options without migrating: the server's configuration decides
+ * (apps/api/src/shared/config.ts); with none, the embedded database in `.data/pg`.
+ */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const url = options.url ?? process.env.DATABASE_URL;
+  const url = options.url;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", location: redact(url), close: () => pool.end() };
   }
-  const dataDir = options.dataDir ?? join(process.env.NTM_DATA_DIR ?? ".data", "pg");
+  const dataDir = options.dataDir ?? join(".data", "pg");
   const inMemory = dataDir.startsWith("memory://");
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataFolder(resolve(dataDir));

@@ -34,10 +34,10 @@ export {
   createDossier,
   importRecognitions,
 } from "./features/dossiers/dossiers.service.ts";
-export { generatePeriod } from "./features/reports/reports.service.ts";
+export { openDuePeriods, openReportPeriod } from "./features/reports/index.ts";
 export { today } from "./shared/clock.ts";
 export { useHolidaysFile } from "./shared/holidays.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";
-export { sendReminderMails } from "./features/reports/reminder-mails.service.ts";
+export { sendReminderMails } from "./features/reports/index.ts";

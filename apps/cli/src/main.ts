@@ -17,6 +17,7 @@ import {
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
 import { reportsRemindCommand } from "./commands/reports-remind.ts";
 import { mailSendCommand } from "./commands/mail-send.ts";
+import { reportsOpenPeriodsCommand } from "./commands/reports-open-periods.ts";
 import { boundariesImportCommand } from "./commands/targets-boundaries.ts";
 
 const program = new Command("ntm")
@@ -141,6 +142,13 @@ reports
   .command("remind")
   .description("Gửi thư nhắc hạn nộp báo cáo đến hạn hôm nay (chạy hằng ngày; không gửi trùng)")
   .action(reportsRemindCommand);
+reports
+  .command("open-periods")
+  .description(
+    "Mở các kỳ báo cáo đã kết thúc (tạo các báo cáo phải nộp; chạy hằng ngày, không tạo trùng)",
+  )
+  .option("--date <date>", "mở các kỳ kết thúc trước ngày này (YYYY-MM-DD; mặc định hôm nay)")
+  .action(reportsOpenPeriodsCommand);
 
 program
   .command("mail")

@@ -156,6 +156,8 @@ export const reportSubmissionSchema = z.object({
   version: z.number().int(),
   canSubmit: z.boolean(),
   canReturn: z.boolean(),
+  /** The submitter and the receiver read a report; others see only its state and timeliness. */
+  canRead: z.boolean(),
 });
 export type ReportSubmissionDto = z.infer<typeof reportSubmissionSchema>;
 
@@ -176,6 +178,24 @@ export const generateInputSchema = z.object({
   typeId: z.number().int(),
   period: z.string().min(4),
 });
+
+export const openPeriodsResultSchema = z.object({
+  /** The date the periods were opened for (periods ended before it). */
+  date: isoDateSchema,
+  /** Submissions created in all. */
+  submissions: z.number().int(),
+  periods: z.array(
+    z.object({
+      typeId: z.number().int(),
+      typeName: z.string(),
+      periodKey: z.string(),
+      periodLabel: z.string(),
+      dueDate: isoDateSchema,
+      submissions: z.number().int(),
+    }),
+  ),
+});
+export type OpenPeriodsResult = z.infer<typeof openPeriodsResultSchema>;
 
 export const ratesQuerySchema = z.object({
   type: z.coerce.number().int(),

@@ -1,7 +1,7 @@
 import type { Database } from "@ntm/db";
 import { tables } from "@ntm/db";
 import { addDays, matchesSearch, periodsOf, type DueRule } from "@ntm/domain";
-import { generatePeriod, localDate } from "@ntm/api";
+import { openReportPeriod, systemUser, today as localDate } from "@ntm/api";
 import { and, eq, inArray } from "drizzle-orm";
 
 /**
@@ -60,7 +60,12 @@ export async function seedReports(
     );
     const recent = past.slice(cadence === "monthly" ? -4 : -2);
     for (const period of recent)
-      await generatePeriod(db, { typeId: type.id, periodKey: period.key, by: "system" });
+      await openReportPeriod(db, {
+        user: systemUser,
+        typeId: type.id,
+        periodKey: period.key,
+        now: options.now,
+      });
     const rows = await db
       .select()
       .from(rs)

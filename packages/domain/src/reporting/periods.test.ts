@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { addWorkingDays, weekdayOf } from "../calendar/index.ts";
-import { dueDateOf, periodByKey, periodsOf, type Cadence, type DueRule } from "./periods.ts";
+import {
+  dueDateOf,
+  periodByKey,
+  periodsOf,
+  periodsToOpen,
+  type Cadence,
+  type DueRule,
+} from "./periods.ts";
 
 // Public holidays of 2024 as announced (Tết 08–14/02, Giỗ Tổ 18/04, 30/04–01/05, 02–03/09).
 const holidays2024 = new Set([
@@ -54,6 +61,28 @@ describe("periodsOf", () => {
     expect(periodByKey("monthly", "2024-M05")?.label).toBe("Tháng 5/2024");
     expect(periodByKey("monthly", "2024-Q5")).toBeUndefined();
     expect(periodByKey("quarterly", "abc")).toBeUndefined();
+  });
+});
+
+describe("periodsToOpen", () => {
+  it.each<[Cadence, string, string[]]>([
+    [
+      "monthly",
+      "2024-06-15",
+      ["2023-M12", "2024-M01", "2024-M02", "2024-M03", "2024-M04", "2024-M05"],
+    ],
+    [
+      "monthly",
+      "2024-06-01",
+      ["2023-M12", "2024-M01", "2024-M02", "2024-M03", "2024-M04", "2024-M05"],
+    ],
+    ["monthly", "2024-05-31", ["2023-M12", "2024-M01", "2024-M02", "2024-M03", "2024-M04"]],
+    ["quarterly", "2024-01-02", ["2023-Q4"]],
+    ["semiannual", "2024-07-01", ["2023-H2", "2024-H1"]],
+    ["annual", "2024-12-31", ["2023-Y"]],
+    ["adhoc", "2024-06-15", []],
+  ])("%s on %s", (cadence, date, keys) => {
+    expect(periodsToOpen(cadence, date).map((p) => p.key)).toEqual(keys);
   });
 });
 

@@ -84,6 +84,28 @@ export function periodByKey(cadence: Cadence, key: string): ReportPeriod | undef
   return periodsOf(cadence, year).find((candidate) => candidate.key === key);
 }
 
+/** How a period key of a cadence is written, for refusals of a wrong key. */
+export const periodKeyFormats: Record<Cadence, string> = {
+  monthly: "YYYY-Mnn, tháng 1–12 (ví dụ 2024-M05)",
+  quarterly: "YYYY-Qn, quý 1–4 (ví dụ 2024-Q2)",
+  semiannual: "YYYY-H1 hoặc YYYY-H2 (ví dụ 2024-H1)",
+  annual: "YYYY-Y (ví dụ 2024-Y)",
+  adhoc: "mã do cơ quan nhận báo cáo đặt",
+};
+
+/**
+ * The periods whose reports are due to be opened on a date: those of its year that ended before
+ * it, and the last period of the year before (December, Q4, H2, the year), which ends on
+ * 31 December and so can only be opened in the next year.
+ */
+export function periodsToOpen(cadence: Cadence, date: string): ReportPeriod[] {
+  const year = Number(date.slice(0, 4));
+  const lastOfPrevious = periodsOf(cadence, year - 1).filter(
+    (candidate) => candidate.end === `${year - 1}-12-31`,
+  );
+  return [...lastOfPrevious, ...periodsOf(cadence, year).filter((p) => p.end < date)];
+}
+
 export interface DueDate {
   date: string;
   /** How the date was reached, in Vietnamese. */

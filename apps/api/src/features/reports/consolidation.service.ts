@@ -7,21 +7,19 @@ import {
   type SubmissionState,
 } from "@ntm/domain";
 import type { ReportFigures } from "@ntm/contracts";
-import { forbidden, notFound } from "../../http/app-error.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import { notFound } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { renderDocx, type AdminDocument } from "../../shared/documents/index.ts";
 import { createWorkbook, workbookBuffer } from "../../shared/spreadsheets/index.ts";
-import { findUnitOn } from "../units/units.repository.ts";
-import { localDate } from "./holidays.ts";
+import { findUnitOn } from "../units/index.ts";
+import { today as localDate } from "../../shared/clock.ts";
 import { findSubmissions } from "./reports.repository.ts";
-import {
-  draftFigures,
-  isReceiver,
-  linkedFigures,
-  requireType,
-  submitterName,
-  submitterNames,
-} from "./reports.service.ts";
+import { receiverUnit } from "./report-access.ts";
+import { draftFigures, linkedFigures } from "./report-figures.ts";
+import { requirePeriodOf } from "./report-period.ts";
+import { requireType } from "./report-type-view.ts";
+import { submitterName, submitterNames } from "./submission-view.ts";
 
 export interface ConsolidatedRow {
   name: string;
@@ -59,9 +57,8 @@ export async function buildConsolidatedReport(
 ): Promise<ConsolidatedReport> {
   const today = localDate(options.now);
   const type = await requireType(db, options.typeId);
-  if (!isReceiver(options.user, type)) {
-    throw forbidden("Chỉ cơ quan nhận báo cáo được lập báo cáo tổng hợp.");
-  }
+  assertCan(options.user, "report.consolidate", await receiverUnit(db, type, today));
+  requirePeriodOf(type, options.periodKey);
   const submissions = await findSubmissions(db, {
     typeId: type.id,
     periodKey: options.periodKey,

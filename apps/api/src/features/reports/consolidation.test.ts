@@ -46,6 +46,7 @@ beforeAll(async () => {
     submitterLevel: "district",
   });
   typeId = created.json().id;
+  await call("vpdp", "POST", "/api/report-periods/open");
   const [report] = (
     await call("huyen", "GET", `/api/reports?period=2024-M05&type=${typeId}`)
   ).json() as ReportSubmissionDto[];
@@ -169,6 +170,7 @@ it("shows a department's report under the department's name", async () => {
     dueRule: { kind: "workingDaysAfter", days: 15 },
     submitterLevel: "department",
   });
+  await call("vpdp", "POST", "/api/report-periods/open");
   const [report] = (
     await call("so-nn", "GET", `/api/reports?type=${created.json().id}`)
   ).json() as ReportSubmissionDto[];

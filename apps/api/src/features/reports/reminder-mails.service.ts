@@ -1,9 +1,9 @@
 import type { Db } from "@ntm/db";
 import { reminderFor, type SubmissionState } from "@ntm/domain";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import type { MailConfig } from "../../shared/config.ts";
 import { queueMail } from "../../shared/mail/index.ts";
-import { localDate } from "./holidays.ts";
+import { today as localDate } from "../../shared/clock.ts";
 import {
   findReminderMail,
   findReportTypes,
@@ -11,7 +11,9 @@ import {
   findSubmitterAddresses,
   insertReminderMail,
 } from "./reports.repository.ts";
-import { ensurePeriods, reminderDaysBefore } from "./reports.service.ts";
+import { systemUser } from "../auth/index.ts";
+import { reminderDaysBefore } from "./get-reminders.ts";
+import { openDuePeriods } from "./open-due-periods.ts";
 
 export interface ReminderMailResult {
   /** False when NTM_SMTP_URL is not set: nothing is sent and nothing is recorded. */
@@ -24,8 +26,8 @@ export interface ReminderMailResult {
 
 /**
  * Sends the reminder e-mails that are due on `now`'s date: one a few days before the due date
- * and one after it, per report. A reminder already sent is never sent again, so a scheduler may
- * call this every day (or twice).
+ * and one after it, per report, after opening the periods due (audited, as the system). A
+ * reminder already sent is never sent again, so a scheduler may call this every day (or twice).
  */
 export async function sendReminderMails(
   db: Db,
@@ -38,8 +40,8 @@ export async function sendReminderMails(
   };
   if (!result.configured) return result;
   const today = localDate(options.now);
+  await openDuePeriods(db, { user: systemUser, date: today });
   const types = await findReportTypes(db);
-  for (const type of types) await ensurePeriods(db, type, Number(today.slice(0, 4)), today);
   const typeNames = new Map(types.map((type) => [type.id, type.name]));
   for (const row of await findSubmissions(db, {})) {
     const reminder = reminderFor({
@@ -68,17 +70,13 @@ export async function sendReminderMails(
       ) {
         return false;
       }
-      await insertAuditEvents(tx, [
-        {
-          userId: null,
-          username: "system",
-          action: "report.reminder_mail",
-          entityType: "report_submission",
-          entityKey: String(row.id),
-          unitCode: row.unitCode,
-          newValue: { kind: reminder.kind, to },
-        },
-      ]);
+      await recordAudit(tx, {
+        kind: "report.reminder_mail",
+        by: systemUser,
+        key: String(row.id),
+        unitCode: row.unitCode,
+        new: { kind: reminder.kind, to },
+      });
       await queueMail(
         tx,
         options.mail,

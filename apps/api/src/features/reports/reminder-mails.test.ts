@@ -57,7 +57,8 @@ it("sends nothing and records nothing without NTM_SMTP_URL", async () => {
 });
 
 it("e-mails the district before and after the due date, once each", async () => {
-  // 15/06/2024 is the due date of May's report (due soon) and after those of January–April.
+  // The run opens the periods due (December 2023 to May 2024) as the system. 15/06/2024 is the
+  // due date of May's report (due soon) and after those of December–April.
   const first = await remindAt(fixedNow);
   expect(first.sent.map((mail) => mail.kind).sort()).toEqual([
     "due_soon",
@@ -65,10 +66,11 @@ it("e-mails the district before and after the due date, once each", async () => 
     "overdue",
     "overdue",
     "overdue",
+    "overdue",
   ]);
   // The other district has no address on file.
-  expect(first.withoutAddress).toBe(5);
-  expect(received).toHaveLength(5);
+  expect(first.withoutAddress).toBe(6);
+  expect(received).toHaveLength(6);
   expect(received.every((mail) => mail.to.join() === "huyen@example.vn")).toBe(true);
   const bodies = received.map((mail) => mail.body).join("\n");
   expect(bodies).toContain("Subject: =?UTF-8?");
@@ -81,5 +83,5 @@ it("e-mails the district before and after the due date, once each", async () => 
   expect(nextDay.sent.map((mail) => [mail.kind, mail.message])).toEqual([
     ["overdue", "Báo cáo tháng của UBND huyện — Tháng 5/2024: đã quá hạn 1 ngày (hạn 15/06/2024)."],
   ]);
-  expect(received).toHaveLength(6);
+  expect(received).toHaveLength(7);
 });

@@ -26,9 +26,11 @@ export async function insertReportType(db: DbOrTx, row: typeof rt.$inferInsert) 
   return rows[0] as ReportTypeRow | undefined;
 }
 
+/** Inserts the submissions not there yet; returns how many were new. */
 export async function insertSubmissions(db: DbOrTx, rows: (typeof rs.$inferInsert)[]) {
-  if (rows.length === 0) return;
-  await db.insert(rs).values(rows).onConflictDoNothing();
+  if (rows.length === 0) return 0;
+  const inserted = await db.insert(rs).values(rows).onConflictDoNothing().returning({ id: rs.id });
+  return inserted.length;
 }
 
 export async function findSubmissions(
@@ -107,14 +109,6 @@ export async function findCriteriaOfDepartment(db: DbOrTx, departmentCode: strin
       join departments d on d.id = dc.department_id where d.code = ${departmentCode}`,
   );
   return rows.map((row) => row.code);
-}
-
-export async function findDepartmentOfUser(db: DbOrTx, userId: number) {
-  const rows = await queryRows<{ code: string; name: string }>(
-    db,
-    sql`select d.code, d.name from users u join departments d on d.id = u.department_id where u.id = ${userId}`,
-  );
-  return rows[0];
 }
 
 /** Communes below a unit on a date with their stored result for a year. */

@@ -7,6 +7,7 @@ import {
   generateInputSchema,
   obstacleInputSchema,
   obstaclesQuerySchema,
+  openPeriodsResultSchema,
   ratesQuerySchema,
   reportTypeInputSchema,
   reportsQuerySchema,
@@ -14,7 +15,6 @@ import {
   returnInputSchema,
   submitInputSchema,
 } from "@ntm/contracts";
-import { forbidden } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { contentTypes, sendDownload } from "../../shared/download.ts";
@@ -23,23 +23,20 @@ import {
   consolidatedAnnex,
   consolidatedDocx,
 } from "./consolidation.service.ts";
-import {
-  escalateObstacle,
-  listObstacles,
-  raiseObstacle,
-  resolveObstacle,
-} from "./obstacles.service.ts";
-import {
-  createReportType,
-  generatePeriod,
-  getRates,
-  getReminders,
-  getSubmission,
-  listReportTypes,
-  listSubmissions,
-  returnReport,
-  submitReport,
-} from "./reports.service.ts";
+import { listObstacles } from "./list-obstacles.ts";
+import { escalateObstacle, resolveObstacle } from "./move-obstacle.ts";
+import { raiseObstacle } from "./raise-obstacle.ts";
+import { createReportType } from "./create-report-type.ts";
+import { getRates } from "./get-rates.ts";
+import { getReminders } from "./get-reminders.ts";
+import { getSubmission } from "./get-submission.ts";
+import { listReportTypes } from "./list-report-types.ts";
+import { listSubmissions } from "./list-submissions.ts";
+import { openDuePeriods } from "./open-due-periods.ts";
+import { openReportPeriod } from "./open-report-period.ts";
+import { returnReport } from "./return-report.ts";
+import { submitReport } from "./submit-report.ts";
+import { today as localDate } from "../../shared/clock.ts";
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 
@@ -49,7 +46,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   const tags = ["reports"];
   routes.get(
     "/api/report-types",
-    { schema: { tags, summary: "Các loại báo cáo định kỳ" } },
+    { schema: { operationId: "listReportTypes", tags, summary: "Các loại báo cáo định kỳ" } },
     async (request) => {
       requireUser(request);
       return listReportTypes(db);
@@ -59,6 +56,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/report-types",
     {
       schema: {
+        operationId: "createReportType",
         tags,
         summary: "Tạo loại báo cáo (kỳ, hạn nộp, đơn vị nộp)",
         body: reportTypeInputSchema,
@@ -75,16 +73,21 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/reports/generate",
-    { schema: { tags, summary: "Tạo các báo cáo phải nộp của một kỳ", body: generateInputSchema } },
+    {
+      schema: {
+        operationId: "generateReports",
+        tags,
+        summary: "Mở một kỳ báo cáo (hoặc một yêu cầu đột xuất)",
+        body: generateInputSchema,
+      },
+    },
     async (request) => {
       const user = requireUser(request);
-      if (!["province_admin", "coordination_office"].includes(user.role)) {
-        throw forbidden("Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.");
-      }
-      await generatePeriod(db, {
+      await openReportPeriod(db, {
+        user,
         typeId: request.body.typeId,
         periodKey: request.body.period,
-        by: user.username,
+        now: context.now(),
       });
       return listSubmissions(db, {
         user,
@@ -94,9 +97,29 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
       });
     },
   );
+  routes.post(
+    "/api/report-periods/open",
+    {
+      schema: {
+        operationId: "openReportPeriod",
+        tags,
+        summary: "Mở các kỳ báo cáo đã kết thúc của các loại báo cáo mà đơn vị nhận",
+        response: { 200: openPeriodsResultSchema },
+      },
+    },
+    async (request) =>
+      openDuePeriods(db, { user: requireUser(request), date: localDate(context.now()) }),
+  );
   routes.get(
     "/api/reports",
-    { schema: { tags, summary: "Báo cáo theo kỳ và đơn vị", querystring: reportsQuerySchema } },
+    {
+      schema: {
+        operationId: "listReports",
+        tags,
+        summary: "Báo cáo theo kỳ và đơn vị",
+        querystring: reportsQuerySchema,
+      },
+    },
     async (request) =>
       listSubmissions(db, { user: requireUser(request), now: context.now(), ...request.query }),
   );
@@ -104,6 +127,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/reports/rates",
     {
       schema: {
+        operationId: "getReportRates",
         tags,
         summary: "Bảng tỷ lệ báo cáo: đúng hạn, trễ hạn, chưa nộp",
         querystring: ratesQuerySchema,
@@ -119,13 +143,14 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/reports/reminders",
-    { schema: { tags, summary: "Nhắc hạn nộp báo cáo" } },
+    { schema: { operationId: "listReportReminders", tags, summary: "Nhắc hạn nộp báo cáo" } },
     async (request) => getReminders(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
     "/api/reports/consolidated",
     {
       schema: {
+        operationId: "getConsolidatedReport",
         tags,
         summary: "Báo cáo tổng hợp của tỉnh cho một kỳ (DOCX) hoặc phụ lục số liệu (XLSX)",
         querystring: consolidatedQuerySchema,
@@ -159,7 +184,14 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/reports/:id",
-    { schema: { tags, summary: "Một báo cáo với số liệu dự thảo hoặc đã chốt", params: idParams } },
+    {
+      schema: {
+        operationId: "getReport",
+        tags,
+        summary: "Một báo cáo với số liệu dự thảo hoặc đã chốt",
+        params: idParams,
+      },
+    },
     async (request) =>
       getSubmission(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
   );
@@ -167,6 +199,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/reports/:id/submit",
     {
       schema: {
+        operationId: "submitReport",
         tags,
         summary: "Nộp báo cáo (chốt số liệu)",
         params: idParams,
@@ -185,6 +218,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/reports/:id/return",
     {
       schema: {
+        operationId: "returnReport",
         tags,
         summary: "Trả lại báo cáo để chỉnh sửa",
         params: idParams,
@@ -203,6 +237,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/obstacles",
     {
       schema: {
+        operationId: "listObstacles",
         tags,
         summary: "Khó khăn, vướng mắc trong phạm vi",
         querystring: obstaclesQuerySchema,
@@ -219,7 +254,14 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/obstacles",
-    { schema: { tags, summary: "Báo cáo một khó khăn, vướng mắc", body: obstacleInputSchema } },
+    {
+      schema: {
+        operationId: "reportObstacle",
+        tags,
+        summary: "Báo cáo một khó khăn, vướng mắc",
+        body: obstacleInputSchema,
+      },
+    },
     async (request, reply) => {
       reply.status(201);
       return raiseObstacle(db, {
@@ -233,6 +275,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/obstacles/:id/escalate",
     {
       schema: {
+        operationId: "escalateObstacle",
         tags,
         summary: "Chuyển lên cấp có thẩm quyền",
         params: idParams,
@@ -250,7 +293,13 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   routes.post(
     "/api/obstacles/:id/resolve",
     {
-      schema: { tags, summary: "Trả lời, giải quyết", params: idParams, body: resolveInputSchema },
+      schema: {
+        operationId: "resolveObstacle",
+        tags,
+        summary: "Trả lời, giải quyết",
+        params: idParams,
+        body: resolveInputSchema,
+      },
     },
     async (request) =>
       resolveObstacle(db, {

@@ -1,6 +1,7 @@
 import type {
   ImportReport,
   ObstacleDto,
+  OpenPeriodsResult,
   RatesResponse,
   ReminderDto,
   ReportSubmissionDto,
@@ -38,6 +39,9 @@ export const returnReport = (id: number, reason: string) =>
     method: "POST",
     json: { reason },
   });
+
+export const openDuePeriods = () =>
+  apiRequest<OpenPeriodsResult>("/api/report-periods/open", { method: "POST" });
 
 export const fetchObstacles = (filter: Record<string, string>, signal?: AbortSignal) =>
   apiRequest<ObstacleDto[]>(apiPath("/api/obstacles", filter), { signal });

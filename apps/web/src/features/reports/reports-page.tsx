@@ -2,9 +2,10 @@ import "./reports.css";
 import { Tabs, Typography } from "antd";
 import { useNavigate, useParams } from "react-router";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { useCurrentUser } from "../auth/use-current-user.ts";
+import { useCurrentUser } from "../auth/index.ts";
 import { ImportPanel } from "./import-panel.tsx";
 import { ObstaclesPanel } from "./obstacles-panel.tsx";
+import { OpenPeriodsButton } from "./open-periods-button.tsx";
 import { RatesPanel } from "./rates-panel.tsx";
 import { ReportsPanel } from "./reports-panel.tsx";
 
@@ -30,6 +31,7 @@ export function ReportsPage() {
   return (
     <div data-testid="reports-page">
       <Typography.Title level={3}>{t("reports.nav")}</Typography.Title>
+      {receiver && <OpenPeriodsButton />}
       <Tabs
         activeKey={current}
         destroyOnHidden

@@ -272,15 +272,20 @@ export function ReportsPanel() {
           },
           {
             title: "",
-            render: (_, row) => (
-              <Button
-                size="small"
-                onClick={() => setSelected(row.id)}
-                data-testid={`report-open-${row.periodKey}-${row.unitCode}`}
-              >
-                {t("reports.open")}
-              </Button>
-            ),
+            render: (_, row) =>
+              row.canRead ? (
+                <Button
+                  size="small"
+                  onClick={() => setSelected(row.id)}
+                  data-testid={`report-open-${row.periodKey}-${row.unitCode}`}
+                >
+                  {t("reports.open")}
+                </Button>
+              ) : (
+                <Typography.Text type="secondary" title={t("reports.notReadable")}>
+                  –
+                </Typography.Text>
+              ),
           },
         ]}
       />

@@ -40,6 +40,12 @@ export const reportsVi = {
   "reports.rates.rate": "Tỷ lệ nộp đúng hạn",
   "reports.rates.expected": "Phải nộp",
   "reports.rates.noType": "Chưa có loại báo cáo nào.",
+  "reports.openPeriods": "Mở kỳ báo cáo",
+  "reports.openPeriods.hint":
+    "Tạo các báo cáo phải nộp của những kỳ đã kết thúc; kỳ đã mở thì giữ nguyên.",
+  "reports.openPeriods.done": "Đã mở {periods} kỳ báo cáo ({reports} báo cáo phải nộp).",
+  "reports.openPeriods.none": "Không có kỳ báo cáo nào cần mở.",
+  "reports.notReadable": "Chỉ đơn vị nộp và cơ quan nhận được xem nội dung báo cáo.",
   "reports.import.title": "Nhập số liệu chỉ tiêu từ Excel",
   "reports.import.step1": "1. Tải mẫu nhập (mỗi xã một dòng, mỗi chỉ tiêu một cột)",
   "reports.import.download": "Tải mẫu Excel",
@@ -139,6 +145,12 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.rates.rate": "On-time rate",
   "reports.rates.expected": "Expected",
   "reports.rates.noType": "No report types yet.",
+  "reports.openPeriods": "Open report periods",
+  "reports.openPeriods.hint":
+    "Creates the reports due for the periods that have ended; periods already open stay as they are.",
+  "reports.openPeriods.done": "Opened {periods} report periods ({reports} reports due).",
+  "reports.openPeriods.none": "No report period to open.",
+  "reports.notReadable": "Only the submitter and the receiving office read this report.",
   "reports.import.title": "Import indicator values from Excel",
   "reports.import.step1":
     "1. Download the template (one row per commune, one column per indicator)",

@@ -1,0 +1,32 @@
+import type { Db } from "@ntm/db";
+import type { AuthUser } from "../auth/index.ts";
+import { findDescendantsOn, findPathOn } from "../units/index.ts";
+
+/** The units a user sees in reports and obstacles: its own and every unit below it, on a date. */
+export interface UnitScope {
+  user: AuthUser;
+  /** Each unit of the scope with its code and the codes above it, the unit first. */
+  paths: Map<string, string[]>;
+  names: Map<string, string>;
+}
+
+export async function scopeOf(db: Db, user: AuthUser, today: string): Promise<UnitScope> {
+  const own = await findPathOn(db, user.unitCode, today);
+  const paths = new Map<string, string[]>([[user.unitCode, own.map((step) => step.code)]]);
+  const names = new Map<string, string>([[user.unitCode, own[0]?.name ?? user.unitCode]]);
+  const below = await findDescendantsOn(db, user.unitCode, today);
+  const parents = new Map(below.map((unit) => [unit.code, unit.parentCode]));
+  const pathOf = (code: string): string[] => {
+    const known = paths.get(code);
+    if (known) return known;
+    const parent = parents.get(code);
+    const path = [code, ...(parent ? pathOf(parent) : [])];
+    paths.set(code, path);
+    return path;
+  };
+  for (const unit of below) {
+    pathOf(unit.code);
+    names.set(unit.code, unit.name);
+  }
+  return { user, paths, names };
+}

@@ -12,6 +12,8 @@ function FullScreenSpin() {
   );
 }
 
+const passwordPath = "/account/password";
+
 /** Pages behind the login: without a session the user is sent to /login and brought back after. */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useCurrentUser();
@@ -26,6 +28,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  // After an administrator's reset the server answers nothing else until the password is changed.
+  if (me.data.mustChangePassword && location.pathname !== passwordPath) {
+    return <Navigate to={passwordPath} replace />;
   }
   return children;
 }

@@ -79,6 +79,17 @@ const BulkEntryPage = lazy(() =>
   })),
 );
 
+const ChangePasswordPage = lazy(() =>
+  import("../features/account/change-password-page.tsx").then((module) => ({
+    default: module.ChangePasswordPage,
+  })),
+);
+const AccountsPage = lazy(() =>
+  import("../features/account/accounts-page.tsx").then((module) => ({
+    default: module.AccountsPage,
+  })),
+);
+
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
     default: module.ReportsPage,
@@ -181,6 +192,16 @@ export function AppRouter() {
                   <ReportsPage />
                 </Suspense>
               }
+            />
+          ))}
+          {[
+            { path: "account/password", page: <ChangePasswordPage /> },
+            { path: "accounts", page: <AccountsPage /> },
+          ].map((route) => (
+            <Route
+              key={route.path}
+              path={route.path}
+              element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
             />
           ))}
           <Route path="units" element={<Navigate to="/" replace />} />

@@ -1,5 +1,11 @@
-import { ApartmentOutlined, LogoutOutlined } from "@ant-design/icons";
-import { Button } from "antd";
+import {
+  ApartmentOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import { Button, Dropdown } from "antd";
 import { useId } from "react";
 import { Link, useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
@@ -87,6 +93,35 @@ function UserBox() {
           {user.departmentName ? ` · ${user.departmentName}` : ""}
         </span>
       </span>
+      <Dropdown
+        trigger={["click"]}
+        menu={{
+          items: [
+            {
+              key: "password",
+              icon: <KeyOutlined aria-hidden />,
+              label: <Link to="/account/password">{t("password.nav")}</Link>,
+            },
+            ...(user.role === "province_admin"
+              ? [
+                  {
+                    key: "accounts",
+                    icon: <TeamOutlined aria-hidden />,
+                    label: <Link to="/accounts">{t("accounts.nav")}</Link>,
+                  },
+                ]
+              : []),
+          ],
+        }}
+      >
+        <Button
+          icon={<UserOutlined aria-hidden />}
+          className="header-button"
+          data-testid="account-menu"
+        >
+          {t("header.account")}
+        </Button>
+      </Dropdown>
       <Button
         icon={<LogoutOutlined aria-hidden />}
         loading={logout.isPending}

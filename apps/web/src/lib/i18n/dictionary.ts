@@ -1,4 +1,5 @@
 import { roleNames } from "@ntm/domain";
+import { accountEn, accountVi } from "./messages-account.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
@@ -347,8 +348,8 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   "overview.chartLoading": "Loading chart…",
 };
 
-const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi, ...entryVi };
-const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn, ...entryEn };
+const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi, ...entryVi, ...accountVi };
+const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn, ...entryEn, ...accountEn };
 
 export type MessageKey = keyof typeof vi;
 

@@ -22,6 +22,20 @@ export interface WatchCriterion {
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`.replace(".", ",");
 
+/** Criteria in their numeric order (2 before 10), sub-codes after their parent ("17" < "17.1"). */
+function byCode(a: WatchCriterion, b: WatchCriterion) {
+  const left = a.code.split(".").map(Number);
+  const right = b.code.split(".").map(Number);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? -1) - (right[index] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+const named = (list: WatchCriterion[]) =>
+  list.map((criterion) => `${criterion.code} ${criterion.name}`).join("; ");
+
 /**
  * Flags a recognised commune (or a district on its own criteria) when it no longer keeps the set:
  * ≥ 50 % of criteria unmet, or 30 % to under 50 % unmet with a key criterion among them. A criterion
@@ -34,11 +48,12 @@ export function revocationFlag(options: {
 }): RevocationFlag | null {
   const { criteria, keyCriteria, rules } = options;
   if (criteria.length === 0) return null;
-  const unmet = criteria.filter((criterion) => criterion.status !== "met");
+  const unmet = criteria.filter((criterion) => criterion.status !== "met").sort(byCode);
   const share = unmet.length / criteria.length;
   const unmetCodes = unmet.map((criterion) => criterion.code);
-  const keyUnmet = unmetCodes.filter((code) => keyCriteria.includes(code));
-  const list = unmet.map((criterion) => `${criterion.code} ${criterion.name}`).join("; ");
+  const key = unmet.filter((criterion) => keyCriteria.includes(criterion.code));
+  const keyUnmet = key.map((criterion) => criterion.code);
+  const list = named(unmet);
   if (share >= rules.anyShare) {
     return {
       rule: "half_unmet",
@@ -54,7 +69,7 @@ export function revocationFlag(options: {
       unmetShare: share,
       unmetCriteria: unmetCodes,
       keyCriteriaUnmet: keyUnmet,
-      reason: `${unmet.length}/${criteria.length} tiêu chí (${pct(share)}) không đạt, trong đó có tiêu chí ${keyUnmet.join(", ")} (thu nhập, môi trường, an ninh quốc phòng): ${list}.`,
+      reason: `${unmet.length}/${criteria.length} tiêu chí (${pct(share)}) không đạt, trong đó có tiêu chí then chốt ${named(key)}. Các tiêu chí không đạt: ${list}.`,
     };
   }
   return null;

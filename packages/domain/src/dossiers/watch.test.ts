@@ -48,6 +48,35 @@ describe("revocation watch", () => {
     expect(flag?.reason).toContain("6/19 tiêu chí (31,6 %)");
   });
 
+  it("names each key criterion with its own name and lists criteria in numeric order", () => {
+    const names: Record<string, string> = {
+      "10": "Thu nhập",
+      "17": "Môi trường và an toàn thực phẩm",
+      "19": "Quốc phòng và An ninh",
+    };
+    // Stored criteria come back in text order: 1, 10, 11, …, 19, 2, 3, …
+    const list = criteria(["1", "2", "3", "4", "10", "19"])
+      .map((c) => ({ ...c, name: names[c.code] ?? c.name }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    const flag = revocationFlag({ criteria: list, keyCriteria: key, rules: rules.revocation });
+    expect(flag?.rule).toBe("key_criteria");
+    expect(flag?.unmetCriteria).toEqual(["1", "2", "3", "4", "10", "19"]);
+    expect(flag?.keyCriteriaUnmet).toEqual(["10", "19"]);
+    expect(flag?.reason).toBe(
+      "6/19 tiêu chí (31,6 %) không đạt, trong đó có tiêu chí then chốt 10 Thu nhập; 19 Quốc phòng và An ninh. Các tiêu chí không đạt: 1 TC 1; 2 TC 2; 3 TC 3; 4 TC 4; 10 Thu nhập; 19 Quốc phòng và An ninh.",
+    );
+    const onlyDefence = revocationFlag({
+      criteria: criteria(["1", "2", "3", "4", "5", "19"]).map((c) => ({
+        ...c,
+        name: names[c.code] ?? c.name,
+      })),
+      keyCriteria: key,
+      rules: rules.revocation,
+    });
+    expect(onlyDefence?.reason).toContain("tiêu chí then chốt 19 Quốc phòng và An ninh.");
+    expect(onlyDefence?.reason).not.toContain("thu nhập, môi trường");
+  });
+
   it.each([
     [10, 2, null],
     [7, 3, "district_communes"],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roles } from "@ntm/domain";
+import { validationMessages } from "./validation-messages.ts";
 
 const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
 export const isoDateSchema = z
@@ -10,6 +11,15 @@ export const yearSchema = z.coerce
   .int("Năm phải là số nguyên")
   .min(2000, "Năm phải từ 2000")
   .max(2100, "Năm phải trước 2100");
+
+/** Largest value of a PostgreSQL `integer` column: ids and versions beyond it name no row. */
+export const int4Max = 2_147_483_647;
+/** A numeric id in a path or query: a positive whole number within the database's range. */
+export const idSchema = z.coerce
+  .number({ error: validationMessages.id.vi })
+  .int(validationMessages.id.vi)
+  .positive(validationMessages.id.vi)
+  .max(int4Max, validationMessages.idRange.vi);
 
 export const roleSchema = z.enum(roles);
 
@@ -31,6 +41,8 @@ export const currentUserSchema = z.object({
   /** Department only: criteria in charge, as "setCode:criterionCode". */
   criteria: z.array(z.string()),
   departmentName: z.string().nullable(),
+  /** After an administrator's reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean(),
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 
@@ -41,8 +53,6 @@ export const unitFlagSchema = z.enum([
   "ethnicZoneI",
   "ethnicZoneII",
   "ethnicZoneIII",
-  /** After an administrator's reset: the user must choose a new password before anything else. */
-  mustChangePassword: z.boolean(),
   "poorDistrict",
 ]);
 
@@ -119,21 +129,28 @@ export const catalogSetSummarySchema = z.object({
 export type CatalogSetSummary = z.infer<typeof catalogSetSummarySchema>;
 
 /* ---------- assessments ---------- */
-export const indicatorValueSchema = z.union([z.number(), z.boolean(), z.null()]);
+export const indicatorValueSchema = z.union([z.number(), z.boolean(), z.null()], {
+  error: validationMessages.valueType.vi,
+});
 
+const m = validationMessages;
 export const valuesInputSchema = z.object({
   /** The assessment version the client last read; a stale version is refused with 409. */
-  version: z.number().int().min(0),
+  version: z
+    .number({ error: m.valueVersion.vi })
+    .int(m.valueVersion.vi)
+    .min(0, m.valueVersion.vi)
+    .max(int4Max, m.valueVersion.vi),
   values: z
     .array(
       z.object({
-        indicatorCode: z.string().min(1),
+        indicatorCode: z.string(m.indicatorCode.vi).min(1, m.indicatorCode.vi).max(50),
         value: indicatorValueSchema,
-        note: z.string().max(2000).nullable().optional(),
+        note: z.string().max(2000, m.valueNote.vi).nullable().optional(),
       }),
     )
-    .min(1, "Cần ít nhất một giá trị")
-    .max(500),
+    .min(1, m.valuesMin.vi)
+    .max(500, m.valuesMax.vi),
 });
 export type ValuesInput = z.infer<typeof valuesInputSchema>;
 

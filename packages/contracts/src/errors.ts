@@ -9,6 +9,7 @@ export const errorCodes = [
   "NOT_FOUND",
   "VERSION_CONFLICT",
   "CONFLICT",
+  "IMPORT_REJECTED",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
   "UNSUPPORTED_MEDIA_TYPE",

@@ -4,6 +4,7 @@ import { z } from "zod";
 z.config(z.locales.vi());
 
 export * from "./errors.ts";
+export * from "./validation-messages.ts";
 export * from "./criteria-set.schema.ts";
 export * from "./api.schemas.ts";
 export * from "./scorecard.schema.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cadences, obstacleLevels } from "@ntm/domain";
 import { isoDateSchema, yearSchema } from "./api.schemas.ts";
+import { errorBodySchema } from "./errors.ts";
 
 /* ---------- import and export of values ---------- */
 export const importCellErrorSchema = z.object({
@@ -43,6 +44,10 @@ export const importReportSchema = z.object({
   changes: z.array(importUnitChangeSchema),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** The answer (422) to a file with wrong cells: an error naming their count, and the report. */
+export const importRejectedSchema = errorBodySchema.extend({ report: importReportSchema });
+export type ImportRejected = z.infer<typeof importRejectedSchema>;
 
 export const templateQuerySchema = z.object({ unit: z.string().min(1), year: yearSchema });
 export const exportQuerySchema = templateQuerySchema.extend({

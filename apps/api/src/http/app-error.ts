@@ -9,6 +9,8 @@ export const statusOf: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   VERSION_CONFLICT: 409,
   CONFLICT: 409,
+  /** A file whose content was read and refused cell by cell; the body carries the report. */
+  IMPORT_REJECTED: 422,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,

@@ -7,18 +7,16 @@ import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
 import { registerAuth } from "./auth-plugin.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
-import { handleError } from "./error-handler.ts";
+import { handleClientError, handleError, notFoundBody } from "./error-handler.ts";
+import { registerAuthenticationFirst, registerInputGuards } from "./request-guards.ts";
+import { validatorCompiler } from "./validation.ts";
 import { loadConfig, type Config } from "../shared/config.ts";
 import { useHolidaysFile } from "../shared/holidays.ts";
 import { maxEvidenceBytes } from "../features/evidence/evidence-storage.ts";
@@ -54,6 +52,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
+    // Errors raised before routing (a bad URL, an overlong path part) and requests Node's parser
+    // refuses get the product's error shape too.
+    frameworkErrors: handleError,
+    clientErrorHandler: handleClientError,
     // Only a configured proxy may name the client's address and protocol (X-Forwarded-*).
     trustProxy: trustProxyOption(config.trustProxy),
   });
@@ -66,6 +68,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerInputGuards(app);
   // Scorecards are large JSON documents; phones on slow mountain links get them compressed.
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
@@ -89,6 +92,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     transformStaticCSP: docsPolicy,
   });
   registerAuth(app, options.database.db, { now: context.now, limits: config.session });
+  registerAuthenticationFirst(app);
 
   for (const register of [
     healthRoutes,
@@ -116,9 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
-      return reply.status(404).send({
-        error: { code: "NOT_FOUND", message: "Không tìm thấy đường dẫn yêu cầu." },
-      });
+      return reply.status(404).send(notFoundBody(request));
     }
     return reply.sendFile("index.html");
   });

@@ -11,7 +11,14 @@ import {
 } from "../assessments/validate-values.ts";
 import { selectSetFor } from "../catalog/set-selection.ts";
 import { findResultsOf, findUnitsOn, findValuesOf, type UnitOnDate } from "./import.repository.ts";
-import { columnLetter, readSheet, type ReadCell, type ReadSheet } from "./read-sheet.ts";
+import {
+  columnLetter,
+  commandLineLimits,
+  readSheet,
+  type ReadCell,
+  type ReadSheet,
+  type SheetLimits,
+} from "./read-sheet.ts";
 
 export interface ImportProgress {
   phase: "read" | "check" | "write" | "done";
@@ -28,6 +35,8 @@ export interface ImportOptions {
   /** The command line imports as the system and skips the scope check. */
   checkAccess?: boolean;
   onProgress?: (progress: ImportProgress) => void;
+  /** Size, rows and columns read before the file is refused; the command line's by default. */
+  limits?: SheetLimits;
 }
 
 const maxListedErrors = 500;
@@ -82,7 +91,10 @@ function readYear(cell: ReadCell | undefined): number | string {
 export async function importValues(db: Db, options: ImportOptions): Promise<ImportReport> {
   const { user, onProgress } = options;
   onProgress?.({ phase: "read", done: 0, total: 1 });
-  const sheet = await readSheet(options.fileName, options.content);
+  const sheet = await readSheet(options.fileName, options.content, {
+    limits: options.limits ?? commandLineLimits,
+    onProgress: (done, total) => onProgress?.({ phase: "read", done, total }),
+  });
   const errors: ImportCellError[] = [];
   let errorCount = 0;
   const cellName = (row: number, column: number) =>
@@ -387,7 +399,9 @@ function collectEntries(
         `Missing the "${wideYearColumn}" (year) column.`,
       );
     }
-    const width = Math.max(header.cells.length, ...body.map((row) => row.cells.length));
+    // A loop, not Math.max(...rows): spreading a long sheet into arguments overflows the stack.
+    let width = header.cells.length;
+    for (const row of body) width = Math.max(width, row.cells.length);
     const indicatorColumns = Array.from({ length: width }, (_, index) => ({
       code: textOf(header.cells[index]),
       index,

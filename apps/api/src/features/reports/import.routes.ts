@@ -2,16 +2,41 @@ import { PassThrough } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { exportQuerySchema, importReportSchema, templateQuerySchema } from "@ntm/contracts";
+import {
+  exportQuerySchema,
+  importRejectedSchema,
+  importReportSchema,
+  templateQuerySchema,
+  type ImportRejected,
+  type ImportReport,
+} from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { prefersEnglish } from "../../http/error-handler.ts";
 import { contentTypes, sendDownload } from "../../shared/download.ts";
 import { buildTemplate, exportValues } from "./excel-files.service.ts";
 import { importValues } from "./import-values.service.ts";
+import { fileTooLarge, uploadLimits } from "./read-sheet.ts";
 
-/** Upload limit of an import file: a national long-format CSV fits. */
-export const maxImportBytes = 40 * 1024 * 1024;
+/** Upload limit of an import file (larger files go through `ntm import values`). */
+export const maxImportBytes = uploadLimits.bytes;
+/** Room for the multipart envelope around the file. */
+const envelopeBytes = 64 * 1024;
+
+/** A report with wrong cells becomes a 422 error that carries the report. */
+function rejected(report: ImportReport, english: boolean): ImportRejected {
+  const count = report.errorCount;
+  return {
+    error: {
+      code: "IMPORT_REJECTED",
+      message: english
+        ? `The file has ${count.toLocaleString("en-US")} error(s); nothing was saved. Fix the cells listed and send it again.`
+        : `Tệp có ${count.toLocaleString("vi-VN")} lỗi; chưa lưu giá trị nào. Hãy sửa các ô được liệt kê rồi gửi lại.`,
+    },
+    report,
+  };
+}
 
 const ndjsonType = "application/x-ndjson";
 
@@ -45,11 +70,15 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         summary:
           "Nhập số liệu từ tệp .xlsx (mẫu) hoặc .csv/.xlsx dạng dọc; ?dryRun=true chỉ kiểm tra. Có lỗi thì không lưu gì và trả về lỗi từng ô.",
         querystring: z.object({ dryRun: z.enum(["true", "false"]).default("false") }),
-        response: { 200: importReportSchema },
+        response: { 200: importReportSchema, 422: importRejectedSchema },
       },
     },
     async (request, reply) => {
       const user = requireUser(request);
+      // Refused before a byte of the body is read when the client says how large it is.
+      if (Number(request.headers["content-length"]) > maxImportBytes + envelopeBytes) {
+        throw fileTooLarge(uploadLimits);
+      }
       const file = await request.file({ limits: { fileSize: maxImportBytes, files: 1 } });
       if (!file) {
         throw new AppError({
@@ -58,28 +87,30 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
           en: "Send a file.",
         });
       }
-      const content = await file.toBuffer();
-      if (file.file.truncated) {
-        throw new AppError({
-          code: "PAYLOAD_TOO_LARGE",
-          vi: `Tệp quá lớn (tối đa ${maxImportBytes / 1024 / 1024} MB). Hãy chia thành nhiều tệp hoặc dùng lệnh ntm import values.`,
-          en: `The file is too large (at most ${maxImportBytes / 1024 / 1024} MB).`,
-        });
-      }
+      const content = await file.toBuffer().catch((error: unknown) => {
+        throw (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE"
+          ? fileTooLarge(uploadLimits)
+          : error;
+      });
       const options = {
         user,
         fileName: file.filename,
         content,
         dryRun: request.query.dryRun === "true",
         now: context.now(),
+        limits: uploadLimits,
       };
-      if (!request.headers.accept?.includes(ndjsonType)) return importValues(db, options);
-      // Streamed answer: one {"progress"} line per step of the check, then {"report"} or {"error"}.
+      const english = prefersEnglish(request);
+      if (!request.headers.accept?.includes(ndjsonType)) {
+        const report = await importValues(db, options);
+        return report.ok ? report : reply.status(422).send(rejected(report, english));
+      }
+      // Streamed answer: one {"progress"} line per step of the check, then {"report"}, or
+      // {"error","report"} for a file with wrong cells, or {"error"}.
       const out = new PassThrough();
       const line = (value: object) => `${JSON.stringify(value)}\n`;
-      const english = request.headers["accept-language"]?.startsWith("en") ?? false;
       importValues(db, { ...options, onProgress: (progress) => out.write(line({ progress })) })
-        .then((report) => out.end(line({ report })))
+        .then((report) => out.end(line(report.ok ? { report } : rejected(report, english))))
         .catch((error: unknown) => {
           if (!(error instanceof AppError)) request.log.error(error);
           out.end(

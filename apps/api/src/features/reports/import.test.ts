@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImportReport } from "@ntm/contracts";
+import type { ImportRejected, ImportReport } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { maxImportBytes } from "./import.routes.ts";
 
@@ -34,6 +34,15 @@ async function upload(
     },
     payload: multipart(name, content),
   });
+}
+
+/** A file with wrong cells is answered 422 with the report of every wrong cell. */
+function rejectedReport(response: { statusCode: number; json: () => unknown }): ImportReport {
+  expect(response.statusCode).toBe(422);
+  const body = response.json() as ImportRejected;
+  expect(body.error.code).toBe("IMPORT_REJECTED");
+  expect(body.error.message).toContain(`Tệp có ${body.report.errorCount} lỗi`);
+  return body.report;
 }
 
 async function template(): Promise<ExcelJS.Workbook> {
@@ -117,9 +126,7 @@ describe("import of the template", () => {
       sheet.getCell("D4").value = 120;
       sheet.getCell("G5").value = "mười hai";
     });
-    const rejected = await upload("mau.xlsx", bad);
-    expect(rejected.statusCode).toBe(200);
-    const report = rejected.json() as ImportReport;
+    const report = rejectedReport(await upload("mau.xlsx", bad));
     expect(report.ok).toBe(false);
     expect(report.errorCount).toBe(2);
     expect(report.errors.map((e) => [e.cell, e.unitCode, e.indicatorCode])).toEqual([
@@ -282,9 +289,7 @@ describe("malformed files", () => {
     "%s is reported at its cell and nothing is written",
     async (_name, edit, cell, message) => {
       const before = await scorecard("X01");
-      const response = await upload("mau.xlsx", await filled(edit));
-      expect(response.statusCode).toBe(200);
-      const report = response.json() as ImportReport;
+      const report = rejectedReport(await upload("mau.xlsx", await filled(edit)));
       expect(report.ok).toBe(false);
       const error = report.errors.find((e) => e.cell === cell);
       expect(error?.message).toContain(message);
@@ -340,9 +345,7 @@ describe("long format", () => {
     sheet.addRow(["X01", "99.9", 2024, 5]);
     sheet.addRow(["X01", "3.1", 2024, 80]);
     sheet.addRow(["X01", "3.1", 2024, 82]);
-    const report = (
-      await upload("dai.xlsx", await workbookBuffer(workbook))
-    ).json() as ImportReport;
+    const report = rejectedReport(await upload("dai.xlsx", await workbookBuffer(workbook)));
     expect(report.ok).toBe(false);
     expect(report.errors.map((e) => e.cell)).toEqual(["Dữ liệu!E1", "Dữ liệu!A4", "Dữ liệu!D2"]);
     expect(report.errors[2]?.message).toContain('Không có chỉ tiêu mã "99.9"');
@@ -351,9 +354,9 @@ describe("long format", () => {
   it("lets a department import only its own criteria", async () => {
     const department = await loginAs(t.app, "so-nn");
     const csv = "ma_don_vi,ma_chi_tieu,nam,gia_tri\nX01,3.1,2024,90\nX01,10.1,2024,50\n";
-    const report = (
-      await upload("dai.csv", Buffer.from(csv), { cookie: department })
-    ).json() as ImportReport;
+    const report = rejectedReport(
+      await upload("dai.csv", Buffer.from(csv), { cookie: department }),
+    );
     expect(report.ok).toBe(false);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0]?.message).toContain("không thuộc sở, ngành");
@@ -425,6 +428,7 @@ describe("streamed progress (Accept: application/x-ndjson)", () => {
     expect(checks).toEqual([0, 2000, 4000, 4500]);
     const report = lines.at(-1)!.report as ImportReport;
     expect(report).toMatchObject({ ok: false, errorCount: 4500 });
+    expect(lines.at(-1)!.error).toMatchObject({ code: "IMPORT_REJECTED" });
   });
 
   it("ends with an error line when the file cannot be read", async () => {

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import type { RawCell } from "@ntm/domain";
 import { AppError, invalid } from "../../http/app-error.ts";
@@ -20,10 +21,105 @@ export interface ReadSheet {
   merges: string[];
 }
 
+/** How much of a file the import reads before refusing it. */
+export interface SheetLimits {
+  /** Size of the file as sent. */
+  bytes: number;
+  /** Rows with content, the header rows included. */
+  rows: number;
+  /** Columns of one row. */
+  columns: number;
+  /** Cells of all rows together, empty cells within a row included. */
+  cells: number;
+  /** Size of a workbook's parts once unpacked (XLSX is compressed XML). */
+  unpackedBytes: number;
+}
+
+const mebibytes = 1024 * 1024;
+
+/**
+ * Limits of a file sent through the API: the largest province (454 xã) for five years in the long
+ * format is about 180,000 rows and 7 MB of CSV.
+ */
+export const uploadLimits: SheetLimits = {
+  bytes: 20 * mebibytes,
+  rows: 250_000,
+  columns: 500,
+  cells: 2_000_000,
+  unpackedBytes: 200 * mebibytes,
+};
+
+/** Limits of the command line on the server, where a national file (610,000 rows) fits. */
+export const commandLineLimits: SheetLimits = {
+  bytes: 256 * mebibytes,
+  rows: 1_000_000,
+  columns: 500,
+  cells: 10_000_000,
+  unpackedBytes: 1024 * mebibytes,
+};
+
+export interface ReadOptions {
+  limits: SheetLimits;
+  /** Bytes of the file read so far, reported while a large file is read. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** The data sheet of the template; a workbook with one sheet may name it anything. */
 export const dataSheetName = "Số liệu";
-/** Above this size a workbook is read as a stream (merged cells then show as empty cells). */
-const fullLoadLimit = 8 * 1024 * 1024;
+/** Longest stretch of reading before the server answers other requests again. */
+const turnMs = 20;
+const chunkBytes = 64 * 1024;
+const maxMerges = 500;
+
+const megabytes = (bytes: number) => `${Math.round(bytes / mebibytes)} MB`;
+const count = (value: number) => value.toLocaleString("vi-VN");
+const countEn = (value: number) => value.toLocaleString("en-US");
+
+export function fileTooLarge(limits: SheetLimits) {
+  return new AppError({
+    code: "PAYLOAD_TOO_LARGE",
+    vi: `Tệp quá lớn: tối đa ${megabytes(limits.bytes)} và ${count(limits.rows)} dòng mỗi lần nhập. Hãy chia tệp (ví dụ theo huyện hoặc theo năm), hoặc nhập trên máy chủ bằng lệnh ntm import values.`,
+    en: `The file is too large: at most ${megabytes(limits.bytes)} and ${countEn(limits.rows)} rows per import. Split it (by district or year), or import it on the server with ntm import values.`,
+  });
+}
+
+function tooManyRows(limits: SheetLimits) {
+  return new AppError({
+    code: "PAYLOAD_TOO_LARGE",
+    vi: `Tệp có hơn ${count(limits.rows)} dòng, giới hạn của một lần nhập; không có gì được lưu. Hãy xóa các dòng thừa ở cuối trang tính, hoặc chia tệp (ví dụ theo huyện hoặc theo năm).`,
+    en: `The file has more than ${countEn(limits.rows)} rows, the limit of one import; nothing was saved. Delete stray rows at the end of the sheet, or split the file (by district or year).`,
+  });
+}
+
+function tooManyColumns(limits: SheetLimits, row: number) {
+  return new AppError({
+    code: "PAYLOAD_TOO_LARGE",
+    vi: `Dòng ${count(row)} có hơn ${count(limits.columns)} cột, giới hạn của một lần nhập. Hãy xóa các cột thừa bên phải.`,
+    en: `Row ${countEn(row)} has more than ${countEn(limits.columns)} columns, the limit of one import. Delete the stray columns on the right.`,
+  });
+}
+
+function tooManyCells(limits: SheetLimits) {
+  return new AppError({
+    code: "PAYLOAD_TOO_LARGE",
+    vi: `Tệp có hơn ${count(limits.cells)} ô, giới hạn của một lần nhập; không có gì được lưu. Hãy xóa các dòng, cột thừa hoặc chia tệp (ví dụ theo huyện hoặc theo năm).`,
+    en: `The file has more than ${countEn(limits.cells)} cells, the limit of one import; nothing was saved. Delete stray rows and columns, or split the file (by district or year).`,
+  });
+}
+
+function tooLargeUnpacked(limits: SheetLimits) {
+  return new AppError({
+    code: "PAYLOAD_TOO_LARGE",
+    vi: `Tệp Excel khi giải nén lớn hơn ${megabytes(limits.unpackedBytes)}, giới hạn của một lần nhập. Hãy xóa các dòng, cột thừa hoặc chia tệp.`,
+    en: `The workbook unpacks to more than ${megabytes(limits.unpackedBytes)}, the limit of one import. Delete stray rows and columns, or split it.`,
+  });
+}
+
+const damagedWorkbook = () =>
+  invalid(
+    "Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Hãy mở bằng Excel và lưu lại dạng .xlsx.",
+    "The workbook could not be read (damaged or not .xlsx).",
+  );
 
 const startsWith = (content: Buffer, bytes: number[]) =>
   bytes.every((byte, index) => content[index] === byte);
@@ -56,69 +152,189 @@ function cellOf(value: ExcelJS.CellValue): ReadCell {
   return { refused: "không đọc được nội dung ô" };
 }
 
-function rowCells(row: ExcelJS.Row): ReadCell[] {
+/** Collects rows within the limits, and lets the server answer others during a long read. */
+class RowCollector {
+  readonly rows: ReadRow[] = [];
+  private cells = 0;
+  private lastTurn = performance.now();
+
+  constructor(
+    private readonly options: ReadOptions,
+    private readonly total: number,
+  ) {}
+
+  async add(row: ReadRow, done: () => number) {
+    const { limits, onProgress } = this.options;
+    if (this.rows.length >= limits.rows) throw tooManyRows(limits);
+    if (row.cells.length > limits.columns) throw tooManyColumns(limits, row.number);
+    this.cells += row.cells.length;
+    if (this.cells > limits.cells) throw tooManyCells(limits);
+    this.rows.push(row);
+    if (performance.now() - this.lastTurn > turnMs) {
+      onProgress?.(done(), this.total);
+      await nextTurn();
+      this.lastTurn = performance.now();
+    }
+  }
+}
+
+function rowCells(row: ExcelJS.Row, limits: SheetLimits): ReadCell[] {
   const values = row.values as ExcelJS.CellValue[];
+  if (values.length - 1 > limits.columns) throw tooManyColumns(limits, row.number);
   const cells: ReadCell[] = [];
   for (let column = 1; column < values.length; column += 1) cells.push(cellOf(values[column]));
   return cells;
 }
 
-function pickSheet<T extends { name: string }>(sheets: T[], firstRows: Map<string, ReadCell[]>): T {
-  const named = sheets.find((sheet) => sheet.name === dataSheetName);
-  if (named) return named;
-  const matching = sheets.find((sheet) => headerLooksRight(firstRows.get(sheet.name) ?? []));
-  if (matching) return matching;
+interface ZipEntry {
+  name: string;
+  start: number;
+  end: number;
+  unpacked: number;
+}
+
+/**
+ * The parts of a workbook from its ZIP directory, each with the bytes of its local entry. Sizes
+ * are checked before anything is unpacked, so a small file that unpacks to gigabytes is refused
+ * at once.
+ */
+function zipEntries(content: Buffer, limits: SheetLimits): { entries: ZipEntry[]; tail: number } {
+  const last = Math.max(0, content.length - 22 - 0xffff);
+  let end = -1;
+  for (let offset = content.length - 22; offset >= last; offset -= 1) {
+    if (content.readUInt32LE(offset) === 0x06054b50) {
+      end = offset;
+      break;
+    }
+  }
+  if (end < 0) throw damagedWorkbook();
+  const total = content.readUInt16LE(end + 10);
+  const directory = content.readUInt32LE(end + 16);
+  if (directory >= content.length) throw damagedWorkbook();
+  const found: Omit<ZipEntry, "end">[] = [];
+  let unpackedTotal = 0;
+  for (let index = 0, offset = directory; index < total; index += 1) {
+    if (offset + 46 > content.length || content.readUInt32LE(offset) !== 0x02014b50) {
+      throw damagedWorkbook();
+    }
+    const unpacked = content.readUInt32LE(offset + 24);
+    const nameLength = content.readUInt16LE(offset + 28);
+    const extraLength = content.readUInt16LE(offset + 30);
+    const commentLength = content.readUInt16LE(offset + 32);
+    const start = content.readUInt32LE(offset + 42);
+    // 0xffffffff marks a ZIP64 size: over 4 GB unpacked, far beyond any limit.
+    if (unpacked === 0xffffffff) throw tooLargeUnpacked(limits);
+    unpackedTotal += unpacked;
+    if (unpackedTotal > limits.unpackedBytes) throw tooLargeUnpacked(limits);
+    if (start >= directory) throw damagedWorkbook();
+    const name = content.toString("utf8", offset + 46, offset + 46 + nameLength);
+    found.push({ name, start, unpacked });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  const entries = byStart.map((entry, index) => ({
+    ...entry,
+    end: byStart[index + 1]?.start ?? directory,
+  }));
+  return { entries, tail: directory };
+}
+
+const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+
+/**
+ * The workbook as a stream whose worksheets come after the workbook, shared strings and styles
+ * (Excel and ExcelJS write the worksheets first). The streaming reader then parses each sheet as
+ * it unpacks instead of copying it to a temporary file first. `position` tells how far it got.
+ */
+function streamInReadingOrder(content: Buffer, limits: SheetLimits) {
+  const { entries, tail } = zipEntries(content, limits);
+  const ranges = [
+    ...entries.filter((entry) => !isWorksheet(entry.name)),
+    ...entries.filter((entry) => isWorksheet(entry.name)),
+    { start: tail, end: content.length },
+  ];
+  let position = 0;
+  const chunks = function* () {
+    for (const range of ranges) {
+      for (let offset = range.start; offset < range.end; offset += chunkBytes) {
+        position += Math.min(chunkBytes, range.end - offset);
+        yield content.subarray(offset, Math.min(range.end, offset + chunkBytes));
+      }
+    }
+  };
+  return { stream: Readable.from(chunks(), { objectMode: false }), position: () => position };
+}
+
+/**
+ * Passes a worksheet's XML through unchanged while noting its merged ranges (which the streaming
+ * reader skips) and refusing a sheet that unpacks beyond the limit.
+ */
+function watchSheet(worksheet: unknown, merges: string[], limits: SheetLimits) {
+  const reader = worksheet as { iterator: AsyncIterable<Buffer | string> };
+  const source = reader.iterator;
+  reader.iterator = (async function* () {
+    let tail = "";
+    let unpacked = 0;
+    for await (const chunk of source) {
+      unpacked += chunk.length;
+      if (unpacked > limits.unpackedBytes) throw tooLargeUnpacked(limits);
+      const text = tail + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
+      for (const match of text.matchAll(/<(?:\w+:)?mergeCell\s[^>]*?ref="([^"]{1,40})"/g)) {
+        if (match.index + match[0].length > tail.length && merges.length < maxMerges) {
+          merges.push(match[1]!);
+        }
+      }
+      tail = text.slice(-200);
+      yield chunk;
+    }
+  })();
+}
+
+async function readWorkbook(content: Buffer, options: ReadOptions): Promise<ReadSheet> {
+  const { limits } = options;
+  const { stream, position } = streamInReadingOrder(content, limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    // Styles tell a date from a number; without them a date would be read as its serial number.
+    styles: "cache",
+    entries: "ignore",
+  });
+  const seen: string[] = [];
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name;
+    seen.push(name);
+    const merges: string[] = [];
+    watchSheet(worksheet, merges, limits);
+    const collector = new RowCollector(options, content.length);
+    let take: boolean | undefined;
+    for await (const row of worksheet) {
+      const cells = rowCells(row, limits);
+      if (take === undefined) take = name === dataSheetName || headerLooksRight(cells);
+      if (!take) break;
+      await collector.add({ number: row.number, cells }, position);
+    }
+    if (take) return { kind: "xlsx", sheet: name, rows: collector.rows, merges };
+  }
   throw invalid(
-    `Không tìm thấy trang tính số liệu. Tệp có các trang: ${sheets.map((s) => `"${s.name}"`).join(", ") || "(không có)"}; cần trang "${dataSheetName}" của mẫu nhập, hoặc một trang có dòng đầu chứa cột ma_xa (mẫu theo xã) hay ma_don_vi, ma_chi_tieu, nam, gia_tri (dạng dọc).`,
+    `Không tìm thấy trang tính số liệu. Tệp có các trang: ${seen.map((name) => `"${name}"`).join(", ") || "(không có)"}; cần trang "${dataSheetName}" của mẫu nhập, hoặc một trang có dòng đầu chứa cột ma_xa (mẫu theo xã) hay ma_don_vi, ma_chi_tieu, nam, gia_tri (dạng dọc).`,
     `No data sheet found: expected a sheet named "${dataSheetName}" or a header with ma_xa / ma_don_vi.`,
   );
 }
 
-async function readWorkbookFully(content: Buffer): Promise<ReadSheet> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(content as unknown as ArrayBuffer);
-  const sheets = workbook.worksheets;
-  const firstRows = new Map(sheets.map((sheet) => [sheet.name, rowCells(sheet.getRow(1))]));
-  const sheet = pickSheet(sheets, firstRows);
-  const rows: ReadRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    rows.push({ number, cells: rowCells(row) });
-  });
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
-  return { kind: "xlsx", sheet: sheet.name, rows, merges };
-}
-
-async function readWorkbookStreaming(content: Buffer): Promise<ReadSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
-    worksheets: "emit",
-    sharedStrings: "cache",
-    hyperlinks: "ignore",
-    styles: "ignore",
-    entries: "ignore",
-  });
-  const seen: { name: string }[] = [];
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name;
-    seen.push({ name });
-    const rows: ReadRow[] = [];
-    let take: boolean | undefined;
-    for await (const row of worksheet) {
-      const cells = rowCells(row);
-      if (take === undefined) take = name === dataSheetName || headerLooksRight(cells);
-      if (!take) break;
-      rows.push({ number: row.number, cells });
-    }
-    if (take) return { kind: "xlsx", sheet: name, rows, merges: [] };
-  }
-  return pickSheet(seen, new Map()) as never;
-}
-
-/** Splits CSV text (RFC 4180 quotes; comma, or semicolon as Excel writes it with decimal commas). */
-export function parseCsv(text: string): ReadRow[] {
+/**
+ * Splits CSV text (RFC 4180 quotes; comma, or semicolon as Excel writes it with decimal commas)
+ * row by row. `position` is the index in the text where the next row starts. A row wider than
+ * `limits.columns` is refused while it is read.
+ */
+export function* csvRows(
+  text: string,
+  limits?: SheetLimits,
+): Generator<ReadRow & { position: number }> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.indexOf("\n") >= 0 ? body.indexOf("\n") : body.length);
   const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  const rows: ReadRow[] = [];
   let cells: ReadCell[] = [];
   let field = "";
   let quoted = false;
@@ -127,11 +343,7 @@ export function parseCsv(text: string): ReadRow[] {
   const endField = () => {
     cells.push(field === "" ? null : field);
     field = "";
-  };
-  const endRow = () => {
-    endField();
-    if (cells.some((cell) => cell !== null)) rows.push({ number: rowStart, cells });
-    cells = [];
+    if (limits && cells.length > limits.columns) throw tooManyColumns(limits, rowStart);
   };
   for (let index = 0; index < body.length; index += 1) {
     const char = body[index];
@@ -149,35 +361,60 @@ export function parseCsv(text: string): ReadRow[] {
     else if (char === delimiter) endField();
     else if (char === "\n" || char === "\r") {
       if (char === "\r" && body[index + 1] === "\n") index += 1;
-      endRow();
+      endField();
+      if (cells.some((cell) => cell !== null)) {
+        yield { number: rowStart, cells, position: index + 1 };
+      }
+      cells = [];
       line += 1;
       rowStart = line;
     } else field += char;
   }
-  if (field !== "" || cells.length > 0) endRow();
-  return rows;
+  if (field !== "" || cells.length > 0) {
+    endField();
+    if (cells.some((cell) => cell !== null)) {
+      yield { number: rowStart, cells, position: body.length };
+    }
+  }
+}
+
+/** All rows of a CSV text at once: for short texts such as the first lines of a file. */
+export function parseCsv(text: string): ReadRow[] {
+  return Array.from(csvRows(text), ({ number, cells }) => ({ number, cells }));
+}
+
+async function readCsv(text: string, options: ReadOptions): Promise<ReadSheet> {
+  const collector = new RowCollector(options, text.length);
+  let position = 0;
+  for (const row of csvRows(text, options.limits)) {
+    position = row.position;
+    await collector.add({ number: row.number, cells: row.cells }, () => position);
+  }
+  return { kind: "csv", sheet: null, rows: collector.rows, merges: [] };
 }
 
 /**
- * Reads the data sheet of an uploaded file. Refuses with a clear message what is not a
+ * Reads the data sheet of an uploaded file as a stream, within the limits: a file too large, or
+ * with too many rows or columns, is refused as soon as the limit is passed, and the server keeps
+ * answering other requests while it reads. Refuses with a clear message what is not a
  * spreadsheet at all (an old .xls, a PDF, a damaged workbook).
  */
-export async function readSheet(fileName: string, content: Buffer): Promise<ReadSheet> {
+export async function readSheet(
+  fileName: string,
+  content: Buffer,
+  options: ReadOptions,
+): Promise<ReadSheet> {
   const lower = fileName.toLowerCase();
   if (content.length === 0) {
     throw invalid("Tệp rỗng, không có dữ liệu.", "The file is empty.");
   }
+  if (content.length > options.limits.bytes) throw fileTooLarge(options.limits);
   if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) {
     try {
-      return content.length <= fullLoadLimit
-        ? await readWorkbookFully(content)
-        : await readWorkbookStreaming(content);
+      return await readWorkbook(content, options);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw invalid(
-        "Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Hãy mở bằng Excel và lưu lại dạng .xlsx.",
-        "The workbook could not be read (damaged or not .xlsx).",
-      );
+      throw damagedWorkbook();
     }
   }
   if (startsWith(content, [0xd0, 0xcf, 0x11, 0xe0])) {
@@ -203,7 +440,7 @@ export async function readSheet(fileName: string, content: Buffer): Promise<Read
       en: `"${fileName}" is not a spreadsheet; upload .xlsx or UTF-8 .csv.`,
     });
   }
-  return { kind: "csv", sheet: null, rows: parseCsv(text), merges: [] };
+  return readCsv(text, options);
 }
 
 /** Column letters of a 1-based column number: 1 → A, 28 → AB. */

@@ -71,9 +71,11 @@ export interface CheckProgress {
   total: number;
 }
 
+/** A file with wrong cells ends with its report and an IMPORT_REJECTED error (422 unstreamed). */
 type StreamLine =
   | { progress: CheckProgress }
   | { report: ImportReport }
+  | { error: { code: string; message: string }; report: ImportReport }
   | { error: { code: string; message: string } };
 
 /**
@@ -148,6 +150,8 @@ export function uploadImport(
       } catch {
         body = null;
       }
+      const rejected = body as { report?: ImportReport } | null;
+      if (request.status === 422 && rejected?.report) return resolve(rejected.report);
       const error = (body as { error?: { code: string; message: string } } | null)?.error;
       reject(
         new ApiError(

@@ -195,21 +195,29 @@ export const regimeFileSchema = z
   });
 export type RegimeFile = z.infer<typeof regimeFileSchema>;
 
-export interface RegimeVersionDto {
-  id: number;
-  code: string;
-  version: number;
-  kind: RegimeConfig["kind"];
-  name: string;
-  validFrom: string;
-  validTo: string | null;
+const regimeConfigSchema = z
+  .custom<RegimeConfig>()
+  .meta({
+    type: "object",
+    description: "Quy trình: các bước, vai trò thực hiện, hạn và quy tắc số",
+  });
+
+export const regimeVersionSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  version: z.number(),
+  kind: z.enum(["recognition", "revocation"]),
+  name: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
   /** Whether this is the newest version of its code (the one new dossiers follow). */
-  current: boolean;
-  importedAt: string;
-  importedBy: string;
-  dossiers: number;
-  regime: RegimeConfig;
-}
+  current: z.boolean(),
+  importedAt: z.string(),
+  importedBy: z.string(),
+  dossiers: z.number(),
+  regime: regimeConfigSchema,
+});
+export type RegimeVersionDto = z.infer<typeof regimeVersionSchema>;
 
 export const regimeListQuerySchema = z.object({
   all: z
@@ -264,146 +272,200 @@ export const dossierBatchInputSchema = z.object({
 
 export const revocationWatchQuerySchema = z.object({ unit: z.string().min(1), year: yearSchema });
 
-export interface BatchDto {
-  id: number;
-  provinceCode: string;
-  name: string;
-  year: number;
-  deadline: string;
-}
+export const batchSchema = z.object({
+  id: z.number(),
+  provinceCode: z.string(),
+  name: z.string(),
+  year: z.number(),
+  deadline: z.string(),
+});
+export type BatchDto = z.infer<typeof batchSchema>;
 
-export interface DossierSummaryDto {
-  id: number;
-  kind: DossierState["kind"];
-  unitCode: string;
-  unitName: string;
-  year: number;
-  requestedLevel: string;
-  status: DossierState["status"];
-  currentStep: StepCode;
-  currentStepName: string;
-  actingRole: string;
-  round: number;
-  batch: BatchDto | null;
-  due: string | null;
-  overdue: boolean;
-  demo: boolean;
-}
+export const dossierSummarySchema = z.object({
+  id: z.number(),
+  kind: z.enum(["recognition", "revocation"]),
+  unitCode: z.string(),
+  unitName: z.string(),
+  year: z.number(),
+  requestedLevel: z.string(),
+  status: z.enum(["open", "decided"]),
+  currentStep: stepCodeSchema,
+  currentStepName: z.string(),
+  actingRole: z.string(),
+  round: z.number(),
+  batch: batchSchema.nullable(),
+  due: z.string().nullable(),
+  overdue: z.boolean(),
+  demo: z.boolean(),
+});
+export type DossierSummaryDto = z.infer<typeof dossierSummarySchema>;
 
-export interface DossierEventDto {
-  id: number;
-  at: string;
-  username: string;
-  role: string;
-  type: string;
-  step: string | null;
-  round: number;
-  payload: unknown;
-}
+export const dossierEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  username: z.string(),
+  role: z.string(),
+  type: z.string(),
+  step: z.string().nullable(),
+  round: z.number(),
+  payload: z.unknown(),
+});
+export type DossierEventDto = z.infer<typeof dossierEventSchema>;
 
-export interface DossierDocumentDto {
-  id: number;
-  stepCode: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
-  uploadedBy: string;
-  uploadedAt: string;
-}
+export const dossierDocumentSchema = z.object({
+  id: z.number(),
+  stepCode: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type DossierDocumentDto = z.infer<typeof dossierDocumentSchema>;
 
-export interface SnapshotDiffRow {
-  criterionCode: string;
-  name: string;
-  atFiling: string;
-  now: string;
-}
+export const snapshotDiffRowSchema = z.object({
+  criterionCode: z.string(),
+  name: z.string(),
+  atFiling: z.string(),
+  now: z.string(),
+});
+export type SnapshotDiffRow = z.infer<typeof snapshotDiffRowSchema>;
 
-export interface RecognitionHistoryDto {
-  id: number;
-  unitCode: string;
-  level: string;
-  year: number;
-  decisionNumber: string;
-  decisionDate: string;
-  dossierId: number | null;
-  endedOn: string | null;
-  endReason: string | null;
-  revokedByDecision: string | null;
-  signer: string | null;
+export const recognitionHistorySchema = z.object({
+  id: z.number(),
+  unitCode: z.string(),
+  level: z.string(),
+  year: z.number(),
+  decisionNumber: z.string(),
+  decisionDate: z.string(),
+  dossierId: z.number().nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  revokedByDecision: z.string().nullable(),
+  signer: z.string().nullable(),
   /** "merger": recognised by decision after a merger (CV 267), without a dossier. */
-  basis: string | null;
-}
+  basis: z.string().nullable(),
+});
+export type RecognitionHistoryDto = z.infer<typeof recognitionHistorySchema>;
 
-export interface DossierDetailDto extends DossierSummaryDto {
-  /** The regime version the dossier was filed under (later versions do not change it). */
-  regime: RegimeConfig;
-  state: DossierState;
-  dueDates: { code: string; due: string }[];
-  conditions: CheckResult[];
-  /** Criteria whose status today differs from the snapshot. */
-  snapshotDiff: SnapshotDiffRow[];
-  events: DossierEventDto[];
-  documents: DossierDocumentDto[];
-  actions: { complete: boolean; confirm: boolean; return: boolean; confirmable: string[] };
-  history: RecognitionHistoryDto[];
-  lineage: LineageDto;
-}
+const requestedLevelSchema = z.enum(["standard", "advanced", "model"]);
 
-export interface WatchRowDto {
-  unitCode: string;
-  unitName: string;
-  recognisedLevel: string;
-  decisionNumber: string;
-  flag: RevocationFlag | null;
-  criteriaMet: number | null;
-  criteriaTotal: number | null;
-}
-
-export interface WatchResponse {
-  unit: { code: string; name: string; level: string };
-  year: number;
-  setCode: string | null;
-  keyCriteria: string[];
-  communes: WatchRowDto[];
-  candidates: WatchRowDto[];
-  /** For a district: its communes' revocations. */
-  district: { flag: RevocationFlag | null } | null;
-}
-
-export interface InboxItemDto extends DossierSummaryDto {
-  why: string;
-}
+const mergerRecognitionSchema = z.object({
+  path: z.enum(["decision", "full_procedure"]),
+  level: requestedLevelSchema.nullable(),
+  reason: z.string(),
+}) satisfies z.ZodType<MergerRecognition>;
 
 /** A commune formed by a merger: its predecessors and the CV 267 rule's outcome. */
-export interface LineageDto {
-  predecessors: {
-    code: string;
-    name: string;
-    effectiveDate: string;
-    /** The level the predecessor held on the day before the merger. */
-    recognisedLevel: string | null;
-  }[];
-  merger: MergerRecognition | null;
-}
+export const lineageSchema = z.object({
+  predecessors: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      effectiveDate: z.string(),
+      /** The level the predecessor held on the day before the merger. */
+      recognisedLevel: z.string().nullable(),
+    }),
+  ),
+  merger: mergerRecognitionSchema.nullable(),
+});
+export type LineageDto = z.infer<typeof lineageSchema>;
 
-export interface MergerDetailDto {
-  unit: { code: string; name: string };
-  lineage: LineageDto;
+const checkResultSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  met: z.boolean(),
+  reason: z.string(),
+}) satisfies z.ZodType<CheckResult>;
+
+export const dossierDetailSchema = dossierSummarySchema.extend({
+  /** The regime version the dossier was filed under (later versions do not change it). */
+  regime: regimeConfigSchema,
+  state: z
+    .custom<DossierState>()
+    .meta({
+      type: "object",
+      description: "Trạng thái hồ sơ: các bước, xác nhận, trả lại, ảnh chụp kết quả",
+    }),
+  dueDates: z.array(z.object({ code: z.string(), due: z.string() })),
+  conditions: z.array(checkResultSchema),
+  /** Criteria whose status today differs from the snapshot. */
+  snapshotDiff: z.array(snapshotDiffRowSchema),
+  events: z.array(dossierEventSchema),
+  documents: z.array(dossierDocumentSchema),
+  actions: z.object({
+    complete: z.boolean(),
+    confirm: z.boolean(),
+    return: z.boolean(),
+    confirmable: z.array(z.string()),
+  }),
+  history: z.array(recognitionHistorySchema),
+  lineage: lineageSchema,
+});
+export type DossierDetailDto = z.infer<typeof dossierDetailSchema>;
+
+const revocationFlagSchema = z.object({
+  rule: z.enum(["key_criteria", "half_unmet", "district_communes"]),
+  unmetShare: z.number(),
+  unmetCriteria: z.array(z.string()),
+  keyCriteriaUnmet: z.array(z.string()),
+  reason: z.string(),
+}) satisfies z.ZodType<RevocationFlag>;
+
+export const watchRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  recognisedLevel: z.string(),
+  decisionNumber: z.string(),
+  flag: revocationFlagSchema.nullable(),
+  criteriaMet: z.number().nullable(),
+  criteriaTotal: z.number().nullable(),
+});
+export type WatchRowDto = z.infer<typeof watchRowSchema>;
+
+export const watchResponseSchema = z.object({
+  unit: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  year: z.number(),
+  setCode: z.string().nullable(),
+  keyCriteria: z.array(z.string()),
+  communes: z.array(watchRowSchema),
+  candidates: z.array(watchRowSchema),
+  /** For a district: its communes' revocations. */
+  district: z.object({ flag: revocationFlagSchema.nullable() }).nullable(),
+});
+export type WatchResponse = z.infer<typeof watchResponseSchema>;
+
+export const inboxItemSchema = dossierSummarySchema.extend({ why: z.string() });
+export type InboxItemDto = z.infer<typeof inboxItemSchema>;
+
+export const mergerDetailSchema = z.object({
+  unit: z.object({ code: z.string(), name: z.string() }),
+  lineage: lineageSchema,
   /** The level the new commune holds now, if any. */
-  currentLevel: string | null;
-  history: RecognitionHistoryDto[];
+  currentLevel: z.string().nullable(),
+  history: z.array(recognitionHistorySchema),
   /** The signed-in user may record the decision now. */
-  canDecide: boolean;
-}
+  canDecide: z.boolean(),
+});
+export type MergerDetailDto = z.infer<typeof mergerDetailSchema>;
 
-export interface MergedUnitDto {
-  code: string;
-  name: string;
-  effectiveDate: string;
-  predecessors: number;
-  path: "decision" | "full_procedure";
-  currentLevel: string | null;
-}
+export const mergedUnitSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  effectiveDate: z.string(),
+  predecessors: z.number(),
+  path: z.enum(["decision", "full_procedure"]),
+  currentLevel: z.string().nullable(),
+});
+export type MergedUnitDto = z.infer<typeof mergedUnitSchema>;
+
+export const regimeImportResultSchema = z.object({
+  code: z.string(),
+  version: z.number(),
+  created: z.boolean(),
+});
+
+export const notificationEmailSchema = z.object({ email: z.string().nullable() });
 
 export const mergerDecisionInputSchema = z.object({
   decisionNumber: text(100),

@@ -1,43 +1,182 @@
-import type { AssessmentResult, LevelCode, UnitsSummary } from "@ntm/domain";
-import type { EvidenceDto, UnitDetail } from "./api.schemas.ts";
+import { z } from "zod";
+import type { AssessmentResult, ThresholdUsed, UnitsSummary } from "@ntm/domain";
+import { evidenceSchema, unitDetailSchema } from "./api.schemas.ts";
+import { legalBasisSchema } from "./criteria-set.schema.ts";
+
+export const levelCodeSchema = z.enum(["standard", "advanced", "model", "modern"]);
+const statusSchema = z.enum(["met", "not_met", "missing"]);
+
+export const reasonSchema = z.object({
+  code: z.enum([
+    "met",
+    "not_met",
+    "missing_value",
+    "no_threshold",
+    "invalid_value",
+    "no_indicators",
+    "indicators_not_met",
+    "indicators_missing",
+    "all_met",
+  ]),
+  /** Explanation in Vietnamese, ready to show. */
+  text: z.string(),
+});
+
+const thresholdUsedSchema = z.object({
+  level: levelCodeSchema,
+  comparator: z.enum([">=", "<=", ">", "<", "is"]),
+  value: z.union([z.number(), z.boolean()]),
+  classValue: z.string().optional(),
+  classLabel: z.string().optional(),
+  fromYear: z.number().optional(),
+  toYear: z.number().optional(),
+  basis: legalBasisSchema,
+  status: z.enum(["confirmed", "unverified"]),
+  note: z.string().optional(),
+  derived: z
+    .object({ fromLevel: levelCodeSchema, factor: z.number(), baseValue: z.number() })
+    .optional(),
+  overrideRule: z.string().optional(),
+}) satisfies z.ZodType<ThresholdUsed>;
+
+const indicatorResultSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["boolean", "percent", "number"]),
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  value: z.union([z.number(), z.boolean(), z.null()]),
+  byLevel: z.partialRecord(
+    levelCodeSchema,
+    z.object({
+      status: statusSchema,
+      threshold: thresholdUsedSchema.optional(),
+      reason: reasonSchema,
+    }),
+  ),
+});
+
+const missingItemSchema = z.object({
+  criterionCode: z.string().optional(),
+  criterionName: z.string().optional(),
+  indicatorCode: z.string(),
+  indicatorName: z.string(),
+  status: z.enum(["not_met", "missing"]),
+  reason: reasonSchema,
+});
+
+/** The engine's result for one commune and year: every level, criterion and indicator, with why. */
+export const assessmentResultSchema = z.object({
+  setCode: z.string(),
+  setVersion: z.number(),
+  unitCode: z.string(),
+  year: z.number(),
+  classValue: z.string().optional(),
+  classLabel: z.string().optional(),
+  overrideRule: z.object({ id: z.string(), description: z.string() }).optional(),
+  criteriaMet: z.number(),
+  criteriaTotal: z.number(),
+  level: levelCodeSchema.nullable(),
+  nextLevel: levelCodeSchema.nullable(),
+  levels: z.array(
+    z.object({
+      level: levelCodeSchema,
+      name: z.string(),
+      reached: z.boolean(),
+      criteriaMet: z.number(),
+      criteriaTotal: z.number(),
+      conditions: z.array(indicatorResultSchema),
+      missing: z.array(missingItemSchema),
+      reason: reasonSchema,
+    }),
+  ),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      group: z.string().optional(),
+      byLevel: z.partialRecord(
+        levelCodeSchema,
+        z.object({
+          status: statusSchema,
+          indicatorsMet: z.number(),
+          indicatorsTotal: z.number(),
+          reason: reasonSchema,
+        }),
+      ),
+      indicators: z.array(indicatorResultSchema),
+    }),
+  ),
+  valuesEntered: z.number(),
+  valuesExpected: z.number(),
+  summary: reasonSchema,
+}) satisfies z.ZodType<AssessmentResult>;
 
 /** GET /api/units/CODE/scorecard: the engine's result with what the page needs around it. */
-export interface ScorecardResponse extends AssessmentResult {
-  unit: UnitDetail;
-  set: { id: number; code: string; version: number; name: string; provinceCode: string | null };
-  assessment: { version: number; updatedAt: string | null; demo: boolean };
+export const scorecardResponseSchema = assessmentResultSchema.extend({
+  unit: unitDetailSchema,
+  set: z.object({
+    id: z.number(),
+    code: z.string(),
+    version: z.number(),
+    name: z.string(),
+    provinceCode: z.string().nullable(),
+  }),
+  assessment: z.object({
+    version: z.number(),
+    updatedAt: z.string().nullable(),
+    demo: z.boolean(),
+  }),
   /** Note and last change per indicator code. */
-  entries: Record<string, { note: string | null; updatedAt: string; updatedBy: string }>;
-  evidence: Record<string, EvidenceDto[]>;
-  permissions: {
-    canEdit: boolean;
+  entries: z.record(
+    z.string(),
+    z.object({ note: z.string().nullable(), updatedAt: z.string(), updatedBy: z.string() }),
+  ),
+  evidence: z.record(z.string(), z.array(evidenceSchema)),
+  permissions: z.object({
+    canEdit: z.boolean(),
     /** Criterion codes the user may edit; "all" when not restricted to a department's criteria. */
-    editableCriteria: string[] | "all";
-    reason: string;
-  };
-}
+    editableCriteria: z.union([z.array(z.string()), z.literal("all")]),
+    reason: z.string(),
+  }),
+});
+export type ScorecardResponse = z.infer<typeof scorecardResponseSchema>;
 
-export interface SummaryUnitRow {
-  code: string;
-  name: string;
-  parentName: string | null;
-  criteriaMet: number;
-  criteriaTotal: number;
-  level: LevelCode | null;
-  demo: boolean;
-}
+export const summaryUnitRowSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentName: z.string().nullable(),
+  criteriaMet: z.number(),
+  criteriaTotal: z.number(),
+  level: levelCodeSchema.nullable(),
+  demo: z.boolean(),
+});
+export type SummaryUnitRow = z.infer<typeof summaryUnitRowSchema>;
 
 /** GET /api/units/CODE/summary: a district or province rolled up from stored results. */
-export interface SummaryResponse extends Omit<UnitsSummary, "below"> {
-  unit: { code: string; name: string; level: string };
-  year: number;
-  set: {
-    id: number;
-    code: string;
-    name: string;
-    levels: { code: LevelCode; name: string }[];
-  } | null;
-  below: { threshold: number; units: SummaryUnitRow[] };
-  units: SummaryUnitRow[];
-  demo: boolean;
-}
+export const summaryResponseSchema = z.object({
+  communes: z.number(),
+  evaluated: z.number(),
+  byLevel: z.array(
+    z.object({ level: z.union([levelCodeSchema, z.literal("none")]), count: z.number() }),
+  ),
+  /** Histogram: how many communes meet exactly N criteria, for N = 0..total. */
+  byCriteriaMet: z.array(z.object({ criteriaMet: z.number(), count: z.number() })),
+  averageCriteriaMet: z.number().nullable(),
+  unit: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  year: z.number(),
+  set: z
+    .object({
+      id: z.number(),
+      code: z.string(),
+      name: z.string(),
+      levels: z.array(z.object({ code: levelCodeSchema, name: z.string() })),
+    })
+    .nullable(),
+  below: z.object({ threshold: z.number(), units: z.array(summaryUnitRowSchema) }),
+  units: z.array(summaryUnitRowSchema),
+  demo: z.boolean(),
+}) satisfies z.ZodType<Omit<UnitsSummary, "below">>;
+export type SummaryResponse = z.infer<typeof summaryResponseSchema>;

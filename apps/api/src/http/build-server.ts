@@ -10,7 +10,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
-import { registerAuth } from "./auth-plugin.ts";
+import { registerAuth, sessionCookie } from "./auth-plugin.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
@@ -83,6 +83,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           "API theo dõi Chương trình MTQG xây dựng nông thôn mới. Lỗi luôn có dạng {error:{code,message}}; message bằng tiếng Việt (tiếng Anh khi gửi Accept-Language: en).",
         version: "0.1.0",
       },
+      servers: [{ url: "/", description: "Máy chủ đang phục vụ tài liệu này" }],
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: sessionCookie },
+        },
+      },
+      // Every operation needs the session cookie from POST /api/auth/login, but those marked public.
+      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });

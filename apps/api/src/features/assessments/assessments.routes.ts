@@ -6,6 +6,8 @@ import {
   scorecardQuerySchema,
   valuesInputSchema,
   yearSchema,
+  scorecardResponseSchema,
+  valueHistoryResponseSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -23,6 +25,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getScorecard",
+        response: { 200: scorecardResponseSchema },
         tags: ["assessments"],
         summary: "Kết quả đánh giá của một xã theo bộ tiêu chí áp dụng cho năm",
         params: unitParams,
@@ -42,6 +45,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "saveValues",
+        response: { 200: scorecardResponseSchema },
         tags: ["assessments"],
         summary: "Cập nhật một hoặc nhiều giá trị chỉ tiêu (kèm phiên bản đang sửa)",
         params: assessmentParams,
@@ -62,6 +66,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getValueHistory",
+        response: { 200: valueHistoryResponseSchema },
         tags: ["assessments"],
         summary: "Lịch sử thay đổi số liệu",
         params: assessmentParams,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { auditListResponseSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { today } from "../../shared/clock.ts";
@@ -13,6 +14,8 @@ export function auditRoutes(app: FastifyInstance, context: AppContext) {
     "/api/audit",
     {
       schema: {
+        operationId: "listAuditEntries",
+        response: { 200: auditListResponseSchema },
         tags: ["audit"],
         summary: "Nhật ký thay đổi của một đơn vị",
         querystring: z.object({

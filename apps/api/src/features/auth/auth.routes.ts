@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { currentUserSchema, loginInputSchema } from "@ntm/contracts";
+import { currentUserSchema, loginInputSchema, okResponseSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser, sessionCookie, sessionToken } from "../../http/auth-plugin.ts";
 import { currentUser } from "./current-user.ts";
@@ -55,7 +55,14 @@ export function authRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/auth/logout",
-    { schema: { operationId: "logout", tags: ["auth"], summary: "Đăng xuất" } },
+    {
+      schema: {
+        operationId: "logout",
+        response: { 200: okResponseSchema },
+        tags: ["auth"],
+        summary: "Đăng xuất",
+      },
+    },
     async (request, reply) => {
       const token = sessionToken(request);
       if (token) await endSession(db, token);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { yearSchema } from "@ntm/contracts";
+import { yearSchema, evidenceSchema, fileDownloadSchema, okResponseSchema } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -17,6 +17,8 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/assessments/:year/evidence",
     {
       schema: {
+        operationId: "uploadEvidence",
+        response: { 201: evidenceSchema },
         tags: ["evidence"],
         summary: "Tải lên tệp minh chứng (multipart: indicatorCode rồi file)",
         params: z.object({ code: z.string().min(1), year: yearSchema }),
@@ -51,7 +53,16 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/evidence/:id",
-    { schema: { tags: ["evidence"], summary: "Tải về tệp minh chứng", params: idParams } },
+    {
+      schema: {
+        operationId: "downloadEvidence",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/octet-stream"],
+        tags: ["evidence"],
+        summary: "Tải về tệp minh chứng",
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const { row, content } = await downloadEvidence(db, {
         user: requireUser(request),
@@ -67,7 +78,15 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.delete(
     "/api/evidence/:id",
-    { schema: { tags: ["evidence"], summary: "Xóa tệp minh chứng", params: idParams } },
+    {
+      schema: {
+        operationId: "deleteEvidence",
+        response: { 200: okResponseSchema },
+        tags: ["evidence"],
+        summary: "Xóa tệp minh chứng",
+        params: idParams,
+      },
+    },
     async (request) => {
       await removeEvidence(db, {
         user: requireUser(request),

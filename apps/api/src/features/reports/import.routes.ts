@@ -47,6 +47,7 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     "/api/import/template",
     {
       schema: {
+        operationId: "downloadImportTemplate",
         tags: ["import"],
         summary:
           "Tải mẫu nhập số liệu (một dòng mỗi xã, một cột mỗi chỉ tiêu) cho một tỉnh/huyện và năm",
@@ -66,6 +67,7 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     "/api/import/values",
     {
       schema: {
+        operationId: "importValues",
         tags: ["import"],
         summary:
           "Nhập số liệu từ tệp .xlsx (mẫu) hoặc .csv/.xlsx dạng dọc; ?dryRun=true chỉ kiểm tra. Có lỗi thì không lưu gì và trả về lỗi từng ô.",
@@ -130,6 +132,7 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     "/api/export/values",
     {
       schema: {
+        operationId: "exportValues",
         tags: ["import"],
         summary: "Xuất số liệu các xã của một đơn vị trong một năm (dạng dọc, .xlsx hoặc .csv)",
         querystring: exportQuerySchema,

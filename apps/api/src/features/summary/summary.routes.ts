@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { summaryQuerySchema } from "@ntm/contracts";
+import { summaryQuerySchema, summaryResponseSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getSummary } from "./summary.service.ts";
@@ -12,6 +12,8 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/summary",
     {
       schema: {
+        operationId: "getUnitSummary",
+        response: { 200: summaryResponseSchema },
         tags: ["summary"],
         summary:
           "Tổng hợp tỉnh/huyện: số xã theo mức đạt, theo số tiêu chí, bình quân, xã dưới N tiêu chí",

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { isoDateSchema, unitListQuerySchema } from "@ntm/contracts";
+import {
+  isoDateSchema,
+  unitListQuerySchema,
+  unitListSchema,
+  unitDetailSchema,
+} from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { today } from "../../shared/clock.ts";
@@ -14,6 +19,8 @@ export function unitsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units",
     {
       schema: {
+        operationId: "listUnits",
+        response: { 200: unitListSchema },
         tags: ["units"],
         summary: "Đơn vị hành chính: con của một đơn vị, hoặc đơn vị gốc của người dùng",
         querystring: unitListQuerySchema,
@@ -29,6 +36,8 @@ export function unitsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code",
     {
       schema: {
+        operationId: "getUnit",
+        response: { 200: unitDetailSchema },
         tags: ["units"],
         summary: "Một đơn vị hành chính với đường dẫn và quan hệ sáp nhập",
         params: z.object({ code: z.string().min(1) }),

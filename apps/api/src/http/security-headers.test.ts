@@ -52,7 +52,7 @@ describe("security headers", () => {
     const response = await withPages.inject({ method: "GET", url });
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
     expect(response.headers["referrer-policy"]).toBe("same-origin");
-    expect(response.headers["x-frame-options"]).toBe("SAMEORIGIN");
+    expect(response.headers["x-frame-options"]).toBe("DENY");
     const csp = directives(response.headers["content-security-policy"]);
     expect(csp.get("default-src")).toBe("'self'");
     expect(csp.get("script-src")).toBe("'self'");

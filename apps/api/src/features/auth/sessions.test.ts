@@ -54,6 +54,17 @@ describe("session lifetime", () => {
     await app.close();
   });
 
+  it("keeps a session active every 40 seconds open under a one-minute idle timeout", async () => {
+    const clock = new TestClock();
+    const app = await configuredServer(t, { NTM_SESSION_IDLE_MINUTES: "1" }, clock);
+    const cookie = await loginOn(app, "xem");
+    for (let step = 1; step <= 8; step += 1) {
+      clock.advanceMinutes(40 / 60);
+      expect((await me(app, cookie)).statusCode, `after ${step * 40} seconds`).toBe(200);
+    }
+    await app.close();
+  });
+
   it("ends an active session at its absolute lifetime (NTM_SESSION_MAX_HOURS)", async () => {
     const clock = new TestClock();
     const app = await configuredServer(t, { NTM_SESSION_MAX_HOURS: "2" }, clock);

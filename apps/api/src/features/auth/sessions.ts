@@ -17,8 +17,10 @@ import {
 export type SessionLimits = Config["session"];
 
 const minuteMs = 60_000;
-// Recording every request's time would write on every read; a minute's precision is enough.
-const touchAfterMs = minuteMs;
+// Recording every request's time would write on every read; a minute's precision is enough
+// (half the idle timeout when that is shorter).
+const touchAfterMs = (limits: SessionLimits) =>
+  Math.min(minuteMs, (limits.idleMinutes * minuteMs) / 2);
 
 /** Sessions are stored by the SHA-256 of their token, so a database leak opens no session. */
 export function sessionId(token: string): string {
@@ -79,7 +81,7 @@ export async function userForSession(
   }
   const account = await findAccountById(db, session.userId);
   if (!account || !account.active) return null;
-  if (idleMs >= touchAfterMs) await touchSession(db, id, now);
+  if (idleMs >= touchAfterMs(limits)) await touchSession(db, id, now);
   return toAuthUser(db, account);
 }
 

@@ -5,3 +5,4 @@ export * from "./transition.ts";
 export * from "./due-dates.ts";
 export * from "./revocation-watch.ts";
 export * from "./merger.ts";
+export * from "./recognition-guard.ts";

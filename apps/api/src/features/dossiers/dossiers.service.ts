@@ -4,6 +4,7 @@ import {
   currentDue,
   decide,
   districtRevocationFlag,
+  duplicateRecognition,
   endOfYear,
   openDossier,
   recognitionConditions,
@@ -17,6 +18,7 @@ import {
   type DossierActor,
   type DossierSnapshot,
   type DossierState,
+  type DossierUnitLevel,
   type IndicatorStatus,
   type RegimeConfig,
   type RequestedLevel,
@@ -35,14 +37,14 @@ import {
   type WatchRowDto,
 } from "@ntm/contracts";
 import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
-import { evaluateUnit } from "../assessments/evaluation.service.ts";
-import { findStoredResults } from "../assessments/assessments.repository.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
-import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/units.repository.ts";
+import { actorOf, type AuthUser } from "../auth/index.ts";
+import { recordAudit } from "../../shared/audit.ts";
+import { evaluateUnit } from "../assessments/index.ts";
+import { findStoredResults } from "../assessments/index.ts";
+import { selectSetFor } from "../catalog/index.ts";
+import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/index.ts";
 import * as clock from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import {
   endRecognition,
   findBatch,
@@ -219,17 +221,13 @@ export async function createBatch(
   });
   return db.transaction(async (tx) => {
     const batch = await insertBatch(tx, input);
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id,
-        username: user.username,
-        action: "dossier_batch.create",
-        entityType: "dossier_batches",
-        entityKey: String(batch.id),
-        unitCode: input.provinceCode,
-        newValue: input,
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "dossier_batch.create",
+      by: user,
+      key: String(batch.id),
+      unitCode: input.provinceCode,
+      new: input,
+    });
     return toBatchDto(batch);
   });
 }
@@ -355,6 +353,15 @@ export async function createDossier(
         en: `${unit.name} already has an open dossier.`,
       });
     }
+    if (input.kind === "recognition") {
+      await refuseDuplicateRecognition(tx, {
+        unitCode: unit.code,
+        unitName: unit.name,
+        unitLevel: state.unitLevel,
+        level: requestedLevel,
+        year: input.year,
+      });
+    }
     const row = await insertDossier(tx, {
       kind: input.kind,
       unitCode: unit.code,
@@ -388,20 +395,43 @@ export async function createDossier(
         },
       },
     ]);
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id,
-        username: user.username,
-        action: "dossier.create",
-        entityType: "dossiers",
-        entityKey: String(row.id),
-        unitCode: unit.code,
-        newValue: { kind: input.kind, year: input.year, requestedLevel, batchId: batch.id },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "dossier.create",
+      by: user,
+      key: String(row.id),
+      unitCode: unit.code,
+      new: { kind: input.kind, year: input.year, requestedLevel, batchId: batch.id },
+    });
     return row.id;
   });
   return getDossier(db, { user, id, now });
+}
+
+/**
+ * Refuses (409) a recognition a unit already holds for the same level and year, in force: a
+ * second decision would end the first as "superseded".
+ */
+async function refuseDuplicateRecognition(
+  tx: DbOrTx,
+  request: {
+    unitCode: string;
+    unitName: string;
+    unitLevel: DossierUnitLevel;
+    level: RequestedLevel;
+    year: number;
+  },
+) {
+  const reason = duplicateRecognition(
+    await findRecognitionHistory(tx, [request.unitCode]),
+    request,
+  );
+  if (reason) {
+    throw new AppError({
+      code: "CONFLICT",
+      vi: reason,
+      en: `${request.unitName} already holds this recognition for ${request.year}, in force.`,
+    });
+  }
 }
 
 /* ---------- read ---------- */
@@ -618,6 +648,13 @@ export async function act(
     );
     for (const event of result.events) {
       if (event.type === "recognised") {
+        await refuseDuplicateRecognition(tx, {
+          unitCode: row.unitCode,
+          unitName: (await findLatestUnit(tx, row.unitCode))?.name ?? row.unitCode,
+          unitLevel: row.state.unitLevel,
+          level: row.state.requestedLevel,
+          year: row.year,
+        });
         const open = await findOpenRecognition(tx, row.unitCode);
         if (open)
           await endRecognition(tx, open.id, {
@@ -646,23 +683,19 @@ export async function act(
         }
       }
     }
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id || null,
-        username: user.username,
-        action: `dossier.${action.type}`,
-        entityType: "dossiers",
-        entityKey: String(row.id),
-        unitCode: row.unitCode,
-        oldValue: { step: row.currentStep, status: row.status, round: row.state.round },
-        newValue: {
-          step: currentStep,
-          status: state.status,
-          round: state.round,
-          events: result.events.map((e) => e.type),
-        },
+    await recordAudit(tx, {
+      kind: `dossier.${action.type}`,
+      by: user,
+      key: String(row.id),
+      unitCode: row.unitCode,
+      old: { step: row.currentStep, status: row.status, round: row.state.round },
+      new: {
+        step: currentStep,
+        status: state.status,
+        round: state.round,
+        events: result.events.map((e) => e.type),
       },
-    ]);
+    });
     const scope = path.map((p) => p.code);
     await notifyNextActors(tx, options.mail, { row, state, regime, path: scope }, now);
   });
@@ -895,16 +928,12 @@ export async function importRecognitions(
     for (const row of options.rows) {
       await insertRecognition(tx, { ...row, demo: options.demo });
     }
-    await insertAuditEvents(tx, [
-      {
-        userId: options.by.id || null,
-        username: options.by.username,
-        action: "recognition.import",
-        entityType: "recognised_levels",
-        entityKey: "import",
-        unitCode: null,
-        newValue: { rows: options.rows.length },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "recognition.import",
+      by: options.by,
+      key: "import",
+      unitCode: null,
+      new: { rows: options.rows.length },
+    });
   });
 }

@@ -9,3 +9,4 @@ export {
 export { assertPasswordAllowed } from "./password-rules.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
 export { sessionId } from "./sessions.ts";
+export { countPasswordAttempt, takeBackPasswordAttempt } from "./password-attempts.ts";

@@ -4,18 +4,9 @@ import { AppError, forbidden } from "../../http/app-error.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
 import type { AuthUser } from "./auth-user.ts";
 import { findAccountByUsername, type Account } from "./auth.repository.ts";
-import {
-  deleteCounter,
-  deleteStaleCounters,
-  lockCounters,
-  saveCounter,
-  uncountAttempt,
-} from "./login-attempts.repository.ts";
-import { counterKeys, decideAttempt } from "./login-throttle.ts";
+import { countPasswordAttempt, takeBackPasswordAttempt } from "./password-attempts.ts";
 import { verifyPassword, hashPassword } from "./password.ts";
 import { openSession, toAuthUser, type SessionLimits } from "./sessions.ts";
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 let decoy: Promise<string> | undefined;
 function decoyHash(): Promise<string> {
@@ -34,36 +25,12 @@ export interface LoginInput {
   demoLogins: boolean;
 }
 
-function tooManyAttempts(retryAfterMs: number) {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new AppError({
-    code: "RATE_LIMITED",
-    vi: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${minutes} phút.`,
-    en: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-  });
-}
-
 const wrongCredentials = () =>
   new AppError({
     code: "INVALID_CREDENTIALS",
     vi: "Tên đăng nhập hoặc mật khẩu không đúng.",
     en: "Wrong username or password.",
   });
-
-/** Counts the attempt against the account and the address before the password is checked. */
-async function countAttempt(db: Db, keys: ReturnType<typeof counterKeys>, now: Date) {
-  return db.transaction(async (tx) => {
-    const counters = await lockCounters(tx, [keys.account, keys.address], now);
-    const byAddress = decideAttempt("address", counters.get(keys.address), now);
-    if (!byAddress.allowed) return byAddress.retryAfterMs;
-    // An attempt on a locked account still counts against the address it came from.
-    await saveCounter(tx, keys.address, byAddress.next);
-    const byAccount = decideAttempt("account", counters.get(keys.account), now);
-    if (!byAccount.allowed) return byAccount.retryAfterMs;
-    await saveCounter(tx, keys.account, byAccount.next);
-    return undefined;
-  });
-}
 
 /** A failed or refused login, recorded under the account it names (known or not). */
 function failedLogin(
@@ -88,9 +55,7 @@ function failedLogin(
 export async function login(db: Db, input: LoginInput) {
   const { now, address } = input;
   const username = input.username.trim().toLowerCase();
-  const keys = counterKeys(username, address);
-  const retryAfterMs = await countAttempt(db, keys, now);
-  if (retryAfterMs !== undefined) throw tooManyAttempts(retryAfterMs);
+  await countPasswordAttempt(db, { username, address, now });
 
   const account = await findAccountByUsername(db, username);
   // Verify against a fixed hash for unknown users too, so timing does not reveal which exist.
@@ -103,9 +68,7 @@ export async function login(db: Db, input: LoginInput) {
     await db.transaction((tx) => recordAudit(tx, failedLogin(username, account, address, reason)));
     throw wrongCredentials();
   }
-  await deleteCounter(db, keys.account);
-  await uncountAttempt(db, keys.address);
-  await deleteStaleCounters(db, new Date(now.getTime() - dayMs));
+  await takeBackPasswordAttempt(db, { username, address, now });
 
   if (!account.active || (account.demo && !input.demoLogins)) {
     const reason = account.active ? "demo" : "disabled";

@@ -34,6 +34,8 @@ export function accountsRoutes(app: FastifyInstance, context: AppContext) {
         input: request.body,
         by: requireUser(request),
         sessionToken: sessionToken(request),
+        address: request.ip,
+        now: context.now(),
       }),
   );
   for (const [verb, active] of [

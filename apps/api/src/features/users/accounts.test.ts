@@ -125,6 +125,20 @@ describe("changing one's own password", () => {
     expect(await auditOf("hoa")).toContain("user.password-changed");
   });
 
+  it("counts wrong current passwords like failed logins, so a stolen session cannot guess it", async () => {
+    const cookie = await loginAs(t.app, "binh");
+    const statuses: number[] = [];
+    for (let guess = 0; guess < 7; guess += 1) {
+      statuses.push(
+        (await changePassword(cookie, `doan-${guess}`, "Ca-phe-Dak-Ha-2024")).statusCode,
+      );
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    // The right one waits too, and the login of that account as well.
+    expect((await changePassword(cookie, testPassword, "Ca-phe-Dak-Ha-2024")).statusCode).toBe(429);
+    expect((await login("binh")).statusCode).toBe(429);
+  });
+
   it("needs a session", async () => {
     const response = await t.app.inject({
       method: "PUT",

@@ -41,3 +41,10 @@ export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";
 export { sendReminderMails } from "./features/reports/index.ts";
+export { recordAudit, type AuditActor, type AuditEvent, type AuditKind } from "./shared/audit.ts";
+export {
+  describeAuditBreak,
+  verifyAuditChain,
+  type AuditChainBreak,
+  type AuditChainReport,
+} from "./features/audit/index.ts";

@@ -3,6 +3,7 @@ import { demoAccountsNotice } from "@ntm/api";
 import { withDatabase } from "./cli-context.ts";
 import { printError } from "./print-error.ts";
 import { backupCommand, restoreCommand } from "./commands/backup.ts";
+import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { catalogImportCommand } from "./commands/catalog-import.ts";
 import { regimesImportCommand } from "./commands/dossiers-regimes-import.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
@@ -159,12 +160,22 @@ program
 
 program
   .command("backup <file>")
-  .description("Sao lưu toàn bộ dữ liệu (JSON nén gzip)")
+  .description(
+    "Sao lưu toàn bộ dữ liệu và các tệp đính kèm vào một tệp (JSON nén gzip), đọc trong một thời điểm",
+  )
   .action(backupCommand);
 program
   .command("restore <file>")
-  .description("Khôi phục dữ liệu từ bản sao lưu (xóa dữ liệu hiện có)")
+  .description(
+    "Khôi phục dữ liệu và tệp đính kèm từ bản sao lưu (xóa dữ liệu hiện có), rồi đối chiếu với bản sao lưu",
+  )
   .action(restoreCommand);
+program
+  .command("audit")
+  .description("Nhật ký thay đổi")
+  .command("verify")
+  .description("Kiểm tra chuỗi băm của nhật ký thay đổi; báo dòng đầu tiên bị sửa, xóa hoặc chèn")
+  .action(auditVerifyCommand);
 
 try {
   await program.parseAsync(process.argv);

@@ -21,11 +21,11 @@ export interface ValueState {
 }
 
 /** A record the audit keeps as it was written (an API input, a plan, a target). */
-export type AuditSnapshot = Readonly<Record<string, unknown>>;
+export type AuditSnapshot = object;
 
 interface AccountState {
   username: string;
-  role: Role;
+  role: Role | string;
   unitCode: string;
   displayName?: string;
   department?: string | null;
@@ -68,7 +68,7 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   };
   "target.create": { entity: "target"; new: AuditSnapshot };
   "target.update": { entity: "target"; old: AuditSnapshot; new: AuditSnapshot };
-  "plan.create": { entity: "plan"; new: AuditSnapshot };
+  "plan.create": { entity: "plan"; old: AuditSnapshot | null; new: AuditSnapshot };
   "plan.update": { entity: "plan"; old: AuditSnapshot | null; new: AuditSnapshot };
   "dossier_batch.create": { entity: "dossier_batches"; new: AuditSnapshot };
   "dossier.create": {
@@ -108,7 +108,7 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   };
   "report.reminder_mail": {
     entity: "report_submission";
-    new: { kind: string; to: string };
+    new: { kind: string; to: string[] };
   };
   "obstacle.raise": { entity: "obstacle"; new: AuditSnapshot };
   "auth.login": { entity: "user"; new: { address: string | null } };

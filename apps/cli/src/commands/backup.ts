@@ -1,135 +1,82 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
-import { createGunzip, createGzip } from "node:zlib";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
-import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "@ntm/db";
+import { describeAuditBreak } from "@ntm/api";
 import { withDatabase } from "../cli-context.ts";
+import type { RestoreReport } from "../backup/restore-backup.ts";
+import { restoreDatabase } from "../backup/restore-backup.ts";
+import { backupDatabase } from "../backup/write-backup.ts";
 
-/**
- * Every table of the application schema, parents before children (foreign keys), read from the
- * database itself so that a table added by a later migration is never left out of a backup.
- */
-export async function backupTables(database: Database): Promise<string[]> {
-  const tables = await queryRows<{ name: string }>(
-    database.db,
-    sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
-  );
-  const edges = await queryRows<{ child: string; parent: string }>(
-    database.db,
-    sql`select c.conrelid::regclass::text as child, c.confrelid::regclass::text as parent
-          from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-         where c.contype = 'f' and n.nspname = 'public'`,
-  );
-  const names = tables.map((table) => table.name);
-  const ordered: string[] = [];
-  const visit = (name: string, path: string[]) => {
-    if (ordered.includes(name) || path.includes(name)) return;
-    for (const edge of edges) {
-      if (edge.child === name && edge.parent !== name) visit(edge.parent, [...path, name]);
-    }
-    ordered.push(name);
-  };
-  for (const name of names) visit(name, []);
-  return ordered.filter((name) => names.includes(name));
-}
+export { backupTables } from "../backup/backup.repository.ts";
+export { backupDatabase, restoreDatabase };
 
-const batch = 5000;
-
-async function* backupLines(database: Database) {
-  const tables = await backupTables(database);
-  yield JSON.stringify({ format: "ntm-backup", version: 1, tables }) + "\n";
-  for (const table of tables) {
-    for (let offset = 0; ; offset += batch) {
-      const rows = await queryRows<{ row: unknown }>(
-        database.db,
-        sql.raw(
-          `select to_jsonb(t) as row from ${table} t order by 1 limit ${batch} offset ${offset}`,
-        ),
-      );
-      for (const { row } of rows) yield JSON.stringify({ table, row }) + "\n";
-      if (rows.length < batch) break;
-    }
-  }
-}
-
-/**
- * Writes every table as gzip-compressed JSON lines: portable between the embedded database and a
- * PostgreSQL server (evidence files stay in the data folder and are copied separately).
- */
-export async function backupDatabase(database: Database, file: string) {
-  await pipeline(Readable.from(backupLines(database)), createGzip(), createWriteStream(file));
-}
-
-/** Replaces all data with a backup, in one transaction; sequences continue after the restored ids. */
-export async function restoreDatabase(database: Database, file: string): Promise<number> {
-  // Read before the file is opened: readline emits lines as soon as it exists, and lines emitted
-  // while this query waits would be lost.
-  const tables = await backupTables(database);
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  let header: { format?: string } | undefined;
-  const rowsByTable = new Map<string, unknown[]>();
-  for await (const line of lines) {
-    if (!line) continue;
-    const parsed = JSON.parse(line) as { format?: string; table?: string; row?: unknown };
-    if (!header) {
-      header = parsed;
-      if (parsed.format !== "ntm-backup")
-        throw new Error("Tệp không phải bản sao lưu NTM Monitor.");
-      continue;
-    }
-    if (!parsed.table || !tables.includes(parsed.table)) {
-      throw new Error(`Bảng không hợp lệ trong bản sao lưu: ${parsed.table}`);
-    }
-    const list = rowsByTable.get(parsed.table) ?? [];
-    list.push(parsed.row);
-    rowsByTable.set(parsed.table, list);
-  }
-  let total = 0;
-  await database.db.transaction(async (tx) => {
-    await tx.execute(
-      sql.raw(`truncate ${tables.map((name) => `"${name}"`).join(", ")} restart identity cascade`),
-    );
-    for (const table of tables) {
-      const rows = rowsByTable.get(table) ?? [];
-      for (let start = 0; start < rows.length; start += 1000) {
-        const part = JSON.stringify(rows.slice(start, start + 1000));
-        await tx.execute(
-          sql`insert into ${sql.identifier(table)} select * from jsonb_populate_recordset(null::${sql.identifier(table)}, ${part}::jsonb)`,
-        );
-      }
-      total += rows.length;
-    }
-    const serials = await queryRows<{ table: string; column: string }>(
-      tx,
-      sql`select table_name as "table", column_name as "column" from information_schema.columns
-           where table_schema = 'public' and column_default like 'nextval(%'`,
-    );
-    for (const { table, column } of serials) {
-      await tx.execute(
-        sql.raw(
-          `select setval(pg_get_serial_sequence('"${table}"', '${column}'), coalesce((select max("${column}") from "${table}"), 0) + 1, false)`,
-        ),
-      );
-    }
-  });
-  return total;
-}
+const mib = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB`;
 
 export async function backupCommand(file: string) {
-  await withDatabase(async ({ database }) => {
-    await backupDatabase(database, file);
-    console.log(`Đã sao lưu cơ sở dữ liệu vào ${file}.`);
+  await withDatabase(async ({ database, dataDir }) => {
+    const manifest = await backupDatabase(database, file, { dataDir });
+    const rows = Object.values(manifest.rows).reduce((sum, count) => sum + count, 0);
+    const bytes = manifest.files.reduce((sum, stored) => sum + stored.size, 0);
+    console.log(
+      `Đã sao lưu ${rows} dòng của ${Object.keys(manifest.rows).length} bảng và ${manifest.files.length} tệp (${mib(bytes)}) vào ${file}.`,
+    );
+    if (manifest.audit) {
+      console.log(
+        `Nhật ký thay đổi: ${manifest.audit.length} dòng, mã băm cuối ${manifest.audit.lastHash}.`,
+      );
+    }
+    if (manifest.missingFiles.length > 0) {
+      console.log(
+        `Cảnh báo: ${manifest.missingFiles.length} tệp có trong dữ liệu nhưng không còn trong thư mục dữ liệu, không được sao lưu: ${manifest.missingFiles.join(", ")}`,
+      );
+    }
   });
+}
+
+/** The restore's check, table by table, then files and the audit chain. */
+export function formatRestoreReport(file: string, report: RestoreReport): string {
+  const lines = [
+    `Đã khôi phục từ ${file}${report.createdAt ? ` (sao lưu lúc ${report.createdAt})` : ""}.`,
+  ];
+  if (report.version < 2) {
+    lines.push(
+      "Bản sao lưu định dạng cũ: không có tệp đính kèm và danh sách kiểm tra; không đối chiếu được.",
+    );
+  }
+  for (const table of report.tables) {
+    if (table.expected === null && table.restored === 0) continue;
+    const mark =
+      table.expected === null
+        ? ""
+        : table.expected === table.restored
+          ? " ✓"
+          : ` ✗ (bản sao lưu ghi ${table.expected})`;
+    lines.push(`  ${table.table}: ${table.restored} dòng${mark}`);
+  }
+  const bad = report.files.filter((stored) => !stored.matches);
+  lines.push(
+    `Tệp: ${report.files.length} tệp đã đặt lại vào thư mục dữ liệu, ${report.files.length - bad.length} khớp mã SHA-256${bad.length ? `, không khớp: ${bad.map((stored) => stored.path).join(", ")}` : ""}.`,
+  );
+  if (report.missingFiles.length > 0) {
+    lines.push(
+      `Cảnh báo: ${report.missingFiles.length} tệp đã thiếu khi sao lưu: ${report.missingFiles.join(", ")}`,
+    );
+  }
+  lines.push(
+    report.verified
+      ? "Kiểm tra: số dòng từng bảng và mã SHA-256 từng tệp khớp bản sao lưu."
+      : "Kiểm tra: không đối chiếu được đầy đủ với bản sao lưu.",
+  );
+  lines.push(
+    report.audit.ok
+      ? `Nhật ký thay đổi: chuỗi băm hợp lệ, ${report.audit.rows} dòng (kể cả dòng ghi việc khôi phục này).`
+      : `Nhật ký thay đổi: ${describeAuditBreak(report.audit.firstBreak ?? { kind: "head-missing" })}`,
+  );
+  return lines.join("\n");
 }
 
 export async function restoreCommand(file: string) {
-  await withDatabase(async ({ database }) => {
-    const rows = await restoreDatabase(database, file);
-    console.log(`Đã khôi phục ${rows} dòng từ ${file}.`);
+  await withDatabase(async ({ database, dataDir }) => {
+    const report = await restoreDatabase(database, file, { dataDir });
+    console.log(formatRestoreReport(file, report));
+    if (!report.audit.ok) process.exitCode = 1;
   });
 }

@@ -267,3 +267,31 @@ export async function bumpAssessmentsBulk(
       });
   }
 }
+
+/** The stored values of the given assessments (unit and year pairs). */
+export async function findValuesOfAssessments(
+  db: DbOrTx,
+  keys: { unitCode: string; year: number }[],
+) {
+  const wanted = new Set(keys.map((key) => `${key.unitCode}/${key.year}`));
+  const years = [...new Set(keys.map((key) => key.year))];
+  const found: (BulkValue & { note: string | null })[] = [];
+  for (const unitCodes of chunks([...new Set(keys.map((key) => key.unitCode))], 2000)) {
+    const rows = await db
+      .select({
+        unitCode: v.unitCode,
+        year: v.year,
+        indicatorCode: v.indicatorCode,
+        numValue: v.numValue,
+        boolValue: v.boolValue,
+        note: v.note,
+      })
+      .from(v)
+      .where(and(inArray(v.unitCode, unitCodes), inArray(v.year, years)));
+    for (const row of rows) {
+      if (!wanted.has(`${row.unitCode}/${row.year}`)) continue;
+      found.push({ ...row, value: row.boolValue ?? row.numValue });
+    }
+  }
+  return found;
+}

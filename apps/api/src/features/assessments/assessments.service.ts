@@ -3,7 +3,8 @@ import { decide, decideCriterionWrite, endOfYear } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, forbidden, invalid } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { findAuditEntries, insertAuditEvents, type AuditEvent } from "../audit/audit.repository.ts";
+import { findAuditEntries } from "../audit/audit.repository.ts";
+import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
 import { findEvidenceForAssessment, type EvidenceRow } from "../evidence/evidence.repository.ts";
 import { getUnitDetail, requireUnitAccess } from "../units/units.service.ts";
 import {
@@ -199,14 +200,12 @@ export async function saveValues(
         updatedAt: now,
       });
       events.push({
-        userId: user.id || null,
-        username: user.username,
-        action: "assessment.value.update",
-        entityType: "assessment_value",
-        entityKey: `${unit.code}/${year}/${item.indicatorCode}`,
+        kind: "assessment.value.update",
+        by: user,
+        key: `${unit.code}/${year}/${item.indicatorCode}`,
         unitCode: unit.code,
-        oldValue: { value: oldValue, note: oldNote },
-        newValue: { value: item.value, note },
+        old: { value: oldValue, note: oldNote },
+        new: { value: item.value, note },
       });
     }
     await bumpAssessment(tx, {
@@ -216,8 +215,10 @@ export async function saveValues(
       by: user.username,
       now,
     });
-    await insertAuditEvents(tx, events);
-    return evaluateAndStore(tx, { unitCode: unit.code, year, now });
+    const evaluated = await evaluateAndStore(tx, { unitCode: unit.code, year, now });
+    // Last, so the audit chain stays locked only until the commit.
+    await recordAudit(tx, events);
+    return evaluated;
   });
   return buildScorecard(db, { user, evaluation });
 }

@@ -143,25 +143,3 @@ export async function findAuditEntries(
     .orderBy(desc(a.id))
     .limit(filter.limit);
 }
-
-/** @deprecated Untyped rows; call `recordAudit` from `apps/api/src/shared/audit.ts`. */
-export interface AuditEvent {
-  userId: number | null;
-  username: string;
-  action: string;
-  entityType: string;
-  entityKey: string;
-  unitCode: string | null;
-  oldValue?: unknown;
-  newValue?: unknown;
-}
-
-/** @deprecated Call `recordAudit` from `apps/api/src/shared/audit.ts`. */
-export async function insertAuditEvents(db: DbOrTx, events: AuditEvent[]) {
-  const { appendAuditRows } = await import("./audit-chain.ts");
-  const at = new Date();
-  await appendAuditRows(
-    db,
-    events.map((event) => ({ ...event, at, oldValue: event.oldValue, newValue: event.newValue })),
-  );
-}

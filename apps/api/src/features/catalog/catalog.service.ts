@@ -8,7 +8,7 @@ import {
 import type { ZodError } from "zod";
 import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { findAssessmentKeys } from "../assessments/assessments.repository.ts";
 import { evaluateMany } from "../assessments/bulk-evaluation.service.ts";
 import {
@@ -140,17 +140,13 @@ export async function importCatalog(
     const years = [...new Set(keys.map((key) => key.year))];
     const unitCodes = [...new Set(keys.map((key) => key.unitCode))];
     await evaluateMany(tx, { years, unitCodes, now: options.now });
-    await insertAuditEvents(tx, [
-      {
-        userId: options.by.id || null,
-        username: options.by.username,
-        action: "catalog.import",
-        entityType: "criteria_set",
-        entityKey: `${set.code}@${set.version}`,
-        unitCode: set.provinceCode ?? null,
-        newValue: { id: stored.id, name: set.name, reevaluated: keys.length },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "catalog.import",
+      by: options.by,
+      key: `${set.code}@${set.version}`,
+      unitCode: set.provinceCode ?? null,
+      new: { id: stored.id, name: set.name, reevaluated: keys.length },
+    });
     return { set: summariseSet(stored), reevaluated: keys.length };
   });
 }

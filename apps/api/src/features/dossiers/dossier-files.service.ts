@@ -6,7 +6,7 @@ import { formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
 import { today } from "../../shared/clock.ts";
 import { renderDocx, renderPdf, type AdminDocument } from "../../shared/documents/index.ts";
@@ -256,17 +256,13 @@ export async function uploadDossierScan(
       uploadedBy: options.user.username,
       uploadedAt: options.now,
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id,
-        username: options.user.username,
-        action: "dossier.upload",
-        entityType: "dossier_documents",
-        entityKey: String(row.id),
-        unitCode: dossier.unitCode,
-        newValue: { dossierId: dossier.id, fileName: row.fileName, step: row.stepCode },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "dossier.upload",
+      by: options.user,
+      key: String(row.id),
+      unitCode: dossier.unitCode,
+      new: { dossierId: dossier.id, fileName: row.fileName, step: row.stepCode },
+    });
     return {
       id: row.id,
       stepCode: row.stepCode,

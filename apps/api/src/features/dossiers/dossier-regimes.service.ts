@@ -5,7 +5,7 @@ import { decide, regimeFor, type DossierKind, type RegimeConfig } from "@ntm/dom
 import { regimeFileSchema, type RegimeFile, type RegimeVersionDto } from "@ntm/contracts";
 import { AppError, forbidden, invalid } from "../../http/app-error.ts";
 import { actorOf, systemUser, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import {
   countDossiersByRegime,
   findRegimeRows,
@@ -83,18 +83,14 @@ async function storeVersion(
     importedBy: by.username,
   });
   if (!row) return { row: latest as RegimeRow, created: false };
-  await insertAuditEvents(tx, [
-    {
-      userId: by.id || null,
-      username: by.username,
-      action: "dossier_regime.import",
-      entityType: "dossier_regimes",
-      entityKey: `${row.code}@${row.version}`,
-      unitCode: null,
-      oldValue: latest ? { version: latest.version } : null,
-      newValue: { version: row.version, validFrom: row.validFrom, validTo: row.validTo },
-    },
-  ]);
+  await recordAudit(tx, {
+    kind: "dossier_regime.import",
+    by,
+    key: `${row.code}@${row.version}`,
+    unitCode: null,
+    old: latest ? { version: latest.version } : null,
+    new: { version: row.version, validFrom: row.validFrom, validTo: row.validTo },
+  });
   return { row, created: true };
 }
 

@@ -4,7 +4,6 @@ import {
   currentDue,
   decide,
   districtRevocationFlag,
-  duplicateRecognition,
   endOfYear,
   openDossier,
   recognitionConditions,
@@ -18,7 +17,6 @@ import {
   type DossierActor,
   type DossierSnapshot,
   type DossierState,
-  type DossierUnitLevel,
   type IndicatorStatus,
   type RegimeConfig,
   type RequestedLevel,
@@ -37,14 +35,14 @@ import {
   type WatchRowDto,
 } from "@ntm/contracts";
 import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/index.ts";
+import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { evaluateUnit } from "../assessments/index.ts";
-import { findStoredResults } from "../assessments/index.ts";
-import { selectSetFor } from "../catalog/index.ts";
-import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/index.ts";
+import { evaluateUnit } from "../assessments/evaluation.service.ts";
+import { findStoredResults } from "../assessments/assessments.repository.ts";
+import { selectSetFor } from "../catalog/set-selection.ts";
+import { findDescendantsOn, findLatestUnit, findPathOn } from "../units/units.repository.ts";
 import * as clock from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/index.ts";
+import { requireUnitAccess } from "../units/units.service.ts";
 import {
   endRecognition,
   findBatch,
@@ -353,15 +351,6 @@ export async function createDossier(
         en: `${unit.name} already has an open dossier.`,
       });
     }
-    if (input.kind === "recognition") {
-      await refuseDuplicateRecognition(tx, {
-        unitCode: unit.code,
-        unitName: unit.name,
-        unitLevel: state.unitLevel,
-        level: requestedLevel,
-        year: input.year,
-      });
-    }
     const row = await insertDossier(tx, {
       kind: input.kind,
       unitCode: unit.code,
@@ -405,33 +394,6 @@ export async function createDossier(
     return row.id;
   });
   return getDossier(db, { user, id, now });
-}
-
-/**
- * Refuses (409) a recognition a unit already holds for the same level and year, in force: a
- * second decision would end the first as "superseded".
- */
-async function refuseDuplicateRecognition(
-  tx: DbOrTx,
-  request: {
-    unitCode: string;
-    unitName: string;
-    unitLevel: DossierUnitLevel;
-    level: RequestedLevel;
-    year: number;
-  },
-) {
-  const reason = duplicateRecognition(
-    await findRecognitionHistory(tx, [request.unitCode]),
-    request,
-  );
-  if (reason) {
-    throw new AppError({
-      code: "CONFLICT",
-      vi: reason,
-      en: `${request.unitName} already holds this recognition for ${request.year}, in force.`,
-    });
-  }
 }
 
 /* ---------- read ---------- */
@@ -648,13 +610,6 @@ export async function act(
     );
     for (const event of result.events) {
       if (event.type === "recognised") {
-        await refuseDuplicateRecognition(tx, {
-          unitCode: row.unitCode,
-          unitName: (await findLatestUnit(tx, row.unitCode))?.name ?? row.unitCode,
-          unitLevel: row.state.unitLevel,
-          level: row.state.requestedLevel,
-          year: row.year,
-        });
         const open = await findOpenRecognition(tx, row.unitCode);
         if (open)
           await endRecognition(tx, open.id, {

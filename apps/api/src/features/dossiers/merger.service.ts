@@ -15,7 +15,7 @@ import type {
 } from "@ntm/contracts";
 import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { findLatestUnit, findSuccessorLinks } from "../units/units.repository.ts";
 import * as clock from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
@@ -192,24 +192,20 @@ export async function recogniseMergedUnit(
       signer: input.signer,
       basis: "merger",
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id || null,
-        username: user.username,
-        action: "recognition.merger_decision",
-        entityType: "recognised_levels",
-        entityKey: unit.code,
-        unitCode: unit.code,
-        newValue: {
-          level: check.level,
-          ...input,
-          predecessors: lineage.predecessors.map((p) => ({
-            code: p.code,
-            level: p.recognisedLevel,
-          })),
-        },
+    await recordAudit(tx, {
+      kind: "recognition.merger_decision",
+      by: user,
+      key: unit.code,
+      unitCode: unit.code,
+      new: {
+        level: check.level,
+        ...input,
+        predecessors: lineage.predecessors.map((p) => ({
+          code: p.code,
+          level: p.recognisedLevel,
+        })),
       },
-    ]);
+    });
   });
   return getMerger(db, options);
 }

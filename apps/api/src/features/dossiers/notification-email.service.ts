@@ -1,6 +1,6 @@
 import type { Db } from "@ntm/db";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { forbidden } from "../../http/app-error.ts";
 import {
   deleteNotificationContact,
@@ -24,18 +24,14 @@ export async function setNotificationEmail(
     const before = await findNotificationContact(tx, user.id);
     if (email) await upsertNotificationContact(tx, user.id, email);
     else await deleteNotificationContact(tx, user.id);
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id,
-        username: user.username,
-        action: "notification_contact.set",
-        entityType: "notification_contacts",
-        entityKey: String(user.id),
-        unitCode: null,
-        oldValue: { email: before?.email ?? null },
-        newValue: { email },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "notification_contact.set",
+      by: user,
+      key: String(user.id),
+      unitCode: null,
+      old: { email: before?.email ?? null },
+      new: { email },
+    });
   });
   return { email };
 }

@@ -2,7 +2,7 @@ import type { Db } from "@ntm/db";
 import { endOfYear } from "@ntm/domain";
 import { AppError, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { toEvidenceDto } from "../assessments/assessments.service.ts";
 import { evaluateUnit } from "../assessments/evaluation.service.ts";
 import { indexIndicators } from "../assessments/validate-values.ts";
@@ -74,17 +74,13 @@ export async function uploadEvidence(
         storageKey,
         uploadedBy: user.username,
       });
-      await insertAuditEvents(tx, [
-        {
-          userId: user.id || null,
-          username: user.username,
-          action: "evidence.upload",
-          entityType: "assessment_value",
-          entityKey: `${code}/${year}/${options.indicatorCode}`,
-          unitCode: code,
-          newValue: { evidenceId: inserted.id, fileName: options.fileName, size: inserted.size },
-        },
-      ]);
+      await recordAudit(tx, {
+        kind: "evidence.upload",
+        by: user,
+        key: `${code}/${year}/${options.indicatorCode}`,
+        unitCode: code,
+        new: { evidenceId: inserted.id, fileName: options.fileName, size: inserted.size },
+      });
       return inserted;
     });
     return toEvidenceDto(row);
@@ -126,17 +122,13 @@ export async function removeEvidence(
   const row = await requireEvidence(db, { ...options, action: "assessment.write" });
   await db.transaction(async (tx) => {
     await deleteEvidence(tx, row.id);
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id || null,
-        username: options.user.username,
-        action: "evidence.delete",
-        entityType: "assessment_value",
-        entityKey: `${row.unitCode}/${row.year}/${row.indicatorCode}`,
-        unitCode: row.unitCode,
-        oldValue: { evidenceId: row.id, fileName: row.fileName, size: row.size },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "evidence.delete",
+      by: options.user,
+      key: `${row.unitCode}/${row.year}/${row.indicatorCode}`,
+      unitCode: row.unitCode,
+      old: { evidenceId: row.id, fileName: row.fileName, size: row.size },
+    });
   });
   await removeEvidenceFile(options.dataDir, row.storageKey);
 }

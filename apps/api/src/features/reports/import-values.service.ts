@@ -335,6 +335,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       now: options.now,
       demo: false,
       source: options.fileName,
+      history: true,
     });
   }
   const after = options.dryRun ? [] : await findResultsOf(db, unitCodes, years);

@@ -10,7 +10,7 @@ import type { MapFeatureProperties, UnitMapResponse } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
 import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { findChildrenOn } from "../units/units.repository.ts";
 import { findAllUnitCodes, findBoundaries, upsertBoundaries } from "./maps.repository.ts";
 import { findResultsForYears } from "./targets.repository.ts";
@@ -50,21 +50,17 @@ export async function importBoundaries(
       by: options.user.username,
       now: options.now,
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id || null,
-        username: options.user.username,
-        action: "boundaries.import",
-        entityType: "boundaries",
-        entityKey: options.source,
-        unitCode: null,
-        newValue: {
-          units: reading.boundaries.length,
-          schematic: options.schematic,
-          codes: reading.boundaries.map((row) => row.unitCode),
-        },
+    await recordAudit(tx, {
+      kind: "boundaries.import",
+      by: options.user,
+      key: options.source,
+      unitCode: null,
+      new: {
+        units: reading.boundaries.length,
+        schematic: options.schematic,
+        codes: reading.boundaries.map((row) => row.unitCode),
       },
-    ]);
+    });
   });
   return reading.boundaries.length;
 }

@@ -11,7 +11,7 @@ import {
 import type { PlanInput, PlanResponse, PlanRollupResponse } from "@ntm/contracts";
 import { AppError, forbidden } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { today } from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
 import {
@@ -123,18 +123,14 @@ export async function savePlan(
       by: options.user.username,
       now: options.now,
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id || null,
-        username: options.user.username,
-        action: existing ? "plan.update" : "plan.create",
-        entityType: "plan",
-        entityKey: `${unit.code}:${options.year}`,
-        unitCode: unit.code,
-        oldValue: existing?.plan ?? null,
-        newValue: plan,
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: existing ? "plan.update" : "plan.create",
+      by: options.user,
+      key: `${unit.code}:${options.year}`,
+      unitCode: unit.code,
+      old: existing?.plan ?? null,
+      new: plan,
+    });
   });
   return getPlan(db, options);
 }

@@ -18,7 +18,7 @@ import type {
 } from "@ntm/contracts";
 import { AppError, forbidden, notFound } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { findPathOn, findUnitOn, findLatestUnit } from "../units/units.repository.ts";
 import {
   findTarget,
@@ -232,17 +232,13 @@ export async function createTarget(
       ...valuesOf(options.input, options.user.username, options.now),
       demo: options.demo ?? false,
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id || null,
-        username: options.user.username,
-        action: "target.create",
-        entityType: "target",
-        entityKey: String(row.id),
-        unitCode: row.unitCode,
-        newValue: options.input,
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "target.create",
+      by: options.user,
+      key: String(row.id),
+      unitCode: row.unitCode,
+      new: options.input,
+    });
     return toDto(row, unit.name);
   });
 }
@@ -275,18 +271,14 @@ export async function updateTarget(
         en: "The target was changed by someone else. Reload to see the latest version.",
       });
     }
-    await insertAuditEvents(tx, [
-      {
-        userId: options.user.id || null,
-        username: options.user.username,
-        action: "target.update",
-        entityType: "target",
-        entityKey: String(row.id),
-        unitCode: row.unitCode,
-        oldValue: existing,
-        newValue: options.input,
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "target.update",
+      by: options.user,
+      key: String(row.id),
+      unitCode: row.unitCode,
+      old: existing,
+      new: options.input,
+    });
     return toDto(row, unit.name);
   });
 }

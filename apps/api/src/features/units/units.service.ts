@@ -3,7 +3,7 @@ import { addDays, decide, matchesSearch, type Action } from "@ntm/domain";
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
 import { forbidden, invalid, notFound } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import {
   findChildrenOn,
   findDescendantsOn,
@@ -188,17 +188,13 @@ export async function importUnits(
         links += 1;
       }
     }
-    await insertAuditEvents(tx, [
-      {
-        userId: user.id || null,
-        username: user.username,
-        action: "units.import",
-        entityType: "admin_units",
-        entityKey: "import",
-        unitCode: null,
-        newValue: { units: rows.length, links },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "units.import",
+      by: user,
+      key: "import",
+      unitCode: null,
+      new: { units: rows.length, links },
+    });
     return { units: rows.length, links };
   });
 }

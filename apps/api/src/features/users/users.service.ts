@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid } from "../../http/app-error.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { hashPassword } from "../auth/password.ts";
 import { assertPasswordAllowed } from "../auth/password-rules.ts";
-import { insertAuditEvents } from "../audit/audit.repository.ts";
+import { recordAudit } from "../../shared/audit.ts";
 import { findLatestUnit } from "../units/units.repository.ts";
 import {
   findDepartmentByCode,
@@ -64,17 +64,13 @@ export async function createUser(
       departmentId,
       demo: options.demo ?? false,
     });
-    await insertAuditEvents(tx, [
-      {
-        userId: by.id || null,
-        username: by.username,
-        action: "user.create",
-        entityType: "user",
-        entityKey: created.username,
-        unitCode: input.unitCode,
-        newValue: { username: created.username, role: created.role, unitCode: created.unitCode },
-      },
-    ]);
+    await recordAudit(tx, {
+      kind: "user.created",
+      by,
+      key: created.username,
+      unitCode: input.unitCode,
+      new: { username: created.username, role: created.role, unitCode: created.unitCode },
+    });
     return {
       id: created.id,
       username: created.username,

@@ -72,21 +72,26 @@ export function ConflictChooser({ entry, open, onClose }: ConflictChooserProps) 
                   }))
                 }
               >
-                <Radio value="theirs" data-testid={`conflict-theirs-${conflict.indicatorCode}`}>
-                  <span className="conflict-value">
-                    {t("conflict.theirs", { value: show(conflict.theirs) })}
-                  </span>
-                  {conflict.by && (
-                    <span className="muted conflict-meta">
-                      {t("conflict.theirsBy", {
-                        who: conflict.by,
-                        when: formatDateTime(conflict.at),
-                      })}
+                <Radio value="theirs">
+                  <span data-testid={`conflict-theirs-${conflict.indicatorCode}`}>
+                    <span className="conflict-value">
+                      {t("conflict.theirs", { value: show(conflict.theirs) })}
                     </span>
-                  )}
+                    {conflict.by && (
+                      <span className="muted conflict-meta">
+                        {t("conflict.theirsBy", {
+                          who: conflict.by,
+                          when: formatDateTime(conflict.at),
+                        })}
+                      </span>
+                    )}
+                  </span>
                 </Radio>
-                <Radio value="mine" data-testid={`conflict-mine-${conflict.indicatorCode}`}>
-                  <span className="conflict-value">
+                <Radio value="mine">
+                  <span
+                    className="conflict-value"
+                    data-testid={`conflict-mine-${conflict.indicatorCode}`}
+                  >
                     {t("conflict.mine", { value: show(conflict.mine) })}
                   </span>
                 </Radio>

@@ -173,7 +173,7 @@ export const entrySchema = z.object({
 
 export const scorecardQuerySchema = z.object({
   year: yearSchema,
-  set: z.coerce.number().int().positive().optional(),
+  set: idSchema.optional(),
 });
 
 export const summaryQuerySchema = z.object({

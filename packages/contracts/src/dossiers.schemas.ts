@@ -7,7 +7,7 @@ import type {
   MergerRecognition,
   StepCode,
 } from "@ntm/domain";
-import { isoDateSchema, roleSchema, yearSchema } from "./api.schemas.ts";
+import { idSchema, isoDateSchema, roleSchema, yearSchema } from "./api.schemas.ts";
 
 const text = (max = 2000) => z.string().trim().min(1, "Không được để trống").max(max);
 const count = z.number().int().min(0, "Phải từ 0 trở lên");
@@ -241,7 +241,7 @@ export type CreateDossierInput = z.infer<typeof createDossierInputSchema>;
 
 export const dossierListQuerySchema = z.object({
   unit: z.string().optional(),
-  batch: z.coerce.number().int().positive().optional(),
+  batch: idSchema.optional(),
   status: z.enum(["open", "decided"]).optional(),
 });
 

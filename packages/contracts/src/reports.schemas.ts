@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cadences, obstacleLevels } from "@ntm/domain";
-import { isoDateSchema, yearSchema } from "./api.schemas.ts";
+import { idSchema, isoDateSchema, yearSchema } from "./api.schemas.ts";
 import { errorBodySchema } from "./errors.ts";
 
 /* ---------- import and export of values ---------- */
@@ -169,7 +169,7 @@ export type ReportSubmissionDto = z.infer<typeof reportSubmissionSchema>;
 export const reportsQuerySchema = z.object({
   period: z.string().optional(),
   unit: z.string().optional(),
-  type: z.coerce.number().int().optional(),
+  type: idSchema.optional(),
 });
 
 export const submitInputSchema = z.object({
@@ -203,7 +203,7 @@ export const openPeriodsResultSchema = z.object({
 export type OpenPeriodsResult = z.infer<typeof openPeriodsResultSchema>;
 
 export const ratesQuerySchema = z.object({
-  type: z.coerce.number().int(),
+  type: idSchema,
   period: z.string().optional(),
 });
 
@@ -237,7 +237,7 @@ export const ratesResponseSchema = z.object({
 export type RatesResponse = z.infer<typeof ratesResponseSchema>;
 
 export const consolidatedQuerySchema = z.object({
-  type: z.coerce.number().int(),
+  type: idSchema,
   period: z.string().min(4),
   format: z.enum(["docx", "xlsx"]).default("docx"),
 });

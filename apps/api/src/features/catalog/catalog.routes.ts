@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { idSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getSet, getSets, importCatalog } from "./catalog.service.ts";
@@ -22,7 +23,7 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
       schema: {
         tags: ["catalog"],
         summary: "Một phiên bản bộ tiêu chí, đầy đủ chỉ tiêu và ngưỡng",
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: idSchema }),
       },
     },
     async (request) => {

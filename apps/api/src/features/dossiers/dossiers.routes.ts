@@ -12,6 +12,7 @@ import {
   regimeListQuerySchema,
   revocationWatchQuerySchema,
   stepCodeSchema,
+  idSchema,
 } from "@ntm/contracts";
 import type { StepData } from "@ntm/domain";
 import { AppError } from "../../http/app-error.ts";
@@ -40,7 +41,7 @@ import { importRegime, listRegimes } from "./dossier-regimes.service.ts";
 import { getMerger, listMergedUnits, recogniseMergedUnit } from "./merger.service.ts";
 import { getNotificationEmail, setNotificationEmail } from "./notification-email.service.ts";
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idSchema });
 
 export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -222,7 +223,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
       schema: {
         tags,
         summary: "Tải về bản scan",
-        params: idParams.extend({ documentId: z.coerce.number().int().positive() }),
+        params: idParams.extend({ documentId: idSchema }),
       },
     },
     async (request, reply) => {

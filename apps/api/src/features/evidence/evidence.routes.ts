@@ -1,14 +1,20 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { yearSchema, evidenceSchema, fileDownloadSchema, okResponseSchema } from "@ntm/contracts";
+import {
+  yearSchema,
+  evidenceSchema,
+  fileDownloadSchema,
+  idSchema,
+  okResponseSchema,
+} from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendDownload } from "../../shared/download.ts";
 import { downloadEvidence, removeEvidence, uploadEvidence } from "./evidence.service.ts";
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idSchema });
 
 export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;

@@ -14,6 +14,7 @@ import {
   resolveInputSchema,
   returnInputSchema,
   submitInputSchema,
+  idSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -38,7 +39,7 @@ import { returnReport } from "./return-report.ts";
 import { submitReport } from "./submit-report.ts";
 import { today as localDate } from "../../shared/clock.ts";
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idSchema });
 
 export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;

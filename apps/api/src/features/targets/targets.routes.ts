@@ -8,6 +8,7 @@ import {
   targetsQuerySchema,
   targetUpdateSchema,
   yearSchema,
+  idSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -32,7 +33,7 @@ import {
   updateTarget,
 } from "./targets.service.ts";
 
-const idParams = z.object({ id: z.coerce.number().int().positive() });
+const idParams = z.object({ id: idSchema });
 const codeParams = z.object({ code: z.string().min(1) });
 const planParams = z.object({ code: z.string().min(1), year: yearSchema });
 

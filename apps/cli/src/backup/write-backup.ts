@@ -20,8 +20,8 @@ import {
   storedFilePaths,
 } from "./backup.repository.ts";
 
-/** Rows fetched from the cursor at a time. */
-const fetchRows = 5000;
+/** Rows fetched from the cursor at a time: few enough that wide rows (map shapes) stay small in memory. */
+const fetchRows = 1000;
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
 

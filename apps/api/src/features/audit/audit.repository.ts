@@ -70,9 +70,32 @@ export async function hasChainedRows(db: DbOrTx): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Inserts rows in batches, each batch as one JSON parameter (thousands of rows per statement). */
 export async function insertAuditRows(tx: DbOrTx, rows: AuditRowInsert[]) {
-  for (let start = 0; start < rows.length; start += 1000) {
-    await tx.insert(a).values(rows.slice(start, start + 1000));
+  for (let start = 0; start < rows.length; start += 2000) {
+    const part = rows.slice(start, start + 2000).map((row) => ({
+      at: row.at?.toISOString(),
+      user_id: row.userId ?? null,
+      username: row.username,
+      action: row.action,
+      entity_type: row.entityType,
+      entity_key: row.entityKey,
+      unit_code: row.unitCode ?? null,
+      old_value: row.oldValue ?? null,
+      new_value: row.newValue ?? null,
+      seq: row.seq,
+      prev_hash: row.prevHash,
+      hash: row.hash,
+    }));
+    await tx.execute(sql`
+      insert into audit_log (at, user_id, username, action, entity_type, entity_key, unit_code,
+                             old_value, new_value, seq, prev_hash, hash)
+      select at, user_id, username, action, entity_type, entity_key, unit_code,
+             nullif(old_value, 'null'), nullif(new_value, 'null'), seq, prev_hash, hash
+        from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+          as r(at timestamptz, user_id integer, username text, action text, entity_type text,
+               entity_key text, unit_code text, old_value jsonb, new_value jsonb, seq bigint,
+               prev_hash text, hash text)`);
   }
 }
 

@@ -33,14 +33,13 @@ export {
   createBatch as createDossierBatch,
   createDossier,
   importRecognitions,
-} from "./features/dossiers/dossiers.service.ts";
-export { openDuePeriods, openReportPeriod } from "./features/reports/index.ts";
+} from "./features/dossiers/index.ts";
+export { openDuePeriods, openReportPeriod, sendReminderMails } from "./features/reports/index.ts";
 export { today } from "./shared/clock.ts";
 export { useHolidaysFile } from "./shared/holidays.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
-export { importRegime, listRegimes } from "./features/dossiers/dossier-regimes.service.ts";
-export { sendReminderMails } from "./features/reports/index.ts";
+export { importRegime, listRegimes } from "./features/dossiers/index.ts";
 export { recordAudit, type AuditActor, type AuditEvent, type AuditKind } from "./shared/audit.ts";
 export {
   describeAuditBreak,

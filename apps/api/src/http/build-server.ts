@@ -31,9 +31,8 @@ import { targetsRoutes } from "../features/targets/targets.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import { accountsRoutes } from "../features/users/accounts.routes.ts";
-import { dossiersRoutes } from "../features/dossiers/dossiers.routes.ts";
-import { importRoutes } from "../features/reports/import.routes.ts";
-import { reportsRoutes } from "../features/reports/reports.routes.ts";
+import { dossiersRoutes } from "../features/dossiers/index.ts";
+import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 
 export interface ServerOptions {
   database: Database;

@@ -11,7 +11,7 @@ import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts
 import { today } from "../../shared/clock.ts";
 import { renderDocx, renderPdf, type AdminDocument } from "../../shared/documents/index.ts";
 import { findDossierDocument, insertDossierDocument } from "./dossiers.repository.ts";
-import { getDossier } from "./dossiers.service.ts";
+import { getDossier } from "./get-dossier.ts";
 
 export const generatedKinds = [
   "to-trinh",

@@ -19,18 +19,16 @@ import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendDownload } from "../../shared/download.ts";
-import {
-  act,
-  createBatch,
-  createDossier,
-  getDossier,
-  getInbox,
-  getOverdue,
-  getRecognitionHistory,
-  getRevocationWatch,
-  listBatches,
-  listDossiers,
-} from "./dossiers.service.ts";
+import { act } from "./act-on-dossier.ts";
+import { createBatch } from "./create-batch.ts";
+import { createDossier } from "./create-dossier.ts";
+import { getDossier } from "./get-dossier.ts";
+import { getInbox } from "./get-inbox.ts";
+import { getOverdue } from "./get-overdue.ts";
+import { getRecognitionHistory } from "./get-recognition-history.ts";
+import { getRevocationWatch } from "./get-revocation-watch.ts";
+import { listBatches } from "./list-batches.ts";
+import { listDossiers } from "./list-dossiers.ts";
 import {
   downloadDossierScan,
   generatedKinds,
@@ -38,7 +36,9 @@ import {
   uploadDossierScan,
 } from "./dossier-files.service.ts";
 import { importRegime, listRegimes } from "./dossier-regimes.service.ts";
-import { getMerger, listMergedUnits, recogniseMergedUnit } from "./merger.service.ts";
+import { getMerger } from "./get-merger.ts";
+import { listMergedUnits } from "./list-merged-units.ts";
+import { recogniseMergedUnit } from "./recognise-merged-unit.ts";
 import { getNotificationEmail, setNotificationEmail } from "./notification-email.service.ts";
 
 const idParams = z.object({ id: idSchema });

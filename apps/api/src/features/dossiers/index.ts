@@ -1,1 +1,8 @@
-// What other features use of dossiers; everything else stays inside the feature.
+// What the server and the command line use of dossiers; everything else stays inside the feature.
+export { dossiersRoutes } from "./dossiers.routes.ts";
+export { act } from "./act-on-dossier.ts";
+export { createBatch } from "./create-batch.ts";
+export { createDossier } from "./create-dossier.ts";
+export { importRecognitions } from "./import-recognitions.ts";
+export { getInbox } from "./get-inbox.ts";
+export { importRegime, listRegimes } from "./dossier-regimes.service.ts";

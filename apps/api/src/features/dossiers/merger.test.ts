@@ -3,7 +3,7 @@ import type { UnitImportRow } from "@ntm/contracts";
 import { systemUser } from "../auth/index.ts";
 import { findAuditEntries } from "../audit/index.ts";
 import { importUnits } from "../units/index.ts";
-import { importRecognitions } from "./dossiers.service.ts";
+import { importRecognitions } from "./import-recognitions.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import { tables } from "@ntm/db";
 import { systemUser } from "../auth/index.ts";
 import { createUser } from "../users/index.ts";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
-import { importRecognitions } from "./dossiers.service.ts";
+import { importRecognitions } from "./import-recognitions.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};

@@ -1,0 +1,46 @@
+import type { DbOrTx } from "@ntm/db";
+import { endOfYear, type DossierActor, type UnitResource } from "@ntm/domain";
+import { allows } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { findDescendantsOn, requireUnitAccess } from "../units/index.ts";
+import type { DossierRow } from "./dossiers.repository.ts";
+
+/** Codes of the units a user may see: the scope unit and everything below it. */
+export async function scopeCodes(db: DbOrTx, user: AuthUser, asOf: string) {
+  const below = await findDescendantsOn(db, user.unitCode, asOf);
+  return [user.unitCode, ...below.map((unit) => unit.code)];
+}
+
+/** The dossier's unit (as of the dossier's year), refused unless the user may read the dossier. */
+export function requireDossierAccess(db: DbOrTx, user: AuthUser, row: DossierRow) {
+  return requireUnitAccess(db, {
+    user,
+    code: row.unitCode,
+    asOf: endOfYear(row.year),
+    action: "dossier.read",
+  });
+}
+
+/** The criteria of a dossier's snapshot the user may still confirm at the appraisal. */
+export function confirmableCriteria(user: AuthUser, row: DossierRow, unit: UnitResource) {
+  const confirmed = new Set(row.state.confirmations.map((c) => c.criterionCode));
+  return row.state.snapshot.criteria
+    .filter((criterion) => !confirmed.has(criterion.code))
+    .filter((criterion) =>
+      allows(user, "dossier.confirm", {
+        ...unit,
+        criterion: { setCode: row.state.snapshot.setCode, criterionCode: criterion.code },
+      }),
+    )
+    .map((criterion) => criterion.code);
+}
+
+/** The user as the dossier workflow sees it. */
+export function dossierActor(user: AuthUser): DossierActor {
+  return {
+    role: user.role,
+    username: user.username,
+    departmentName: user.departmentName,
+    criteria: user.criteria,
+  };
+}

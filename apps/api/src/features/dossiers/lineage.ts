@@ -1,0 +1,41 @@
+import type { DbOrTx } from "@ntm/db";
+import { addDays, mergerRecognition, type RequestedLevel } from "@ntm/domain";
+import type { LineageDto } from "@ntm/contracts";
+import { findSuccessorLinks } from "../units/index.ts";
+import { findRecognisedOn } from "./dossiers.repository.ts";
+
+/** The units merged into a unit (successor links) with the level each held the day before. */
+export async function lineageOf(db: DbOrTx, unitCode: string): Promise<LineageDto> {
+  const links = (await findSuccessorLinks(db, unitCode)).filter(
+    (link) => link.successorCode === unitCode && link.predecessorCode !== unitCode,
+  );
+  if (links.length === 0) return { predecessors: [], merger: null };
+  const levels = new Map<string, RequestedLevel>();
+  for (const link of links) {
+    const held = await findRecognisedOn(
+      db,
+      [link.predecessorCode],
+      addDays(link.effectiveDate, -1),
+    );
+    const level = held[0]?.level as RequestedLevel | undefined;
+    if (level) levels.set(link.predecessorCode, level);
+  }
+  const predecessors = links
+    .map((link) => ({
+      code: link.predecessorCode,
+      name: link.predecessorName ?? link.predecessorCode,
+      effectiveDate: link.effectiveDate,
+      recognisedLevel: levels.get(link.predecessorCode) ?? null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  return {
+    predecessors,
+    merger: mergerRecognition(
+      predecessors.map((p) => ({
+        code: p.code,
+        name: p.name,
+        recognisedLevel: p.recognisedLevel as RequestedLevel | null,
+      })),
+    ),
+  };
+}

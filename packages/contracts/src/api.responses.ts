@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { auditEntrySchema, catalogSetSummarySchema } from "./api.schemas.ts";
+import { auditEntrySchema, catalogSetSummarySchema, type unitListSchema } from "./api.schemas.ts";
 import { accountSummarySchema } from "./accounts.schemas.ts";
 import { criteriaSetSchema } from "./criteria-set.schema.ts";
 
@@ -11,6 +11,8 @@ import { criteriaSetSchema } from "./criteria-set.schema.ts";
 
 /** A file sent as is (evidence, scans, generated documents, spreadsheets). */
 export const fileDownloadSchema = z.string().meta({ format: "binary", description: "Tệp tải về" });
+
+export type UnitListResponse = z.infer<typeof unitListSchema>;
 
 export const okResponseSchema = z.object({ ok: z.boolean() });
 

@@ -195,12 +195,10 @@ export const regimeFileSchema = z
   });
 export type RegimeFile = z.infer<typeof regimeFileSchema>;
 
-const regimeConfigSchema = z
-  .custom<RegimeConfig>()
-  .meta({
-    type: "object",
-    description: "Quy trình: các bước, vai trò thực hiện, hạn và quy tắc số",
-  });
+const regimeConfigSchema = z.custom<RegimeConfig>().meta({
+  type: "object",
+  description: "Quy trình: các bước, vai trò thực hiện, hạn và quy tắc số",
+});
 
 export const regimeVersionSchema = z.object({
   id: z.number(),
@@ -381,12 +379,10 @@ const checkResultSchema = z.object({
 export const dossierDetailSchema = dossierSummarySchema.extend({
   /** The regime version the dossier was filed under (later versions do not change it). */
   regime: regimeConfigSchema,
-  state: z
-    .custom<DossierState>()
-    .meta({
-      type: "object",
-      description: "Trạng thái hồ sơ: các bước, xác nhận, trả lại, ảnh chụp kết quả",
-    }),
+  state: z.custom<DossierState>().meta({
+    type: "object",
+    description: "Trạng thái hồ sơ: các bước, xác nhận, trả lại, ảnh chụp kết quả",
+  }),
   dueDates: z.array(z.object({ code: z.string(), due: z.string() })),
   conditions: z.array(checkResultSchema),
   /** Criteria whose status today differs from the snapshot. */

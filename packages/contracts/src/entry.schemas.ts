@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { IndicatorKind, IndicatorStatus, ThresholdUsed } from "@ntm/domain";
+import type { IndicatorKind, IndicatorStatus } from "@ntm/domain";
 import { indicatorValueSchema, yearSchema } from "./api.schemas.ts";
+import { thresholdUsedSchema } from "./scorecard.schema.ts";
 
 /* ---------- entry by commune: one or a few indicators over the communes of a scope ---------- */
 
@@ -20,46 +21,50 @@ export const entrySheetQuerySchema = z.object({
     .pipe(z.array(z.string()).max(10, "Chọn tối đa 10 chỉ tiêu một lần")),
 });
 
-export interface EntrySheetIndicator {
-  code: string;
-  name: string;
-  kind: IndicatorKind;
-  unit?: string;
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  criterionCode: string;
-  criterionName: string;
+export const entrySheetIndicatorSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(["boolean", "percent", "number"]),
+  unit: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  criterionCode: z.string(),
+  criterionName: z.string(),
   /** Whether this user may write the indicator (a department only its own criteria). */
-  writable: boolean;
-}
+  writable: z.boolean(),
+}) satisfies z.ZodType<{ kind: IndicatorKind }>;
+export type EntrySheetIndicator = z.infer<typeof entrySheetIndicatorSchema>;
 
-export interface EntrySheetCell {
-  value: number | boolean | null;
-  status: IndicatorStatus;
-  threshold?: ThresholdUsed;
-}
+export const entrySheetCellSchema = z.object({
+  value: z.union([z.number(), z.boolean(), z.null()]),
+  status: z.enum(["met", "not_met", "missing"]) satisfies z.ZodType<IndicatorStatus>,
+  threshold: thresholdUsedSchema.optional(),
+});
+export type EntrySheetCell = z.infer<typeof entrySheetCellSchema>;
 
-export interface EntrySheetRow {
-  unitCode: string;
-  unitName: string;
-  parentName: string | null;
+export const entrySheetRowSchema = z.object({
+  unitCode: z.string(),
+  unitName: z.string(),
+  parentName: z.string().nullable(),
   /** The assessment version read, sent back with the save. */
-  version: number;
+  version: z.number(),
   /** Indicator codes of this commune the user may write. */
-  writable: string[];
-  cells: Record<string, EntrySheetCell>;
-}
+  writable: z.array(z.string()),
+  cells: z.record(z.string(), entrySheetCellSchema),
+});
+export type EntrySheetRow = z.infer<typeof entrySheetRowSchema>;
 
 /** GET /api/units/CODE/entry-sheet: the communes of a scope × chosen indicators. */
-export interface EntrySheetResponse {
-  year: number;
-  unit: { code: string; name: string; level: string };
-  set: { code: string; name: string } | null;
-  catalog: EntrySheetIndicator[];
-  indicators: string[];
-  rows: EntrySheetRow[];
-}
+export const entrySheetResponseSchema = z.object({
+  year: z.number(),
+  unit: z.object({ code: z.string(), name: z.string(), level: z.string() }),
+  set: z.object({ code: z.string(), name: z.string() }).nullable(),
+  catalog: z.array(entrySheetIndicatorSchema),
+  indicators: z.array(z.string()),
+  rows: z.array(entrySheetRowSchema),
+});
+export type EntrySheetResponse = z.infer<typeof entrySheetResponseSchema>;
 
 export const entrySheetSaveSchema = z.object({
   rows: z
@@ -87,19 +92,28 @@ export type EntrySheetSave = z.infer<typeof entrySheetSaveSchema>;
 export const entrySheetParamsSchema = z.object({ year: yearSchema });
 
 /** One commune's outcome: each is saved in its own transaction. */
-export type EntrySheetRowResult =
-  | { unitCode: string; ok: true; version: number; criteriaMet: number; criteriaTotal: number }
-  | {
-      unitCode: string;
-      ok: false;
-      code: string;
-      message: string;
-      details?: { path: string; message: string }[];
-    };
+export const entrySheetRowResultSchema = z.discriminatedUnion("ok", [
+  z.object({
+    unitCode: z.string(),
+    ok: z.literal(true),
+    version: z.number(),
+    criteriaMet: z.number(),
+    criteriaTotal: z.number(),
+  }),
+  z.object({
+    unitCode: z.string(),
+    ok: z.literal(false),
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+]);
+export type EntrySheetRowResult = z.infer<typeof entrySheetRowResultSchema>;
 
 /** POST /api/assessments/YEAR/values-by-unit. */
-export interface EntrySheetSaveResponse {
-  saved: number;
-  failed: number;
-  rows: EntrySheetRowResult[];
-}
+export const entrySheetSaveResponseSchema = z.object({
+  saved: z.number(),
+  failed: z.number(),
+  rows: z.array(entrySheetRowResultSchema),
+});
+export type EntrySheetSaveResponse = z.infer<typeof entrySheetSaveResponseSchema>;

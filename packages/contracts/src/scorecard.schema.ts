@@ -22,7 +22,7 @@ export const reasonSchema = z.object({
   text: z.string(),
 });
 
-const thresholdUsedSchema = z.object({
+export const thresholdUsedSchema = z.object({
   level: levelCodeSchema,
   comparator: z.enum([">=", "<=", ">", "<", "is"]),
   value: z.union([z.number(), z.boolean()]),

@@ -5,11 +5,9 @@ import {
   type ComparedYear,
   targetKinds,
   type BehindCommune,
-  type LevelCode,
   type PathStep,
   type PlanCheck,
   type PlanRollup,
-  type TargetKind,
   type TargetProgress,
 } from "@ntm/domain";
 import { isoDateSchema, yearSchema } from "./api.schemas.ts";
@@ -61,41 +59,54 @@ export const targetUpdateSchema = z.object({
 
 export const targetsQuerySchema = z.object({ year: yearSchema.optional() });
 
-export interface TargetDto {
-  id: number;
-  unitCode: string;
-  unitName: string;
-  name: string;
-  kind: TargetKind;
-  baselineYear: number;
-  deadlineYear: number;
-  value: number;
-  level: LevelCode | null;
-  measure: "count" | "share" | null;
-  perYear: boolean;
-  excludeRecognised: boolean;
-  valueUnit: string | null;
-  communeCodes: string[] | null;
-  entered: { year: number; value: number }[];
-  source: string | null;
-  demo: boolean;
-  version: number;
+const levelCodeSchema = z.enum(["standard", "advanced", "model", "modern"]);
+const unitRefSchema = z.object({ code: z.string(), name: z.string(), level: z.string() });
+/** A result computed by the domain, described by its own type. */
+const domainObject = <T>(description: string) =>
+  z.custom<T>().meta({ type: "object", description });
+
+export const targetSchema = z.object({
+  id: z.number(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  name: z.string(),
+  kind: z.enum(targetKinds),
+  baselineYear: z.number(),
+  deadlineYear: z.number(),
+  value: z.number(),
+  level: levelCodeSchema.nullable(),
+  measure: z.enum(["count", "share"]).nullable(),
+  perYear: z.boolean(),
+  excludeRecognised: z.boolean(),
+  valueUnit: z.string().nullable(),
+  communeCodes: z.array(z.string()).nullable(),
+  entered: z.array(z.object({ year: z.number(), value: z.number() })),
+  source: z.string().nullable(),
+  demo: z.boolean(),
+  version: z.number(),
   /** The target in words. */
-  requirement: string;
-}
+  requirement: z.string(),
+});
+export type TargetDto = z.infer<typeof targetSchema>;
 
-export interface TargetWithProgress {
-  target: TargetDto;
-  progress: TargetProgress;
-}
+export const targetWithProgressSchema = z.object({
+  target: targetSchema,
+  progress: domainObject<TargetProgress>(
+    "Tiến độ: giá trị thực tế, khoảng cách, trạng thái và lý do",
+  ),
+});
+export type TargetWithProgress = z.infer<typeof targetWithProgressSchema>;
 
-export interface UnitTargetsResponse {
-  unit: { code: string; name: string; level: string };
+export const unitTargetsResponseSchema = z.object({
+  unit: unitRefSchema,
   /** Latest year with results: the year progress is judged on. */
-  year: number;
-  targets: TargetWithProgress[];
+  year: z.number(),
+  targets: z.array(targetWithProgressSchema),
+  counts: z.record(z.string(), z.number()),
+});
+export type UnitTargetsResponse = Omit<z.infer<typeof unitTargetsResponseSchema>, "counts"> & {
   counts: Record<TargetProgress["status"], number>;
-}
+};
 
 /* ---------- plans ---------- */
 const taskSchema = z.object({
@@ -122,83 +133,108 @@ export const planInputSchema = z.object({
 });
 export type PlanInput = z.infer<typeof planInputSchema>;
 
-export interface PlanResponse {
-  unit: { code: string; name: string; level: string };
-  year: number;
+export const planResponseSchema = z.object({
+  unit: unitRefSchema,
+  year: z.number(),
   /** null when the commune has no plan for the year yet. */
-  plan: {
-    criteria: string[];
-    landUseFeeRevenue: number | null;
-    items: PlanInput["items"];
-  } | null;
-  version: number;
-  check: PlanCheck | null;
-  criteria: { code: string; name: string }[];
+  plan: z
+    .object({
+      criteria: z.array(z.string()),
+      landUseFeeRevenue: z.number().nullable(),
+      items: planInputSchema.shape.items,
+    })
+    .nullable(),
+  version: z.number(),
+  check: domainObject<PlanCheck>("Kiểm tra kế hoạch: cơ cấu vốn và lý do").nullable(),
+  criteria: z.array(z.object({ code: z.string(), name: z.string() })),
   /** The level the commune holds in the previous year's results, and what is missing for the next. */
-  currentLevel: LevelCode | null;
-  nextLevel: LevelCode | null;
-  path: PathStep[];
-  demo: boolean;
-}
+  currentLevel: levelCodeSchema.nullable(),
+  nextLevel: levelCodeSchema.nullable(),
+  path: z.array(domainObject<PathStep>("Một bước trên đường tới mức tiếp theo")),
+  demo: z.boolean(),
+});
+export type PlanResponse = z.infer<typeof planResponseSchema>;
 
-export interface PlanRollupResponse {
-  unit: { code: string; name: string; level: string };
-  year: number;
-  rollup: PlanRollup;
-  criteria: { code: string; name: string }[];
-  communes: {
-    code: string;
-    name: string;
-    criteriaPlanned: number;
-    criteriaAchieved: number | null;
-    investment: number;
-    funded: number;
-  }[];
-}
+export const planRollupResponseSchema = z.object({
+  unit: unitRefSchema,
+  year: z.number(),
+  rollup: domainObject<PlanRollup>("Tổng hợp kế hoạch: vốn theo nguồn và theo tiêu chí"),
+  criteria: z.array(z.object({ code: z.string(), name: z.string() })),
+  communes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      criteriaPlanned: z.number(),
+      criteriaAchieved: z.number().nullable(),
+      investment: z.number(),
+      funded: z.number(),
+    }),
+  ),
+});
+export type PlanRollupResponse = z.infer<typeof planRollupResponseSchema>;
 
 /* ---------- departments ---------- */
-export interface DepartmentCriteriaStatusResponse {
-  department: { id: number; code: string; name: string; provinceCode: string };
-  year: number;
-  criteria: {
-    code: string;
-    name: string;
-    communes: number;
-    met: number;
-    notMet: number;
-    missing: number;
-    /** Communes meeting it, by year. */
-    trend: { year: number; met: number; evaluated: number }[];
-    failing: { code: string; name: string; parentName: string | null }[];
-    planInvestment: number;
-    planFunded: number;
-  }[];
-}
+export const departmentCriteriaStatusResponseSchema = z.object({
+  department: z.object({
+    id: z.number(),
+    code: z.string(),
+    name: z.string(),
+    provinceCode: z.string(),
+  }),
+  year: z.number(),
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      communes: z.number(),
+      met: z.number(),
+      notMet: z.number(),
+      missing: z.number(),
+      /** Communes meeting it, by year. */
+      trend: z.array(z.object({ year: z.number(), met: z.number(), evaluated: z.number() })),
+      failing: z.array(
+        z.object({ code: z.string(), name: z.string(), parentName: z.string().nullable() }),
+      ),
+      planInvestment: z.number(),
+      planFunded: z.number(),
+    }),
+  ),
+});
+export type DepartmentCriteriaStatusResponse = z.infer<
+  typeof departmentCriteriaStatusResponseSchema
+>;
 
 /* ---------- dashboard ---------- */
-export interface TargetsDashboardResponse {
-  unit: { code: string; name: string; level: string };
-  year: number;
-  years: number[];
-  criteria: { code: string; name: string }[];
+export const targetsDashboardResponseSchema = z.object({
+  unit: unitRefSchema,
+  year: z.number(),
+  years: z.array(z.number()),
+  criteria: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Communes by level for each year with results. */
-  byYear: {
-    year: number;
-    byLevel: { level: LevelCode | "none"; count: number }[];
-    average: number | null;
-  }[];
+  byYear: z.array(
+    z.object({
+      year: z.number(),
+      byLevel: z.array(
+        z.object({ level: z.union([levelCodeSchema, z.literal("none")]), count: z.number() }),
+      ),
+      average: z.number().nullable(),
+    }),
+  ),
   /** Communes × criteria for the year: "1" met, "0" not met, "-" no data, in criteria order. */
-  heatmap: {
-    code: string;
-    name: string;
-    parentName: string | null;
-    criteriaMet: number;
-    level: LevelCode | null;
-    statuses: string;
-  }[];
-  targets: TargetWithProgress[];
-  lagging: BehindCommune[];
-}
+  heatmap: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      parentName: z.string().nullable(),
+      criteriaMet: z.number(),
+      level: levelCodeSchema.nullable(),
+      statuses: z.string(),
+    }),
+  ),
+  targets: z.array(targetWithProgressSchema),
+  lagging: z.array(domainObject<BehindCommune>("Xã chậm tiến độ và lý do")),
+});
+export type TargetsDashboardResponse = z.infer<typeof targetsDashboardResponseSchema>;
 
 /* ---------- maps ---------- */
 export const mapQuerySchema = z.object({
@@ -207,51 +243,63 @@ export const mapQuerySchema = z.object({
   show: z.enum(["communes", "children"]).default("communes"),
 });
 
-export interface MapFeatureProperties {
-  code: string;
-  name: string;
-  parentName: string | null;
+export const mapFeaturePropertiesSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  parentName: z.string().nullable(),
   /** Criteria met by the commune, or the average of the communes of a district. */
-  criteriaMet: number | null;
-  criteriaTotal: number | null;
+  criteriaMet: z.number().nullable(),
+  criteriaTotal: z.number().nullable(),
   /** The commune's level; null for a unit above communes or a commune not recognised. */
-  level: LevelCode | null;
-  communes: number;
+  level: levelCodeSchema.nullable(),
+  communes: z.number(),
   /** Communes recognised at any level. */
-  recognised: number;
-}
+  recognised: z.number(),
+});
+export type MapFeatureProperties = z.infer<typeof mapFeaturePropertiesSchema>;
 
-export interface UnitMapResponse {
-  unit: { code: string; name: string; level: string };
-  year: number;
-  show: "communes" | "children";
-  levels: LevelCode[];
+export const unitMapResponseSchema = z.object({
+  unit: unitRefSchema,
+  year: z.number(),
+  show: z.enum(["communes", "children"]),
+  levels: z.array(levelCodeSchema),
   /** True when any shape is schematic: the map must say it is not a real boundary. */
-  schematic: boolean;
+  schematic: z.boolean(),
   /** Units shown without a stored shape. */
-  withoutShape: { code: string; name: string }[];
-  geojson: {
-    type: "FeatureCollection";
-    features: {
-      type: "Feature";
-      id: string;
-      properties: MapFeatureProperties;
-      geometry: BoundaryGeometry;
-    }[];
-  };
-}
+  withoutShape: z.array(z.object({ code: z.string(), name: z.string() })),
+  geojson: z.object({
+    type: z.literal("FeatureCollection"),
+    features: z.array(
+      z.object({
+        type: z.literal("Feature"),
+        id: z.string(),
+        properties: mapFeaturePropertiesSchema,
+        geometry: domainObject<BoundaryGeometry>("Hình GeoJSON (Polygon hoặc MultiPolygon)"),
+      }),
+    ),
+  }),
+});
+export type UnitMapResponse = z.infer<typeof unitMapResponseSchema>;
 
 /* ---------- comparison over time ---------- */
-export interface UnitComparisonResponse {
-  unit: { code: string; name: string; level: string };
+export const unitComparisonResponseSchema = z.object({
+  unit: unitRefSchema,
   /** Units merged into this one, with the date of the merger. */
-  predecessors: { code: string; name: string; effectiveDate: string }[];
-  years: (ComparedYear & { predecessorNames: Record<string, string> })[];
-}
+  predecessors: z.array(
+    z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() }),
+  ),
+  years: z.array(
+    domainObject<ComparedYear>("Kết quả một năm, kể cả các xã trước sáp nhập").and(
+      z.object({ predecessorNames: z.record(z.string(), z.string()) }),
+    ),
+  ),
+});
+export type UnitComparisonResponse = z.infer<typeof unitComparisonResponseSchema>;
 
-export interface DepartmentListItem {
-  id: number;
-  code: string;
-  name: string;
-  provinceCode: string;
-}
+export const departmentListItemSchema = z.object({
+  id: z.number(),
+  code: z.string(),
+  name: z.string(),
+  provinceCode: z.string(),
+});
+export type DepartmentListItem = z.infer<typeof departmentListItemSchema>;

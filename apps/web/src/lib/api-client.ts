@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { ErrorBody, ErrorCode } from "@ntm/contracts";
 
 export type ApiErrorCode = ErrorCode | "NETWORK" | "BAD_RESPONSE";
@@ -58,6 +59,8 @@ async function readBody(response: Response): Promise<unknown> {
 
 export interface ApiRequest {
   method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** The route's response schema from the contracts: the answer is checked and typed by it. */
+  schema?: z.ZodType;
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as multipart/form-data. */
@@ -65,8 +68,16 @@ export interface ApiRequest {
   signal?: AbortSignal;
 }
 
+const badResponseMessage = "Máy chủ trả lời không đúng dạng. Vui lòng tải lại trang.";
+
 /** Calls the API on the same origin with the session cookie and turns error bodies into ApiError. */
-export async function apiRequest<T>(path: string, request: ApiRequest = {}): Promise<T> {
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  request: ApiRequest & { schema: S },
+): Promise<z.output<S>>;
+/** An answer without a schema (files, streams) is the caller's to read. */
+export async function apiRequest<T>(path: string, request?: ApiRequest): Promise<T>;
+export async function apiRequest(path: string, request: ApiRequest = {}): Promise<unknown> {
   const headers: Record<string, string> = {
     Accept: "application/json",
     "Accept-Language": requestLanguage,
@@ -99,7 +110,10 @@ export async function apiRequest<T>(path: string, request: ApiRequest = {}): Pro
     }
     throw new ApiError(response.status, "BAD_RESPONSE", fallbackMessage(response.status));
   }
-  return data as T;
+  if (!request.schema) return data;
+  const parsed = request.schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(response.status, "BAD_RESPONSE", badResponseMessage);
+  return parsed.data;
 }
 
 /** Builds "/api/path?a=1&b=2", leaving out empty parameters. */

@@ -5,6 +5,8 @@ import {
   entrySheetParamsSchema,
   entrySheetQuerySchema,
   entrySheetSaveSchema,
+  entrySheetResponseSchema,
+  entrySheetSaveResponseSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -19,6 +21,7 @@ export function entrySheetRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getEntrySheet",
+        response: { 200: entrySheetResponseSchema },
         tags: ["assessments"],
         summary: "Các xã của một đơn vị × một hoặc vài chỉ tiêu, để nhập theo bảng",
         params: z.object({ code: z.string().min(1) }),
@@ -38,6 +41,7 @@ export function entrySheetRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "saveValuesByUnit",
+        response: { 200: entrySheetSaveResponseSchema },
         tags: ["assessments"],
         summary: "Lưu giá trị của nhiều xã; mỗi xã một giao dịch, kết quả theo từng xã",
         params: entrySheetParamsSchema,

@@ -9,6 +9,7 @@ import {
   templateQuerySchema,
   type ImportRejected,
   type ImportReport,
+  fileDownloadSchema,
 } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
@@ -48,6 +49,8 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "downloadImportTemplate",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         tags: ["import"],
         summary:
           "Tải mẫu nhập số liệu (một dòng mỗi xã, một cột mỗi chỉ tiêu) cho một tỉnh/huyện và năm",
@@ -133,6 +136,8 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "exportValues",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"],
         tags: ["import"],
         summary: "Xuất số liệu các xã của một đơn vị trong một năm (dạng dọc, .xlsx hoặc .csv)",
         querystring: exportQuerySchema,

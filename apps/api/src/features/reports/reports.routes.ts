@@ -15,6 +15,12 @@ import {
   returnInputSchema,
   submitInputSchema,
   idSchema,
+  reportTypeSchema,
+  reportSubmissionSchema,
+  ratesResponseSchema,
+  reminderSchema,
+  fileDownloadSchema,
+  obstacleSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -47,7 +53,14 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   const tags = ["reports"];
   routes.get(
     "/api/report-types",
-    { schema: { operationId: "listReportTypes", tags, summary: "Các loại báo cáo định kỳ" } },
+    {
+      schema: {
+        operationId: "listReportTypes",
+        response: { 200: z.array(reportTypeSchema) },
+        tags,
+        summary: "Các loại báo cáo định kỳ",
+      },
+    },
     async (request) => {
       requireUser(request);
       return listReportTypes(db);
@@ -58,6 +71,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "createReportType",
+        response: { 201: reportTypeSchema },
         tags,
         summary: "Tạo loại báo cáo (kỳ, hạn nộp, đơn vị nộp)",
         body: reportTypeInputSchema,
@@ -77,6 +91,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "generateReports",
+        response: { 200: z.array(reportSubmissionSchema) },
         tags,
         summary: "Mở một kỳ báo cáo (hoặc một yêu cầu đột xuất)",
         body: generateInputSchema,
@@ -116,6 +131,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "listReports",
+        response: { 200: z.array(reportSubmissionSchema) },
         tags,
         summary: "Báo cáo theo kỳ và đơn vị",
         querystring: reportsQuerySchema,
@@ -129,6 +145,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getReportRates",
+        response: { 200: ratesResponseSchema },
         tags,
         summary: "Bảng tỷ lệ báo cáo: đúng hạn, trễ hạn, chưa nộp",
         querystring: ratesQuerySchema,
@@ -144,7 +161,14 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/reports/reminders",
-    { schema: { operationId: "listReportReminders", tags, summary: "Nhắc hạn nộp báo cáo" } },
+    {
+      schema: {
+        operationId: "listReportReminders",
+        response: { 200: z.array(reminderSchema) },
+        tags,
+        summary: "Nhắc hạn nộp báo cáo",
+      },
+    },
     async (request) => getReminders(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
@@ -152,6 +176,11 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getConsolidatedReport",
+        response: { 200: fileDownloadSchema },
+        produces: [
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ],
         tags,
         summary: "Báo cáo tổng hợp của tỉnh cho một kỳ (DOCX) hoặc phụ lục số liệu (XLSX)",
         querystring: consolidatedQuerySchema,
@@ -188,6 +217,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getReport",
+        response: { 200: reportSubmissionSchema },
         tags,
         summary: "Một báo cáo với số liệu dự thảo hoặc đã chốt",
         params: idParams,
@@ -201,6 +231,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "submitReport",
+        response: { 200: reportSubmissionSchema },
         tags,
         summary: "Nộp báo cáo (chốt số liệu)",
         params: idParams,
@@ -220,6 +251,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "returnReport",
+        response: { 200: reportSubmissionSchema },
         tags,
         summary: "Trả lại báo cáo để chỉnh sửa",
         params: idParams,
@@ -239,6 +271,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "listObstacles",
+        response: { 200: z.array(obstacleSchema) },
         tags,
         summary: "Khó khăn, vướng mắc trong phạm vi",
         querystring: obstaclesQuerySchema,
@@ -258,6 +291,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "reportObstacle",
+        response: { 201: obstacleSchema },
         tags,
         summary: "Báo cáo một khó khăn, vướng mắc",
         body: obstacleInputSchema,
@@ -277,6 +311,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "escalateObstacle",
+        response: { 200: obstacleSchema },
         tags,
         summary: "Chuyển lên cấp có thẩm quyền",
         params: idParams,
@@ -296,6 +331,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "resolveObstacle",
+        response: { 200: obstacleSchema },
         tags,
         summary: "Trả lời, giải quyết",
         params: idParams,

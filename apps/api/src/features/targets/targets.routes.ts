@@ -8,6 +8,17 @@ import {
   targetsQuerySchema,
   targetUpdateSchema,
   yearSchema,
+  targetSchema,
+  targetWithProgressSchema,
+  unitTargetsResponseSchema,
+  fileDownloadSchema,
+  targetsDashboardResponseSchema,
+  planResponseSchema,
+  planRollupResponseSchema,
+  departmentCriteriaStatusResponseSchema,
+  unitMapResponseSchema,
+  unitComparisonResponseSchema,
+  departmentListItemSchema,
   idSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
@@ -46,6 +57,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/targets",
     {
       schema: {
+        operationId: "listTargets",
+        response: { 200: z.array(targetSchema) },
         tags,
         summary: "Danh sách mục tiêu của một đơn vị và các đơn vị trực thuộc",
         querystring: z.object({ unit: z.string().min(1).optional() }),
@@ -56,7 +69,15 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.post(
     "/api/targets",
-    { schema: { tags, summary: "Đặt mục tiêu mới", body: targetInputSchema } },
+    {
+      schema: {
+        operationId: "createTarget",
+        response: { 201: targetSchema },
+        tags,
+        summary: "Đặt mục tiêu mới",
+        body: targetInputSchema,
+      },
+    },
     async (request, reply) => {
       const created = await createTarget(db, {
         user: requireUser(request),
@@ -68,7 +89,16 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.put(
     "/api/targets/:id",
-    { schema: { tags, summary: "Sửa mục tiêu", params: idParams, body: targetUpdateSchema } },
+    {
+      schema: {
+        operationId: "updateTarget",
+        response: { 200: targetSchema },
+        tags,
+        summary: "Sửa mục tiêu",
+        params: idParams,
+        body: targetUpdateSchema,
+      },
+    },
     async (request) =>
       updateTarget(db, {
         user: requireUser(request),
@@ -82,6 +112,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/targets/:id/progress",
     {
       schema: {
+        operationId: "getTargetProgress",
+        response: { 200: targetWithProgressSchema },
         tags,
         summary: "Tiến độ một mục tiêu: kết quả, khoảng cách, các xã chậm, trạng thái",
         params: idParams,
@@ -100,6 +132,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/targets",
     {
       schema: {
+        operationId: "getUnitTargets",
+        response: { 200: unitTargetsResponseSchema },
         tags,
         summary: "Mục tiêu của đơn vị với tiến độ",
         params: codeParams,
@@ -118,6 +152,9 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/targets.xlsx",
     {
       schema: {
+        operationId: "exportUnitTargets",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         tags,
         summary: "Xuất Excel: mục tiêu, tiến độ và các xã chậm",
         params: codeParams,
@@ -142,6 +179,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/dashboard",
     {
       schema: {
+        operationId: "getTargetsDashboard",
+        response: { 200: targetsDashboardResponseSchema },
         tags,
         summary: "Bảng điều hành: xã theo mức đạt qua các năm, bản đồ nhiệt, mục tiêu, xã chậm",
         params: codeParams,
@@ -158,7 +197,15 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.get(
     "/api/units/:code/plans/:year",
-    { schema: { tags, summary: "Kế hoạch năm của xã và lộ trình lên mức", params: planParams } },
+    {
+      schema: {
+        operationId: "getCommunePlan",
+        response: { 200: planResponseSchema },
+        tags,
+        summary: "Kế hoạch năm của xã và lộ trình lên mức",
+        params: planParams,
+      },
+    },
     async (request) =>
       getPlan(db, {
         user: requireUser(request),
@@ -171,6 +218,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/plans/:year",
     {
       schema: {
+        operationId: "saveCommunePlan",
+        response: { 200: planResponseSchema },
         tags,
         summary: "Lưu kế hoạch năm của xã",
         params: planParams,
@@ -190,6 +239,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/plans/:year/rollup",
     {
       schema: {
+        operationId: "getPlanRollup",
+        response: { 200: planRollupResponseSchema },
         tags,
         summary: "Tổng hợp kế hoạch so với thực hiện (huyện, tỉnh)",
         params: planParams,
@@ -207,6 +258,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/departments/:id/criteria-status",
     {
       schema: {
+        operationId: "getDepartmentCriteriaStatus",
+        response: { 200: departmentCriteriaStatusResponseSchema },
         tags,
         summary: "Tiêu chí do sở, ngành phụ trách trên toàn tỉnh",
         params: idParams,
@@ -225,6 +278,9 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/dashboard.xlsx",
     {
       schema: {
+        operationId: "exportTargetsDashboard",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         tags,
         summary: "Xuất Excel các bảng của bảng điều hành",
         params: codeParams,
@@ -249,6 +305,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/map",
     {
       schema: {
+        operationId: "getUnitMap",
+        response: { 200: unitMapResponseSchema },
         tags,
         summary: "Bản đồ: ranh giới các xã (hoặc đơn vị trực thuộc) với kết quả của năm",
         params: codeParams,
@@ -268,6 +326,8 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/comparison",
     {
       schema: {
+        operationId: "compareUnitYears",
+        response: { 200: unitComparisonResponseSchema },
         tags,
         summary: "Kết quả của đơn vị qua các năm, kể cả các đơn vị đã sáp nhập vào",
         params: codeParams,
@@ -282,7 +342,16 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.get(
     "/api/units/:code/comparison.xlsx",
-    { schema: { tags, summary: "Xuất Excel kết quả qua các năm", params: codeParams } },
+    {
+      schema: {
+        operationId: "exportUnitComparison",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        tags,
+        summary: "Xuất Excel kết quả qua các năm",
+        params: codeParams,
+      },
+    },
     async (request, reply) => {
       const body = await getUnitComparison(db, {
         user: requireUser(request),
@@ -294,7 +363,16 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.get(
     "/api/units/:code/plans/:year/rollup.xlsx",
-    { schema: { tags, summary: "Xuất Excel tổng hợp kế hoạch", params: planParams } },
+    {
+      schema: {
+        operationId: "exportPlanRollup",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        tags,
+        summary: "Xuất Excel tổng hợp kế hoạch",
+        params: planParams,
+      },
+    },
     async (request, reply) => {
       const body = await getPlanRollup(db, {
         user: requireUser(request),
@@ -311,13 +389,23 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   );
   api.get(
     "/api/departments",
-    { schema: { tags, summary: "Các sở, ngành của tỉnh (tài khoản sở, ngành: sở của mình)" } },
+    {
+      schema: {
+        operationId: "listDepartments",
+        response: { 200: z.array(departmentListItemSchema) },
+        tags,
+        summary: "Các sở, ngành của tỉnh (tài khoản sở, ngành: sở của mình)",
+      },
+    },
     async (request) => listDepartments(db, { user: requireUser(request), now: context.now() }),
   );
   api.get(
     "/api/departments/:id/criteria-status.xlsx",
     {
       schema: {
+        operationId: "exportDepartmentCriteriaStatus",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
         tags,
         summary: "Xuất Excel tiêu chí do sở, ngành phụ trách",
         params: idParams,

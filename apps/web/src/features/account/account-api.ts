@@ -1,33 +1,45 @@
-import type {
-  AccountState,
-  AccountSummary,
-  ChangePasswordInput,
-  PasswordChangeResult,
-  PasswordResetResult,
+import { z } from "zod";
+import {
+  type AccountState,
+  type AccountSummary,
+  type ChangePasswordInput,
+  type PasswordChangeResult,
+  type PasswordResetResult,
+  passwordChangeResultSchema,
+  accountSummarySchema,
+  accountStateSchema,
+  passwordResetResultSchema,
 } from "@ntm/contracts";
 import { apiRequest } from "../../lib/api-client.ts";
 
 export const accountsQueryKey = ["accounts"] as const;
 
 export function changePassword(input: ChangePasswordInput): Promise<PasswordChangeResult> {
-  return apiRequest<PasswordChangeResult>("/api/users/me/password", { method: "PUT", json: input });
+  return apiRequest("/api/users/me/password", {
+    schema: passwordChangeResultSchema,
+    method: "PUT",
+    json: input,
+  });
 }
 
 export async function fetchAccounts(): Promise<AccountSummary[]> {
-  return (await apiRequest<{ users: AccountSummary[] }>("/api/users")).users;
+  return (
+    await apiRequest("/api/users", { schema: z.object({ users: z.array(accountSummarySchema) }) })
+  ).users;
 }
 
 export type AccountAction = "disable" | "enable" | "end-sessions";
 
 export function actOnAccount(username: string, action: AccountAction): Promise<AccountState> {
-  return apiRequest<AccountState>(`/api/users/${encodeURIComponent(username)}/${action}`, {
+  return apiRequest(`/api/users/${encodeURIComponent(username)}/${action}`, {
+    schema: accountStateSchema,
     method: "POST",
   });
 }
 
 export function resetPassword(username: string): Promise<PasswordResetResult> {
-  return apiRequest<PasswordResetResult>(
-    `/api/users/${encodeURIComponent(username)}/reset-password`,
-    { method: "POST" },
-  );
+  return apiRequest(`/api/users/${encodeURIComponent(username)}/reset-password`, {
+    schema: passwordResetResultSchema,
+    method: "POST",
+  });
 }

@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginInput } from "@ntm/contracts";
+import { type CurrentUser, type LoginInput, currentUserSchema } from "@ntm/contracts";
 import { apiRequest, isApiError } from "../../lib/api-client.ts";
 
 export const meQueryKey = ["auth", "me"] as const;
@@ -6,7 +6,7 @@ export const meQueryKey = ["auth", "me"] as const;
 /** The signed-in user, or null when there is no session. */
 export async function fetchMe(): Promise<CurrentUser | null> {
   try {
-    return await apiRequest<CurrentUser>("/api/auth/me");
+    return await apiRequest("/api/auth/me", { schema: currentUserSchema });
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
@@ -14,7 +14,7 @@ export async function fetchMe(): Promise<CurrentUser | null> {
 }
 
 export function login(input: LoginInput): Promise<CurrentUser> {
-  return apiRequest<CurrentUser>("/api/auth/login", { method: "POST", json: input });
+  return apiRequest("/api/auth/login", { schema: currentUserSchema, method: "POST", json: input });
 }
 
 export function logout(): Promise<unknown> {

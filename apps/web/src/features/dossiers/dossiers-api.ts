@@ -1,12 +1,14 @@
-import type {
-  BatchDto,
-  DossierDetailDto,
-  DossierSummaryDto,
-  InboxItemDto,
-  MergedUnitDto,
-  MergerDecisionInput,
-  MergerDetailDto,
-  WatchResponse,
+import { z } from "zod";
+import {
+  type MergerDecisionInput,
+  dossierSummarySchema,
+  inboxItemSchema,
+  batchSchema,
+  dossierDetailSchema,
+  watchResponseSchema,
+  notificationEmailSchema,
+  mergedUnitSchema,
+  mergerDetailSchema,
 } from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 
@@ -21,15 +23,18 @@ export const dossierKeys = {
 };
 
 export const fetchDossiers = (signal?: AbortSignal) =>
-  apiRequest<DossierSummaryDto[]>("/api/dossiers", { signal });
+  apiRequest("/api/dossiers", { schema: z.array(dossierSummarySchema), signal });
 export const fetchInbox = (signal?: AbortSignal) =>
-  apiRequest<InboxItemDto[]>("/api/dossiers/inbox", { signal });
+  apiRequest("/api/dossiers/inbox", { schema: z.array(inboxItemSchema), signal });
 export const fetchBatches = (signal?: AbortSignal) =>
-  apiRequest<BatchDto[]>("/api/dossier-batches", { signal });
+  apiRequest("/api/dossier-batches", { schema: z.array(batchSchema), signal });
 export const fetchDossier = (id: number, signal?: AbortSignal) =>
-  apiRequest<DossierDetailDto>(`/api/dossiers/${id}`, { signal });
+  apiRequest(`/api/dossiers/${id}`, { schema: dossierDetailSchema, signal });
 export const fetchWatch = (unit: string, year: number, signal?: AbortSignal) =>
-  apiRequest<WatchResponse>(apiPath("/api/watch/revocation", { unit, year }), { signal });
+  apiRequest(apiPath("/api/watch/revocation", { unit, year }), {
+    schema: watchResponseSchema,
+    signal,
+  });
 
 export const createDossier = (input: {
   kind: "recognition" | "revocation";
@@ -37,10 +42,11 @@ export const createDossier = (input: {
   year: number;
   requestedLevel?: string;
   batchId: number;
-}) => apiRequest<DossierDetailDto>("/api/dossiers", { method: "POST", json: input });
+}) => apiRequest("/api/dossiers", { schema: dossierDetailSchema, method: "POST", json: input });
 
 export const completeStep = (id: number, step: string, data: unknown) =>
-  apiRequest<DossierDetailDto>(`/api/dossiers/${id}/steps/${step}/complete`, {
+  apiRequest(`/api/dossiers/${id}/steps/${step}/complete`, {
+    schema: dossierDetailSchema,
     method: "POST",
     json: data,
   });
@@ -49,10 +55,15 @@ export const returnDossier = (
   id: number,
   reasons: { criterionCode?: string; document?: string; text: string }[],
 ) =>
-  apiRequest<DossierDetailDto>(`/api/dossiers/${id}/return`, { method: "POST", json: { reasons } });
+  apiRequest(`/api/dossiers/${id}/return`, {
+    schema: dossierDetailSchema,
+    method: "POST",
+    json: { reasons },
+  });
 
 export const confirmCriteria = (id: number, criteria: string[]) =>
-  apiRequest<DossierDetailDto>(`/api/dossiers/${id}/confirmations`, {
+  apiRequest(`/api/dossiers/${id}/confirmations`, {
+    schema: dossierDetailSchema,
     method: "POST",
     json: { criteria },
   });
@@ -65,10 +76,11 @@ export const uploadScan = (id: number, stepCode: string, file: File) => {
 };
 
 export const fetchNotificationEmail = (signal?: AbortSignal) =>
-  apiRequest<{ email: string | null }>("/api/notification-email", { signal });
+  apiRequest("/api/notification-email", { schema: notificationEmailSchema, signal });
 
 export const saveNotificationEmail = (email: string | null) =>
-  apiRequest<{ email: string | null }>("/api/notification-email", {
+  apiRequest("/api/notification-email", {
+    schema: notificationEmailSchema,
     method: "PUT",
     json: { email },
   });
@@ -79,11 +91,15 @@ export const mergerKeys = {
 };
 
 export const fetchMergedUnits = (signal?: AbortSignal) =>
-  apiRequest<MergedUnitDto[]>("/api/mergers", { signal });
+  apiRequest("/api/mergers", { schema: z.array(mergedUnitSchema), signal });
 export const fetchMerger = (code: string, signal?: AbortSignal) =>
-  apiRequest<MergerDetailDto>(`/api/units/${encodeURIComponent(code)}/merger`, { signal });
+  apiRequest(`/api/units/${encodeURIComponent(code)}/merger`, {
+    schema: mergerDetailSchema,
+    signal,
+  });
 export const recogniseMerger = (code: string, input: MergerDecisionInput) =>
-  apiRequest<MergerDetailDto>(`/api/units/${encodeURIComponent(code)}/merger-recognition`, {
+  apiRequest(`/api/units/${encodeURIComponent(code)}/merger-recognition`, {
+    schema: mergerDetailSchema,
     method: "POST",
     json: input,
   });

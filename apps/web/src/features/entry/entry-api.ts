@@ -1,4 +1,8 @@
-import type { EntrySheetResponse, EntrySheetSave, EntrySheetSaveResponse } from "@ntm/contracts";
+import {
+  type EntrySheetSave,
+  entrySheetResponseSchema,
+  entrySheetSaveResponseSchema,
+} from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 
 export function entrySheetQueryKey(code: string, year: number, indicators: string[]) {
@@ -11,17 +15,18 @@ export function fetchEntrySheet(
   indicators: string[],
   signal?: AbortSignal,
 ) {
-  return apiRequest<EntrySheetResponse>(
+  return apiRequest(
     apiPath(`/api/units/${encodeURIComponent(code)}/entry-sheet`, {
       year,
       indicators: indicators.join(","),
     }),
-    { signal },
+    { schema: entrySheetResponseSchema, signal },
   );
 }
 
 export function saveEntrySheet(year: number, input: EntrySheetSave) {
-  return apiRequest<EntrySheetSaveResponse>(`/api/assessments/${year}/values-by-unit`, {
+  return apiRequest(`/api/assessments/${year}/values-by-unit`, {
+    schema: entrySheetSaveResponseSchema,
     method: "POST",
     json: input,
   });

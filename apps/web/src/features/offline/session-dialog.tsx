@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@ntm/contracts";
+import { currentUserSchema } from "@ntm/contracts";
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Form, Input, Modal } from "antd";
 import { useState } from "react";
@@ -22,7 +22,8 @@ export function SessionDialog({ username }: { username: string }) {
     setBusy(true);
     setError(null);
     try {
-      const user = await apiRequest<CurrentUser>("/api/auth/login", {
+      const user = await apiRequest("/api/auth/login", {
+        schema: currentUserSchema,
         method: "POST",
         json: { username, password },
       });

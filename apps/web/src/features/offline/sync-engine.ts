@@ -1,4 +1,4 @@
-import type { ScorecardResponse } from "@ntm/contracts";
+import { type ScorecardResponse, scorecardResponseSchema } from "@ntm/contracts";
 import type { QueryClient } from "@tanstack/react-query";
 import { apiRequest, isApiError } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
@@ -142,9 +142,10 @@ function refreshAfterSave(unitCode: string, year: number) {
 
 async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
   try {
-    const response = await apiRequest<ScorecardResponse>(
+    const response = await apiRequest(
       `${unitPath(entry.unitCode)}/assessments/${entry.year}/values`,
       {
+        schema: scorecardResponseSchema,
         method: "PUT",
         json: {
           version: entry.version,
@@ -179,9 +180,9 @@ async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
 async function settleConflict(entry: OutboxEntry): Promise<Outcome> {
   let current: ScorecardResponse;
   try {
-    current = await apiRequest<ScorecardResponse>(
-      `${unitPath(entry.unitCode)}/scorecard?year=${entry.year}`,
-    );
+    current = await apiRequest(`${unitPath(entry.unitCode)}/scorecard?year=${entry.year}`, {
+      schema: scorecardResponseSchema,
+    });
   } catch (error) {
     return stopOn(error) ?? "stop";
   }

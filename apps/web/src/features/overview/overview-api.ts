@@ -1,4 +1,4 @@
-import type { SummaryResponse } from "@ntm/contracts";
+import { summaryResponseSchema } from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
 
@@ -7,8 +7,8 @@ export function summaryQueryKey(code: string, year: number, below: number) {
 }
 
 export function fetchSummary(code: string, year: number, below: number, signal?: AbortSignal) {
-  return apiRequest<SummaryResponse>(
-    apiPath(`/api/units/${encodeURIComponent(code)}/summary`, { year, below }),
-    { signal },
-  );
+  return apiRequest(apiPath(`/api/units/${encodeURIComponent(code)}/summary`, { year, below }), {
+    schema: summaryResponseSchema,
+    signal,
+  });
 }

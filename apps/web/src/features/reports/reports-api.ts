@@ -1,11 +1,12 @@
-import type {
-  ImportReport,
-  ObstacleDto,
-  OpenPeriodsResult,
-  RatesResponse,
-  ReminderDto,
-  ReportSubmissionDto,
-  ReportTypeDto,
+import { z } from "zod";
+import {
+  type ImportReport,
+  reportSubmissionSchema,
+  reportTypeSchema,
+  ratesResponseSchema,
+  reminderSchema,
+  openPeriodsResultSchema,
+  obstacleSchema,
 } from "@ntm/contracts";
 import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
 
@@ -20,31 +21,33 @@ export const reportKeys = {
 };
 
 export const fetchReports = (signal?: AbortSignal) =>
-  apiRequest<ReportSubmissionDto[]>("/api/reports", { signal });
+  apiRequest("/api/reports", { schema: z.array(reportSubmissionSchema), signal });
 export const fetchReport = (id: number, signal?: AbortSignal) =>
-  apiRequest<ReportSubmissionDto>(`/api/reports/${id}`, { signal });
+  apiRequest(`/api/reports/${id}`, { schema: reportSubmissionSchema, signal });
 export const fetchTypes = (signal?: AbortSignal) =>
-  apiRequest<ReportTypeDto[]>("/api/report-types", { signal });
+  apiRequest("/api/report-types", { schema: z.array(reportTypeSchema), signal });
 export const fetchRates = (type: number, signal?: AbortSignal) =>
-  apiRequest<RatesResponse>(apiPath("/api/reports/rates", { type }), { signal });
+  apiRequest(apiPath("/api/reports/rates", { type }), { schema: ratesResponseSchema, signal });
 export const fetchReminders = (signal?: AbortSignal) =>
-  apiRequest<ReminderDto[]>("/api/reports/reminders", { signal });
+  apiRequest("/api/reports/reminders", { schema: z.array(reminderSchema), signal });
 export const submitReport = (id: number, narrative: string, version: number) =>
-  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/submit`, {
+  apiRequest(`/api/reports/${id}/submit`, {
+    schema: reportSubmissionSchema,
     method: "POST",
     json: { narrative, version },
   });
 export const returnReport = (id: number, reason: string) =>
-  apiRequest<ReportSubmissionDto>(`/api/reports/${id}/return`, {
+  apiRequest(`/api/reports/${id}/return`, {
+    schema: reportSubmissionSchema,
     method: "POST",
     json: { reason },
   });
 
 export const openDuePeriods = () =>
-  apiRequest<OpenPeriodsResult>("/api/report-periods/open", { method: "POST" });
+  apiRequest("/api/report-periods/open", { schema: openPeriodsResultSchema, method: "POST" });
 
 export const fetchObstacles = (filter: Record<string, string>, signal?: AbortSignal) =>
-  apiRequest<ObstacleDto[]>(apiPath("/api/obstacles", filter), { signal });
+  apiRequest(apiPath("/api/obstacles", filter), { schema: z.array(obstacleSchema), signal });
 export const raiseObstacle = (input: {
   unitCode: string;
   title: string;
@@ -52,11 +55,19 @@ export const raiseObstacle = (input: {
   criterionCodes: string[];
   planItem?: string;
   dueDate: string;
-}) => apiRequest<ObstacleDto>("/api/obstacles", { method: "POST", json: input });
+}) => apiRequest("/api/obstacles", { schema: obstacleSchema, method: "POST", json: input });
 export const escalateObstacle = (id: number, note: string) =>
-  apiRequest<ObstacleDto>(`/api/obstacles/${id}/escalate`, { method: "POST", json: { note } });
+  apiRequest(`/api/obstacles/${id}/escalate`, {
+    schema: obstacleSchema,
+    method: "POST",
+    json: { note },
+  });
 export const resolveObstacle = (id: number, answer: string) =>
-  apiRequest<ObstacleDto>(`/api/obstacles/${id}/resolve`, { method: "POST", json: { answer } });
+  apiRequest(`/api/obstacles/${id}/resolve`, {
+    schema: obstacleSchema,
+    method: "POST",
+    json: { answer },
+  });
 
 export const templateUrl = (unit: string, year: number) =>
   apiPath("/api/import/template", { unit, year });

@@ -1,4 +1,10 @@
-import type { AuditEntry, EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
+import {
+  type ValuesInput,
+  scorecardResponseSchema,
+  evidenceSchema,
+  valueHistoryResponseSchema,
+  okResponseSchema,
+} from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
 
@@ -9,13 +15,15 @@ export function scorecardQueryKey(code: string, year: number) {
 }
 
 export function fetchScorecard(code: string, year: number, signal?: AbortSignal) {
-  return apiRequest<ScorecardResponse>(apiPath(`${unitPath(code)}/scorecard`, { year }), {
+  return apiRequest(apiPath(`${unitPath(code)}/scorecard`, { year }), {
+    schema: scorecardResponseSchema,
     signal,
   });
 }
 
 export function saveValues(code: string, year: number, input: ValuesInput) {
-  return apiRequest<ScorecardResponse>(`${unitPath(code)}/assessments/${year}/values`, {
+  return apiRequest(`${unitPath(code)}/assessments/${year}/values`, {
+    schema: scorecardResponseSchema,
     method: "PUT",
     json: input,
   });
@@ -26,14 +34,15 @@ export function uploadEvidence(code: string, year: number, indicatorCode: string
   // The server reads the fields in order: the indicator must come before the file.
   form.append("indicatorCode", indicatorCode);
   form.append("file", file, file.name);
-  return apiRequest<EvidenceDto>(`${unitPath(code)}/assessments/${year}/evidence`, {
+  return apiRequest(`${unitPath(code)}/assessments/${year}/evidence`, {
+    schema: evidenceSchema,
     method: "POST",
     form,
   });
 }
 
 export function deleteEvidence(id: number) {
-  return apiRequest<unknown>(`/api/evidence/${id}`, { method: "DELETE" });
+  return apiRequest(`/api/evidence/${id}`, { method: "DELETE", schema: okResponseSchema });
 }
 
 export function evidenceUrl(id: number): string {
@@ -50,8 +59,8 @@ export function fetchHistory(
   indicatorCode: string,
   signal?: AbortSignal,
 ) {
-  return apiRequest<{ entries: AuditEntry[] }>(
+  return apiRequest(
     apiPath(`${unitPath(code)}/assessments/${year}/history`, { indicator: indicatorCode }),
-    { signal },
+    { schema: valueHistoryResponseSchema, signal },
   );
 }

@@ -1,12 +1,13 @@
-import type {
-  DepartmentCriteriaStatusResponse,
-  DepartmentListItem,
-  PlanInput,
-  PlanResponse,
-  PlanRollupResponse,
-  TargetsDashboardResponse,
-  UnitComparisonResponse,
-  UnitMapResponse,
+import { z } from "zod";
+import {
+  type PlanInput,
+  targetsDashboardResponseSchema,
+  planResponseSchema,
+  unitMapResponseSchema,
+  unitComparisonResponseSchema,
+  departmentListItemSchema,
+  departmentCriteriaStatusResponseSchema,
+  planRollupResponseSchema,
 } from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
@@ -16,14 +17,15 @@ export function dashboardQueryKey(code: string, year: number) {
 }
 
 export function fetchDashboard(code: string, year: number, signal?: AbortSignal) {
-  return apiRequest<TargetsDashboardResponse>(
-    apiPath(`/api/units/${encodeURIComponent(code)}/dashboard`, { year }),
-    { signal },
-  );
+  return apiRequest(apiPath(`/api/units/${encodeURIComponent(code)}/dashboard`, { year }), {
+    schema: targetsDashboardResponseSchema,
+    signal,
+  });
 }
 
 export function fetchPlan(code: string, year: number, signal?: AbortSignal) {
-  return apiRequest<PlanResponse>(`/api/units/${encodeURIComponent(code)}/plans/${year}`, {
+  return apiRequest(`/api/units/${encodeURIComponent(code)}/plans/${year}`, {
+    schema: planResponseSchema,
     signal,
   });
 }
@@ -46,14 +48,15 @@ export function fetchMap(
   show: "communes" | "children",
   signal?: AbortSignal,
 ) {
-  return apiRequest<UnitMapResponse>(
-    apiPath(`/api/units/${encodeURIComponent(code)}/map`, { year, show }),
-    { signal },
-  );
+  return apiRequest(apiPath(`/api/units/${encodeURIComponent(code)}/map`, { year, show }), {
+    schema: unitMapResponseSchema,
+    signal,
+  });
 }
 
 export function fetchComparison(code: string, signal?: AbortSignal) {
-  return apiRequest<UnitComparisonResponse>(`/api/units/${encodeURIComponent(code)}/comparison`, {
+  return apiRequest(`/api/units/${encodeURIComponent(code)}/comparison`, {
+    schema: unitComparisonResponseSchema,
     signal,
   });
 }
@@ -63,14 +66,14 @@ export function comparisonExportUrl(code: string) {
 }
 
 export function fetchDepartments(signal?: AbortSignal) {
-  return apiRequest<DepartmentListItem[]>("/api/departments", { signal });
+  return apiRequest("/api/departments", { schema: z.array(departmentListItemSchema), signal });
 }
 
 export function fetchDepartmentStatus(id: number, year: number, signal?: AbortSignal) {
-  return apiRequest<DepartmentCriteriaStatusResponse>(
-    apiPath(`/api/departments/${id}/criteria-status`, { year }),
-    { signal },
-  );
+  return apiRequest(apiPath(`/api/departments/${id}/criteria-status`, { year }), {
+    schema: departmentCriteriaStatusResponseSchema,
+    signal,
+  });
 }
 
 export function departmentExportUrl(id: number, year: number) {
@@ -78,10 +81,10 @@ export function departmentExportUrl(id: number, year: number) {
 }
 
 export function fetchRollup(code: string, year: number, signal?: AbortSignal) {
-  return apiRequest<PlanRollupResponse>(
-    `/api/units/${encodeURIComponent(code)}/plans/${year}/rollup`,
-    { signal },
-  );
+  return apiRequest(`/api/units/${encodeURIComponent(code)}/plans/${year}/rollup`, {
+    schema: planRollupResponseSchema,
+    signal,
+  });
 }
 
 export function rollupExportUrl(code: string, year: number) {
@@ -89,7 +92,8 @@ export function rollupExportUrl(code: string, year: number) {
 }
 
 export function savePlan(code: string, year: number, input: PlanInput) {
-  return apiRequest<PlanResponse>(`/api/units/${encodeURIComponent(code)}/plans/${year}`, {
+  return apiRequest(`/api/units/${encodeURIComponent(code)}/plans/${year}`, {
+    schema: planResponseSchema,
     method: "PUT",
     json: input,
   });

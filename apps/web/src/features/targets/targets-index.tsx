@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@ntm/contracts";
+import { currentUserSchema } from "@ntm/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate } from "react-router";
 import { PageLoading } from "../../components/page-loading.tsx";
@@ -8,7 +8,7 @@ import { apiRequest } from "../../lib/api-client.ts";
 export function TargetsIndex() {
   const me = useQuery({
     queryKey: ["targets", "me"],
-    queryFn: ({ signal }) => apiRequest<CurrentUser>("/api/auth/me", { signal }),
+    queryFn: ({ signal }) => apiRequest("/api/auth/me", { schema: currentUserSchema, signal }),
   });
   if (!me.data) return <PageLoading />;
   if (me.data.role === "department") return <Navigate to="/departments" replace />;

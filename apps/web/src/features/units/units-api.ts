@@ -1,10 +1,10 @@
-import type { UnitDetail, UnitDto } from "@ntm/contracts";
+import {
+  type UnitDto,
+  type UnitListResponse,
+  unitListSchema,
+  unitDetailSchema,
+} from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
-
-interface UnitList {
-  asOf: string;
-  units: UnitDto[];
-}
 
 export interface UnitListParams {
   parent?: string;
@@ -17,8 +17,11 @@ export function unitListQueryKey(params: UnitListParams) {
   return ["units", "list", params] as const;
 }
 
-export function fetchUnitList(params: UnitListParams, signal?: AbortSignal): Promise<UnitList> {
-  return apiRequest<UnitList>(apiPath("/api/units", { ...params }), { signal });
+export function fetchUnitList(
+  params: UnitListParams,
+  signal?: AbortSignal,
+): Promise<UnitListResponse> {
+  return apiRequest(apiPath("/api/units", { ...params }), { schema: unitListSchema, signal });
 }
 
 export function unitDetailQueryKey(code: string, asOf: string) {
@@ -26,7 +29,8 @@ export function unitDetailQueryKey(code: string, asOf: string) {
 }
 
 export function fetchUnitDetail(code: string, asOf: string, signal?: AbortSignal) {
-  return apiRequest<UnitDetail>(apiPath(`/api/units/${encodeURIComponent(code)}`, { asOf }), {
+  return apiRequest(apiPath(`/api/units/${encodeURIComponent(code)}`, { asOf }), {
+    schema: unitDetailSchema,
     signal,
   });
 }

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { idSchema } from "@ntm/contracts";
+import {
+  idSchema,
+  catalogSetListResponseSchema,
+  catalogSetDetailSchema,
+  catalogImportResultSchema,
+} from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getSet, getSets, importCatalog } from "./catalog.service.ts";
@@ -11,7 +16,14 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
     "/api/catalog/sets",
-    { schema: { tags: ["catalog"], summary: "Các bộ tiêu chí và phiên bản" } },
+    {
+      schema: {
+        operationId: "listCriteriaSets",
+        response: { 200: catalogSetListResponseSchema },
+        tags: ["catalog"],
+        summary: "Các bộ tiêu chí và phiên bản",
+      },
+    },
     async (request) => {
       requireUser(request);
       return { sets: await getSets(db) };
@@ -21,6 +33,8 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
     "/api/catalog/sets/:id",
     {
       schema: {
+        operationId: "getCriteriaSet",
+        response: { 200: catalogSetDetailSchema },
         tags: ["catalog"],
         summary: "Một phiên bản bộ tiêu chí, đầy đủ chỉ tiêu và ngưỡng",
         params: z.object({ id: idSchema }),
@@ -36,6 +50,8 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
     {
       bodyLimit: 5 * 1024 * 1024,
       schema: {
+        operationId: "importCriteriaSet",
+        response: { 201: catalogImportResultSchema },
         tags: ["catalog"],
         summary: "Nhập một phiên bản bộ tiêu chí hoặc tệp ghi đè cấp tỉnh",
       },

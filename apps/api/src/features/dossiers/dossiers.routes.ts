@@ -13,6 +13,19 @@ import {
   revocationWatchQuerySchema,
   stepCodeSchema,
   idSchema,
+  dossierSummarySchema,
+  dossierDetailSchema,
+  inboxItemSchema,
+  fileDownloadSchema,
+  dossierDocumentSchema,
+  batchSchema,
+  recognitionHistorySchema,
+  mergedUnitSchema,
+  mergerDetailSchema,
+  watchResponseSchema,
+  regimeVersionSchema,
+  regimeImportResultSchema,
+  notificationEmailSchema,
 } from "@ntm/contracts";
 import type { StepData } from "@ntm/domain";
 import { AppError } from "../../http/app-error.ts";
@@ -52,6 +65,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers",
     {
       schema: {
+        operationId: "listDossiers",
+        response: { 200: z.array(dossierSummarySchema) },
         tags,
         summary: "Danh sách hồ sơ xét công nhận, thu hồi trong phạm vi",
         querystring: dossierListQuerySchema,
@@ -64,6 +79,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers",
     {
       schema: {
+        operationId: "createDossier",
+        response: { 201: dossierDetailSchema },
         tags,
         summary: "Lập hồ sơ (đóng băng kết quả đánh giá tại thời điểm nộp)",
         body: createDossierInputSchema,
@@ -81,17 +98,39 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/dossiers/inbox",
-    { schema: { tags, summary: "Hồ sơ đang chờ tài khoản hiện tại xử lý" } },
+    {
+      schema: {
+        operationId: "getDossierInbox",
+        response: { 200: z.array(inboxItemSchema) },
+        tags,
+        summary: "Hồ sơ đang chờ tài khoản hiện tại xử lý",
+      },
+    },
     async (request) => getInbox(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
     "/api/dossiers/overdue",
-    { schema: { tags, summary: "Hồ sơ có bước quá hạn" } },
+    {
+      schema: {
+        operationId: "listOverdueDossiers",
+        response: { 200: z.array(dossierSummarySchema) },
+        tags,
+        summary: "Hồ sơ có bước quá hạn",
+      },
+    },
     async (request) => getOverdue(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
     "/api/dossiers/:id",
-    { schema: { tags, summary: "Chi tiết hồ sơ", params: idParams } },
+    {
+      schema: {
+        operationId: "getDossier",
+        response: { 200: dossierDetailSchema },
+        tags,
+        summary: "Chi tiết hồ sơ",
+        params: idParams,
+      },
+    },
     async (request) =>
       getDossier(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
   );
@@ -99,6 +138,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/steps/:step/complete",
     {
       schema: {
+        operationId: "completeDossierStep",
+        response: { 200: dossierDetailSchema },
         tags,
         summary: "Hoàn thành bước hiện tại (dữ liệu của bước trong body)",
         params: idParams.extend({ step: stepCodeSchema }),
@@ -122,6 +163,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/return",
     {
       schema: {
+        operationId: "returnDossier",
+        response: { 200: dossierDetailSchema },
         tags,
         summary: "Trả lại hồ sơ cho bước trước, kèm lý do",
         params: idParams,
@@ -141,6 +184,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/confirmations",
     {
       schema: {
+        operationId: "confirmDossierCriteria",
+        response: { 200: dossierDetailSchema },
         tags,
         summary: "Sở, ngành xác nhận tiêu chí được giao (bước thẩm định)",
         params: idParams,
@@ -160,6 +205,12 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/generated/:kind",
     {
       schema: {
+        operationId: "downloadGeneratedDossierDocument",
+        response: { 200: fileDownloadSchema },
+        produces: [
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/pdf",
+        ],
         tags,
         summary: "Văn bản tạo từ dữ liệu hồ sơ (DOCX hoặc PDF)",
         params: idParams.extend({ kind: z.enum(generatedKinds) }),
@@ -185,6 +236,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/documents",
     {
       schema: {
+        operationId: "uploadDossierScan",
+        response: { 201: dossierDocumentSchema },
         tags,
         summary: "Đính kèm bản scan (multipart: stepCode rồi file)",
         params: idParams,
@@ -221,6 +274,9 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossiers/:id/documents/:documentId",
     {
       schema: {
+        operationId: "downloadDossierScan",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/octet-stream"],
         tags,
         summary: "Tải về bản scan",
         params: idParams.extend({ documentId: idSchema }),
@@ -243,13 +299,26 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/dossier-batches",
-    { schema: { tags, summary: "Các đợt xét công nhận của tỉnh" } },
+    {
+      schema: {
+        operationId: "listDossierBatches",
+        response: { 200: z.array(batchSchema) },
+        tags,
+        summary: "Các đợt xét công nhận của tỉnh",
+      },
+    },
     async (request) => listBatches(db, { user: requireUser(request), now: context.now() }),
   );
   routes.post(
     "/api/dossier-batches",
     {
-      schema: { tags, summary: "Tạo đợt xét công nhận với hạn nộp", body: dossierBatchInputSchema },
+      schema: {
+        operationId: "createDossierBatch",
+        response: { 201: batchSchema },
+        tags,
+        summary: "Tạo đợt xét công nhận với hạn nộp",
+        body: dossierBatchInputSchema,
+      },
     },
     async (request, reply) => {
       const batch = await createBatch(db, { user: requireUser(request), input: request.body });
@@ -261,6 +330,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/recognition-history",
     {
       schema: {
+        operationId: "getRecognitionHistory",
+        response: { 200: z.array(recognitionHistorySchema) },
         tags,
         summary: "Lịch sử mức đạt chuẩn được công nhận",
         params: z.object({ code: z.string().min(1) }),
@@ -275,13 +346,22 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/mergers",
-    { schema: { tags, summary: "Xã hình thành do sáp nhập trong phạm vi (CV 267/BNN-VPĐP)" } },
+    {
+      schema: {
+        operationId: "listMergers",
+        response: { 200: z.array(mergedUnitSchema) },
+        tags,
+        summary: "Xã hình thành do sáp nhập trong phạm vi (CV 267/BNN-VPĐP)",
+      },
+    },
     async (request) => listMergedUnits(db, { user: requireUser(request), now: context.now() }),
   );
   routes.get(
     "/api/units/:code/merger",
     {
       schema: {
+        operationId: "getMerger",
+        response: { 200: mergerDetailSchema },
         tags,
         summary: "Các xã sáp nhập, mức đạt chuẩn của từng xã và hướng xét công nhận xã mới",
         params: z.object({ code: z.string().min(1) }),
@@ -294,6 +374,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/units/:code/merger-recognition",
     {
       schema: {
+        operationId: "recogniseMergedUnit",
+        response: { 201: mergerDetailSchema },
         tags,
         summary:
           "UBND tỉnh quyết định công nhận xã mới sau sáp nhập (mọi xã sáp nhập đã đạt chuẩn)",
@@ -316,6 +398,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/watch/revocation",
     {
       schema: {
+        operationId: "getRevocationWatch",
+        response: { 200: watchResponseSchema },
         tags,
         summary: "Theo dõi duy trì: đơn vị thuộc diện xem xét thu hồi",
         querystring: revocationWatchQuerySchema,
@@ -332,6 +416,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossier-regimes",
     {
       schema: {
+        operationId: "listDossierRegimes",
+        response: { 200: z.array(regimeVersionSchema) },
         tags,
         summary: "Quy trình hồ sơ: phiên bản hiện hành (hoặc mọi phiên bản với all=true)",
         querystring: regimeListQuerySchema,
@@ -346,6 +432,8 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     "/api/dossier-regimes",
     {
       schema: {
+        operationId: "importDossierRegime",
+        response: { 200: regimeImportResultSchema, 201: regimeImportResultSchema },
         tags,
         summary: "Nhập tệp quy trình hồ sơ thành phiên bản mới (quản trị tỉnh)",
         body: z.unknown(),
@@ -363,13 +451,22 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/notification-email",
-    { schema: { tags, summary: "Địa chỉ e-mail nhận thông báo hồ sơ của tài khoản" } },
+    {
+      schema: {
+        operationId: "getNotificationEmail",
+        response: { 200: notificationEmailSchema },
+        tags,
+        summary: "Địa chỉ e-mail nhận thông báo hồ sơ của tài khoản",
+      },
+    },
     async (request) => getNotificationEmail(db, { user: requireUser(request) }),
   );
   routes.put(
     "/api/notification-email",
     {
       schema: {
+        operationId: "setNotificationEmail",
+        response: { 200: notificationEmailSchema },
         tags,
         summary: "Đặt hoặc xóa địa chỉ e-mail nhận thông báo hồ sơ",
         body: notificationEmailInputSchema,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { createUserInputSchema } from "@ntm/contracts";
+import { createUserInputSchema, userListResponseSchema, createdUserSchema } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { createUser, getUsers } from "./users.service.ts";
@@ -10,14 +10,29 @@ export function usersRoutes(app: FastifyInstance, context: AppContext) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
     "/api/users",
-    { schema: { tags: ["users"], summary: "Danh sách tài khoản" } },
+    {
+      schema: {
+        operationId: "listUsers",
+        response: { 200: userListResponseSchema },
+        tags: ["users"],
+        summary: "Danh sách tài khoản",
+      },
+    },
     async (request) => ({
       users: await getUsers(db, requireUser(request)),
     }),
   );
   routes.post(
     "/api/users",
-    { schema: { tags: ["users"], summary: "Tạo tài khoản", body: createUserInputSchema } },
+    {
+      schema: {
+        operationId: "createUser",
+        response: { 201: createdUserSchema },
+        tags: ["users"],
+        summary: "Tạo tài khoản",
+        body: createUserInputSchema,
+      },
+    },
     async (request, reply) => {
       const user = await createUser(db, {
         input: request.body,

@@ -6,9 +6,9 @@ import { assertCan } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today as localDate } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
+import { findUnitResource } from "../units/index.ts";
 import { insertObstacle, insertObstacleEvent } from "./reports.repository.ts";
 import { requireObstacle } from "./obstacle-view.ts";
-import { unitResource } from "./report-access.ts";
 import { scopeOf } from "./unit-scope.ts";
 
 /** Raises an obstacle at the user's own level; it holds it until it resolves or escalates it. */
@@ -18,7 +18,8 @@ export async function raiseObstacle(
 ): Promise<ObstacleDto> {
   const { user, input, now } = options;
   const today = localDate(now);
-  assertCan(user, "obstacle.raise", await unitResource(db, input.unitCode, today));
+  const { resource } = await findUnitResource(db, input.unitCode, today);
+  assertCan(user, "obstacle.raise", resource);
   // The policy lets only the roles that hold obstacles at some level raise one.
   const level = obstacleLevelOfRole(user.role) as ObstacleLevel;
   if (input.dueDate < today)

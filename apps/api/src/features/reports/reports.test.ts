@@ -255,6 +255,11 @@ describe("obstacles", () => {
       ["resolve", "province_committee"],
     ]);
     expect(resolved.events[1]?.hoursSincePrevious).toBe(0);
+    const again = await call("admin", "POST", `/api/obstacles/${obstacle.id}/resolve`, {
+      answer: "Trả lời lần nữa",
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.message).toContain("đã được giải quyết");
   });
 
   it("lists open obstacles by criterion and overdue, only in scope", async () => {

@@ -296,6 +296,30 @@ describe("field entry: nothing typed is lost", () => {
   });
 });
 
+describe("field entry: a year without data", () => {
+  it("says so in grey and copies last year's figures as drafts that wait for the officer", async () => {
+    const me = await apiGet<CurrentUser>(app.baseUrl, await sessionOf("xa"), "/api/auth/me");
+    const page = await newPage();
+    await login(page, app.baseUrl, "xa");
+    await page.getByTestId("year-select").selectOption("2025");
+    await openGrid(page, me.unitCode);
+    const headline = page.getByTestId("criteria-met");
+    await expect.poll(() => headline.getAttribute("data-empty")).toBe("true");
+    expect(await headline.innerText()).toContain("Chưa có số liệu");
+    expect(await headline.innerText()).not.toContain("Đạt");
+    await page.getByTestId("copy-previous-year").click();
+    await page.getByTestId("copied-notice").waitFor();
+    const copied = Number(await status(page).getAttribute("data-count"));
+    expect(copied).toBeGreaterThan(10);
+    // Well past the pause after which typed values are queued: copied ones are not sent.
+    await page.waitForTimeout(3000);
+    const card = await scorecardOf(me.unitCode, 2025);
+    expect(card.valuesEntered).toBe(0);
+    expect(await status(page).getAttribute("data-state")).toBe("device");
+    await page.context().close();
+  });
+});
+
 describe("field entry: a grid like a spreadsheet", () => {
   it("(d) a 10-row column pasted from the clipboard fills 10 cells and saves", async () => {
     const me = await apiGet<CurrentUser>(app.baseUrl, await sessionOf("xa"), "/api/auth/me");

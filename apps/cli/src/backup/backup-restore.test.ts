@@ -193,6 +193,49 @@ describe("ntm backup and restore of stored files", () => {
   });
 });
 
+describe("ntm restore of a backup made before stored files and the audit chain", () => {
+  it("restores its rows unverified and gives its audit rows their place in the chain", async () => {
+    const file = join(folder, "version-1.jsonl.gz");
+    const lines = [
+      { format: "ntm-backup", version: 1, tables: ["admin_units", "audit_log"] },
+      {
+        table: "admin_units",
+        row: {
+          id: 1,
+          code: "99",
+          name: "Tỉnh Mẫu",
+          level: "province",
+          valid_from: "2008-01-01",
+          flags: [],
+          assessed: true,
+        },
+      },
+      {
+        table: "audit_log",
+        row: {
+          id: 7,
+          at: "2024-05-01T03:04:05.678912+00:00",
+          username: "system",
+          action: "units.import",
+          entity_type: "admin_units",
+          entity_key: "import",
+          new_value: { units: 1, links: 0 },
+        },
+      },
+    ];
+    writeFileSync(file, gzipSync(lines.map((line) => JSON.stringify(line)).join("\n")));
+    const target = await createTestDatabase();
+    try {
+      const report = await restoreDatabase(target, file, { dataDir: folder });
+      expect(report).toMatchObject({ version: 1, verified: false, files: [] });
+      expect(report.audit).toMatchObject({ ok: true, rows: 2 });
+      expect(await count(target, "admin_units")).toBe(1);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 /**
  * Writers that keep invariants across tables in every transaction: one obstacle with two events,
  * one dossier with one event, one value change bumping the assessment's version, one audit row.

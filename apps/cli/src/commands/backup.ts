@@ -41,8 +41,9 @@ export function formatRestoreReport(file: string, report: RestoreReport): string
       "Bản sao lưu định dạng cũ: không có tệp đính kèm và danh sách kiểm tra; không đối chiếu được.",
     );
   }
+  const empty = report.tables.filter((table) => table.restored === 0 && !table.expected);
   for (const table of report.tables) {
-    if (table.expected === null && table.restored === 0) continue;
+    if (empty.includes(table)) continue;
     const mark =
       table.expected === null
         ? ""
@@ -51,6 +52,7 @@ export function formatRestoreReport(file: string, report: RestoreReport): string
           : ` ✗ (bản sao lưu ghi ${table.expected})`;
     lines.push(`  ${table.table}: ${table.restored} dòng${mark}`);
   }
+  if (empty.length > 0) lines.push(`  ${empty.length} bảng khác: trống`);
   const bad = report.files.filter((stored) => !stored.matches);
   lines.push(
     `Tệp: ${report.files.length} tệp đã đặt lại vào thư mục dữ liệu, ${report.files.length - bad.length} khớp mã SHA-256${bad.length ? `, không khớp: ${bad.map((stored) => stored.path).join(", ")}` : ""}.`,

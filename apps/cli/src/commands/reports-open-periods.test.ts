@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, expect, it } from "vitest";
@@ -22,19 +21,23 @@ async function withData<T>(
 }
 
 it("ntm reports open-periods opens the periods ended by the date, once, audited", async () => {
-  const units = join(folder, "units.csv");
-  writeFileSync(
-    units,
-    [
-      "code,name,level,parentCode,validFrom,validTo,region,communeGroup,flags,successorCode",
-      "99,Tỉnh Mẫu,province,,2008-01-01,,TN,,,",
-      "991,Huyện Một,district,99,2008-01-01,,TN,,,",
-      "992,Huyện Hai,district,99,2008-01-01,,TN,,,",
-    ].join("\n"),
-  );
-  expect((await ntm("units", "import", units)).code).toBe(0);
-  await withData((db) =>
-    db.insert(tables.reportTypes).values({
+  await withData(async (db) => {
+    const unit = (code: string, name: string, level: string, parentCode: string | null) => ({
+      code,
+      name,
+      level,
+      parentCode,
+      validFrom: "2008-01-01",
+      region: "TN",
+    });
+    await db
+      .insert(tables.adminUnits)
+      .values([
+        unit("99", "Tỉnh Mẫu", "province", null),
+        unit("991", "Huyện Một", "district", "99"),
+        unit("992", "Huyện Hai", "district", "99"),
+      ]);
+    await db.insert(tables.reportTypes).values({
       code: "huyen-thang",
       name: "Báo cáo tháng của UBND huyện",
       cadence: "monthly",
@@ -42,8 +45,8 @@ it("ntm reports open-periods opens the periods ended by the date, once, audited"
       submitterLevel: "district",
       receiverUnitCode: "99",
       createdBy: "system",
-    }),
-  );
+    });
+  });
 
   const badDate = await ntm("reports", "open-periods", "--date", "15/06/2024");
   expect(badDate.code).toBe(1);
@@ -72,4 +75,4 @@ it("ntm reports open-periods opens the periods ended by the date, once, audited"
     ["2024-M01", "system"],
     ["2024-M02", "system"],
   ]);
-}, 180_000);
+}, 240_000);

@@ -14,6 +14,7 @@ import { registerAuth, sessionCookie } from "./auth-plugin.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
+import { webStaticOptions } from "./static-files.ts";
 import { handleClientError, handleError, notFoundBody } from "./error-handler.ts";
 import { registerAuthenticationFirst, registerInputGuards } from "./request-guards.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -123,7 +124,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const webDist = options.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, webStaticOptions(webDist));
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {

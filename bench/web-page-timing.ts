@@ -1,0 +1,160 @@
+/**
+ * One page load under the slow profile of a commune office: the network and CPU throttled through
+ * the Chrome DevTools Protocol, the largest contentful paint and the moments the page's own
+ * elements appear, read from the page itself.
+ */
+import type { launchBrowser } from "../e2e/support/browser.ts";
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Context = Awaited<ReturnType<Browser["newContext"]>>;
+type Page = Awaited<ReturnType<Context["newPage"]>>;
+
+/** Lighthouse's mobile profile: 1.6 Mbps down, 750 kbps up, 150 ms round trip, CPU slowed 4×. */
+export const slowProfile = {
+  downloadKbps: 1600,
+  uploadKbps: 750,
+  latencyMs: 150,
+  cpuSlowdown: 4,
+};
+
+export interface PageTiming {
+  /** Largest contentful paint, ms after navigation start. */
+  lcp: number;
+  /** What the largest contentful paint was, e.g. `span[criteria-met] "Đạt 12/19"`. */
+  lcpElement: string;
+  /** When each awaited element was first on screen, ms after navigation start. */
+  ready: Record<string, number>;
+  /** JavaScript transferred (compressed bytes on the wire). */
+  scriptBytes: number;
+  /** Requests made by the page, including those answered from the cache with a 304. */
+  requests: number;
+}
+
+/**
+ * Records, inside the page, every largest-contentful-paint candidate and the first frame after
+ * each awaited selector matched. A string, so the bench compiles without the DOM library.
+ */
+function observerScript(selectors: Record<string, string>): string {
+  return `(() => {
+  const marks = { lcp: 0, lcpElement: "", ready: {} };
+  window.__benchMarks = marks;
+  const describe = (node) => {
+    if (!node) return "";
+    const id = node.getAttribute && (node.getAttribute("data-testid") || node.className || "");
+    const text = (node.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
+    return node.tagName.toLowerCase() + (id ? "[" + String(id).slice(0, 40) + "]" : "") + (text ? ' "' + text + '"' : "");
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      marks.lcp = entry.startTime;
+      marks.lcpElement = describe(entry.element);
+    }
+  }).observe({ type: "largest-contentful-paint", buffered: true });
+  const selectors = ${JSON.stringify(selectors)};
+  const check = () => {
+    for (const [name, selector] of Object.entries(selectors)) {
+      if (name in marks.ready || marks["pending-" + name]) continue;
+      if (!document.querySelector(selector)) continue;
+      marks["pending-" + name] = true;
+      requestAnimationFrame(() => { marks.ready[name] = performance.now(); });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+}
+
+async function throttle(context: Context, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: slowProfile.latencyMs,
+    downloadThroughput: (slowProfile.downloadKbps * 1000) / 8,
+    uploadThroughput: (slowProfile.uploadKbps * 1000) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: slowProfile.cpuSlowdown });
+}
+
+const pageScript = `(() => {
+  const marks = window.__benchMarks;
+  const resources = performance.getEntriesByType("resource");
+  const scripts = resources.filter((entry) => /\\.m?js(\\?|$)/.test(entry.name));
+  return {
+    lcp: marks.lcp,
+    lcpElement: marks.lcpElement,
+    ready: marks.ready,
+    scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
+    requests: resources.length + 1,
+  };
+})()`;
+
+/** Waits until every awaited element showed and the page stayed quiet, then reads the marks. */
+async function settle(page: Page, selectors: Record<string, string>): Promise<PageTiming> {
+  for (const selector of Object.values(selectors)) {
+    await page.waitForSelector(selector, { state: "attached", timeout: 120_000 });
+  }
+  await page.waitForLoadState("networkidle", { timeout: 120_000 }).catch(() => undefined);
+  // A last candidate may still be painted after the last request.
+  await page.waitForTimeout(1000);
+  const timing = (await page.evaluate(pageScript)) as PageTiming;
+  for (const name of Object.keys(selectors)) {
+    if (!(name in timing.ready)) throw new Error(`${name} was never painted`);
+  }
+  return timing;
+}
+
+export interface PageCase {
+  name: string;
+  /** Path opened, e.g. "/units/62". */
+  path: string;
+  /** The session cookie ("name=value"), or none for the login page. */
+  cookie?: string | undefined;
+  /** The elements that make the page ready, by name; the first is the page's headline. */
+  selectors: Record<string, string>;
+}
+
+export interface CaseResult {
+  cold: PageTiming;
+  warm: PageTiming;
+}
+
+export interface Viewport {
+  width: number;
+  height: number;
+  mobile: boolean;
+}
+
+/**
+ * A cold load in a fresh browser context (empty cache, no service worker: the worker's own
+ * requests would bypass the page's throttling), then a reload with the cache it filled.
+ */
+export async function measureCase(
+  browser: Browser,
+  baseUrl: string,
+  pageCase: PageCase,
+  viewport: Viewport,
+): Promise<CaseResult> {
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.mobile,
+    hasTouch: viewport.mobile,
+    serviceWorkers: "block",
+    locale: "vi-VN",
+  });
+  try {
+    if (pageCase.cookie) {
+      const [name = "", value = ""] = pageCase.cookie.split(/=(.*)/s);
+      await context.addCookies([{ name, value, url: baseUrl }]);
+    }
+    const page = await context.newPage();
+    await page.addInitScript(observerScript(pageCase.selectors));
+    await throttle(context, page);
+    await page.goto(`${baseUrl}${pageCase.path}`, { waitUntil: "commit", timeout: 120_000 });
+    const cold = await settle(page, pageCase.selectors);
+    await page.reload({ waitUntil: "commit", timeout: 120_000 });
+    const warm = await settle(page, pageCase.selectors);
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}

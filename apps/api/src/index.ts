@@ -26,15 +26,21 @@ export {
   saveDemoInfo,
   type DemoInfo,
 } from "./features/demo/demo-accounts.ts";
-export { importValues, type ImportProgress } from "./features/reports/import-values.service.ts";
-export { exportValues, buildTemplate } from "./features/reports/excel-files.service.ts";
 export {
   act as actOnDossier,
   createBatch as createDossierBatch,
   createDossier,
   importRecognitions,
 } from "./features/dossiers/index.ts";
-export { openDuePeriods, openReportPeriod, sendReminderMails } from "./features/reports/index.ts";
+export {
+  buildTemplate,
+  exportValues,
+  importValues,
+  openDuePeriods,
+  openReportPeriod,
+  sendReminderMails,
+  type ImportProgress,
+} from "./features/reports/index.ts";
 export { today } from "./shared/clock.ts";
 export { useHolidaysFile } from "./shared/holidays.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";

@@ -55,6 +55,7 @@ describe("a commune officer corrects a value", () => {
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await login(page, app.baseUrl, "xa");
+    await page.goto(`${app.baseUrl}/units/${me.unitCode}`);
     await page.getByTestId("scorecard-page").waitFor();
     await expect
       .poll(() => page.getByTestId("criteria-met").innerText())
@@ -104,6 +105,7 @@ describe("a commune officer corrects a value", () => {
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await login(phone, app.baseUrl, "xa");
+    await phone.goto(`${app.baseUrl}/units/${me.unitCode}`);
     await phone.getByTestId("scorecard-page").waitFor();
     await screenshot(phone, "scorecard-phone");
     const overflow = await phone.evaluate(

@@ -39,13 +39,14 @@ export default defineConfig({
         skipWaiting: true,
         runtimeCaching: [
           {
-            // The user, units, the catalog, scorecards and summaries, so the app opens offline
-            // with the last data read. Files, exports and generated documents are not kept.
+            // The user and their tasks, units, the catalog, scorecards and summaries, so the app
+            // opens offline with the last data read. Files, exports and generated documents are
+            // not kept.
             // (The function is copied into the worker: it may use nothing from this file.)
             urlPattern: ({ url, request }) =>
               request.method === "GET" &&
               url.origin === self.location.origin &&
-              /^\/api\/(auth\/me|units(\/[^/]+)?|units\/[^/]+\/(scorecard|summary)|catalog\/sets(\/\d+)?)$/.test(
+              /^\/api\/(auth\/me|me\/tasks|units(\/[^/]+)?|units\/[^/]+\/(scorecard|summary)|catalog\/sets(\/\d+)?)$/.test(
                 url.pathname,
               ),
             handler: "NetworkFirst",

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { roles } from "@ntm/domain";
 import { validationMessages } from "./validation-messages.ts";
+import { permissionsSchema } from "./permissions.schemas.ts";
 
 const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
 export const isoDateSchema = z
@@ -43,6 +44,8 @@ export const currentUserSchema = z.object({
   departmentName: z.string().nullable(),
   /** After an administrator's reset: the user must choose a new password before anything else. */
   mustChangePassword: z.boolean(),
+  /** What the access policy lets the user do in its own scope, so clients show only those controls. */
+  permissions: permissionsSchema,
 });
 export type CurrentUser = z.infer<typeof currentUserSchema>;
 

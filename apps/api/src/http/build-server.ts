@@ -34,6 +34,7 @@ import { usersRoutes } from "../features/users/users.routes.ts";
 import { accountsRoutes } from "../features/users/accounts.routes.ts";
 import { dossiersRoutes } from "../features/dossiers/index.ts";
 import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
+import { tasksRoutes } from "../features/tasks/index.ts";
 
 export interface ServerOptions {
   database: Database;
@@ -117,6 +118,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     dossiersRoutes,
     importRoutes,
     reportsRoutes,
+    tasksRoutes,
   ]) {
     register(app, context);
   }

@@ -1,7 +1,7 @@
 import { Navigate } from "react-router";
 import { useCurrentUser } from "../features/auth/index.ts";
 
-/** "/" opens the user's own unit. */
+/** "/units" opens the user's own unit. */
 export function HomeRedirect() {
   const me = useCurrentUser();
   if (!me.data) return null;

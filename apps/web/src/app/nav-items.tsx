@@ -2,9 +2,11 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CheckSquareOutlined,
   EditOutlined,
   FileTextOutlined,
 } from "@ant-design/icons";
+import type { PermissionAction } from "@ntm/contracts";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../lib/i18n/dictionary.ts";
 
@@ -13,12 +15,15 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   icon: ReactNode;
+  /** Shown only to users the access policy allows this action in their scope. */
+  permission?: PermissionAction;
 }
 
 /** The sections of the app, in the order shown in the navigation bar. */
 export const navItems: NavItem[] = [
-  { path: "/", label: "nav.units", icon: <ApartmentOutlined /> },
-  { path: "/entry", label: "entry.nav", icon: <EditOutlined /> },
+  { path: "/", label: "home.nav", icon: <CheckSquareOutlined /> },
+  { path: "/units", label: "nav.units", icon: <ApartmentOutlined /> },
+  { path: "/entry", label: "entry.nav", icon: <EditOutlined />, permission: "assessment.write" },
   { path: "/dossiers", label: "dossiers.nav", icon: <AuditOutlined /> },
   { path: "/targets", label: "targets.nav", icon: <AimOutlined /> },
   { path: "/reports", label: "reports.nav", icon: <FileTextOutlined /> },

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes } from "react-router";
+import { BrowserRouter, Route, Routes } from "react-router";
 import { PageLoading } from "../components/page-loading.tsx";
 import { SyncProvider } from "../features/offline/sync-provider.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
@@ -8,6 +8,9 @@ import { NotFoundPage } from "./not-found-page.tsx";
 import { RequireAuth, RequireGuest } from "./require-auth.tsx";
 import { UnitRoute } from "./unit-route.tsx";
 
+const HomePage = lazy(() =>
+  import("../features/tasks/home-page.tsx").then((module) => ({ default: module.HomePage })),
+);
 const LoginPage = lazy(() =>
   import("../features/auth/login-page.tsx").then((module) => ({ default: module.LoginPage })),
 );
@@ -119,7 +122,14 @@ export function AppRouter() {
             </RequireAuth>
           }
         >
-          <Route index element={<HomeRedirect />} />
+          <Route
+            index
+            element={
+              <Suspense fallback={<PageLoading />}>
+                <HomePage />
+              </Suspense>
+            }
+          />
           <Route path="units/:code" element={<UnitRoute />} />
           <Route
             path="dossiers"
@@ -204,7 +214,7 @@ export function AppRouter() {
               element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
             />
           ))}
-          <Route path="units" element={<Navigate to="/" replace />} />
+          <Route path="units" element={<HomeRedirect />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -50,7 +50,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext) {
         demoLogins: context.config.demo,
       });
       setSessionCookie(context, request, reply, session);
-      return currentUser(db, session.user);
+      return currentUser(db, session.user, context.now());
     },
   );
   routes.post(
@@ -80,6 +80,6 @@ export function authRoutes(app: FastifyInstance, context: AppContext) {
         response: { 200: currentUserSchema },
       },
     },
-    async (request) => currentUser(db, requireUser(request)),
+    async (request) => currentUser(db, requireUser(request), context.now()),
   );
 }

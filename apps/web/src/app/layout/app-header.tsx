@@ -11,6 +11,7 @@ import { Link, useNavigate } from "react-router";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { useCurrentUser, useLogout } from "../../features/auth/index.ts";
 import { clearOfflineData } from "../../features/offline/register-service-worker.ts";
+import { TaskCounter } from "../../features/tasks/index.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear, years } from "../../lib/year-context.tsx";
 
@@ -42,6 +43,7 @@ export function AppHeader({ showPickerButton, onOpenPicker }: AppHeaderProps) {
         </Link>
       </div>
       <div className="app-header-tools">
+        <TaskCounter />
         <YearSelect />
         <LanguageSwitch />
         <UserBox />
@@ -102,7 +104,7 @@ function UserBox() {
               icon: <KeyOutlined aria-hidden />,
               label: <Link to="/account/password">{t("password.nav")}</Link>,
             },
-            ...(user.role === "province_admin"
+            ...(user.permissions["user.create"]
               ? [
                   {
                     key: "accounts",

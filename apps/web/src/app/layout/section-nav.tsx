@@ -1,5 +1,6 @@
 import { Menu } from "antd";
 import { useLocation, useNavigate } from "react-router";
+import { useCurrentUser } from "../../features/auth/index.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { navItems } from "../nav-items.tsx";
 
@@ -8,17 +9,19 @@ export function SectionNav() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const me = useCurrentUser().data;
   const matching = navItems
     .filter((item) => item.path !== "/")
     .find((item) => pathname === item.path || pathname.startsWith(`${item.path}/`));
-  const underUnits = pathname === "/" || pathname.startsWith("/units");
-  const active = matching?.path ?? (underUnits ? "/" : undefined);
+  const active = matching?.path ?? (pathname === "/" ? "/" : undefined);
   return (
     <nav aria-label={t("nav.label")} className="section-nav">
       <Menu
         mode="horizontal"
         selectedKeys={active ? [active] : []}
-        items={navItems.map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
+        items={navItems
+          .filter((item) => !item.permission || me?.permissions[item.permission])
+          .map((item) => ({ key: item.path, icon: item.icon, label: t(item.label) }))}
         onClick={({ key }) => void navigate(key)}
         data-testid="section-nav"
       />

@@ -4,6 +4,7 @@ import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
+import { tasksEn, tasksVi } from "./messages-tasks.ts";
 
 export type Language = "vi" | "en";
 
@@ -348,8 +349,24 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   "overview.chartLoading": "Loading chart…",
 };
 
-const vi = { ...coreVi, ...dossiersVi, ...targetsVi, ...reportsVi, ...entryVi, ...accountVi };
-const en = { ...coreEn, ...dossiersEn, ...targetsEn, ...reportsEn, ...entryEn, ...accountEn };
+const vi = {
+  ...coreVi,
+  ...dossiersVi,
+  ...targetsVi,
+  ...reportsVi,
+  ...entryVi,
+  ...accountVi,
+  ...tasksVi,
+};
+const en = {
+  ...coreEn,
+  ...dossiersEn,
+  ...targetsEn,
+  ...reportsEn,
+  ...entryEn,
+  ...accountEn,
+  ...tasksEn,
+};
 
 export type MessageKey = keyof typeof vi;
 

@@ -1,0 +1,68 @@
+import { and, asc, count, eq, inArray, ne, or, isNotNull } from "drizzle-orm";
+import { tables, type DbOrTx } from "@ntm/db";
+
+const rt = tables.reportTypes;
+const rs = tables.reportSubmissions;
+const ob = tables.obstacles;
+const av = tables.assessmentValues;
+
+/** Reports of these units not submitted yet (drafts of an opened period, or returned ones). */
+export async function findOpenSubmissions(db: DbOrTx, unitCodes: string[]) {
+  if (unitCodes.length === 0) return [];
+  return db
+    .select({
+      id: rs.id,
+      typeName: rt.name,
+      receiverUnitCode: rt.receiverUnitCode,
+      periodKey: rs.periodKey,
+      periodLabel: rs.periodLabel,
+      dueDate: rs.dueDate,
+      unitCode: rs.unitCode,
+      departmentCode: rs.departmentCode,
+      state: rs.state,
+      returnReason: rs.returnReason,
+    })
+    .from(rs)
+    .innerJoin(rt, eq(rt.id, rs.typeId))
+    .where(and(inArray(rs.unitCode, unitCodes), ne(rs.state, "submitted")))
+    .orderBy(asc(rs.dueDate), asc(rs.id));
+}
+
+/** Obstacles of these units not resolved yet. */
+export async function findUnresolvedObstacles(db: DbOrTx, unitCodes: string[]) {
+  if (unitCodes.length === 0) return [];
+  return db
+    .select({
+      id: ob.id,
+      unitCode: ob.unitCode,
+      title: ob.title,
+      status: ob.status,
+      holder: ob.holder,
+      criterionCodes: ob.criterionCodes,
+      dueDate: ob.dueDate,
+    })
+    .from(ob)
+    .where(and(inArray(ob.unitCode, unitCodes), ne(ob.status, "resolved")))
+    .orderBy(asc(ob.dueDate), asc(ob.id));
+}
+
+/** How many of these indicators have a value, per unit, for a year. */
+export async function countValuesEntered(
+  db: DbOrTx,
+  filter: { year: number; unitCodes: string[]; indicatorCodes: string[] },
+): Promise<Map<string, number>> {
+  if (filter.unitCodes.length === 0 || filter.indicatorCodes.length === 0) return new Map();
+  const rows = await db
+    .select({ unitCode: av.unitCode, entered: count() })
+    .from(av)
+    .where(
+      and(
+        eq(av.year, filter.year),
+        inArray(av.unitCode, filter.unitCodes),
+        inArray(av.indicatorCode, filter.indicatorCodes),
+        or(isNotNull(av.numValue), isNotNull(av.boolValue)),
+      ),
+    )
+    .groupBy(av.unitCode);
+  return new Map(rows.map((row) => [row.unitCode, Number(row.entered)]));
+}

@@ -1,7 +1,7 @@
 import type { Database } from "@ntm/db";
 import { tables } from "@ntm/db";
 import { addDays, matchesSearch, periodsOf, type DueRule } from "@ntm/domain";
-import { openReportPeriod, systemUser, today as localDate } from "@ntm/api";
+import { openDuePeriods, openReportPeriod, systemUser, today as localDate } from "@ntm/api";
 import { and, eq, inArray } from "drizzle-orm";
 
 /**
@@ -100,6 +100,8 @@ export async function seedReports(
         .where(eq(rs.id, row.id));
     }
   }
+  // As a daily scheduler would have done: the other periods due so far are open, not yet sent.
+  await openDuePeriods(db, { user: systemUser, date: today });
 
   const u = tables.adminUnits;
   const districts = await db

@@ -23,7 +23,16 @@ const dbNames = "/^(db|tx|trx|database)$/";
 const queryMethods = "/^(select|selectDistinct|insert|update|delete|execute)$/";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", ".data/**", "**/.data/**", "bin/**"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      ".data/**",
+      "**/.data/**",
+      ".bench-data/**",
+      "bin/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

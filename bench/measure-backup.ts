@@ -61,9 +61,7 @@ for (const kind of config.engines as EngineKind[]) {
     const rows = await totalRows(source.database);
     const file = join(dataRoot, `backup-${kind}.jsonl.gz`);
     const backup = await timed(() => backupDatabase(source.database, file, { dataDir: fileDir }));
-    const restore = await timed(() =>
-      restoreDatabase(target.database, file, { dataDir: fileDir, log: () => undefined }),
-    );
+    const restore = await timed(() => restoreDatabase(target.database, file, { dataDir: fileDir }));
     results.push([
       `${kind} (${await databaseVersion(source.database)})`,
       fmtInt(rows),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@ntm/db";
-import type { DossierAction, ObstacleAction, Role } from "@ntm/domain";
+import type { DossierAction, ObstacleAction } from "@ntm/domain";
 import { appendAuditRows } from "../features/audit/audit-chain.ts";
 
 /**
@@ -25,7 +25,8 @@ export type AuditSnapshot = object;
 
 interface AccountState {
   username: string;
-  role: Role | string;
+  /** As stored: a role of the domain's list. */
+  role: string;
   unitCode: string;
   displayName?: string;
   department?: string | null;

@@ -127,7 +127,6 @@ export async function loadData(
     importCatalog(db, {
       document: dataset.catalogDocument,
       by: systemUser,
-      checkAccess: false,
       now,
     }),
   );
@@ -142,7 +141,6 @@ export async function loadData(
       await createUser(db, {
         input: { username, password: BENCH_PASSWORD, role: "province_admin", unitCode },
         by: systemUser,
-        checkAccess: false,
       });
     }
   });

@@ -190,7 +190,6 @@ async function timeImport(
       content,
       dryRun,
       now,
-      checkAccess: false,
     }).then(
       (report: ImportReport) => ({ report, error: undefined }),
       (error: unknown) => ({ report: undefined, error: failureOf(error) }),

@@ -27,7 +27,9 @@ export interface TestApp {
 /**
  * A server on a fresh database with a small hierarchy: province P01 (region TN) with district D01
  * (communes X01, X02) and district D02 (commune X03, especially disadvantaged), one ward W01 that
- * is not assessed, the fixture criteria set, and one account per role.
+ * is not assessed, the fixture criteria set, and one account per role; a second province P02
+ * (district D11 with commune Y01) with its own department and accounts, so that "another province"
+ * is real in every test.
  */
 export async function createTestApp(
   options: { now?: Date; config?: Config } = {},
@@ -101,12 +103,37 @@ export async function createTestApp(
         flags: [],
         assessed: false,
       },
+      {
+        code: "P02",
+        name: "Tỉnh Bên Cạnh",
+        level: "province",
+        validFrom: "2008-01-01",
+        region: "TN",
+        flags: [],
+      },
+      {
+        code: "D11",
+        name: "Huyện Ia Grai",
+        level: "district",
+        parentCode: "P02",
+        validFrom: "2008-01-01",
+        region: "TN",
+        flags: [],
+      },
+      {
+        code: "Y01",
+        name: "Xã Ia Chim",
+        level: "commune",
+        parentCode: "D11",
+        validFrom: "2008-01-01",
+        region: "TN",
+        flags: [],
+      },
     ],
   });
   await importCatalog(db, {
     document: fixtureSet(),
     by: systemUser,
-    checkAccess: false,
     now: fixedNow,
   });
   await insertDepartment(db, {
@@ -115,26 +142,34 @@ export async function createTestApp(
     provinceCode: "P01",
     criteria: ["test-commune:3"],
   });
-  const accounts: [string, Role, string][] = [
+  await insertDepartment(db, {
+    code: "so-nn2",
+    name: "Sở Nông nghiệp và Môi trường tỉnh Bên Cạnh",
+    provinceCode: "P02",
+    criteria: ["test-commune:3"],
+  });
+  const accounts: [string, Role, string, string?][] = [
     ["admin", "province_admin", "P01"],
     ["vpdp", "coordination_office", "P01"],
-    ["so-nn", "department", "P01"],
+    ["so-nn", "department", "P01", "so-nn"],
     ["huyen", "district", "D01"],
     ["xa1", "commune_officer", "X01"],
     ["xa3", "commune_officer", "X03"],
     ["xem", "viewer", "P01"],
+    ["admin2", "province_admin", "P02"],
+    ["so-nn2", "department", "P02", "so-nn2"],
+    ["xa21", "commune_officer", "Y01"],
   ];
-  for (const [username, role, unitCode] of accounts) {
+  for (const [username, role, unitCode, departmentCode] of accounts) {
     await createUser(db, {
       input: {
         username,
         password: testPassword,
         role,
         unitCode,
-        ...(role === "department" ? { departmentCode: "so-nn" } : {}),
+        ...(departmentCode ? { departmentCode } : {}),
       },
       by: systemUser,
-      checkAccess: false,
     });
   }
   const now = options.now ?? fixedNow;

@@ -9,7 +9,6 @@ export async function catalogImportCommand(file: string) {
     const result = await importCatalog(database.db, {
       document,
       by: systemUser,
-      checkAccess: false,
       now: new Date(),
     });
     const set = result.set;

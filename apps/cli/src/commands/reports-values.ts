@@ -22,7 +22,6 @@ export async function importValuesCommand(file: string, options: { dryRun: boole
       content,
       dryRun: options.dryRun,
       now: new Date(),
-      checkAccess: false,
       onProgress: (progress) => {
         const share =
           progress.total === 0 ? 100 : Math.round((progress.done / progress.total) * 100);

@@ -100,11 +100,11 @@ export async function seedDemo(
 
   for (const file of await catalogFiles()) {
     const document = JSON.parse(await readFile(file, "utf8")) as unknown;
-    const result = await importCatalog(db, { document, by: systemUser, checkAccess: false, now });
+    const result = await importCatalog(db, { document, by: systemUser, now });
     log(`Đã nhập bộ tiêu chí ${result.set.code} v${result.set.version}.`);
   }
 
-  const setCodes = (await getSets(db))
+  const setCodes = (await getSets(db, systemUser))
     .filter((set) => set.fromYear <= 2025 && set.toYear >= 2021)
     .map((set) => set.code);
   for (const department of demoDepartments) {

@@ -20,7 +20,7 @@ export async function usersAddCommand(options: {
     ...(options.name ? { displayName: options.name } : {}),
   });
   await withDatabase(async ({ database }) => {
-    const user = await createUser(database.db, { input, by: systemUser, checkAccess: false });
+    const user = await createUser(database.db, { input, by: systemUser });
     console.log(`Đã tạo tài khoản ${user.username} (${user.role}, đơn vị ${user.unitCode}).`);
   });
 }

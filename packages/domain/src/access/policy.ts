@@ -1,90 +1,353 @@
-import type { Role } from "./roles.ts";
+import type { Actor } from "./actor.ts";
+import {
+  atReceiverUnit,
+  filer,
+  obstacleHolder,
+  ownAccount,
+  ownCriterion,
+  ownDepartment,
+  ownEvidenceCriterion,
+  ownProvinceSet,
+  readOnly,
+  receiver,
+  roleRefusal,
+  rolesOnly,
+  scoped,
+  stepActor,
+  stepAttacher,
+  submitter,
+  submitterOrReceiver,
+  systemOnly,
+  writesValues,
+  type AccountActor,
+  type Check,
+} from "./checks.ts";
+import { allow, deny, type Decision } from "./decision.ts";
+import type {
+  AccountResource,
+  CatalogResource,
+  DepartmentResource,
+  DossierResource,
+  DossierStepResource,
+  EvidenceResource,
+  ObstacleResource,
+  OwnAccountResource,
+  ReportResource,
+  UnitResource,
+  ValueResource,
+} from "./resources.ts";
+import { roles, type Role } from "./roles.ts";
 
-export interface Actor {
-  role: Role;
-  /** The unit the account is scoped to (province, district or commune). */
-  unitCode: string;
-  /** For a department: the criteria it is in charge of, as "setCode:criterionCode". */
-  criteria?: string[];
+export { isInScope } from "./checks.ts";
+
+/** What each action is taken on; `undefined` for actions decided by the role alone. */
+export interface ActionResources {
+  // Hierarchy
+  "unit.read": UnitResource;
+  "units.import": undefined;
+  "boundaries.import": undefined;
+  // Indicator values, their audit trail, imports and exports
+  "assessment.write": ValueResource;
+  "audit.read": UnitResource;
+  "values.import": undefined;
+  "values.export": UnitResource;
+  // Evidence files
+  "evidence.read": UnitResource;
+  "evidence.upload": EvidenceResource;
+  "evidence.delete": EvidenceResource;
+  // Criteria catalog and dossier regimes
+  "catalog.read": undefined;
+  "catalog.import": CatalogResource;
+  "regime.read": undefined;
+  "regime.import": undefined;
+  // Recognition and revocation dossiers
+  "dossier.read": DossierResource;
+  "dossier.file": DossierStepResource;
+  "dossier.act": DossierResource;
+  "dossier.confirm": ValueResource;
+  "dossier.attach": DossierStepResource;
+  "dossier.overdue.read": undefined;
+  "dossier.batch.create": UnitResource;
+  "merger.decide": UnitResource;
+  "recognition.import": undefined;
+  // Periodic reports and obstacles
+  "report_type.create": UnitResource;
+  "report.period.open": UnitResource;
+  "report.read": ReportResource;
+  "report.submit": ReportResource;
+  "report.return": ReportResource;
+  "report.rates.read": UnitResource;
+  "report.consolidate": UnitResource;
+  "obstacle.read": UnitResource;
+  "obstacle.raise": UnitResource;
+  "obstacle.act": ObstacleResource;
+  // Targets, plans and the department view
+  "target.write": UnitResource;
+  "plan.write": UnitResource;
+  "department.read": DepartmentResource;
+  // Accounts
+  "user.read": AccountResource;
+  "user.create": AccountResource;
+  "user.update": AccountResource;
+  "user.disable": AccountResource;
+  "user.password.reset": AccountResource;
+  "user.sessions.end": AccountResource;
+  "user.password.change": OwnAccountResource;
 }
 
-export interface UnitResource {
-  unitCode: string;
-  /** Codes of the unit and all its ancestors, the unit first. */
-  path: string[];
+export type Action = keyof ActionResources;
+export type ResourceOf<A extends Action> = ActionResources[A];
+
+/** The resource argument of `can`: none for actions decided by the role alone. */
+export type ResourceArgs<A extends Action> =
+  undefined extends ResourceOf<A> ? [resource?: undefined] : [resource: ResourceOf<A>];
+
+/** Actions taken on a unit as a whole, which a plain unit resource describes. */
+export type UnitAction = {
+  [A in Action]: UnitResource extends ResourceOf<A> ? A : never;
+}[Action];
+
+/** A rule: the checks in order (the first that fails decides) and why it is allowed. */
+export interface Rule<R> {
+  checks: readonly Check<R>[];
+  allowed: string;
 }
 
-export type Action =
-  | "unit.read"
-  | "assessment.write"
-  | "catalog.manage"
-  | "users.manage"
-  | "audit.read"
-  /** Act on a recognition or revocation dossier step; which step is the regime's rule. */
-  | "dossier.act";
-
-export interface Decision {
-  allowed: boolean;
-  /** Why, in Vietnamese; shown to the user on a denial. */
-  reason: string;
-}
-
-const allow = (reason: string): Decision => ({ allowed: true, reason });
-const deny = (reason: string): Decision => ({ allowed: false, reason });
-
-const writers: ReadonlySet<Role> = new Set([
-  "province_admin",
-  "coordination_office",
-  "department",
-  "district",
-  "commune_officer",
-]);
-
-/** Whether a unit lies inside the actor's scope (the scope unit itself or below it). */
-export function isInScope(actor: Actor, unit: UnitResource): boolean {
-  return unit.path.includes(actor.unitCode);
-}
-
-/** Decides whether an actor may perform an action on a unit. */
-export function decide(actor: Actor, action: Action, unit?: UnitResource): Decision {
-  if (action === "catalog.manage" || action === "users.manage") {
-    return actor.role === "province_admin"
-      ? allow("Quản trị tỉnh được quản lý danh mục và tài khoản.")
-      : deny("Chỉ quản trị tỉnh được thực hiện thao tác này.");
-  }
-  if (!unit) return deny("Thiếu đơn vị hành chính.");
-  if (!isInScope(actor, unit)) {
-    return deny("Đơn vị này nằm ngoài phạm vi được giao cho tài khoản của bạn.");
-  }
-  if (action === "unit.read" || action === "audit.read") {
-    return allow("Đơn vị thuộc phạm vi được giao.");
-  }
-  if (action === "dossier.act") {
-    return writers.has(actor.role) || actor.role === "fatherland_front"
-      ? allow("Được thực hiện bước hồ sơ của đơn vị thuộc phạm vi.")
-      : deny("Tài khoản chỉ có quyền xem.");
-  }
-  // The Fatherland Front comments and surveys residents; it never changes indicator values.
-  if (actor.role === "fatherland_front") {
-    return deny("Mặt trận Tổ quốc góp ý và lấy ý kiến người dân, không cập nhật số liệu.");
-  }
-  if (!writers.has(actor.role)) return deny("Tài khoản chỉ có quyền xem.");
-  return allow("Được cập nhật số liệu của đơn vị thuộc phạm vi.");
-}
+const provinceOffice: readonly Role[] = ["province_admin", "coordination_office"];
+/** Everyone but viewers takes part in the dossier workflow (the regime says on which step). */
+const participants: readonly Role[] = roles.filter((role) => role !== "viewer");
+const provinceAdminOnly = (reason: string) => rolesOnly(["province_admin"], roleRefusal(reason));
+const manageAccounts = provinceAdminOnly("Chỉ quản trị tỉnh được quản lý tài khoản.");
+const accountRule: Rule<AccountResource> = {
+  checks: [scoped, manageAccounts],
+  allowed: "Quản trị tỉnh quản lý tài khoản của đơn vị mình và các đơn vị trực thuộc.",
+};
+const readInScope: Rule<UnitResource> = {
+  checks: [scoped],
+  allowed: "Đơn vị thuộc phạm vi được giao.",
+};
 
 /**
- * Decides whether an actor may change a value of one criterion for a unit.
- * A department may change only the criteria assigned to it.
+ * The access policy of the product: every action, who may take it and on what. Services ask
+ * `can` (through the API's `assertCan`); nothing else decides access.
  */
-export function decideCriterionWrite(
+export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
+  "unit.read": readInScope,
+  "units.import": {
+    checks: [
+      systemOnly("Danh mục đơn vị hành chính chỉ được nhập bằng dòng lệnh (ntm units import)."),
+    ],
+    allowed: "Hệ thống nhập danh mục đơn vị hành chính.",
+  },
+  "boundaries.import": {
+    checks: [systemOnly("Ranh giới đơn vị chỉ được nhập bằng dòng lệnh (ntm boundaries import).")],
+    allowed: "Hệ thống nhập ranh giới đơn vị.",
+  },
+  "assessment.write": {
+    checks: [scoped, writesValues, ownCriterion],
+    allowed: "Được cập nhật số liệu của đơn vị thuộc phạm vi.",
+  },
+  "audit.read": readInScope,
+  "values.import": {
+    checks: [writesValues],
+    allowed: "Được nhập số liệu của các xã thuộc phạm vi; mỗi ô được kiểm tra quyền cập nhật.",
+  },
+  "values.export": readInScope,
+  "evidence.read": readInScope,
+  "evidence.upload": {
+    checks: [scoped, writesValues, ownEvidenceCriterion],
+    allowed: "Được tải minh chứng cho chỉ tiêu thuộc phạm vi.",
+  },
+  "evidence.delete": {
+    checks: [scoped, writesValues, ownEvidenceCriterion],
+    allowed: "Được xóa minh chứng của chỉ tiêu thuộc phạm vi.",
+  },
+  "catalog.read": { checks: [], allowed: "Mọi tài khoản được xem bộ tiêu chí." },
+  "catalog.import": {
+    checks: [provinceAdminOnly("Chỉ quản trị tỉnh được nhập bộ tiêu chí."), ownProvinceSet],
+    allowed: "Quản trị tỉnh được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
+  },
+  "regime.read": { checks: [], allowed: "Mọi tài khoản được xem quy trình hồ sơ." },
+  "regime.import": {
+    checks: [provinceAdminOnly("Chỉ quản trị tỉnh được nhập quy trình hồ sơ.")],
+    allowed: "Quản trị tỉnh được nhập quy trình hồ sơ.",
+  },
+  "dossier.read": { checks: [scoped], allowed: "Hồ sơ của đơn vị thuộc phạm vi." },
+  "dossier.file": {
+    checks: [scoped, rolesOnly(participants, readOnly), filer],
+    allowed: "Được lập hồ sơ cho đơn vị thuộc phạm vi.",
+  },
+  "dossier.act": {
+    checks: [scoped, rolesOnly(participants, readOnly), stepActor],
+    allowed: "Được thực hiện bước hồ sơ của đơn vị thuộc phạm vi.",
+  },
+  "dossier.confirm": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["department", "coordination_office"],
+        roleRefusal(
+          "Chỉ sở, ngành phụ trách tiêu chí (hoặc Văn phòng điều phối) được xác nhận tiêu chí.",
+        ),
+      ),
+      ownCriterion,
+    ],
+    allowed: "Được xác nhận tiêu chí của hồ sơ thuộc phạm vi.",
+  },
+  "dossier.attach": {
+    checks: [scoped, rolesOnly(participants, readOnly), stepAttacher],
+    allowed: "Được đính kèm tệp cho bước mình thực hiện.",
+  },
+  "dossier.overdue.read": {
+    checks: [
+      rolesOnly(
+        [...provinceOffice, "district"],
+        roleRefusal("Danh sách hồ sơ quá hạn dành cho Văn phòng điều phối và cấp huyện."),
+      ),
+    ],
+    allowed: "Được xem hồ sơ quá hạn trong phạm vi.",
+  },
+  "dossier.batch.create": {
+    checks: [
+      scoped,
+      rolesOnly(
+        provinceOffice,
+        roleRefusal("Chỉ Văn phòng điều phối hoặc quản trị tỉnh được tạo đợt xét công nhận."),
+      ),
+    ],
+    allowed: "Được tạo đợt xét công nhận của tỉnh.",
+  },
+  "merger.decide": {
+    checks: [
+      scoped,
+      rolesOnly(
+        provinceOffice,
+        roleRefusal(
+          "Chỉ UBND tỉnh (quản trị tỉnh hoặc Văn phòng điều phối) được quyết định công nhận xã sau sáp nhập.",
+        ),
+      ),
+    ],
+    allowed: "Được quyết định công nhận xã hình thành do sáp nhập trong tỉnh.",
+  },
+  "recognition.import": {
+    checks: [
+      systemOnly("Quyết định công nhận đã ban hành chỉ được nhập bằng dòng lệnh của hệ thống."),
+    ],
+    allowed: "Hệ thống nhập quyết định công nhận đã ban hành.",
+  },
+  "report_type.create": {
+    checks: [
+      scoped,
+      rolesOnly(
+        provinceOffice,
+        roleRefusal("Chỉ Văn phòng điều phối hoặc quản trị tỉnh được tạo loại báo cáo."),
+      ),
+      atReceiverUnit("Loại báo cáo do cơ quan nhận báo cáo cấp tỉnh tạo."),
+    ],
+    allowed: "Được tạo loại báo cáo của tỉnh.",
+  },
+  "report.period.open": {
+    checks: [
+      scoped,
+      rolesOnly(provinceOffice, roleRefusal("Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.")),
+      atReceiverUnit("Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo."),
+    ],
+    allowed: "Cơ quan nhận báo cáo được mở kỳ báo cáo.",
+  },
+  "report.read": {
+    checks: [submitterOrReceiver],
+    allowed: "Đơn vị nộp hoặc cơ quan nhận báo cáo.",
+  },
+  "report.submit": { checks: [submitter], allowed: "Đơn vị phải báo cáo được nộp." },
+  "report.return": {
+    checks: [receiver("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.")],
+    allowed: "Cơ quan nhận báo cáo được trả lại báo cáo.",
+  },
+  "report.rates.read": {
+    checks: [scoped],
+    allowed: "Tài khoản của tỉnh nhận báo cáo được xem bảng tỷ lệ.",
+  },
+  "report.consolidate": {
+    checks: [
+      scoped,
+      rolesOnly(provinceOffice, roleRefusal("Chỉ cơ quan nhận báo cáo được lập báo cáo tổng hợp.")),
+      atReceiverUnit("Chỉ cơ quan nhận báo cáo được lập báo cáo tổng hợp."),
+    ],
+    allowed: "Cơ quan nhận báo cáo được lập báo cáo tổng hợp.",
+  },
+  "obstacle.read": readInScope,
+  "obstacle.raise": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["province_admin", "coordination_office", "department", "district", "commune_officer"],
+        readOnly,
+      ),
+    ],
+    allowed: "Được báo cáo khó khăn, vướng mắc của đơn vị thuộc phạm vi.",
+  },
+  "obstacle.act": {
+    checks: [scoped, obstacleHolder],
+    allowed: "Cấp đang giữ khó khăn, vướng mắc được xử lý hoặc chuyển lên.",
+  },
+  "target.write": {
+    checks: [
+      scoped,
+      rolesOnly(
+        [...provinceOffice, "district"],
+        roleRefusal("Chỉ tỉnh, văn phòng điều phối và huyện được đặt mục tiêu."),
+      ),
+    ],
+    allowed: "Được đặt mục tiêu cho đơn vị thuộc phạm vi.",
+  },
+  "plan.write": {
+    checks: [
+      scoped,
+      rolesOnly(
+        [...provinceOffice, "district", "commune_officer"],
+        roleRefusal("Tài khoản này chỉ được xem kế hoạch."),
+      ),
+    ],
+    allowed: "Được lập kế hoạch cho xã thuộc phạm vi.",
+  },
+  "department.read": {
+    checks: [scoped, ownDepartment],
+    allowed: "Được xem tiêu chí của sở, ngành trong tỉnh.",
+  },
+  "user.read": accountRule,
+  "user.create": accountRule,
+  "user.update": accountRule,
+  "user.disable": accountRule,
+  "user.password.reset": accountRule,
+  "user.sessions.end": accountRule,
+  "user.password.change": {
+    checks: [ownAccount],
+    allowed: "Được đổi mật khẩu của chính mình.",
+  },
+};
+
+/** Every action of the product, in the table's order. */
+export const actions = Object.keys(policy) as Action[];
+
+/** Decides whether an actor may take an action on a resource, and why. */
+export function can<A extends Action>(
   actor: Actor,
-  unit: UnitResource,
-  criterion: { setCode: string; criterionCode: string },
+  action: A,
+  ...[resource]: ResourceArgs<A>
 ): Decision {
-  const base = decide(actor, "assessment.write", unit);
-  if (!base.allowed || actor.role !== "department") return base;
-  const key = `${criterion.setCode}:${criterion.criterionCode}`;
-  return actor.criteria?.includes(key)
-    ? allow("Tiêu chí do sở, ngành phụ trách.")
-    : deny(`Tiêu chí ${criterion.criterionCode} không thuộc sở, ngành của bạn phụ trách.`);
+  if (actor.role === "system") {
+    return allow("Hệ thống (dòng lệnh, nạp dữ liệu) được thực hiện mọi thao tác.", "system");
+  }
+  const rule = policy[action] as Rule<ResourceOf<A>>;
+  for (const check of rule.checks) {
+    const refusal = check(actor as AccountActor, resource as ResourceOf<A>);
+    if (refusal) return refusal;
+  }
+  return allow(rule.allowed);
+}
+
+/** `can` for an action on a unit as a whole; refused when the unit is unknown. */
+export function decide(actor: Actor, action: UnitAction, unit?: UnitResource): Decision {
+  if (!unit) return deny("out_of_scope", "Thiếu đơn vị hành chính.");
+  return can(actor, action, unit as never);
 }

@@ -8,6 +8,7 @@ import {
   transition,
   type DossierAction,
   type DossierActor,
+  type TransitionRefusal,
 } from "./transition.ts";
 
 const regime = regimeFor("recognition", "2023-09-01", regimes) as RegimeConfig;
@@ -180,7 +181,10 @@ describe("recognition dossier", () => {
       now,
     );
     expect(result.ok).toBe(ok);
-    if (!ok) expect(!result.ok && result.reason).toContain(`tài khoản của bạn là`);
+    if (!ok) {
+      expect(!result.ok && result.reason).toContain(`tài khoản của bạn là`);
+      expect(!result.ok && result.refusal).toBe("forbidden");
+    }
     expect(availableActions(state, regime, actor(role)).complete).toBe(ok);
   });
 
@@ -214,6 +218,15 @@ describe("recognition dossier", () => {
       actor("district"),
       goodData.self_assessment,
       "do Cán bộ xã thực hiện",
+      "forbidden",
+    ],
+    [
+      "wrong role before the step is due",
+      "verification",
+      actor("commune_officer"),
+      goodData.verification,
+      "do Cấp huyện thực hiện",
+      "forbidden",
     ],
     [
       "wrong order",
@@ -221,6 +234,7 @@ describe("recognition dossier", () => {
       actor("commune_officer"),
       goodData.public_posting,
       "Chưa đến bước",
+      "conflict",
     ],
     [
       "future date",
@@ -228,8 +242,9 @@ describe("recognition dossier", () => {
       actor("commune_officer"),
       { reportNumber: "1", reportDate: "2024-01-01" },
       "chưa đến",
+      "conflict",
     ],
-  ] as const)("refuses %s", (_name, step, who, data, message) => {
+  ] as const)("refuses %s", (_name, step, who, data, message, refusal) => {
     const state = openDossier({
       regime,
       unitLevel: "commune",
@@ -239,6 +254,7 @@ describe("recognition dossier", () => {
     const result = transition(state, regime, { type: "complete", step, data }, who, now);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toContain(message);
+    expect(!result.ok && result.refusal).toBe(refusal);
   });
 
   it.each<[string, StepCode, StepData, string]>([
@@ -378,46 +394,53 @@ describe("recognition dossier", () => {
     expect(!result.ok && result.reason).toContain("chưa đạt tại thời điểm nộp hồ sơ");
   });
 
-  it.each<[string, DossierAction, DossierActor, string]>([
+  it.each<[string, DossierAction, DossierActor, string, TransitionRefusal]>([
     [
       "confirm by another department's criterion",
       { type: "confirm", criteria: ["10"] },
       actor("department", ["vn-commune-2021-2025:2"]),
       "không thuộc sở, ngành",
+      "forbidden",
     ],
     [
       "confirm by a commune",
       { type: "confirm", criteria: ["2"] },
       actor("commune_officer"),
       "Chỉ sở, ngành",
+      "forbidden",
     ],
     [
       "confirm an unknown criterion",
       { type: "confirm", criteria: ["99"] },
       actor("coordination_office"),
       "không có tiêu chí 99",
+      "conflict",
     ],
     [
       "return without reasons",
       { type: "return", reasons: [] },
       actor("coordination_office"),
       "phải nêu lý do",
+      "conflict",
     ],
     [
       "return by the wrong role",
       { type: "return", reasons: [{ text: "x" }] },
       actor("district"),
       "được trả lại hồ sơ",
+      "forbidden",
     ],
     [
       "return on an unknown criterion",
       { type: "return", reasons: [{ criterionCode: "42", text: "x" }] },
       actor("coordination_office"),
       "không có tiêu chí 42",
+      "conflict",
     ],
-  ])("at appraisal, refuses %s", (_name, action, who, message) => {
+  ])("at appraisal, refuses %s", (_name, action, who, message, refusal) => {
     const result = transition(advanceTo("appraisal"), regime, action, who, now);
     expect(!result.ok && result.reason).toContain(message);
+    expect(!result.ok && result.refusal).toBe(refusal);
   });
 
   it("lets a department confirm its own criteria and resets confirmations on a return", () => {
@@ -454,6 +477,7 @@ describe("recognition dossier", () => {
       now,
     );
     expect(!noPrev.ok && noPrev.reason).toContain("bước đầu tiên");
+    expect(!noPrev.ok && noPrev.refusal).toBe("conflict");
     const decided = apply(
       advanceTo("decision"),
       { type: "complete", step: "decision", data: goodData.decision },
@@ -467,6 +491,7 @@ describe("recognition dossier", () => {
       now,
     );
     expect(!after.ok && after.reason).toContain("đã có quyết định");
+    expect(!after.ok && after.refusal).toBe("conflict");
     expect(availableActions(decided, regime, actor("province_admin"))).toEqual({
       complete: false,
       confirm: false,

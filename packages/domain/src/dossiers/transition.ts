@@ -44,15 +44,24 @@ export type DossierEvent =
   | { type: "recognised"; decisionNumber: string; decisionDate: string }
   | { type: "revoked"; decisionNumber: string; decisionDate: string };
 
+/**
+ * Why an action is refused: the actor's role may not take it ("forbidden"), or the dossier is not
+ * in a state that allows it ("conflict").
+ */
+export type TransitionRefusal = "forbidden" | "conflict";
+
 export type TransitionResult =
   | { ok: true; state: DossierState; events: DossierEvent[] }
-  | { ok: false; reason: string; checks?: CheckResult[] };
+  | { ok: false; refusal: TransitionRefusal; reason: string; checks?: CheckResult[] };
 
 const refuse = (reason: string, checks?: CheckResult[]): TransitionResult => ({
   ok: false,
+  refusal: "conflict",
   reason,
   ...(checks ? { checks } : {}),
 });
+
+const forbid = (reason: string): TransitionResult => ({ ok: false, refusal: "forbidden", reason });
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** Fields that may lie in the future (a posting period still running). */
@@ -150,17 +159,18 @@ function complete(
   const index = regime.steps.findIndex((step) => step.code === action.step);
   const definition = regime.steps[index];
   if (!definition) return refuse(`Quy trình ${regime.name} không có bước "${action.step}".`);
+  // Who may act comes first: a role that never acts on the step learns nothing of its state.
+  if (actor.role !== definition.actingRole) {
+    return forbid(
+      `Bước "${definition.name}" do ${roleNames[definition.actingRole]} thực hiện; tài khoản của bạn là ${roleNames[actor.role]}.`,
+    );
+  }
   const current = regime.steps[state.currentStep] as (typeof regime.steps)[number];
   if (index < state.currentStep) {
     return refuse(`Bước "${definition.name}" đã hoàn thành; bước đang chờ là "${current.name}".`);
   }
   if (index > state.currentStep) {
     return refuse(`Chưa đến bước "${definition.name}": bước "${current.name}" chưa hoàn thành.`);
-  }
-  if (actor.role !== definition.actingRole) {
-    return refuse(
-      `Bước "${definition.name}" do ${roleNames[definition.actingRole]} thực hiện; tài khoản của bạn là ${roleNames[actor.role]}.`,
-    );
   }
   const future = futureDate(action.data, today);
   if (future)
@@ -213,14 +223,14 @@ function confirm(
   actor: DossierActor,
   now: string,
 ): TransitionResult {
+  if (actor.role !== "department" && actor.role !== "coordination_office") {
+    return forbid(
+      "Chỉ sở, ngành phụ trách tiêu chí (hoặc Văn phòng điều phối) được xác nhận tiêu chí.",
+    );
+  }
   const current = regime.steps[state.currentStep];
   if (current?.code !== "appraisal") {
     return refuse("Chỉ xác nhận tiêu chí trong bước thẩm định của tỉnh.");
-  }
-  if (actor.role !== "department" && actor.role !== "coordination_office") {
-    return refuse(
-      "Chỉ sở, ngành phụ trách tiêu chí (hoặc Văn phòng điều phối) được xác nhận tiêu chí.",
-    );
   }
   if (action.criteria.length === 0) return refuse("Chưa chọn tiêu chí nào để xác nhận.");
   for (const code of action.criteria) {
@@ -230,7 +240,7 @@ function confirm(
       actor.role === "department" &&
       !actor.criteria.includes(`${state.snapshot.setCode}:${code}`)
     ) {
-      return refuse(`Tiêu chí ${code} ${criterion.name} không thuộc sở, ngành của bạn phụ trách.`);
+      return forbid(`Tiêu chí ${code} ${criterion.name} không thuộc sở, ngành của bạn phụ trách.`);
     }
     if (criterion.status !== "met") {
       return refuse(
@@ -262,13 +272,13 @@ function sendBack(
   now: string,
 ): TransitionResult {
   const current = regime.steps[state.currentStep] as (typeof regime.steps)[number];
-  const previous = regime.steps[state.currentStep - 1];
-  if (!previous) return refuse("Hồ sơ đang ở bước đầu tiên; không có bước trước để trả lại.");
   if (actor.role !== current.actingRole) {
-    return refuse(
+    return forbid(
       `Chỉ ${roleNames[current.actingRole]} (người xử lý bước "${current.name}") được trả lại hồ sơ.`,
     );
   }
+  const previous = regime.steps[state.currentStep - 1];
+  if (!previous) return refuse("Hồ sơ đang ở bước đầu tiên; không có bước trước để trả lại.");
   if (action.reasons.length === 0 || action.reasons.some((reason) => !reason.text.trim())) {
     return refuse("Trả lại hồ sơ phải nêu lý do (gắn với tiêu chí hoặc tài liệu).");
   }
@@ -315,7 +325,8 @@ function sendBack(
 
 /**
  * The dossier state machine: applies one action of one actor at `now` (ISO date-time) and returns
- * the new state with its events, or a refusal with the reason in Vietnamese. Nothing else changes.
+ * the new state with its events, or a refusal with its kind and the reason in Vietnamese. Nothing
+ * else changes.
  */
 export function transition(
   state: DossierState,

@@ -1,7 +1,8 @@
 import type { Db } from "@ntm/db";
-import { decide, decideCriterionWrite, endOfYear } from "@ntm/domain";
+import { can, endOfYear } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
-import { AppError, forbidden, invalid } from "../../http/app-error.ts";
+import { AppError, invalid } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { findAuditEntries } from "../audit/audit.repository.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
@@ -40,7 +41,7 @@ function requireAssessed(evaluation: Evaluation) {
 
 function permissionsOf(user: AuthUser, evaluation: Evaluation): ScorecardResponse["permissions"] {
   const resource = { unitCode: evaluation.unit.code, path: evaluation.path.map((s) => s.code) };
-  const decision = decide(actorOf(user), "assessment.write", resource);
+  const decision = can(actorOf(user), "assessment.write", resource);
   if (!decision.allowed) return { canEdit: false, editableCriteria: [], reason: decision.reason };
   if (user.role !== "department") {
     return { canEdit: true, editableCriteria: "all", reason: decision.reason };
@@ -49,9 +50,9 @@ function permissionsOf(user: AuthUser, evaluation: Evaluation): ScorecardRespons
     .map((criterion) => criterion.code)
     .filter(
       (criterionCode) =>
-        decideCriterionWrite(actorOf(user), resource, {
-          setCode: evaluation.set.code,
-          criterionCode,
+        can(actorOf(user), "assessment.write", {
+          ...resource,
+          criterion: { setCode: evaluation.set.code, criterionCode },
         }).allowed,
     );
   return {
@@ -143,7 +144,7 @@ export async function saveValues(
   options: { user: AuthUser; code: string; year: number; input: ValuesInput; now: Date },
 ): Promise<ScorecardResponse> {
   const { user, code, year, input, now } = options;
-  const { unit, path } = await requireUnitAccess(db, {
+  const { unit, resource } = await requireUnitAccess(db, {
     user,
     code,
     asOf: endOfYear(year),
@@ -160,15 +161,13 @@ export async function saveValues(
       problems,
     );
   }
-  const resource = { unitCode: unit.code, path: path.map((step) => step.code) };
   for (const item of input.values) {
     const criterionCode = index.get(item.indicatorCode)?.criterionCode;
     if (criterionCode === undefined) continue;
-    const decision = decideCriterionWrite(actorOf(user), resource, {
-      setCode: current.set.code,
-      criterionCode,
+    assertCan(user, "assessment.write", {
+      ...resource,
+      criterion: { setCode: current.set.code, criterionCode },
     });
-    if (!decision.allowed) throw forbidden(decision.reason);
   }
 
   const evaluation = await db.transaction(async (tx) => {

@@ -1,13 +1,14 @@
 import type { Db } from "@ntm/db";
-import { decide, type CriteriaSet } from "@ntm/domain";
+import type { CriteriaSet } from "@ntm/domain";
 import {
   criteriaSetSchema,
   provincialOverrideSchema,
   type CatalogSetSummary,
 } from "@ntm/contracts";
 import type { ZodError } from "zod";
-import { AppError, forbidden, invalid, notFound } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { AppError, invalid, notFound } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findAssessmentKeys } from "../assessments/assessments.repository.ts";
 import { evaluateMany } from "../assessments/bulk-evaluation.service.ts";
@@ -114,19 +115,14 @@ export async function parseCatalogDocument(db: Db, document: unknown): Promise<C
  */
 export async function importCatalog(
   db: Db,
-  options: { document: unknown; by: AuthUser; checkAccess: boolean; now: Date },
+  options: { document: unknown; by: AuthUser; now: Date },
 ) {
-  if (options.checkAccess && !decide(actorOf(options.by), "catalog.manage").allowed) {
-    throw forbidden("Chỉ quản trị tỉnh được nhập bộ tiêu chí.");
-  }
+  // Before reading the file: could the account load a set at all (its own province's)?
+  assertCan(options.by, "catalog.import", { provinceCode: options.by.unitCode });
   const set = await parseCatalogDocument(db, options.document);
-  // A provincial set re-evaluates that province's communes: only its own admin may load it.
-  if (options.checkAccess && set.provinceCode && set.provinceCode !== options.by.unitCode) {
-    throw forbidden(
-      "Quản trị tỉnh chỉ được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
-      "A province admin may import only its own province's sets.",
-    );
-  }
+  // A set re-evaluates stored results: a national one only by the system, a provincial one only
+  // by that province's admin.
+  assertCan(options.by, "catalog.import", { provinceCode: set.provinceCode ?? null });
   return db.transaction(async (tx) => {
     if (await findSetByCodeVersion(tx, set.code, set.version)) {
       throw new AppError({
@@ -151,11 +147,14 @@ export async function importCatalog(
   });
 }
 
-export async function getSets(db: Db) {
+export async function getSets(db: Db, user: AuthUser) {
+  assertCan(user, "catalog.read");
   return (await listSets(db)).map(summariseSet);
 }
 
-export async function getSet(db: Db, id: number) {
+export async function getSet(db: Db, options: { user: AuthUser; id: number }) {
+  const { id } = options;
+  assertCan(options.user, "catalog.read");
   const stored = await findSetById(db, id);
   if (!stored) throw notFound(`Không có bộ tiêu chí số ${id}.`, `No criteria set ${id}.`);
   return { ...summariseSet(stored), definition: stored.definition };

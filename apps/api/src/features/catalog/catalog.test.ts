@@ -1,51 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogSetSummary, ScorecardResponse, SummaryResponse } from "@ntm/contracts";
 import type { CriteriaSet } from "@ntm/domain";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { fixtureSet } from "../../test/fixture-set.ts";
+import { AppError } from "../../http/app-error.ts";
 import { systemUser } from "../auth/auth-user.ts";
-import { createUser } from "../users/users.service.ts";
-import { importUnits } from "../units/units.service.ts";
+import { importCatalog } from "./catalog.service.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
 const basis = { document: "Quyết định thử nghiệm", date: "2024-01-10" };
 
 beforeAll(async () => {
+  // The test world's second province P02 has no override, to show it keeps the national set.
   t = await createTestApp();
-  // A second province without an override, to show it keeps the national set.
-  await importUnits(t.database.db, {
-    user: systemUser,
-    rows: [
-      {
-        code: "P02",
-        name: "Tỉnh Bên Cạnh",
-        level: "province",
-        validFrom: "2008-01-01",
-        region: "TN",
-        flags: [],
-      },
-      {
-        code: "Y01",
-        name: "Xã Ia Chim",
-        level: "commune",
-        parentCode: "P02",
-        validFrom: "2008-01-01",
-        region: "TN",
-        flags: [],
-      },
-    ],
-  });
-  await createUser(t.database.db, {
-    input: {
-      username: "admin2",
-      password: "mat-khau-thu",
-      role: "province_admin",
-      unitCode: "P02",
-    },
-    by: systemUser,
-    checkAccess: false,
-  });
   for (const user of ["admin", "admin2", "vpdp", "xa1"]) cookies[user] = await loginAs(t.app, user);
 });
 afterAll(() => t.close());
@@ -180,6 +148,17 @@ describe("importing", () => {
     expect(await sets()).toHaveLength(1);
   });
 
+  it("refuses a national set from a province admin with 403: only the command line loads one", async () => {
+    const response = await post("admin", stricterSet());
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toEqual({
+      code: "FORBIDDEN",
+      message:
+        "Bộ tiêu chí quốc gia chỉ được nhập bằng dòng lệnh của hệ thống (ntm catalog import).",
+    });
+    expect(await sets()).toHaveLength(1);
+  });
+
   it("refuses an invalid document with 400 and details", async () => {
     const broken = { ...fixtureSet({ version: 3 }), code: "Bộ Sai", levels: [] };
     const response = await post("admin", broken);
@@ -227,9 +206,12 @@ describe("importing", () => {
       ["X01", 2, "standard"],
     ]);
 
-    const response = await post("admin", stricterSet());
-    expect(response.statusCode).toBe(201);
-    const body = response.json();
+    // As `ntm catalog import` does.
+    const body = await importCatalog(t.database.db, {
+      document: stricterSet(),
+      by: systemUser,
+      now: fixedNow,
+    });
     expect(body.reevaluated).toBe(1);
     expect(body.set).toMatchObject({
       code: "test-commune",
@@ -253,10 +235,14 @@ describe("importing", () => {
     expect(card.assessment.version).toBe(1);
   });
 
-  it("refuses the same code and version twice with 409 CONFLICT", async () => {
-    const response = await post("admin", stricterSet());
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error).toEqual({
+  it("refuses the same code and version twice with CONFLICT", async () => {
+    const again = importCatalog(t.database.db, {
+      document: stricterSet(),
+      by: systemUser,
+      now: fixedNow,
+    });
+    await expect(again).rejects.toThrow(AppError);
+    await expect(again).rejects.toMatchObject({
       code: "CONFLICT",
       message: "Bộ tiêu chí test-commune phiên bản 2 đã có; hãy tăng số phiên bản.",
     });
@@ -323,6 +309,13 @@ describe("provincial override", () => {
     const definition = (await get("admin", `/api/catalog/sets/${stored.id}`)).json().definition;
     expect(definition.basedOn).toEqual({ code: "test-commune", version: 2 });
     expect(definition.provinceCode).toBe("P01");
+  });
+
+  it("refuses the same override version twice with 409 CONFLICT", async () => {
+    const response = await post("admin", provincialOverride);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe("CONFLICT");
+    expect(await sets()).toHaveLength(3);
   });
 
   it("leaves the national set in force for another province", async () => {

@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Db } from "@ntm/db";
-import { formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain";
+import { endOfYear, formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain";
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
 import { today } from "../../shared/clock.ts";
+import { assertCan } from "../../shared/access.ts";
+import { findUnitResource } from "../units/index.ts";
 import { renderDocx, renderPdf, type AdminDocument } from "../../shared/documents/index.ts";
 import { findDossierDocument, insertDossierDocument } from "./dossiers.repository.ts";
 import { getDossier } from "./get-dossier.ts";
@@ -223,15 +225,19 @@ export async function uploadDossierScan(
   },
 ): Promise<DossierDocumentDto> {
   const dossier = await getDossier(db, options);
-  if (options.user.role === "viewer")
-    throw invalid("Tài khoản chỉ có quyền xem.", "Read-only account.");
-  if (options.truncated) throw invalid("Tệp quá lớn.", "File too large.");
-  if (!dossier.regime.steps.some((step) => step.code === options.stepCode)) {
+  const { resource } = await findUnitResource(db, dossier.unitCode, endOfYear(dossier.year));
+  // Whatever the step: an account outside the workflow (a viewer) attaches nothing.
+  assertCan(options.user, "dossier.act", resource);
+  const step = dossier.regime.steps.find((candidate) => candidate.code === options.stepCode);
+  if (!step) {
     throw invalid(
       `Quy trình không có bước ${options.stepCode}.`,
       `Unknown step ${options.stepCode}.`,
     );
   }
+  // A step's files come from the role acting on it, in scope (a decision scan from the province).
+  assertCan(options.user, "dossier.attach", { ...resource, step });
+  if (options.truncated) throw invalid("Tệp quá lớn.", "File too large.");
   const type = detectEvidenceType(options.fileName, options.content);
   if (!type)
     throw invalid(

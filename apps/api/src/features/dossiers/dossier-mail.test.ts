@@ -27,7 +27,6 @@ beforeAll(async () => {
   await createUser(t.database.db, {
     input: { username: "mttq1", password: testPassword, role: "fatherland_front", unitCode: "X01" },
     by: systemUser,
-    checkAccess: false,
   });
 });
 

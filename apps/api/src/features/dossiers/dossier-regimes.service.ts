@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import type { Db, DbOrTx } from "@ntm/db";
-import { decide, regimeFor, type DossierKind, type RegimeConfig } from "@ntm/domain";
+import { regimeFor, type DossierKind, type RegimeConfig } from "@ntm/domain";
 import { regimeFileSchema, type RegimeFile, type RegimeVersionDto } from "@ntm/contracts";
-import { AppError, forbidden, invalid } from "../../http/app-error.ts";
-import { actorOf, systemUser, type AuthUser } from "../auth/auth-user.ts";
+import { AppError, invalid } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import { systemUser, type AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import {
   countDossiersByRegime,
@@ -119,9 +120,7 @@ export async function importRegime(
   db: Db,
   options: { user: AuthUser; file: unknown; now: Date },
 ): Promise<{ code: string; version: number; created: boolean }> {
-  if (!decide(actorOf(options.user), "catalog.manage").allowed) {
-    throw forbidden("Chỉ quản trị tỉnh được nhập quy trình hồ sơ.");
-  }
+  assertCan(options.user, "regime.import");
   const parsed = regimeFileSchema.safeParse(options.file);
   if (!parsed.success) {
     throw invalid(
@@ -143,7 +142,11 @@ export async function importRegime(
 }
 
 /** GET /api/dossier-regimes: the current versions, or every version with `all`. */
-export async function listRegimes(db: Db, options: { all: boolean }): Promise<RegimeVersionDto[]> {
+export async function listRegimes(
+  db: Db,
+  options: { user: AuthUser; all: boolean },
+): Promise<RegimeVersionDto[]> {
+  assertCan(options.user, "regime.read");
   const registry = await loadRegimes(db);
   const counts = await countDossiersByRegime(db);
   const currentKeys = new Set(registry.current.map((r) => `${r.code}@${r.version}`));

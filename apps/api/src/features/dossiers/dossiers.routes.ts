@@ -423,10 +423,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
         querystring: regimeListQuerySchema,
       },
     },
-    async (request) => {
-      requireUser(request);
-      return listRegimes(db, { all: request.query.all });
-    },
+    async (request) => listRegimes(db, { user: requireUser(request), all: request.query.all }),
   );
   routes.post(
     "/api/dossier-regimes",

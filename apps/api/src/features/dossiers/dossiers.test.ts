@@ -85,7 +85,6 @@ beforeAll(async () => {
     await createUser(t.database.db, {
       input: { username, password: testPassword, role: "fatherland_front", unitCode },
       by: systemUser,
-      checkAccess: false,
     });
   }
   for (const user of ["admin", "vpdp", "so-nn", "huyen", "xa1", "xa3", "xem", "mttq1", "mttq3"])

@@ -1,6 +1,7 @@
 import type { Db } from "@ntm/db";
-import { endOfYear } from "@ntm/domain";
+import { endOfYear, type EvidenceResource, type UnitResource } from "@ntm/domain";
 import { AppError, notFound } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { toEvidenceDto } from "../assessments/assessments.service.ts";
@@ -19,6 +20,33 @@ import {
 
 const allowedList = Object.keys(evidenceTypes).join(", ");
 
+const unknownIndicator = (code: string) =>
+  new AppError({
+    code: "VALIDATION_FAILED",
+    vi: `Không có chỉ tiêu mã ${code}.`,
+    en: `No indicator ${code}.`,
+  });
+
+/**
+ * An indicator's evidence as the access policy sees it: the unit and the indicator's criterion in
+ * the set that applies to the unit that year (none for an indicator outside every criterion).
+ */
+async function evidenceResource(
+  db: Db,
+  unit: UnitResource,
+  options: { year: number; indicatorCode: string },
+): Promise<EvidenceResource | null> {
+  const evaluation = await evaluateUnit(db, { unitCode: unit.unitCode, year: options.year });
+  const place = indexIndicators(evaluation.set.definition).get(options.indicatorCode);
+  if (!place) return null;
+  return {
+    ...unit,
+    criterion: place.criterionCode
+      ? { setCode: evaluation.set.code, criterionCode: place.criterionCode }
+      : null,
+  };
+}
+
 /** Stores an evidence file for one indicator; the file is checked by extension and content. */
 export async function uploadEvidence(
   db: Db,
@@ -34,7 +62,13 @@ export async function uploadEvidence(
   },
 ) {
   const { user, code, year } = options;
-  await requireUnitAccess(db, { user, code, asOf: endOfYear(year), action: "assessment.write" });
+  // Whether the account writes any value of the unit, before the file is read; its criterion next.
+  const { resource: unit } = await requireUnitAccess(db, {
+    user,
+    code,
+    asOf: endOfYear(year),
+    action: "assessment.write",
+  });
   if (options.truncated || options.content.length > maxEvidenceBytes) {
     throw new AppError({
       code: "PAYLOAD_TOO_LARGE",
@@ -53,14 +87,9 @@ export async function uploadEvidence(
       en: `File type not accepted or content does not match its extension. Accepted: ${allowedList}.`,
     });
   }
-  const evaluation = await evaluateUnit(db, { unitCode: code, year });
-  if (!indexIndicators(evaluation.set.definition).has(options.indicatorCode)) {
-    throw new AppError({
-      code: "VALIDATION_FAILED",
-      vi: `Không có chỉ tiêu mã ${options.indicatorCode}.`,
-      en: `No indicator ${options.indicatorCode}.`,
-    });
-  }
+  const resource = await evidenceResource(db, unit, options);
+  if (!resource) throw unknownIndicator(options.indicatorCode);
+  assertCan(user, "evidence.upload", resource);
   const storageKey = await storeEvidenceFile({ ...options, unitCode: code });
   try {
     const row = await db.transaction(async (tx) => {
@@ -92,17 +121,17 @@ export async function uploadEvidence(
 
 async function requireEvidence(
   db: Db,
-  options: { user: AuthUser; id: number; action: "unit.read" | "assessment.write" },
+  options: { user: AuthUser; id: number; action: "evidence.read" | "assessment.write" },
 ) {
   const row = await findEvidence(db, options.id);
   if (!row) throw notFound("Không tìm thấy tệp minh chứng.", "Evidence file not found.");
-  await requireUnitAccess(db, {
+  const { resource } = await requireUnitAccess(db, {
     user: options.user,
     code: row.unitCode,
     asOf: endOfYear(row.year),
     action: options.action,
   });
-  return row;
+  return { row, resource };
 }
 
 /** The file, served only to users allowed to see the commune. */
@@ -110,7 +139,7 @@ export async function downloadEvidence(
   db: Db,
   options: { user: AuthUser; dataDir: string; id: number },
 ) {
-  const row = await requireEvidence(db, { ...options, action: "unit.read" });
+  const { row } = await requireEvidence(db, { ...options, action: "evidence.read" });
   const content = await readEvidenceFile(options.dataDir, row.storageKey);
   return { row, content };
 }
@@ -119,7 +148,13 @@ export async function removeEvidence(
   db: Db,
   options: { user: AuthUser; dataDir: string; id: number },
 ) {
-  const row = await requireEvidence(db, { ...options, action: "assessment.write" });
+  const { row, resource: unit } = await requireEvidence(db, {
+    ...options,
+    action: "assessment.write",
+  });
+  // An indicator the set no longer has belongs to no criterion: only non-departments remove it.
+  const resource = (await evidenceResource(db, unit, row)) ?? { ...unit, criterion: null };
+  assertCan(options.user, "evidence.delete", resource);
   await db.transaction(async (tx) => {
     await deleteEvidence(tx, row.id);
     await recordAudit(tx, {

@@ -9,7 +9,9 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const user of ["xa1", "xa3", "huyen", "xem"]) cookies[user] = await loginAs(t.app, user);
+  for (const user of ["xa1", "xa3", "huyen", "xem", "so-nn"]) {
+    cookies[user] = await loginAs(t.app, user);
+  }
 });
 afterAll(() => t.close());
 
@@ -280,5 +282,59 @@ describe("delete", () => {
       fileName,
       size: content.length,
     });
+  });
+});
+
+describe("a department's evidence: only of the criteria it is in charge of", () => {
+  // so-nn is in charge of criterion 3 (indicators 3.1, 3.2) of the fixture set, not of 10.
+  let own: EvidenceDto;
+
+  function remove(user: string, id: number) {
+    return t.app.inject({
+      method: "DELETE",
+      url: `/api/evidence/${id}`,
+      headers: { cookie: cookies[user] as string },
+    });
+  }
+
+  it("uploads evidence of its own criterion with 201", async () => {
+    const response = await upload("so-nn", { name: "thuy-loi.pdf", content: pdf() });
+    expect(response.statusCode, response.body).toBe(201);
+    own = response.json<EvidenceDto>();
+    expect(own.indicatorCode).toBe("3.1");
+  });
+
+  it("refuses evidence of another criterion with 403 and stores nothing", async () => {
+    const before = storedFiles();
+    const response = await upload(
+      "so-nn",
+      { name: "thu-nhap.pdf", content: pdf() },
+      { indicatorCode: "10.1" },
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toEqual({
+      code: "FORBIDDEN",
+      message: "Tiêu chí 10 không thuộc sở, ngành của bạn phụ trách.",
+    });
+    expect(storedFiles()).toEqual(before);
+    expect((await scorecard()).evidence["10.1"]).toBeUndefined();
+  });
+
+  it("refuses to delete another criterion's evidence with 403, and deletes its own", async () => {
+    const commune = await upload(
+      "xa1",
+      { name: "thu-nhap.pdf", content: pdf() },
+      { indicatorCode: "10.1" },
+    );
+    expect(commune.statusCode).toBe(201);
+    const foreign = commune.json<EvidenceDto>();
+    const refused = await remove("so-nn", foreign.id);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe(
+      "Tiêu chí 10 không thuộc sở, ngành của bạn phụ trách.",
+    );
+    expect((await download("xa1", foreign.id)).statusCode).toBe(200);
+    expect((await remove("so-nn", own.id)).statusCode).toBe(200);
+    expect((await scorecard()).evidence).toEqual({ "10.1": [foreign] });
   });
 });

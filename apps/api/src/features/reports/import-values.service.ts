@@ -1,7 +1,8 @@
 import type { Db } from "@ntm/db";
-import { decide, decideCriterionWrite, endOfYear, parseCellValue } from "@ntm/domain";
+import { can, endOfYear, parseCellValue } from "@ntm/domain";
 import type { ImportCellError, ImportReport } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
 import { actorOf, type AuthUser } from "../auth/auth-user.ts";
 import { writeValuesBulk, type BulkValueRow } from "../assessments/bulk-values.service.ts";
 import {
@@ -32,8 +33,6 @@ export interface ImportOptions {
   content: Buffer;
   dryRun: boolean;
   now: Date;
-  /** The command line imports as the system and skips the scope check. */
-  checkAccess?: boolean;
   onProgress?: (progress: ImportProgress) => void;
   /** Size, rows and columns read before the file is refused; the command line's by default. */
   limits?: SheetLimits;
@@ -90,6 +89,8 @@ function readYear(cell: ReadCell | undefined): number | string {
  */
 export async function importValues(db: Db, options: ImportOptions): Promise<ImportReport> {
   const { user, onProgress } = options;
+  // Each unit and cell is checked below; an account that writes no values is refused at once.
+  assertCan(user, "values.import");
   onProgress?.({ phase: "read", done: 0, total: 1 });
   const sheet = await readSheet(options.fileName, options.content, {
     limits: options.limits ?? commandLineLimits,
@@ -172,12 +173,10 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         path.push(step.code);
         step = step.parentCode ? byCode.get(step.parentCode) : undefined;
       }
-      if (options.checkAccess !== false) {
-        const decision = decide(actorOf(user), "assessment.write", { unitCode: code, path });
-        if (!decision.allowed) {
-          units.set(`${code}/${year}`, `${unit.name} (${code}): ${decision.reason}`);
-          continue;
-        }
+      const decision = can(actorOf(user), "assessment.write", { unitCode: code, path });
+      if (!decision.allowed) {
+        units.set(`${code}/${year}`, `${unit.name} (${code}): ${decision.reason}`);
+        continue;
       }
       const provinceCode =
         path.map((c) => byCode.get(c)).find((u) => u?.level === "province")?.code ?? null;
@@ -269,15 +268,12 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
       );
       continue;
     }
-    if (options.checkAccess !== false && user.role === "department" && place.criterionCode) {
-      const decision = decideCriterionWrite(
-        actorOf(user),
-        { unitCode: entry.unitCode, path: check.path },
-        {
-          setCode: check.setCode,
-          criterionCode: place.criterionCode,
-        },
-      );
+    if (place.criterionCode) {
+      const decision = can(actorOf(user), "assessment.write", {
+        unitCode: entry.unitCode,
+        path: check.path,
+        criterion: { setCode: check.setCode, criterionCode: place.criterionCode },
+      });
       if (!decision.allowed) {
         addError(entry.row, entry.column, `${where}: ${decision.reason}`, about);
         continue;

@@ -1,9 +1,9 @@
 import type { Db } from "@ntm/db";
 import { fundedOf, type CommunePlan } from "@ntm/domain";
 import type { DepartmentCriteriaStatusResponse, DepartmentListItem } from "@ntm/contracts";
-import { forbidden, notFound } from "../../http/app-error.ts";
+import { notFound } from "../../http/app-error.ts";
+import { allows, assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
-import { findUserById } from "../users/users.repository.ts";
 import { today } from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
 import { findDepartmentsOfProvince } from "./maps.repository.ts";
@@ -13,6 +13,12 @@ import {
   findPlans,
 } from "./targets.repository.ts";
 import { loadUnitScope, setInfoFor } from "./target-scope.ts";
+
+/** A department as the access policy sees it: its province (a province has no unit above it). */
+function departmentResource(department: { code: string; provinceCode: string }) {
+  const province = department.provinceCode;
+  return { unitCode: province, path: [province], departmentCode: department.code };
+}
 
 /**
  * A department's criteria across every commune of its province: how many meet each, which fail,
@@ -29,12 +35,7 @@ export async function getDepartmentCriteriaStatus(
       `Department ${options.id} not found.`,
     );
   }
-  if (options.user.role === "department") {
-    const account = await findUserById(db, options.user.id);
-    if (account?.departmentId !== options.id) {
-      throw forbidden("Tài khoản sở, ngành chỉ xem được tiêu chí của sở, ngành mình.");
-    }
-  }
+  assertCan(options.user, "department.read", departmentResource(found.department));
   const scope = await loadUnitScope(db, {
     user: options.user,
     code: found.department.provinceCode,
@@ -106,7 +107,5 @@ export async function listDepartments(
   const province = path.find((step) => step.level === "province");
   if (!province) return [];
   const all = await findDepartmentsOfProvince(db, province.code);
-  if (options.user.role !== "department") return all;
-  const account = await findUserById(db, options.user.id);
-  return all.filter((row) => row.id === account?.departmentId);
+  return all.filter((row) => allows(options.user, "department.read", departmentResource(row)));
 }

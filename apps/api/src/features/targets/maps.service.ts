@@ -9,6 +9,7 @@ import {
 import type { MapFeatureProperties, UnitMapResponse } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
 import { currentYear } from "../../shared/clock.ts";
+import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findChildrenOn } from "../units/units.repository.ts";
@@ -32,6 +33,7 @@ export async function importBoundaries(
     now: Date;
   },
 ): Promise<number> {
+  assertCan(options.user, "boundaries.import");
   const reading = readBoundaries(options.document, {
     codeProperty: options.codeProperty,
     knownCodes: await findAllUnitCodes(db),

@@ -1,7 +1,6 @@
 import type { Db } from "@ntm/db";
 import {
   checkPlan,
-  decidePlanWrite,
   endOfYear,
   pathToLevel,
   rollupPlans,
@@ -9,8 +8,9 @@ import {
   type LevelCode,
 } from "@ntm/domain";
 import type { PlanInput, PlanResponse, PlanRollupResponse } from "@ntm/contracts";
-import { AppError, forbidden } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { AppError } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today } from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/units.service.ts";
@@ -93,18 +93,14 @@ export async function savePlan(
   db: Db,
   options: { user: AuthUser; code: string; year: number; input: PlanInput; now: Date },
 ): Promise<PlanResponse> {
-  const { unit, path } = await requireUnitAccess(db, {
+  const { unit, resource } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
     asOf: endOfYear(options.year),
     action: "unit.read",
   });
+  assertCan(options.user, "plan.write", resource);
   if (unit.level !== "commune") throw notCommune();
-  const decision = decidePlanWrite(actorOf(options.user), {
-    unitCode: unit.code,
-    path: path.map((step) => step.code),
-  });
-  if (!decision.allowed) throw forbidden(decision.reason, "You may not change this plan.");
   const { version, ...plan } = options.input;
   await db.transaction(async (tx) => {
     const existing = await lockPlan(tx, unit.code, options.year);

@@ -1,6 +1,5 @@
 import type { Db } from "@ntm/db";
 import {
-  decideTargetWrite,
   describeRequirement,
   endOfYear,
   evaluateTarget,
@@ -16,10 +15,11 @@ import type {
   TargetWithProgress,
   UnitTargetsResponse,
 } from "@ntm/contracts";
-import { AppError, forbidden, notFound } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { findPathOn, findUnitOn, findLatestUnit } from "../units/units.repository.ts";
+import { findUnitResource } from "../units/index.ts";
 import {
   findTarget,
   findTargetsOfUnits,
@@ -168,14 +168,8 @@ export async function listTargets(
 }
 
 async function requireTargetWrite(db: Db, user: AuthUser, unitCode: string, year: number) {
-  const asOf = endOfYear(year);
-  const unit = (await findUnitOn(db, unitCode, asOf)) ?? (await findLatestUnit(db, unitCode));
-  if (!unit) {
-    throw notFound(
-      `Không tìm thấy đơn vị hành chính mã ${unitCode}.`,
-      `Unit ${unitCode} not found.`,
-    );
-  }
+  const { unit, resource } = await findUnitResource(db, unitCode, endOfYear(year));
+  assertCan(user, "target.write", resource);
   if (unit.level === "commune" || unit.level === "village") {
     throw new AppError({
       code: "VALIDATION_FAILED",
@@ -183,16 +177,6 @@ async function requireTargetWrite(db: Db, user: AuthUser, unitCode: string, year
       en: "Targets belong to a province or district.",
     });
   }
-  const path = await findPathOn(
-    db,
-    unit.code,
-    unit.validTo && unit.validTo < asOf ? unit.validTo : asOf,
-  );
-  const decision = decideTargetWrite(actorOf(user), {
-    unitCode: unit.code,
-    path: path.map((step) => step.code),
-  });
-  if (!decision.allowed) throw forbidden(decision.reason, "You may not set targets for this unit.");
   return unit;
 }
 

@@ -10,4 +10,9 @@ export {
   lockUnit,
   type UnitRow,
 } from "./units.repository.ts";
-export { getUnitDetail, importUnits, requireUnitAccess } from "./units.service.ts";
+export {
+  findUnitResource,
+  getUnitDetail,
+  importUnits,
+  requireUnitAccess,
+} from "./units.service.ts";

@@ -1,8 +1,9 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { addDays, decide, matchesSearch, type Action } from "@ntm/domain";
+import { addDays, matchesSearch, type UnitAction, type UnitResource } from "@ntm/domain";
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
-import { forbidden, invalid, notFound } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { invalid, notFound } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import {
   findChildrenOn,
@@ -39,24 +40,27 @@ const unitNotFound = (code: string) =>
     `Administrative unit ${code} not found.`,
   );
 
-/** Finds a unit in force on a date (or its latest version) and checks the user may act on it. */
+/**
+ * A unit in force on a date (or its latest version, for a unit that has ended), the path above it
+ * on that date, and the unit as the access policy sees it.
+ */
+export async function findUnitResource(db: DbOrTx, code: string, asOf: string) {
+  const unit = (await findUnitOn(db, code, asOf)) ?? (await findLatestUnit(db, code));
+  if (!unit) throw unitNotFound(code);
+  const on = unit.validTo && unit.validTo < asOf ? unit.validTo : asOf;
+  const path = await findPathOn(db, unit.code, on);
+  const resource: UnitResource = { unitCode: unit.code, path: path.map((step) => step.code) };
+  return { unit, path, asOf: on, resource };
+}
+
+/** Finds a unit (as `findUnitResource`) and checks the user may take an action on it as a whole. */
 export async function requireUnitAccess(
   db: DbOrTx,
-  options: { user: AuthUser; code: string; asOf: string; action: Action },
+  options: { user: AuthUser; code: string; asOf: string; action: UnitAction },
 ) {
-  const unit =
-    (await findUnitOn(db, options.code, options.asOf)) ?? (await findLatestUnit(db, options.code));
-  if (!unit) throw unitNotFound(options.code);
-  const asOf = unit.validTo && unit.validTo < options.asOf ? unit.validTo : options.asOf;
-  const path = await findPathOn(db, unit.code, asOf);
-  const decision = decide(actorOf(options.user), options.action, {
-    unitCode: unit.code,
-    path: path.map((step) => step.code),
-  });
-  if (!decision.allowed) {
-    throw forbidden(decision.reason, "This unit is outside your scope.");
-  }
-  return { unit, path, asOf };
+  const found = await findUnitResource(db, options.code, options.asOf);
+  assertCan(options.user, options.action, found.resource);
+  return found;
 }
 
 export async function listUnits(
@@ -126,6 +130,7 @@ export async function importUnits(
   options: { rows: UnitImportRow[]; user: AuthUser },
 ): Promise<{ units: number; links: number }> {
   const { rows, user } = options;
+  assertCan(user, "units.import");
   return db.transaction(async (tx) => {
     const known = await findExistingCodes(tx);
     const inFile = new Set(rows.map((row) => row.code));

@@ -37,7 +37,6 @@ export function usersRoutes(app: FastifyInstance, context: AppContext) {
       const user = await createUser(db, {
         input: request.body,
         by: requireUser(request),
-        checkAccess: true,
       });
       reply.status(201);
       return user;

@@ -1,12 +1,14 @@
-import type { Db } from "@ntm/db";
-import { decide } from "@ntm/domain";
+import type { Db, DbOrTx } from "@ntm/db";
+import type { AccountResource, Role } from "@ntm/domain";
 import type { CreateUserInput } from "@ntm/contracts";
-import { AppError, forbidden, invalid } from "../../http/app-error.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
+import { AppError, invalid } from "../../http/app-error.ts";
+import { allows, assertCan } from "../../shared/access.ts";
+import type { AuthUser } from "../auth/auth-user.ts";
 import { hashPassword } from "../auth/password.ts";
 import { assertPasswordAllowed } from "../auth/password-rules.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findLatestUnit } from "../units/units.repository.ts";
+import { findUnitResource } from "../units/index.ts";
 import {
   findDepartmentByCode,
   findUserByUsername,
@@ -14,27 +16,43 @@ import {
   listUsers,
 } from "./users.repository.ts";
 
-/** Creates an account; the CLI passes the system user, the API checks the caller is an admin. */
+/** Accounts are scoped to a unit as the hierarchy stands now (its latest version). */
+const latest = "9999-12-31";
+
+/** The account's unit as the access policy sees it, with the role it has or will have. */
+async function accountResource(db: DbOrTx, unitCode: string, role: Role): Promise<AccountResource> {
+  const { resource } = await findUnitResource(db, unitCode, latest);
+  return { ...resource, role };
+}
+
+/** Before any lookup: may the account manage accounts at all (in its own unit)? */
+function ownUnit(by: AuthUser, role: Role): AccountResource {
+  return { unitCode: by.unitCode, path: [by.unitCode], role };
+}
+
+/**
+ * Creates an account: a province admin only inside its own province and never above its own
+ * unit; the command line as the system.
+ */
 export async function createUser(
   db: Db,
   options: {
     input: CreateUserInput;
     by: AuthUser;
-    checkAccess: boolean;
     /** A demo account: its password is published, and it is refused when demo logins are off. */
     demo?: boolean;
   },
 ) {
   const { input, by } = options;
   if (!options.demo) assertPasswordAllowed(input.password, input.username);
-  if (options.checkAccess && !decide(actorOf(by), "users.manage").allowed) {
-    throw forbidden("Chỉ quản trị tỉnh được tạo tài khoản.");
-  }
+  assertCan(by, "user.create", ownUnit(by, input.role));
   return db.transaction(async (tx) => {
     const unit = await findLatestUnit(tx, input.unitCode);
     if (!unit) {
       throw invalid(`Không có đơn vị mã ${input.unitCode}.`, `No unit ${input.unitCode}.`);
     }
+    const account = await accountResource(tx, unit.code, input.role);
+    assertCan(by, "user.create", account);
     if (await findUserByUsername(tx, input.username)) {
       throw new AppError({
         code: "CONFLICT",
@@ -51,6 +69,12 @@ export async function createUser(
         throw invalid(
           "Tài khoản sở, ngành cần mã sở, ngành hợp lệ (--department).",
           "A department account needs a valid department code.",
+        );
+      }
+      if (!account.path.includes(department.provinceCode)) {
+        throw invalid(
+          `Sở, ngành ${department.code} không thuộc tỉnh của đơn vị ${unit.code}.`,
+          `Department ${department.code} belongs to another province.`,
         );
       }
       departmentId = department.id;
@@ -80,11 +104,21 @@ export async function createUser(
   });
 }
 
+/** The accounts the user may manage: those of its own unit and the units below it. */
 export async function getUsers(db: Db, by: AuthUser) {
-  if (!decide(actorOf(by), "users.manage").allowed) {
-    throw forbidden("Chỉ quản trị tỉnh được xem danh sách tài khoản.");
+  assertCan(by, "user.read", ownUnit(by, "viewer"));
+  const paths = new Map<string, readonly string[]>();
+  const visible = [];
+  for (const user of await listUsers(db)) {
+    if (!paths.has(user.unitCode)) {
+      const found = await findUnitResource(db, user.unitCode, latest).catch(() => null);
+      paths.set(user.unitCode, found?.resource.path ?? [user.unitCode]);
+    }
+    const path = paths.get(user.unitCode) ?? [];
+    const resource = { unitCode: user.unitCode, path, role: user.role as Role };
+    if (allows(by, "user.read", resource)) visible.push(user);
   }
-  return (await listUsers(db)).map((user) => ({
+  return visible.map((user) => ({
     id: user.id,
     username: user.username,
     displayName: user.displayName,

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigWorkbook } from "../../test/big-workbook.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
@@ -116,6 +117,33 @@ describe("import limits", () => {
     const response = await upload("lon.csv", Buffer.alloc(uploadLimits.bytes + 100_000, 0x41));
     expect(response.statusCode).toBe(413);
     expect(response.json().error.message).toContain("tối đa 20 MB");
+  });
+
+  it("streams past a first sheet of instructions to the data sheet, skipping rows without content", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet("Hướng dẫn");
+    for (let row = 1; row <= 500; row += 1) notes.addRow([`Dòng hướng dẫn ${row}`]);
+    const data = workbook.addWorksheet("Dữ liệu");
+    data.getRow(1).getCell(1).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: "FFFF00" },
+    };
+    data.addRow(["ma_don_vi", "ma_chi_tieu", "nam", "gia_tri"]);
+    data.addRow(["X01", "3.1", 2024, "81,5"]);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/import/values?dryRun=true",
+      headers: { cookie: huyen, "content-type": `multipart/form-data; boundary=${boundary}` },
+      payload: multipart("hai-trang.xlsx", Buffer.from(await workbook.xlsx.writeBuffer())),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      ok: true,
+      sheet: "Dữ liệu",
+      format: "long",
+      values: 1,
+    });
   });
 
   it("keeps answering /api/health while it reads an oversized workbook, then refuses it", async () => {

@@ -163,18 +163,25 @@ class RowCollector {
     private readonly total: number,
   ) {}
 
+  /** Keeps a row with content; a row of empty cells (only formatted) is passed over. */
   async add(row: ReadRow, done: () => number) {
-    const { limits, onProgress } = this.options;
-    if (this.rows.length >= limits.rows) throw tooManyRows(limits);
-    if (row.cells.length > limits.columns) throw tooManyColumns(limits, row.number);
-    this.cells += row.cells.length;
-    if (this.cells > limits.cells) throw tooManyCells(limits);
-    this.rows.push(row);
-    if (performance.now() - this.lastTurn > turnMs) {
-      onProgress?.(done(), this.total);
-      await nextTurn();
-      this.lastTurn = performance.now();
+    const { limits } = this.options;
+    if (row.cells.some((cell) => cell !== null)) {
+      if (this.rows.length >= limits.rows) throw tooManyRows(limits);
+      if (row.cells.length > limits.columns) throw tooManyColumns(limits, row.number);
+      this.cells += row.cells.length;
+      if (this.cells > limits.cells) throw tooManyCells(limits);
+      this.rows.push(row);
     }
+    await this.turn(done);
+  }
+
+  /** Lets the server answer other requests when this read has held it for a while. */
+  async turn(done: () => number) {
+    if (performance.now() - this.lastTurn <= turnMs) return;
+    this.options.onProgress?.(done(), this.total);
+    await nextTurn();
+    this.lastTurn = performance.now();
   }
 }
 
@@ -308,11 +315,14 @@ async function readWorkbook(content: Buffer, options: ReadOptions): Promise<Read
     const merges: string[] = [];
     watchSheet(worksheet, merges, limits);
     const collector = new RowCollector(options, content.length);
-    let take: boolean | undefined;
+    // The template's sheet is taken by its name; another by its first row with content.
+    let take = name === dataSheetName ? true : undefined;
     for await (const row of worksheet) {
       const cells = rowCells(row, limits);
-      if (take === undefined) take = name === dataSheetName || headerLooksRight(cells);
-      if (!take) break;
+      if (take === undefined && cells.some((cell) => cell !== null)) {
+        take = headerLooksRight(cells);
+      }
+      if (take === false) break;
       await collector.add({ number: row.number, cells }, position);
     }
     if (take) return { kind: "xlsx", sheet: name, rows: collector.rows, merges };

@@ -1,13 +1,13 @@
 import { registerServiceWorker } from "../features/offline/register-service-worker.ts";
 import { AppProviders } from "./providers.tsx";
-import { AppRouter } from "./router.tsx";
+import { SessionGate } from "./session-gate.tsx";
 
 registerServiceWorker();
 
 export function App() {
   return (
     <AppProviders>
-      <AppRouter />
+      <SessionGate />
     </AppProviders>
   );
 }

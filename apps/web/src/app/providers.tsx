@@ -1,16 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import viVN from "antd/locale/vi_VN";
-import dayjs from "dayjs";
-import "dayjs/locale/vi";
 import { useEffect, useState, type ReactNode } from "react";
 import { meQueryKey } from "../features/auth/index.ts";
 import { markSessionExpired, markSynced } from "../features/offline/sync-store.ts";
 import { isApiError } from "../lib/api-client.ts";
 import { I18nProvider, useI18n } from "../lib/i18n/i18n-context.tsx";
 import { YearProvider } from "../lib/year-context.tsx";
-import { theme } from "./theme.ts";
 
 function createQueryClient(): QueryClient {
   // A 401 anywhere means the session ended: a signed-in user gets the login dialog over the page
@@ -40,27 +34,25 @@ function createQueryClient(): QueryClient {
   return client;
 }
 
-function LocalisedAntd({ children }: { children: ReactNode }) {
+function DocumentLanguage() {
   const { language } = useI18n();
   useEffect(() => {
-    dayjs.locale(language === "vi" ? "vi" : "en");
     document.documentElement.lang = language;
   }, [language]);
-  return (
-    <ConfigProvider locale={language === "vi" ? viVN : enUS} theme={theme}>
-      <AntApp>{children}</AntApp>
-    </ConfigProvider>
-  );
+  return null;
 }
 
+/**
+ * What every screen needs, the login screen included; the component library's providers come
+ * with the pages behind the login (full-app.tsx).
+ */
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <YearProvider>
-          <LocalisedAntd>{children}</LocalisedAntd>
-        </YearProvider>
+        <DocumentLanguage />
+        <YearProvider>{children}</YearProvider>
       </I18nProvider>
     </QueryClientProvider>
   );

@@ -70,6 +70,31 @@ export interface ApiRequest {
 
 const badResponseMessage = "Máy chủ trả lời không đúng dạng. Vui lòng tải lại trang.";
 
+const early = new Map<string, { at: number; response: Promise<Response> }>();
+// An early answer nobody took within this time is dropped: a later read must be fresh.
+const earlyKeepMs = 30_000;
+
+/**
+ * Sends a GET the page will make once its code has arrived, so the answer is on its way while the
+ * code loads; the page's own request then takes it (once) instead of asking again.
+ */
+export function requestEarly(path: string): void {
+  if (early.has(path)) return;
+  const response = fetch(path, {
+    headers: { Accept: "application/json", "Accept-Language": requestLanguage },
+    credentials: "same-origin",
+  });
+  response.catch(() => undefined);
+  early.set(path, { at: Date.now(), response });
+}
+
+function takeEarly(path: string): Promise<Response> | null {
+  const entry = early.get(path);
+  if (!entry) return null;
+  early.delete(path);
+  return Date.now() - entry.at < earlyKeepMs ? entry.response : null;
+}
+
 /** Calls the API on the same origin with the session cookie and turns error bodies into ApiError. */
 export async function apiRequest<S extends z.ZodType>(
   path: string,
@@ -91,13 +116,15 @@ export async function apiRequest(path: string, request: ApiRequest = {}): Promis
   }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method: request.method ?? "GET",
-      headers,
-      body,
-      credentials: "same-origin",
-      signal: request.signal,
-    });
+    const taken = request.method === undefined || request.method === "GET" ? takeEarly(path) : null;
+    response = await (taken ??
+      fetch(path, {
+        method: request.method ?? "GET",
+        headers,
+        body,
+        credentials: "same-origin",
+        signal: request.signal,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError(0, "NETWORK", networkMessage);
@@ -111,8 +138,17 @@ export async function apiRequest(path: string, request: ApiRequest = {}): Promis
     throw new ApiError(response.status, "BAD_RESPONSE", fallbackMessage(response.status));
   }
   if (!request.schema) return data;
-  const parsed = request.schema.safeParse(data);
-  if (!parsed.success) throw new ApiError(response.status, "BAD_RESPONSE", badResponseMessage);
+  return checkAnswer(request.schema, data, response.status);
+}
+
+/** An answer read without its schema, checked once the schema is there. */
+export function checkAnswer<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  status = 200,
+): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new ApiError(status, "BAD_RESPONSE", badResponseMessage);
   return parsed.data;
 }
 

@@ -14,7 +14,8 @@ interface YearValue {
 const YearContext = createContext<YearValue | null>(null);
 const storageKey = "ntm.year";
 
-function initialYear(): number {
+/** The year last chosen on this device, else the default. */
+export function initialYear(): number {
   const stored = Number(readStored(storageKey));
   return years.includes(stored) ? stored : defaultYear;
 }

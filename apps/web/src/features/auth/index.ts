@@ -1,3 +1,3 @@
-/** Public API of the auth feature; the page itself is loaded lazily from login-page.tsx. */
-export { meQueryKey } from "./auth-api.ts";
+/** Public API of the auth feature; the session gate imports the login page from login-page.tsx. */
+export { meQueryKey, sessionSeen } from "./auth-api.ts";
 export { useCurrentUser, useLogout } from "./use-current-user.ts";

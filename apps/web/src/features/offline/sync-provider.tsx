@@ -11,6 +11,8 @@ import { useLive } from "./use-live.ts";
 
 // Background refresh of the offline copy while the app stays open.
 const refreshEveryMs = 10 * 60_000;
+// On a slow link the first screen's own requests go first.
+const firstRefreshAfterMs = 5_000;
 
 /** Counts what this user has on the device and not yet on the server. */
 function useUnsentCount(user: string | null): number {
@@ -73,10 +75,11 @@ export function SyncProvider({ children }: { children: ReactNode }) {
     const refresh = () => {
       if (navigator.onLine) void refreshOfflineData(user, year);
     };
-    refresh();
+    const first = window.setTimeout(refresh, firstRefreshAfterMs);
     const timer = window.setInterval(refresh, refreshEveryMs);
     window.addEventListener("online", refresh);
     return () => {
+      window.clearTimeout(first);
       window.clearInterval(timer);
       window.removeEventListener("online", refresh);
     };

@@ -14,8 +14,7 @@ import { BigNumbers } from "./big-numbers.tsx";
 import { CommunesTable } from "./communes-table.tsx";
 import { HistogramSection } from "./histogram-section.tsx";
 import { fetchSummary, summaryQueryKey } from "./overview-api.ts";
-
-const defaultBelow = 10;
+import { defaultBelow } from "./overview-defaults.ts";
 
 /** A province or district: figures, histogram, lagging communes and the full list. */
 export function OverviewPage({ code, unit }: { code: string; unit: UnitDetail }) {

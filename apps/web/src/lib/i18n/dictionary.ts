@@ -1,4 +1,5 @@
 import { roleNames } from "@ntm/domain";
+import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
@@ -357,6 +358,7 @@ const vi = {
   ...entryVi,
   ...accountVi,
   ...tasksVi,
+  ...accessVi,
 };
 const en = {
   ...coreEn,
@@ -366,6 +368,7 @@ const en = {
   ...entryEn,
   ...accountEn,
   ...tasksEn,
+  ...accessEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -160,7 +160,7 @@ console.log(
       "shown (cold)",
       "JS transferred",
       "LCP warm reload",
-      "requests warm",
+      "requests on warm reload",
     ],
     rows,
   ),

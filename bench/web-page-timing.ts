@@ -26,7 +26,7 @@ export interface PageTiming {
   ready: Record<string, number>;
   /** JavaScript transferred (compressed bytes on the wire). */
   scriptBytes: number;
-  /** Requests made by the page, including those answered from the cache with a 304. */
+  /** Requests that went over the network (a 304 revalidation counts; a cache hit does not). */
   requests: number;
 }
 
@@ -84,7 +84,7 @@ const pageScript = `(() => {
     lcpElement: marks.lcpElement,
     ready: marks.ready,
     scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
-    requests: resources.length + 1,
+    requests: resources.filter((entry) => entry.transferSize > 0).length + 1,
   };
 })()`;
 

@@ -120,6 +120,12 @@ const frameworkErrors: Record<string, Known> = {
 /** What a status alone says, for errors of plugins without a code of their own. */
 const byStatus: Record<number, Known> = {
   400: { code: "VALIDATION_FAILED", vi: "Yêu cầu không hợp lệ.", en: "The request is invalid." },
+  401: { code: "UNAUTHENTICATED", vi: "Bạn cần đăng nhập.", en: "You need to sign in." },
+  403: {
+    code: "FORBIDDEN",
+    vi: "Bạn không có quyền thực hiện việc này.",
+    en: "You are not allowed to do this.",
+  },
   404: frameworkErrors.FST_ERR_NOT_FOUND!,
   405: {
     code: "NOT_FOUND",
@@ -132,6 +138,11 @@ const byStatus: Record<number, Known> = {
     status: 406,
     vi: "Không trả lời được theo định dạng yêu cầu (tiêu đề Accept).",
     en: "The requested format (Accept header) cannot be served.",
+  },
+  409: {
+    code: "CONFLICT",
+    vi: "Yêu cầu xung đột với dữ liệu hiện có.",
+    en: "The request conflicts with the stored data.",
   },
   413: frameworkErrors.FST_ERR_CTP_BODY_TOO_LARGE!,
   414: frameworkErrors.FST_ERR_MAX_PARAM_LENGTH!,

@@ -4,7 +4,6 @@ import type { DecisionCode } from "./decision.ts";
 import {
   actions,
   can,
-  decide,
   isInScope,
   policy,
   type Action,
@@ -46,7 +45,7 @@ const outOfScope = "Đơn vị này nằm ngoài phạm vi được giao cho tà
 interface Row {
   label: string;
   actor: Actor;
-  decide: () => ReturnType<typeof can>;
+  decision: () => ReturnType<typeof can>;
   allowed: boolean;
   code?: DecisionCode;
   reason?: string;
@@ -59,10 +58,10 @@ function row<A extends Action>(
   args: ResourceArgs<A>,
   expected: { allowed: boolean; code?: DecisionCode; reason?: string },
 ): Row {
-  return { label, actor, decide: () => can(actor, action, ...args), ...expected };
+  return { label, actor, decision: () => can(actor, action, ...args), ...expected };
 }
 
-function check({ decide: decision, allowed, code, reason }: Row) {
+function check({ decision, allowed, code, reason }: Row) {
   const result = decision();
   expect(result.allowed).toBe(allowed);
   expect(result.reason).not.toBe("");
@@ -150,16 +149,6 @@ describe("actions on a commune: role × scope", () => {
       allowed: false,
       code: "read_only",
       reason: "Tài khoản chỉ có quyền xem.",
-    });
-  });
-
-  it("keeps decide as the unit form of can, refusing a missing unit", () => {
-    expect(decide(actors.district, "unit.read", dakPek)).toEqual(
-      can(actors.district, "unit.read", dakPek),
-    );
-    expect(decide(actors.district, "unit.read")).toMatchObject({
-      allowed: false,
-      reason: "Thiếu đơn vị hành chính.",
     });
   });
 });
@@ -806,7 +795,6 @@ describe("accounts: a province admin inside its own province, never above its un
   const accountActions = [
     "user.read",
     "user.create",
-    "user.update",
     "user.disable",
     "user.password.reset",
     "user.sessions.end",

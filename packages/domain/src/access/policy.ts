@@ -22,7 +22,7 @@ import {
   type AccountActor,
   type Check,
 } from "./checks.ts";
-import { allow, deny, type Decision } from "./decision.ts";
+import { allow, type Decision } from "./decision.ts";
 import type {
   AccountResource,
   CatalogResource,
@@ -88,7 +88,6 @@ export interface ActionResources {
   // Accounts
   "user.read": AccountResource;
   "user.create": AccountResource;
-  "user.update": AccountResource;
   "user.disable": AccountResource;
   "user.password.reset": AccountResource;
   "user.sessions.end": AccountResource;
@@ -316,7 +315,6 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   },
   "user.read": accountRule,
   "user.create": accountRule,
-  "user.update": accountRule,
   "user.disable": accountRule,
   "user.password.reset": accountRule,
   "user.sessions.end": accountRule,
@@ -344,10 +342,4 @@ export function can<A extends Action>(
     if (refusal) return refusal;
   }
   return allow(rule.allowed);
-}
-
-/** `can` for an action on a unit as a whole; refused when the unit is unknown. */
-export function decide(actor: Actor, action: UnitAction, unit?: UnitResource): Decision {
-  if (!unit) return deny("out_of_scope", "Thiếu đơn vị hành chính.");
-  return can(actor, action, unit as never);
 }

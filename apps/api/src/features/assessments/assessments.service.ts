@@ -39,22 +39,23 @@ function requireAssessed(evaluation: Evaluation) {
   }
 }
 
+/** What the user may change on the scorecard, criterion by criterion, as the policy decides. */
 function permissionsOf(user: AuthUser, evaluation: Evaluation): ScorecardResponse["permissions"] {
+  const actor = actorOf(user);
   const resource = { unitCode: evaluation.unit.code, path: evaluation.path.map((s) => s.code) };
-  const decision = can(actorOf(user), "assessment.write", resource);
+  const decision = can(actor, "assessment.write", resource);
   if (!decision.allowed) return { canEdit: false, editableCriteria: [], reason: decision.reason };
-  if (user.role !== "department") {
+  const criteria = evaluation.set.definition.criteria.map((criterion) => criterion.code);
+  const editable = criteria.filter(
+    (criterionCode) =>
+      can(actor, "assessment.write", {
+        ...resource,
+        criterion: { setCode: evaluation.set.code, criterionCode },
+      }).allowed,
+  );
+  if (editable.length === criteria.length) {
     return { canEdit: true, editableCriteria: "all", reason: decision.reason };
   }
-  const editable = evaluation.set.definition.criteria
-    .map((criterion) => criterion.code)
-    .filter(
-      (criterionCode) =>
-        can(actorOf(user), "assessment.write", {
-          ...resource,
-          criterion: { setCode: evaluation.set.code, criterionCode },
-        }).allowed,
-    );
   return {
     canEdit: editable.length > 0,
     editableCriteria: editable,

@@ -8,10 +8,10 @@ const standard2024: HeldRecognition = {
   decisionDate: "2024-03-01",
   endedOn: null,
 };
-const request = {
+const request: Parameters<typeof duplicateRecognition>[1] = {
   unitName: "Xã Tê Xăng",
-  unitLevel: "commune" as const,
-  level: "standard" as const,
+  unitLevel: "commune",
+  level: "standard",
   year: 2024,
 };
 

@@ -395,6 +395,8 @@ export const dossierDetailSchema = dossierSummarySchema.extend({
     return: z.boolean(),
     confirmable: z.array(z.string()),
   }),
+  /** What the access policy lets the user do: attach a file to the current step. */
+  can: z.object({ attach: z.boolean() }),
   history: z.array(recognitionHistorySchema),
   lineage: lineageSchema,
 });

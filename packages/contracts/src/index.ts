@@ -14,5 +14,6 @@ export * from "./scorecard.schema.ts";
 export * from "./reports.schemas.ts";
 export * from "./targets.schemas.ts";
 export * from "./dossiers.schemas.ts";
+export * from "./dossier-filing.schemas.ts";
 export * from "./entry.schemas.ts";
 export * from "./api.responses.ts";

@@ -152,6 +152,8 @@ export const planResponseSchema = z.object({
   nextLevel: levelCodeSchema.nullable(),
   path: z.array(domainObject<PathStep>("Một bước trên đường tới mức tiếp theo")),
   demo: z.boolean(),
+  /** What the access policy lets the user do with this plan. */
+  can: z.object({ edit: z.boolean() }),
 });
 export type PlanResponse = z.infer<typeof planResponseSchema>;
 

@@ -32,7 +32,7 @@ import { targetsRoutes } from "../features/targets/targets.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import { accountsRoutes } from "../features/users/accounts.routes.ts";
-import { dossiersRoutes } from "../features/dossiers/index.ts";
+import { dossierFilingRoutes, dossiersRoutes } from "../features/dossiers/index.ts";
 import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
 
@@ -116,6 +116,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     targetsRoutes,
     auditRoutes,
     dossiersRoutes,
+    dossierFilingRoutes,
     importRoutes,
     reportsRoutes,
     tasksRoutes,

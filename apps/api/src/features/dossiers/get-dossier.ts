@@ -3,6 +3,7 @@ import { availableActions, recognitionConditions, stepDueDates } from "@ntm/doma
 import type { DossierDetailDto } from "@ntm/contracts";
 import * as clock from "../../shared/clock.ts";
 import { publicHolidays } from "../../shared/holidays.ts";
+import { allows } from "../../shared/access.ts";
 import { evaluateUnit } from "../assessments/index.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { loadRegimes } from "./dossier-regimes.service.ts";
@@ -47,6 +48,12 @@ export async function getDossier(
     .filter((diff) => diff.atFiling !== diff.now);
   const actions = availableActions(row.state, regime, options.user);
   const confirmable = actions.confirm ? confirmableCriteria(options.user, row, resource) : [];
+  // The same two rules as the upload: a workflow participant, and a role the step takes files from.
+  const step = regime.steps[row.state.currentStep];
+  const attach =
+    step !== undefined &&
+    allows(options.user, "dossier.act", resource) &&
+    allows(options.user, "dossier.attach", { ...resource, step });
   const events = await findDossierEvents(db, row.id);
   const documents = await findDossierDocuments(db, row.id);
   return {
@@ -76,6 +83,7 @@ export async function getDossier(
       uploadedAt: document.uploadedAt.toISOString(),
     })),
     actions: { ...actions, confirm: actions.confirm && confirmable.length > 0, confirmable },
+    can: { attach },
     history: (await findRecognitionHistory(db, [row.unitCode])).map(toHistoryDto),
     lineage: await lineageOf(db, row.unitCode),
   };

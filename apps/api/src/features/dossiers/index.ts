@@ -5,5 +5,5 @@ export { createBatch } from "./create-batch.ts";
 export { createDossier } from "./create-dossier.ts";
 export { importRecognitions } from "./import-recognitions.ts";
 export { getInbox } from "./get-inbox.ts";
-export { getInbox } from "./get-inbox.ts";
+export { dossierFilingRoutes } from "./filing.routes.ts";
 export { importRegime, listRegimes } from "./dossier-regimes.service.ts";

@@ -9,7 +9,7 @@ import {
 } from "@ntm/domain";
 import type { PlanInput, PlanResponse, PlanRollupResponse } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
-import { assertCan } from "../../shared/access.ts";
+import { allows, assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/auth-user.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today } from "../../shared/clock.ts";
@@ -49,7 +49,7 @@ export async function getPlan(
   db: Db,
   options: { user: AuthUser; code: string; year: number; now: Date },
 ): Promise<PlanResponse> {
-  const { unit, path } = await requireUnitAccess(db, {
+  const { unit, path, resource } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
     asOf: endOfYear(options.year),
@@ -86,6 +86,7 @@ export async function getPlan(
     nextLevel,
     path: currentLevel === null ? pathToLevel(missing, plan) : [],
     demo: stored?.demo ?? false,
+    can: { edit: allows(options.user, "plan.write", resource) },
   };
 }
 

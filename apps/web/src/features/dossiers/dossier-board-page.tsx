@@ -1,34 +1,16 @@
 import "./dossiers.css";
 import type { DossierSummaryDto } from "@ntm/contracts";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  Card,
-  Form,
-  Input,
-  InputNumber,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import { useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Table, Tag, Typography } from "antd";
+import { Link } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
-import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
-import {
-  createDossier,
-  dossierKeys,
-  fetchBatches,
-  fetchDossiers,
-  fetchInbox,
-} from "./dossiers-api.ts";
+import { BatchForm } from "./batch-form.tsx";
+import { dossierKeys, fetchDossiers, fetchInbox } from "./dossiers-api.ts";
+import { FilingForm } from "./filing-form.tsx";
 import { NotificationEmailCard } from "./notification-email-card.tsx";
 
 function DossierTable({ rows, testId }: { rows: DossierSummaryDto[]; testId: string }) {
@@ -80,89 +62,6 @@ function DossierTable({ rows, testId }: { rows: DossierSummaryDto[]; testId: str
   );
 }
 
-function CreateForm() {
-  const { t } = useI18n();
-  const { year } = useYear();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const me = useCurrentUser().data;
-  const batches = useQuery({
-    queryKey: dossierKeys.batches(),
-    queryFn: ({ signal }) => fetchBatches(signal),
-  });
-  const [error, setError] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: createDossier,
-    onSuccess: (dossier) => {
-      void queryClient.invalidateQueries({ queryKey: dossierKeys.all });
-      void navigate(`/dossiers/${dossier.id}`);
-    },
-    onError: (cause) => setError(errorMessage(cause)),
-  });
-  return (
-    <Card title={t("dossiers.createTitle")} style={{ marginBottom: 16 }}>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          message={error}
-          style={{ marginBottom: 12 }}
-          data-testid="create-error"
-        />
-      )}
-      <Form
-        layout="vertical"
-        initialValues={{ unitCode: me?.unitCode, year, requestedLevel: "standard" }}
-        onFinish={(values: {
-          unitCode: string;
-          year: number;
-          requestedLevel: string;
-          batchId: number;
-        }) => mutation.mutate({ kind: "recognition", ...values })}
-        data-testid="create-dossier-form"
-      >
-        <div className="form-row">
-          <Form.Item name="unitCode" label={t("dossiers.unitCode")} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="year" label={t("dossiers.year")} rules={[{ required: true }]}>
-            <InputNumber min={2021} max={2030} />
-          </Form.Item>
-          <Form.Item name="requestedLevel" label={t("dossiers.requestedLevel")}>
-            <Select
-              options={(["standard", "advanced", "model"] as const).map((level) => ({
-                value: level,
-                label: t(`dossiers.level.${level}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="batchId"
-            label={t("dossiers.batch")}
-            rules={[{ required: true, message: t("dossiers.batch") }]}
-          >
-            <Select
-              data-testid="create-batch"
-              options={(batches.data ?? []).map((batch) => ({
-                value: batch.id,
-                label: `${batch.name} (${formatDate(batch.deadline)})`,
-              }))}
-            />
-          </Form.Item>
-        </div>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={mutation.isPending}
-          data-testid="create-dossier"
-        >
-          {t("dossiers.create")}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
 export function DossierBoardPage() {
   const { t } = useI18n();
   const me = useCurrentUser().data;
@@ -208,7 +107,8 @@ export function DossierBoardPage() {
           <DossierTable rows={inbox.data ?? []} testId="dossier-inbox" />
         )}
       </Card>
-      {(me?.role === "commune_officer" || me?.role === "district") && <CreateForm />}
+      <FilingForm />
+      {me?.permissions["dossier.batch.create"] && <BatchForm provinceCode={me.unitCode} />}
       {[...byBatch.values()].map((group) => (
         <Card key={group.title} title={group.title} style={{ marginBottom: 16 }}>
           <DossierTable rows={group.rows} testId="dossier-batch" />

@@ -394,19 +394,23 @@ export function DossierPage() {
               </li>
             ))}
           </ul>
-          <Upload
-            showUploadList={false}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadScan(dossier.id, dossier.currentStep, file as File)
-                .then((result) => {
-                  onSuccess?.(result);
-                  void queryClient.invalidateQueries({ queryKey: dossierKeys.detail(dossier.id) });
-                })
-                .catch((cause: Error) => onError?.(cause));
-            }}
-          >
-            <Button>{t("dossiers.upload")}</Button>
-          </Upload>
+          {dossier.can.attach && (
+            <Upload
+              showUploadList={false}
+              customRequest={({ file, onSuccess, onError }) => {
+                uploadScan(dossier.id, dossier.currentStep, file as File)
+                  .then((result) => {
+                    onSuccess?.(result);
+                    void queryClient.invalidateQueries({
+                      queryKey: dossierKeys.detail(dossier.id),
+                    });
+                  })
+                  .catch((cause: Error) => onError?.(cause));
+              }}
+            >
+              <Button data-testid="dossier-upload">{t("dossiers.upload")}</Button>
+            </Upload>
+          )}
         </Card>
         <Card title={t("dossiers.history")} data-testid="recognition-history">
           {dossier.history.length === 0 ? (

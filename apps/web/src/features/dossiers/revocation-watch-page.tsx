@@ -1,6 +1,7 @@
 import "./dossiers.css";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Input, Select, Table, Tag, Typography } from "antd";
+import { matchesSearch } from "@ntm/domain";
+import { Alert, Button, Card, Select, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
@@ -8,9 +9,11 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { useYear } from "../../lib/year-context.tsx";
+import { asOfForYear, useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
-import { createDossier, dossierKeys, fetchBatches, fetchWatch } from "./dossiers-api.ts";
+import { fetchUnitList, unitListQueryKey } from "../units/index.ts";
+import { createDossier, dossierKeys, fetchWatch } from "./dossiers-api.ts";
+import { fetchFilingOptions, filingKeys } from "./filing-api.ts";
 
 export function RevocationWatchPage() {
   const { t } = useI18n();
@@ -19,7 +22,6 @@ export function RevocationWatchPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unit = params.get("unit") ?? me?.unitCode ?? "";
-  const [draft, setDraft] = useState(unit);
   const [batchId, setBatchId] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const watch = useQuery({
@@ -27,22 +29,37 @@ export function RevocationWatchPage() {
     queryFn: ({ signal }) => fetchWatch(unit, year, signal),
     enabled: Boolean(unit),
   });
-  const batches = useQuery({
-    queryKey: dossierKeys.batches(),
-    queryFn: ({ signal }) => fetchBatches(signal),
+  // The units a user watches: its own and those directly below it, chosen by name.
+  const asOf = asOfForYear(year);
+  const below = useQuery({
+    queryKey: unitListQueryKey({ parent: me?.unitCode ?? "", asOf }),
+    queryFn: ({ signal }) => fetchUnitList({ parent: me?.unitCode ?? "", asOf }, signal),
+    enabled: Boolean(me),
   });
+  const unitOptions = [
+    ...(me ? [{ value: me.unitCode, label: me.unitName }] : []),
+    ...(below.data?.units ?? [])
+      .filter((item) => item.level !== "village")
+      .map((item) => ({ value: item.code, label: item.name })),
+  ];
+  // Whether the regime in force lets the user's role propose, and the batches still open.
+  const filing = useQuery({
+    queryKey: filingKeys.options("revocation"),
+    queryFn: ({ signal }) => fetchFilingOptions("revocation", signal),
+  });
+  const openBatches = filing.data?.batches ?? [];
   const open = useMutation({
     mutationFn: (unitCode: string) =>
       createDossier({
         kind: "revocation",
         unitCode,
         year,
-        batchId: batchId ?? batches.data?.at(-1)?.id ?? 0,
+        batchId: batchId ?? openBatches[0]?.id ?? 0,
       }),
     onSuccess: (dossier) => void navigate(`/dossiers/${dossier.id}`),
     onError: (cause) => setError(errorMessage(cause)),
   });
-  const mayPropose = me?.role === "district" || me?.role === "coordination_office";
+  const mayPropose = filing.data?.canFile === true && openBatches.length > 0;
   return (
     <div className="page watch-page" data-testid="watch-page">
       <p className="page-meta">
@@ -52,29 +69,54 @@ export function RevocationWatchPage() {
         {t("dossiers.watchTitle")}
       </Typography.Title>
       <div className="form-row" style={{ marginBottom: 16 }}>
-        <Input.Search
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onSearch={(value) => setParams({ unit: value })}
-          style={{ maxWidth: 260 }}
-          aria-label={t("dossiers.unit")}
+        <Select
+          showSearch
+          value={unit || undefined}
+          onChange={(value: string) => setParams({ unit: value })}
+          options={unitOptions}
+          filterOption={(input, option) => matchesSearch(String(option?.label ?? ""), input)}
+          style={{ minWidth: 240, maxWidth: "100%" }}
+          aria-label={t("filing.watchUnit")}
+          data-testid="watch-unit"
         />
         <span className="page-meta">
           {t("dossiers.year")} {year}
         </span>
         {mayPropose && (
           <Select
-            placeholder={t("dossiers.batch")}
+            aria-label={t("filing.revocationBatch")}
             style={{ minWidth: 220 }}
-            value={batchId ?? undefined}
+            value={batchId ?? openBatches[0]?.id}
             onChange={setBatchId}
-            options={(batches.data ?? []).map((batch) => ({
+            data-testid="watch-batch"
+            options={openBatches.map((batch) => ({
               value: batch.id,
-              label: `${batch.name} (${formatDate(batch.deadline)})`,
+              label: t("filing.batchOption", {
+                name: batch.name,
+                date: formatDate(batch.deadline),
+              }),
             }))}
           />
         )}
       </div>
+      {filing.data?.canFile && openBatches.length === 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="no-open-batch"
+          title={
+            me?.permissions["dossier.batch.create"]
+              ? t("filing.noOpenBatchOffice")
+              : t("filing.noOpenBatch")
+          }
+          action={
+            me?.permissions["dossier.batch.create"] ? (
+              <Link to="/dossiers">{t("filing.batchTitle")}</Link>
+            ) : undefined
+          }
+        />
+      )}
       {error && (
         <Alert
           type="error"

@@ -23,6 +23,8 @@ export function ImportPanel() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const unit = user?.unitCode ?? "";
+  // A viewer exports; only accounts that write values get the template and the upload.
+  const canImport = user?.permissions["values.import"] === true;
 
   const start = async () => {
     if (!file) return;
@@ -56,42 +58,48 @@ export function ImportPanel() {
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       <Card size="small" title={t("reports.import.title")}>
-        <Typography.Paragraph>{t("reports.import.step1")}</Typography.Paragraph>
+        {canImport && <Typography.Paragraph>{t("reports.import.step1")}</Typography.Paragraph>}
         <Space wrap>
-          <Button type="primary" href={templateUrl(unit, year)} data-testid="import-template">
-            {t("reports.import.download")} ({year})
-          </Button>
+          {canImport && (
+            <Button type="primary" href={templateUrl(unit, year)} data-testid="import-template">
+              {t("reports.import.download")} ({year})
+            </Button>
+          )}
           <Button href={exportUrl(unit, year)} data-testid="export-values">
             {t("reports.import.export")}
           </Button>
         </Space>
-        <Typography.Paragraph style={{ marginTop: 16 }}>
-          {t("reports.import.step2")}
-        </Typography.Paragraph>
-        <Space wrap>
-          <label className="reports-file">
-            <span className="ant-btn ant-btn-default">{t("reports.import.choose")}</span>
-            <input
-              type="file"
-              accept=".xlsx,.csv"
-              data-testid="import-file"
-              aria-label={t("reports.import.choose")}
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </label>
-          <span>{file?.name}</span>
-          <Checkbox checked={dryRun} onChange={(event) => setDryRun(event.target.checked)}>
-            {t("reports.import.dryRun")}
-          </Checkbox>
-          <Button
-            type="primary"
-            disabled={!file || phase.kind !== "idle"}
-            onClick={() => void start()}
-            data-testid="import-upload"
-          >
-            {t("reports.import.upload")}
-          </Button>
-        </Space>
+        {canImport && (
+          <>
+            <Typography.Paragraph style={{ marginTop: 16 }}>
+              {t("reports.import.step2")}
+            </Typography.Paragraph>
+            <Space wrap>
+              <label className="reports-file">
+                <span className="ant-btn ant-btn-default">{t("reports.import.choose")}</span>
+                <input
+                  type="file"
+                  accept=".xlsx,.csv"
+                  data-testid="import-file"
+                  aria-label={t("reports.import.choose")}
+                  onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+                />
+              </label>
+              <span>{file?.name}</span>
+              <Checkbox checked={dryRun} onChange={(event) => setDryRun(event.target.checked)}>
+                {t("reports.import.dryRun")}
+              </Checkbox>
+              <Button
+                type="primary"
+                disabled={!file || phase.kind !== "idle"}
+                onClick={() => void start()}
+                data-testid="import-upload"
+              >
+                {t("reports.import.upload")}
+              </Button>
+            </Space>
+          </>
+        )}
         {phase.kind !== "idle" && (
           <div data-testid="import-progress" style={{ marginTop: 12 }}>
             <Progress

@@ -13,12 +13,14 @@ import {
   Timeline,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { scrollToId } from "../../lib/scroll-into-view.ts";
 import { useCurrentUser } from "../auth/index.ts";
 import {
   escalateObstacle,
@@ -37,7 +39,7 @@ const filters: Record<Filter, Record<string, string>> = {
   all: {},
 };
 
-function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
+function ObstacleCard({ obstacle, focused }: { obstacle: ObstacleDto; focused: boolean }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const [note, setNote] = useState("");
@@ -52,7 +54,13 @@ function ObstacleCard({ obstacle }: { obstacle: ObstacleDto }) {
     },
   });
   return (
-    <Card size="small" data-testid={`obstacle-${obstacle.id}`} title={obstacle.title}>
+    <Card
+      size="small"
+      id={`obstacle-${obstacle.id}`}
+      className={focused ? "obstacle-focused" : undefined}
+      data-testid={`obstacle-${obstacle.id}`}
+      title={obstacle.title}
+    >
       <Space direction="vertical" style={{ width: "100%" }}>
         <Space wrap>
           <Tag color={statusColor[obstacle.status]} data-testid="obstacle-status">
@@ -150,6 +158,13 @@ export function ObstaclesPanel() {
     queryKey: reportKeys.obstacles(filter),
     queryFn: ({ signal }) => fetchObstacles(filters[filter], signal),
   });
+  // "Việc của tôi" opens one obstacle with ?obstacle=ID: it is marked and brought into view.
+  const [search] = useSearchParams();
+  const focus = Number(search.get("obstacle")) || null;
+  const shown = list.data?.some((obstacle) => obstacle.id === focus) === true;
+  useEffect(() => {
+    if (shown) scrollToId(`obstacle-${focus}`);
+  }, [shown, focus]);
   const raise = useMutation({
     mutationFn: (values: RaiseForm) =>
       raiseObstacle({
@@ -168,7 +183,7 @@ export function ObstaclesPanel() {
       void client.invalidateQueries({ queryKey: reportKeys.all });
     },
   });
-  const canRaise = user && user.role !== "viewer";
+  const canRaise = user?.permissions["obstacle.raise"] === true;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       {canRaise && (
@@ -232,7 +247,7 @@ export function ObstaclesPanel() {
           locale={{ emptyText: t("reports.obstacles.empty") }}
           renderItem={(obstacle) => (
             <List.Item style={{ display: "block" }}>
-              <ObstacleCard obstacle={obstacle} />
+              <ObstacleCard obstacle={obstacle} focused={obstacle.id === focus} />
             </List.Item>
           )}
         />

@@ -31,7 +31,7 @@ export function ReportsPage() {
   return (
     <div data-testid="reports-page">
       <Typography.Title level={3}>{t("reports.nav")}</Typography.Title>
-      {receiver && <OpenPeriodsButton />}
+      {user?.permissions["report.period.open"] && <OpenPeriodsButton />}
       <Tabs
         activeKey={current}
         destroyOnHidden

@@ -14,13 +14,14 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatDateTime, formatNumber, formatQuantity } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { scrollToId } from "../../lib/scroll-into-view.ts";
 import {
   fetchReminders,
   fetchReport,
@@ -62,6 +63,11 @@ function ReportDetail({ id }: { id: number }) {
       void message.success(t("reports.returned"));
     },
   });
+  const loaded = query.data?.id;
+  // The report opens below a long table: bring it into view, or on a phone nothing seems to happen.
+  useEffect(() => {
+    if (loaded !== undefined) scrollToId("report-detail");
+  }, [loaded]);
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const report = query.data;
@@ -70,6 +76,7 @@ function ReportDetail({ id }: { id: number }) {
     <Card
       size="small"
       title={`${report.typeName} — ${report.periodLabel}`}
+      id="report-detail"
       data-testid="report-detail"
     >
       <Space direction="vertical" style={{ width: "100%" }}>
@@ -199,8 +206,11 @@ function ReportDetail({ id }: { id: number }) {
 
 export function ReportsPanel() {
   const { t } = useI18n();
-  const [selected, setSelected] = useState<number | null>(null);
   const [search, setSearch] = useSearchParams();
+  // "Việc của tôi" opens one report with ?report=ID.
+  const [selected, setSelected] = useState<number | null>(
+    () => Number(search.get("report")) || null,
+  );
   const period = search.get("period") ?? "";
   const list = useQuery({
     queryKey: reportKeys.list(),

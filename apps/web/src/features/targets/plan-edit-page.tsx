@@ -4,7 +4,7 @@ import { fundingSourceNames, fundingSources, type FundingSource } from "@ntm/dom
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Input, InputNumber, Select, Space, Typography } from "antd";
 import { useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, Navigate, useNavigate, useParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage, isApiError } from "../../lib/api-client.ts";
@@ -119,6 +119,9 @@ export function PlanEditPage() {
   });
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data) return <PageLoading />;
+  // No form for an account the policy only lets read the plan: it sees the plan itself.
+  if (!query.data.can.edit)
+    return <Navigate to={`/plans/${encodeURIComponent(code)}/${year}`} replace />;
   return (
     <PlanForm key={query.data.version} data={query.data} onReload={() => void query.refetch()} />
   );

@@ -34,12 +34,14 @@ export function PlanPage() {
         {t("targets.plan.title", { year: data.year })}
       </Typography.Title>
       <div className="targets-actions">
-        <Link
-          to={`/plans/${encodeURIComponent(data.unit.code)}/${data.year}/edit`}
-          data-testid="plan-edit-link"
-        >
-          <EditOutlined /> {t("targets.edit.open")}
-        </Link>
+        {data.can.edit && (
+          <Link
+            to={`/plans/${encodeURIComponent(data.unit.code)}/${data.year}/edit`}
+            data-testid="plan-edit-link"
+          >
+            <EditOutlined /> {t("targets.edit.open")}
+          </Link>
+        )}
         <Link to={`/compare/${encodeURIComponent(data.unit.code)}`}>
           <HistoryOutlined /> {t("targets.compare.open")}
         </Link>

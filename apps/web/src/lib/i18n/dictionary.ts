@@ -3,6 +3,7 @@ import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
+import { filingEn, filingVi } from "./messages-filing.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -358,6 +359,7 @@ const vi = {
   ...entryVi,
   ...accountVi,
   ...tasksVi,
+  ...filingVi,
   ...accessVi,
 };
 const en = {
@@ -368,6 +370,7 @@ const en = {
   ...entryEn,
   ...accountEn,
   ...tasksEn,
+  ...filingEn,
   ...accessEn,
 };
 

@@ -14,7 +14,6 @@ export const tasksVi = {
     "Khi có bước hồ sơ, báo cáo hay khó khăn, vướng mắc cần bạn xử lý, việc sẽ hiện ở đây.",
   "home.unitFigures": "Số liệu của {unit}",
   "home.unitFiguresOpen": "Xem tiêu chí và số liệu",
-  "home.offlineCopy": "Danh sách lưu trên máy lúc có mạng; có thể đã thay đổi.",
   "tasks.counter": "Việc của tôi: {total} việc, {overdue} quá hạn",
   "tasks.kind.dossier_step": "Bước hồ sơ",
   "tasks.kind.report": "Báo cáo phải nộp",
@@ -34,7 +33,6 @@ export const tasksVi = {
   "tasks.overdue": "Quá hạn",
   "tasks.soon": "Sắp đến hạn",
   "tasks.due": "Hạn {date}",
-  "tasks.noDue": "Không có hạn",
 };
 
 export const tasksEn: Record<keyof typeof tasksVi, string> = {
@@ -51,7 +49,6 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   "home.emptyHint": "Dossier steps, reports and obstacles that need you will appear here.",
   "home.unitFigures": "Figures of {unit}",
   "home.unitFiguresOpen": "Open criteria and figures",
-  "home.offlineCopy": "List kept on this device while online; it may have changed.",
   "tasks.counter": "My tasks: {total}, {overdue} overdue",
   "tasks.kind.dossier_step": "Dossier step",
   "tasks.kind.report": "Report to submit",
@@ -71,5 +68,4 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   "tasks.overdue": "Overdue",
   "tasks.soon": "Due soon",
   "tasks.due": "Due {date}",
-  "tasks.noDue": "No due date",
 };

@@ -2,6 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useEffect, useState, type ReactNode } from "react";
 import { meQueryKey } from "../features/auth/index.ts";
 import { markSessionExpired, markSynced } from "../features/offline/sync-store.ts";
+import { tasksQueryKey } from "../features/tasks/tasks-api.ts";
 import { isApiError } from "../lib/api-client.ts";
 import { I18nProvider, useI18n } from "../lib/i18n/i18n-context.tsx";
 import { YearProvider } from "../lib/year-context.tsx";
@@ -21,7 +22,11 @@ function createQueryClient(): QueryClient {
         if (navigator.onLine) markSynced();
       },
     }),
-    mutationCache: new MutationCache({ onError }),
+    mutationCache: new MutationCache({
+      onError,
+      // Any change may settle or add waiting work: "Việc của tôi" and its counter read it again.
+      onSuccess: () => void client.invalidateQueries({ queryKey: tasksQueryKey }),
+    }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) =>

@@ -8,4 +8,5 @@ export {
 export { toEvidenceDto } from "./assessments.service.ts";
 export { evaluateMany } from "./bulk-evaluation.service.ts";
 export { evaluateUnit } from "./evaluation.service.ts";
-export { indexIndicators } from "./validate-values.ts";
+export { writeValuesBulk, type BulkValueRow } from "./bulk-values.service.ts";
+export { indexIndicators, validateValues, type IndicatorPlace } from "./validate-values.ts";

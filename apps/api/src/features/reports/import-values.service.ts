@@ -3,14 +3,15 @@ import { can, endOfYear, parseCellValue } from "@ntm/domain";
 import type { ImportCellError, ImportReport } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { writeValuesBulk, type BulkValueRow } from "../assessments/bulk-values.service.ts";
+import { actorOf, type AuthUser } from "../auth/index.ts";
 import {
   indexIndicators,
   validateValues,
+  writeValuesBulk,
+  type BulkValueRow,
   type IndicatorPlace,
-} from "../assessments/validate-values.ts";
-import { selectSetFor } from "../catalog/set-selection.ts";
+} from "../assessments/index.ts";
+import { selectSetFor } from "../catalog/index.ts";
 import { findResultsOf, findUnitsOn, findValuesOf, type UnitOnDate } from "./import.repository.ts";
 import {
   columnLetter,

@@ -1,4 +1,3 @@
-import type { ServerResponse } from "node:http";
 import { join, sep } from "node:path";
 import type { FastifyStaticOptions } from "@fastify/static";
 
@@ -17,7 +16,7 @@ export function webStaticOptions(webDist: string): FastifyStaticOptions {
     wildcard: false,
     preCompressed: true,
     cacheControl: false,
-    setHeaders: (response: ServerResponse, path: string) => {
+    setHeaders: (response, path) => {
       response.setHeader(
         "cache-control",
         path.startsWith(assets) ? `public, max-age=${oneYearSeconds}, immutable` : "no-cache",

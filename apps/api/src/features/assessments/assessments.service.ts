@@ -3,11 +3,11 @@ import { can, endOfYear } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import { actorOf, type AuthUser } from "../auth/auth-user.ts";
-import { findAuditEntries } from "../audit/audit.repository.ts";
+import { actorOf, type AuthUser } from "../auth/index.ts";
+import { findAuditEntries } from "../audit/index.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
-import { findEvidenceForAssessment, type EvidenceRow } from "../evidence/evidence.repository.ts";
-import { getUnitDetail, requireUnitAccess } from "../units/units.service.ts";
+import { findEvidenceForAssessment, type EvidenceRow } from "../evidence/index.ts";
+import { getUnitDetail, requireUnitAccess } from "../units/index.ts";
 import {
   bumpAssessment,
   findAssessment,

@@ -8,10 +8,10 @@ import {
 import type { ZodError } from "zod";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { findAssessmentKeys } from "../assessments/assessments.repository.ts";
-import { evaluateMany } from "../assessments/bulk-evaluation.service.ts";
+import { findAssessmentKeys } from "../assessments/index.ts";
+import { evaluateMany } from "../assessments/index.ts";
 import {
   findSetByCodeVersion,
   findSetById,

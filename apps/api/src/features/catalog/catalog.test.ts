@@ -4,7 +4,7 @@ import type { CriteriaSet } from "@ntm/domain";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { fixtureSet } from "../../test/fixture-set.ts";
 import { AppError } from "../../http/app-error.ts";
-import { systemUser } from "../auth/auth-user.ts";
+import { systemUser } from "../auth/index.ts";
 import { importCatalog } from "./catalog.service.ts";
 
 let t: TestApp;

@@ -5,9 +5,9 @@ import type { Db } from "@ntm/db";
 import { endOfYear, formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain";
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { detectEvidenceType, extensionOf } from "../evidence/evidence-storage.ts";
+import { detectEvidenceType, extensionOf } from "../evidence/index.ts";
 import { today } from "../../shared/clock.ts";
 import { assertCan } from "../../shared/access.ts";
 import { findUnitResource } from "../units/index.ts";
@@ -203,7 +203,7 @@ export async function renderDossierDocument(
 }
 
 async function provinceNameOf(db: Db, unitCode: string, asOf: string) {
-  const { findPathOn, findLatestUnit } = await import("../units/units.repository.ts");
+  const { findPathOn, findLatestUnit } = await import("../units/index.ts");
   const path = await findPathOn(db, unitCode, asOf);
   const province = path.find((step) => step.level === "province");
   if (province) return province.name;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { systemUser } from "../auth/auth-user.ts";
-import { createUser } from "../users/users.service.ts";
+import { systemUser } from "../auth/index.ts";
+import { createUser } from "../users/index.ts";
 import { startMailCatcher, type CaughtMail } from "../../test/mail-catcher.ts";
 import {
   createTestApp,

@@ -5,7 +5,7 @@ import { regimeFor, type DossierKind, type RegimeConfig } from "@ntm/domain";
 import { regimeFileSchema, type RegimeFile, type RegimeVersionDto } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import { systemUser, type AuthUser } from "../auth/auth-user.ts";
+import { systemUser, type AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import {
   countDossiersByRegime,

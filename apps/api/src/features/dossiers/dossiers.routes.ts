@@ -12,7 +12,6 @@ import {
   regimeListQuerySchema,
   revocationWatchQuerySchema,
   stepCodeSchema,
-  idSchema,
   dossierSummarySchema,
   dossierDetailSchema,
   inboxItemSchema,
@@ -26,6 +25,7 @@ import {
   regimeVersionSchema,
   regimeImportResultSchema,
   notificationEmailSchema,
+  idSchema,
 } from "@ntm/contracts";
 import type { StepData } from "@ntm/domain";
 import { AppError } from "../../http/app-error.ts";

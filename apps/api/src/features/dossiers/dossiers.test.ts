@@ -1,7 +1,7 @@
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemUser } from "../auth/auth-user.ts";
-import { createUser } from "../users/users.service.ts";
+import { systemUser } from "../auth/index.ts";
+import { createUser } from "../users/index.ts";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;

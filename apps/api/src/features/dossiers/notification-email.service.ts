@@ -1,5 +1,5 @@
 import type { Db } from "@ntm/db";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { forbidden } from "../../http/app-error.ts";
 import {

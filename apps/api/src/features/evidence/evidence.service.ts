@@ -2,12 +2,12 @@ import type { Db } from "@ntm/db";
 import { endOfYear, type EvidenceResource, type UnitResource } from "@ntm/domain";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { toEvidenceDto } from "../assessments/assessments.service.ts";
-import { evaluateUnit } from "../assessments/evaluation.service.ts";
-import { indexIndicators } from "../assessments/validate-values.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { toEvidenceDto } from "../assessments/index.ts";
+import { evaluateUnit } from "../assessments/index.ts";
+import { indexIndicators } from "../assessments/index.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import { deleteEvidence, findEvidence, insertEvidence } from "./evidence.repository.ts";
 import {
   detectEvidenceType,

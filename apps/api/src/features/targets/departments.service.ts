@@ -3,9 +3,9 @@ import { fundedOf, type CommunePlan } from "@ntm/domain";
 import type { DepartmentCriteriaStatusResponse, DepartmentListItem } from "@ntm/contracts";
 import { notFound } from "../../http/app-error.ts";
 import { allows, assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { today } from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import { findDepartmentsOfProvince } from "./maps.repository.ts";
 import {
   findCriterionStatuses,

@@ -10,10 +10,10 @@ import {
 import type { PlanInput, PlanResponse, PlanRollupResponse } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import { allows, assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today } from "../../shared/clock.ts";
-import { requireUnitAccess } from "../units/units.service.ts";
+import { requireUnitAccess } from "../units/index.ts";
 import {
   findCriterionStatuses,
   findPlan,

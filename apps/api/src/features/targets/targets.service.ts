@@ -17,7 +17,7 @@ import type {
 } from "@ntm/contracts";
 import { AppError, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findUnitResource } from "../units/index.ts";
 import {

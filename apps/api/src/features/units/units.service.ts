@@ -3,7 +3,7 @@ import { addDays, matchesSearch, type UnitAction, type UnitResource } from "@ntm
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
 import { invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
+import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import {
   findChildrenOn,

@@ -3,11 +3,11 @@ import type { AccountResource, Role } from "@ntm/domain";
 import type { CreateUserInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { allows, assertCan } from "../../shared/access.ts";
-import type { AuthUser } from "../auth/auth-user.ts";
-import { hashPassword } from "../auth/password.ts";
-import { assertPasswordAllowed } from "../auth/password-rules.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { hashPassword } from "../auth/index.ts";
+import { assertPasswordAllowed } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
-import { findLatestUnit } from "../units/units.repository.ts";
+import { findLatestUnit } from "../units/index.ts";
 import { findUnitResource } from "../units/index.ts";
 import {
   findDepartmentByCode,

@@ -22,11 +22,11 @@ export function LanguageSwitch() {
           type="button"
           lang={option.value}
           title={option.title}
-          aria-label={option.title}
           aria-pressed={language === option.value}
           onClick={() => setLanguage(option.value)}
         >
           {option.label}
+          <span className="visually-hidden"> {option.title}</span>
         </button>
       ))}
     </div>

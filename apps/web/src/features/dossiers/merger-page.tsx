@@ -10,6 +10,7 @@ import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchMergedUnits, fetchMerger, mergerKeys, recogniseMerger } from "./dossiers-api.ts";
+import { DateField } from "../../components/date-field.tsx";
 
 type Level = "standard" | "advanced" | "model";
 
@@ -108,7 +109,7 @@ function DecisionForm({ detail }: { detail: MergerDetailDto }) {
           label={t("dossiers.merger.decisionDate")}
           rules={[{ required: true }]}
         >
-          <Input type="date" data-testid="merger-decision-date" />
+          <DateField data-testid="merger-decision-date" />
         </Form.Item>
         <Form.Item
           name="signer"

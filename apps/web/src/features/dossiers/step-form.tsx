@@ -1,5 +1,6 @@
 import { App, Button, Checkbox, Form, Input, InputNumber } from "antd";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { DateField } from "../../components/date-field.tsx";
 
 type FieldKind =
   | "text"
@@ -210,7 +211,7 @@ export function StepForm({
           ) : field.kind === "number" ? (
             <InputNumber min={0} style={{ width: "100%" }} data-testid={`field-${field.name}`} />
           ) : field.kind === "date" ? (
-            <Input type="date" data-testid={`field-${field.name}`} />
+            <DateField data-testid={`field-${field.name}`} />
           ) : field.kind === "text" ? (
             <Input data-testid={`field-${field.name}`} />
           ) : (

@@ -29,6 +29,7 @@ import {
   reportKeys,
   resolveObstacle,
 } from "./reports-api.ts";
+import { DateField } from "../../components/date-field.tsx";
 
 const statusColor = { open: "blue", escalated: "gold", resolved: "green" } as const;
 type Filter = "unresolved" | "overdue" | "resolved" | "all";
@@ -216,7 +217,7 @@ export function ObstaclesPanel() {
                 label={t("reports.obstacles.dueDate")}
                 rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/ }]}
               >
-                <Input type="date" data-testid="obstacle-due" />
+                <DateField data-testid="obstacle-due" />
               </Form.Item>
             </Space>
             {raise.isError && <Alert type="error" showIcon message={errorMessage(raise.error)} />}

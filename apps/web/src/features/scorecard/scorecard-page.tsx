@@ -114,7 +114,10 @@ function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
                 onClose={() => setSelected(null)}
               />
             ) : (
-              <p className="hint panel-placeholder">{t("scorecard.noCriterionSelected")}</p>
+              // The tiles control this place (aria-controls): the panel opens here.
+              <p className="hint panel-placeholder" id="criterion-panel">
+                {t("scorecard.noCriterionSelected")}
+              </p>
             )}
             {levelResult && <ConditionsPanel level={levelResult} />}
           </>

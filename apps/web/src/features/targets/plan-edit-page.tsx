@@ -12,6 +12,7 @@ import { formatNumber, parseLocalNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchPlan, savePlan } from "./targets-api.ts";
 import "./targets.css";
+import { DateField } from "../../components/date-field.tsx";
 
 interface TaskDraft {
   title: string;
@@ -271,11 +272,10 @@ function PlanForm({ data, onReload }: { data: PlanResponse; onReload: () => void
                     value={task.owner}
                     onChange={(event) => setTask({ owner: event.target.value })}
                   />
-                  <Input
-                    type="date"
+                  <DateField
                     aria-label={t("targets.plan.due")}
                     value={task.due}
-                    onChange={(event) => setTask({ due: event.target.value })}
+                    onChange={(due) => setTask({ due })}
                   />
                   <InputNumber
                     aria-label={t("targets.plan.progress")}

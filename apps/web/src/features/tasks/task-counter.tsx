@@ -14,7 +14,6 @@ export function TaskCounter() {
     <Link
       to="/"
       className={`task-counter${overdue > 0 ? " task-counter-overdue" : ""}`}
-      aria-label={t("tasks.counter", { total, overdue })}
       title={t("tasks.counter", { total, overdue })}
       data-testid="task-counter"
       data-count={data ? total : ""}
@@ -23,6 +22,7 @@ export function TaskCounter() {
       <CheckSquareOutlined aria-hidden />
       <span className="task-counter-label">{t("home.nav")}</span>
       {data && <span className="task-counter-badge">{total}</span>}
+      {data && <span className="visually-hidden"> {t("a11y.tasksWaiting", { overdue })}</span>}
     </Link>
   );
 }

@@ -1,5 +1,9 @@
 import { DatePicker, type DatePickerProps } from "antd";
 import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat";
+import type { FormEvent } from "react";
+
+dayjs.extend(customParseFormat);
 
 type DateFieldProps = Omit<
   DatePickerProps,
@@ -19,14 +23,25 @@ const formats = ["DD/MM/YYYY", "D/M/YYYY", "DD-MM-YYYY", "YYYY-MM-DD"];
  */
 export function DateField({ value, onChange, style, placeholder, ...props }: DateFieldProps) {
   const date = value ? dayjs(value) : null;
+  // A complete date typed in counts at once, not only when the field loses focus: a form sent
+  // right after typing has it.
+  const typed = (event: FormEvent<HTMLDivElement>) => {
+    const text = (event.target as HTMLInputElement).value.trim();
+    const parsed = dayjs(text, formats, true);
+    if (parsed.isValid() && parsed.format("YYYY-MM-DD") !== value) {
+      onChange?.(parsed.format("YYYY-MM-DD"));
+    }
+  };
   return (
-    <DatePicker
-      placeholder={placeholder ?? "dd/mm/yyyy"}
-      {...props}
-      format={formats}
-      value={date?.isValid() ? date : null}
-      onChange={(next) => onChange?.(next ? next.format("YYYY-MM-DD") : "")}
-      style={{ width: "100%", ...style }}
-    />
+    <div className="date-field" onInput={typed}>
+      <DatePicker
+        placeholder={placeholder ?? "dd/mm/yyyy"}
+        {...props}
+        format={formats}
+        value={date?.isValid() ? date : null}
+        onChange={(next) => onChange?.(next ? next.format("YYYY-MM-DD") : "")}
+        style={{ width: "100%", ...style }}
+      />
+    </div>
   );
 }

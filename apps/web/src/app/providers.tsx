@@ -2,7 +2,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useEffect, useState, type ReactNode } from "react";
 import { meQueryKey } from "../features/auth/index.ts";
 import { markSessionExpired, markSynced } from "../features/offline/sync-store.ts";
-import { tasksQueryKey } from "../features/tasks/tasks-api.ts";
+import { tasksQueryKey } from "../features/tasks/tasks-query-key.ts";
 import { isApiError } from "../lib/api-client.ts";
 import { I18nProvider, useI18n } from "../lib/i18n/i18n-context.tsx";
 import { YearProvider } from "../lib/year-context.tsx";

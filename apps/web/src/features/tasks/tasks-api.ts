@@ -1,8 +1,9 @@
 import { myTasksResponseSchema } from "@ntm/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { apiRequest } from "../../lib/api-client.ts";
+import { tasksQueryKey } from "./tasks-query-key.ts";
 
-export const tasksQueryKey = ["me", "tasks"] as const;
+export { tasksQueryKey };
 
 export const fetchMyTasks = (signal?: AbortSignal) =>
   apiRequest("/api/me/tasks", { schema: myTasksResponseSchema, signal });

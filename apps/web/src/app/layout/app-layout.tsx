@@ -1,12 +1,18 @@
 import { Drawer, Grid, Layout } from "antd";
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Outlet } from "react-router";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { OfflineBanner } from "../../features/offline/offline-banner.tsx";
-import { UnitPicker } from "../../features/units/index.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { AppHeader } from "./app-header.tsx";
 import { SectionNav } from "./section-nav.tsx";
+
+// The unit tree is not what a page shows first: it loads beside the page, not before it.
+const UnitPicker = lazy(() =>
+  import("../../features/units/unit-picker.tsx").then((module) => ({
+    default: module.UnitPicker,
+  })),
+);
 
 /** Header, unit picker (a side panel on wide screens, a drawer on phones) and the page. */
 export function AppLayout() {
@@ -26,7 +32,9 @@ export function AppLayout() {
       <Layout className="app-body">
         {wide && (
           <Layout.Sider width={300} theme="light" className="app-sider">
-            <UnitPicker />
+            <Suspense fallback={null}>
+              <UnitPicker />
+            </Suspense>
           </Layout.Sider>
         )}
         <Layout.Content id="main" className="app-content" tabIndex={-1}>
@@ -44,7 +52,9 @@ export function AppLayout() {
           size={Math.min(340, window.innerWidth - 24)}
           className="unit-drawer"
         >
-          <UnitPicker onNavigate={() => setPickerOpen(false)} />
+          <Suspense fallback={null}>
+            <UnitPicker onNavigate={() => setPickerOpen(false)} />
+          </Suspense>
         </Drawer>
       )}
     </Layout>

@@ -1,13 +1,17 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { useCurrentUser } from "../auth/index.ts";
 import { useYear } from "../../lib/year-context.tsx";
 import { refreshOfflineData } from "./background-sync.ts";
 import { deviceDb } from "./device-db.ts";
-import { SessionDialog } from "./session-dialog.tsx";
 import { configureSync, kickSync } from "./sync-engine.ts";
 import { markOffline, markOnline, updateSync } from "./sync-store.ts";
 import { useLive } from "./use-live.ts";
+
+// Needed only when a session ends: it loads after the first screen, not before it.
+const SessionDialog = lazy(() =>
+  import("./session-dialog.tsx").then((module) => ({ default: module.SessionDialog })),
+);
 
 // Background refresh of the offline copy while the app stays open.
 const refreshEveryMs = 10 * 60_000;
@@ -99,7 +103,11 @@ export function SyncProvider({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      {username && <SessionDialog username={username} />}
+      {username && (
+        <Suspense fallback={null}>
+          <SessionDialog username={username} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -196,6 +196,9 @@ describe("accessibility of the main pages", () => {
           const small = (await page.evaluate(smallTargetsScript)) as string[];
           for (const target of small)
             problems.push(`${audited.name}: small touch target ${target}`);
+          // Larger controls must not push the page sideways: only wide tables scroll.
+          const width = (await page.evaluate("document.documentElement.scrollWidth")) as number;
+          if (width > viewport.width) problems.push(`${audited.name}: ${width} px wide`);
         }
         await shoot(page, `${audited.name}-${viewport.width}`);
         await page.context().close();

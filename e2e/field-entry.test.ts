@@ -11,7 +11,7 @@ import type {
 } from "@ntm/contracts";
 import type { IndicatorResult } from "@ntm/domain";
 import { launchBrowser, login } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -31,13 +31,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const sessions = new Map<string, string>();
-/** One API login per account for the whole file: logins are rate-limited. */
-async function sessionOf(username: string) {
-  const cookie = sessions.get(username) ?? (await apiLogin(app.baseUrl, username));
-  sessions.set(username, cookie);
-  return cookie;
-}
+const sessionOf = (username: string) => apiSession(app.baseUrl, username);
 
 /** The screen as a person sees it on a phone and on a desktop, scrolled to what matters. */
 async function shoot(page: Page, name: string, focus?: string) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { CurrentUser, MyTasksResponse, TaskDto } from "@ntm/contracts";
 import { launchBrowser, login } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,13 +25,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const sessions = new Map<string, string>();
-/** One API login per account for the whole file: logins are rate-limited. */
-async function sessionOf(username: string) {
-  const cookie = sessions.get(username) ?? (await apiLogin(app.baseUrl, username));
-  sessions.set(username, cookie);
-  return cookie;
-}
+const sessionOf = (username: string) => apiSession(app.baseUrl, username);
 
 async function tasksOf(username: string) {
   return apiGet<MyTasksResponse>(app.baseUrl, await sessionOf(username), "/api/me/tasks");

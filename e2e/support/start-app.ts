@@ -84,6 +84,19 @@ export async function apiLogin(baseUrl: string, username: string): Promise<strin
   return cookie.split(";")[0] ?? "";
 }
 
+const sessionCookies = new Map<string, string>();
+
+/**
+ * One API login per account and server for a whole test file: logins are throttled per account,
+ * so checks made beside the browser reuse the session.
+ */
+export async function apiSession(baseUrl: string, username: string): Promise<string> {
+  const key = `${baseUrl} ${username}`;
+  const cookie = sessionCookies.get(key) ?? (await apiLogin(baseUrl, username));
+  sessionCookies.set(key, cookie);
+  return cookie;
+}
+
 export async function apiGet<T>(baseUrl: string, cookie: string, path: string): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);

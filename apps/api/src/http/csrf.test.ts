@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tables } from "@ntm/db";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../test/test-app.ts";
 import { configuredServer } from "../test/configured-server.ts";
+import { multipartBody, multipartContentType } from "../test/multipart.ts";
 
 let t: TestApp;
 let xa1: string;
@@ -26,24 +27,6 @@ const refusal = {
   },
 };
 
-const boundary = "----ntm-csrf-boundary";
-function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }) {
-  const parts = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-    ),
-  );
-  return Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-        "Content-Type: application/octet-stream\r\n\r\n",
-    ),
-    file.content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-}
-
 function putValues(headers: Record<string, string>, value = 50) {
   return t.app.inject({
     method: "PUT",
@@ -59,10 +42,10 @@ function uploadEvidence(headers: Record<string, string>) {
     url: "/api/units/X01/assessments/2024/evidence",
     headers: {
       cookie: xa1,
-      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-type": multipartContentType,
       ...headers,
     },
-    payload: multipart(
+    payload: multipartBody(
       { indicatorCode: "3.1" },
       { name: "bien-ban.pdf", content: Buffer.from("%PDF-1.4\n%%EOF\n") },
     ),
@@ -75,10 +58,10 @@ function importValues(headers: Record<string, string>) {
     url: "/api/import/values?dryRun=true",
     headers: {
       cookie: huyen,
-      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-type": multipartContentType,
       ...headers,
     },
-    payload: multipart({}, { name: "so-lieu.csv", content: Buffer.from("unit,year\n") }),
+    payload: multipartBody({}, { name: "so-lieu.csv", content: Buffer.from("unit,year\n") }),
   });
 }
 

@@ -1,9 +1,16 @@
+const boundary = "----ntm-test-boundary-5f2c9e";
+
+/** The content type that goes with every body `multipartBody` builds. */
+export const multipartContentType = `multipart/form-data; boundary=${boundary}`;
+
+export interface FormFile {
+  name: string;
+  content: Buffer;
+  type?: string;
+}
+
 /** A multipart/form-data body built by hand: the text fields first, then the file. */
-export function multipart(
-  fields: Record<string, string>,
-  file?: { name: string; content: Buffer; type?: string },
-) {
-  const boundary = "----ntm-test-boundary-5f2c9e";
+export function multipartBody(fields: Record<string, string>, file?: FormFile): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(
@@ -23,10 +30,12 @@ export function multipart(
     );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
+  return Buffer.concat(parts);
+}
+
+/** The body and its content type together, for `inject`. */
+export function multipart(fields: Record<string, string>, file?: FormFile) {
+  return { payload: multipartBody(fields, file), contentType: multipartContentType };
 }
 
 /** The smallest file the evidence and scan checks accept as a PDF. */

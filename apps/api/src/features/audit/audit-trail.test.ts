@@ -3,18 +3,11 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@ntm/db";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 import { verifyAuditChain } from "./audit-verify.ts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 
-const boundary = "----ntm-audit-boundary-7d1e";
-
-function multipart(name: string, content: string) {
-  return Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-        "Content-Type: text/csv\r\n\r\n",
-    ),
-    Buffer.from(content),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+/** A CSV file as the import form sends it. */
+function csvForm(name: string, content: string) {
+  return multipartBody({}, { name, content: Buffer.from(content), type: "text/csv" });
 }
 
 let t: TestApp;
@@ -47,8 +40,8 @@ describe("audit trail", () => {
     const imported = await t.app.inject({
       method: "POST",
       url: "/api/import/values",
-      headers: { cookie: huyen, "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: multipart(
+      headers: { cookie: huyen, "content-type": multipartContentType },
+      payload: csvForm(
         "so-lieu.csv",
         "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\nX01;3.2;2024;Có\n",
       ),
@@ -84,8 +77,8 @@ describe("audit trail", () => {
     await t.app.inject({
       method: "POST",
       url: "/api/import/values",
-      headers: { cookie: huyen, "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: multipart("lai.csv", "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\n"),
+      headers: { cookie: huyen, "content-type": multipartContentType },
+      payload: csvForm("lai.csv", "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\n"),
     });
     expect(await actionsFor("X01/2024/3.1")).toEqual(before);
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EvidenceDto, ScorecardResponse } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -15,35 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const boundary = "----ntm-test-boundary-7d93a1";
-
-/** A multipart/form-data body built by hand: the indicatorCode field first, then the file. */
-function multipart(
-  fields: Record<string, string>,
-  file?: { name: string; content: Buffer; type?: string },
-) {
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          `Content-Type: ${file.type ?? "application/octet-stream"}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return Buffer.concat(parts);
-}
-
 function upload(
   user: string,
   file: { name: string; content: Buffer; type?: string } | undefined,
@@ -54,9 +26,9 @@ function upload(
     url: `/api/units/${options.code ?? "X01"}/assessments/2024/evidence`,
     headers: {
       cookie: cookies[user] as string,
-      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-type": multipartContentType,
     },
-    payload: multipart({ indicatorCode: options.indicatorCode ?? "3.1" }, file),
+    payload: multipartBody({ indicatorCode: options.indicatorCode ?? "3.1" }, file),
   });
 }
 

@@ -5,18 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bigWorkbook } from "../../test/big-workbook.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { uploadLimits } from "./read-sheet.ts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 
-const boundary = "----ntm-limits-boundary-7f3a";
-
-function multipart(name: string, content: Buffer) {
-  return Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-        "Content-Type: application/octet-stream\r\n\r\n",
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+/** A file as the import form sends it. */
+function fileForm(name: string, content: Buffer) {
+  return multipartBody({}, { name, content });
 }
 
 let t: TestApp;
@@ -27,8 +20,8 @@ const upload = (name: string, content: Buffer) =>
   t.app.inject({
     method: "POST",
     url: "/api/import/values",
-    headers: { cookie: huyen, "content-type": `multipart/form-data; boundary=${boundary}` },
-    payload: multipart(name, content),
+    headers: { cookie: huyen, "content-type": multipartContentType },
+    payload: fileForm(name, content),
   });
 
 async function storedValueCount() {
@@ -81,9 +74,9 @@ describe("import limits", () => {
       headers: {
         cookie: huyen,
         "accept-language": "en",
-        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-type": multipartContentType,
       },
-      payload: multipart("dai.csv", Buffer.from(lines.join("\n"))),
+      payload: fileForm("dai.csv", Buffer.from(lines.join("\n"))),
     });
     expect(response.statusCode).toBe(413);
     expect(response.json().error.message).toContain(
@@ -134,8 +127,8 @@ describe("import limits", () => {
     const response = await t.app.inject({
       method: "POST",
       url: "/api/import/values?dryRun=true",
-      headers: { cookie: huyen, "content-type": `multipart/form-data; boundary=${boundary}` },
-      payload: multipart("hai-trang.xlsx", Buffer.from(await workbook.xlsx.writeBuffer())),
+      headers: { cookie: huyen, "content-type": multipartContentType },
+      payload: fileForm("hai-trang.xlsx", Buffer.from(await workbook.xlsx.writeBuffer())),
     });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
@@ -153,9 +146,9 @@ describe("import limits", () => {
       headers: {
         cookie: huyen,
         accept: "application/x-ndjson",
-        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-type": multipartContentType,
       },
-      body: multipart("do-xuong.xlsx", file),
+      body: fileForm("do-xuong.xlsx", file),
     });
     expect(importing.status).toBe(200);
     const reader = importing.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -3,18 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportRejected, ImportReport } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { maxImportBytes } from "./import.routes.ts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 
-const boundary = "----ntm-import-boundary-41c2";
-
-function multipart(name: string, content: Buffer) {
-  return Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
-        "Content-Type: application/octet-stream\r\n\r\n",
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+/** A file as the import form sends it. */
+function fileForm(name: string, content: Buffer) {
+  return multipartBody({}, { name, content });
 }
 
 let t: TestApp;
@@ -30,9 +23,9 @@ async function upload(
     url: `/api/import/values${options.dryRun ? "?dryRun=true" : ""}`,
     headers: {
       cookie: options.cookie ?? huyen,
-      "content-type": `multipart/form-data; boundary=${boundary}`,
+      "content-type": multipartContentType,
     },
-    payload: multipart(name, content),
+    payload: fileForm(name, content),
   });
 }
 
@@ -402,9 +395,9 @@ describe("streamed progress (Accept: application/x-ndjson)", () => {
       headers: {
         cookie: huyen,
         accept: "application/x-ndjson",
-        "content-type": `multipart/form-data; boundary=${boundary}`,
+        "content-type": multipartContentType,
       },
-      payload: multipart(name, content),
+      payload: fileForm(name, content),
     });
   const linesOf = (body: string) =>
     body

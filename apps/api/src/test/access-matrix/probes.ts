@@ -11,7 +11,7 @@ import { createUser } from "../../features/users/index.ts";
 import { systemUser } from "../../features/auth/index.ts";
 import { fixtureSet } from "../fixture-set.ts";
 import { fixedNow, loginAs, testPassword } from "../test-app.ts";
-import { tinyPdf } from "../multipart.ts";
+import { multipart, tinyPdf } from "../multipart.ts";
 import {
   pdfUpload,
   regime,
@@ -232,17 +232,17 @@ export const probes: { [A in Action]: Probe<A> } = {
     sides: only,
     prepare: async () => {
       const csv = "ma_don_vi,ma_chi_tieu,nam,gia_tri\nX01,3.1,2024,85\n";
-      const boundary = "----ntm-matrix";
-      const payload =
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="so-lieu.csv"\r\n` +
-        `Content-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`;
+      const form = multipart(
+        {},
+        { name: "so-lieu.csv", content: Buffer.from(csv), type: "text/csv" },
+      );
       return {
         resource: [],
         request: {
           method: "POST",
           url: "/api/import/values?dryRun=true",
-          headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-          payload,
+          headers: { "content-type": form.contentType },
+          payload: form.payload,
         },
         // A dry run with cells the account may not write answers with their errors, not a refusal.
         passes: statusIn(200, 422),

@@ -4,6 +4,17 @@ import type { Indicator } from "./criteria-set.ts";
 /** What an entry check needs to know about an indicator. */
 export type ValueRules = Pick<Indicator, "kind" | "min" | "max" | "integer">;
 
+/** What a cell shows and checks of an indicator: its kind, unit and entry bounds, absent ones left out. */
+export function entryFieldsOf(indicator: Indicator): ValueRules & Pick<Indicator, "unit"> {
+  return {
+    kind: indicator.kind,
+    ...(indicator.unit ? { unit: indicator.unit } : {}),
+    ...(indicator.min !== undefined ? { min: indicator.min } : {}),
+    ...(indicator.max !== undefined ? { max: indicator.max } : {}),
+    ...(indicator.integer ? { integer: true } : {}),
+  };
+}
+
 export type ValueProblem =
   | "not_boolean"
   | "not_number"

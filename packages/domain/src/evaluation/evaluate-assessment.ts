@@ -7,6 +7,7 @@ import type {
   LevelResult,
   MissingItem,
 } from "./assessment-result.ts";
+import { entryFieldsOf } from "../catalog/check-value.ts";
 import { evaluateIndicatorAtLevel, type IndicatorValue } from "./evaluate-indicator.ts";
 import { resolveClass, type ResolvedClass } from "./resolve-class.ts";
 
@@ -29,11 +30,7 @@ function evaluateIndicator(
   const result: IndicatorResult = {
     code: indicator.code,
     name: indicator.name,
-    kind: indicator.kind,
-    ...(indicator.unit ? { unit: indicator.unit } : {}),
-    ...(indicator.min !== undefined ? { min: indicator.min } : {}),
-    ...(indicator.max !== undefined ? { max: indicator.max } : {}),
-    ...(indicator.integer ? { integer: true } : {}),
+    ...entryFieldsOf(indicator),
     value: raw ?? null,
     byLevel: {},
   };

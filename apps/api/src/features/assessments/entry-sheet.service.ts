@@ -1,5 +1,5 @@
 import type { Db } from "@ntm/db";
-import { endOfYear, type IndicatorResult } from "@ntm/domain";
+import { endOfYear, entryFieldsOf, type IndicatorResult } from "@ntm/domain";
 import type {
   EntrySheetIndicator,
   EntrySheetResponse,
@@ -50,11 +50,7 @@ function catalogOf(evaluation: Evaluation, writable: Set<string>): EntrySheetInd
     criterion.indicators.map((indicator) => ({
       code: indicator.code,
       name: indicator.name,
-      kind: indicator.kind,
-      ...(indicator.unit ? { unit: indicator.unit } : {}),
-      ...(indicator.min !== undefined ? { min: indicator.min } : {}),
-      ...(indicator.max !== undefined ? { max: indicator.max } : {}),
-      ...(indicator.integer ? { integer: true } : {}),
+      ...entryFieldsOf(indicator),
       criterionCode: criterion.code,
       criterionName: criterion.name,
       writable: writable.has(indicator.code),

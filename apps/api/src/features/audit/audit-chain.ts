@@ -1,6 +1,6 @@
 import type { DbOrTx } from "@ntm/db";
 import { AppError } from "../../http/app-error.ts";
-import { auditRowHash, formatAuditTime, genesisHash } from "./audit-hash.ts";
+import { auditRowHash, formatAuditTime, genesisHash, type AuditRowFields } from "./audit-hash.ts";
 import {
   findChainHead,
   findUnchainedRows,
@@ -12,16 +12,8 @@ import {
 } from "./audit.repository.ts";
 
 /** One audit row to append, before it has a place in the chain. */
-export interface AuditRowInput {
+export interface AuditRowInput extends AuditRowFields {
   at: Date;
-  userId: number | null;
-  username: string;
-  action: string;
-  entityType: string;
-  entityKey: string;
-  unitCode: string | null;
-  oldValue: unknown;
-  newValue: unknown;
 }
 
 interface Head {

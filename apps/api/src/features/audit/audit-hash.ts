@@ -3,11 +3,8 @@ import { createHash } from "node:crypto";
 /** The previous hash of the first row of the chain. */
 export const genesisHash = "0".repeat(64);
 
-/** Every field of an audit row that its hash covers, in the form the database gives back. */
-export interface HashedAuditRow {
-  seq: number;
-  /** UTC with microseconds, as `formatAuditTime` writes it. */
-  at: string;
+/** What an audit row says happened: who, what, to which entity, old and new values. */
+export interface AuditRowFields {
   userId: number | null;
   username: string;
   action: string;
@@ -16,6 +13,13 @@ export interface HashedAuditRow {
   unitCode: string | null;
   oldValue: unknown;
   newValue: unknown;
+}
+
+/** Every field of an audit row that its hash covers, in the form the database gives back. */
+export interface HashedAuditRow extends AuditRowFields {
+  seq: number;
+  /** UTC with microseconds, as `formatAuditTime` writes it. */
+  at: string;
   prevHash: string;
 }
 

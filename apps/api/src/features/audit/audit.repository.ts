@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
+import type { AuditRowFields } from "./audit-hash.ts";
 
 const a = tables.auditLog;
 const head = tables.auditChainHead;
@@ -10,26 +11,17 @@ export const auditChainName = "audit_log";
 export type AuditRowInsert = Omit<typeof a.$inferInsert, "id">;
 
 /** An audit row with `at` as the text the chain hashes (UTC, microseconds). */
-export interface ChainedAuditRow {
+export interface ChainedAuditRow extends AuditRowFields {
   id: number;
   seq: number | null;
   at: string;
-  userId: number | null;
-  username: string;
-  action: string;
-  entityType: string;
-  entityKey: string;
-  unitCode: string | null;
-  oldValue: unknown;
-  newValue: unknown;
   prevHash: string | null;
   hash: string | null;
 }
 
-const chainedColumns = {
+const entryColumns = {
   id: a.id,
-  seq: a.seq,
-  at: sql<string>`to_char(${a.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  at: a.at,
   userId: a.userId,
   username: a.username,
   action: a.action,
@@ -38,6 +30,12 @@ const chainedColumns = {
   unitCode: a.unitCode,
   oldValue: a.oldValue,
   newValue: a.newValue,
+};
+
+const chainedColumns = {
+  ...entryColumns,
+  seq: a.seq,
+  at: sql<string>`to_char(${a.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   prevHash: a.prevHash,
   hash: a.hash,
 };
@@ -149,18 +147,7 @@ export async function findAuditEntries(
     filter.entityPrefix ? sql`${a.entityKey} like ${filter.entityPrefix + "%"}` : undefined,
   ].filter((condition) => condition !== undefined);
   return db
-    .select({
-      id: a.id,
-      at: a.at,
-      userId: a.userId,
-      username: a.username,
-      action: a.action,
-      entityType: a.entityType,
-      entityKey: a.entityKey,
-      unitCode: a.unitCode,
-      oldValue: a.oldValue,
-      newValue: a.newValue,
-    })
+    .select(entryColumns)
     .from(a)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(a.id))

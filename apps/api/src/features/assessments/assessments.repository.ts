@@ -14,16 +14,18 @@ export interface StoredValue {
   updatedBy: string;
 }
 
+const storedValueColumns = {
+  indicatorCode: v.indicatorCode,
+  numValue: v.numValue,
+  boolValue: v.boolValue,
+  note: v.note,
+  updatedAt: v.updatedAt,
+  updatedBy: v.updatedBy,
+};
+
 export async function findValues(db: DbOrTx, unitCode: string, year: number) {
   return (await db
-    .select({
-      indicatorCode: v.indicatorCode,
-      numValue: v.numValue,
-      boolValue: v.boolValue,
-      note: v.note,
-      updatedAt: v.updatedAt,
-      updatedBy: v.updatedBy,
-    })
+    .select(storedValueColumns)
     .from(v)
     .where(and(eq(v.unitCode, unitCode), eq(v.year, year)))) as StoredValue[];
 }
@@ -180,15 +182,7 @@ function sqlExcluded(column: string) {
 /** A commune's values for a year, for all communes or the given ones. */
 export async function findValuesOfYear(db: DbOrTx, year: number, unitCodes: string[] | undefined) {
   return (await db
-    .select({
-      unitCode: v.unitCode,
-      indicatorCode: v.indicatorCode,
-      numValue: v.numValue,
-      boolValue: v.boolValue,
-      note: v.note,
-      updatedAt: v.updatedAt,
-      updatedBy: v.updatedBy,
-    })
+    .select({ unitCode: v.unitCode, ...storedValueColumns })
     .from(v)
     .where(
       and(eq(v.year, year), unitCodes ? inArray(v.unitCode, unitCodes) : undefined),

@@ -120,3 +120,25 @@ export const reportReminderMails = pgTable(
   },
   (t) => [uniqueIndex("report_reminder_mails_uq").on(t.submissionId, t.kind)],
 );
+
+/**
+ * Reminders sent by hand ("Nhắc nộp") by an office above the submitter: shown on the submitters'
+ * "Việc của tôi" and mailed to them; one per report and day, so a second click sends nothing.
+ */
+export const reportReminders = pgTable(
+  "report_reminders",
+  {
+    id: serial("id").primaryKey(),
+    submissionId: integer("submission_id")
+      .notNull()
+      .references(() => reportSubmissions.id),
+    /** The account that reminded, and the unit it reminded from. */
+    remindedBy: text("reminded_by").notNull(),
+    remindedByUnit: text("reminded_by_unit").notNull(),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }).notNull(),
+    /** The local date in Viet Nam, which makes one reminder per report and day. */
+    remindedOn: date("reminded_on").notNull(),
+    recipients: text("recipients").array().notNull(),
+  },
+  (t) => [uniqueIndex("report_reminders_uq").on(t.submissionId, t.remindedOn)],
+);

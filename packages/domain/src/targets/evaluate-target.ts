@@ -1,12 +1,16 @@
 import type { LevelCode } from "../catalog/criteria-set.ts";
 import { formatNumberVi } from "../evaluation/format-vi.ts";
 import {
+  milestoneKinds,
   targetStatusNames,
   type BehindCommune,
   type CommuneYearResult,
   type TargetCommune,
+  type TargetDefinition,
   type TargetInput,
+  type TargetMilestone,
   type TargetProgress,
+  type TargetShare,
   type TargetStatus,
 } from "./target.ts";
 
@@ -199,6 +203,7 @@ function evaluatePerCommune(input: TargetInput, rule: CommuneRule): TargetProgre
     series,
     behind,
     communes: scope.length,
+    milestone: null,
   };
   const requirement = describeRequirement(input);
   if (scope.length === 0) {
@@ -279,6 +284,53 @@ function aggregateBehind(input: TargetInput, scope: TargetCommune[], year: numbe
     .sort((a, b) => -byNeed(a, b));
 }
 
+/**
+ * The values to reach by year, the deadline's last. Milestones outside the years between the
+ * baseline and the deadline are left out.
+ */
+export function scheduleOf(target: TargetDefinition): TargetMilestone[] {
+  if (!milestoneKinds.includes(target.kind))
+    return [{ year: target.deadlineYear, value: target.value }];
+  const steps = (target.milestones ?? [])
+    .filter((step) => step.year > target.baselineYear && step.year < target.deadlineYear)
+    .sort((a, b) => a.year - b.year);
+  return [...steps, { year: target.deadlineYear, value: target.value }];
+}
+
+/**
+ * "The other communes gain N criteria each year": those not at the level in the year that gained
+ * fewer than N criteria over the year before (a commune meeting every criterion has nothing left
+ * to gain). Null when the target has no such clause or the year before has no results.
+ */
+function othersBehind(input: TargetInput, scope: TargetCommune[], year: number) {
+  const { target } = input;
+  const gain = target.othersGainPerYear;
+  if (target.kind !== "communesAtLevel" || !gain) return null;
+  if (!scope.some((c) => resultOf(c, year - 1))) return null;
+  const wanted = levelRank(input.levels, target.level ?? input.levels[0]);
+  return scope
+    .flatMap((c) => {
+      const now = resultOf(c, year);
+      const before = resultOf(c, year - 1);
+      if (!now || !before || levelRank(input.levels, now.level) >= wanted) return [];
+      const gained = now.criteriaMet - before.criteriaMet;
+      if (gained >= gain || now.criteriaMet >= now.criteriaTotal) return [];
+      const required = `+${n(gain)} tiêu chí so với năm ${year - 1} (${n(before.criteriaMet)} tiêu chí)`;
+      return [{ ...behindRow(c, year, required, false), gained }];
+    })
+    .sort((a, b) => a.gained - b.gained || byNeed(a, b));
+}
+
+function othersWords(input: TargetInput, behind: BehindCommune[] | null, year: number): string {
+  const gain = input.target.othersGainPerYear;
+  if (behind === null || !gain) return "";
+  const clause = `các xã còn lại mỗi năm tăng ít nhất ${n(gain)} tiêu chí`;
+  if (behind.length === 0)
+    return ` Về ${clause}: không có xã nào tăng dưới ${n(gain)} tiêu chí so với năm ${year - 1}.`;
+  const names = behind.map((row) => `${row.name} (${signed(row.gained ?? 0, "0")})`).join(", ");
+  return ` Về ${clause}: ${n(behind.length)} xã tăng dưới ${n(gain)} tiêu chí so với năm ${year - 1} — ${names}.`;
+}
+
 function evaluateAggregate(input: TargetInput): TargetProgress {
   const { target } = input;
   const year = Math.min(input.year, target.deadlineYear);
@@ -290,6 +342,12 @@ function evaluateAggregate(input: TargetInput): TargetProgress {
     actual: aggregateAt(input, scope, at),
   }));
   const gap = actual === null ? null : round(Math.max(0, target.value - actual), 2);
+  const schedule = scheduleOf(target);
+  const step = schedule.find((entry) => entry.year >= year) ?? {
+    year: target.deadlineYear,
+    value: target.value,
+  };
+  const others = actual === null ? null : othersBehind(input, scope, year);
   const rest = {
     year,
     actual,
@@ -297,42 +355,66 @@ function evaluateAggregate(input: TargetInput): TargetProgress {
     gap,
     unit,
     series,
-    behind: actual === null ? [] : aggregateBehind(input, scope, year),
+    behind: actual === null ? [] : (others ?? aggregateBehind(input, scope, year)),
     communes: scope.length,
+    milestone: schedule.length > 1 ? step : null,
   };
   const requirement = describeRequirement(input);
   if (actual === null || gap === null) {
     return progress("noData", `Chưa có số liệu năm ${year} (${requirement}).`, rest);
   }
+  const tail = othersWords(input, others, year);
   const figure = `năm ${year}: ${n(actual)} ${unit}, mục tiêu ${n(target.value)} ${unit}`;
-  if (gap === 0) return progress("met", `Đã đạt mục tiêu (${requirement}), ${figure}.`, rest);
+  if (gap === 0)
+    return progress("met", `Đã đạt mục tiêu (${requirement}), ${figure}.${tail}`, rest);
   const yearsLeft = target.deadlineYear - year;
   if (yearsLeft <= 0) {
     return progress(
       "offTrack",
-      `Đã đến hạn năm ${target.deadlineYear}: ${figure}, còn thiếu ${n(gap)} ${unit}.`,
+      `Đã đến hạn năm ${target.deadlineYear}: ${figure}, còn thiếu ${n(gap)} ${unit}.${tail}`,
       rest,
     );
+  }
+  const final = `mục tiêu năm ${target.deadlineYear}: ${n(target.value)} ${unit}`;
+  if (step.year === year) {
+    // The year in view has its own milestone: judged on it, not on a line from the baseline.
+    const reached = `năm ${year}: ${n(actual)} ${unit}, mốc năm ${year}: ${n(step.value)} ${unit}`;
+    return actual >= step.value
+      ? progress("onTrack", `Đạt mốc ${reached}; ${final}.${tail}`, rest)
+      : progress(
+          "offTrack",
+          `Chưa đạt mốc ${reached} (thiếu ${n(round(step.value - actual, 2))} ${unit}); ${final}.${tail}`,
+          rest,
+        );
+  }
+  const toward =
+    step.year < target.deadlineYear ? `mốc năm ${step.year}: ${n(step.value)} ${unit}` : null;
+  const aim = toward ? `năm ${year}: ${n(actual)} ${unit}, ${toward}; ${final}` : figure;
+  if (actual >= step.value) {
+    return progress("onTrack", `${aim} — đã đạt trước mốc.${tail}`, rest);
   }
   const base = aggregateAt(input, scope, target.baselineYear);
   if (base === null || year <= target.baselineYear) {
     return progress(
       "atRisk",
-      `${figure}, còn thiếu ${n(gap)} ${unit}; chưa có số liệu hai năm để tính tốc độ so với năm ${target.baselineYear}.`,
+      `${aim}, còn thiếu ${n(gap)} ${unit}; chưa có số liệu hai năm để tính tốc độ so với năm ${target.baselineYear}.${tail}`,
       rest,
     );
   }
   const rate = (actual - base) / (year - target.baselineYear);
-  const needed = gap / yearsLeft;
+  const stepYears = step.year - year;
+  const needed = (step.value - actual) / stepYears;
   const status = statusFromPace(rate / needed);
+  const by = toward ? `đến mốc năm ${step.year}` : "";
   return progress(
     status,
-    `${figure}. Tốc độ từ năm ${target.baselineYear}: ${signed(rate)} ${unit}/năm; cần ${signed(needed)} ${unit}/năm trong ${yearsLeft} năm còn lại — ${paceWords(status)}.`,
+    `${aim}. Tốc độ từ năm ${target.baselineYear}: ${signed(rate)} ${unit}/năm; cần ${signed(needed)} ${unit}/năm trong ${stepYears} năm còn lại${by ? ` ${by}` : ""} — ${paceWords(status)}.${tail}`,
     rest,
   );
 }
 
-function signed(value: number): string {
+function signed(value: number, zero?: string): string {
+  if (value === 0 && zero !== undefined) return zero;
   const text = n(round(value, 2));
   return value > 0 ? `+${text}` : text;
 }
@@ -340,27 +422,43 @@ function signed(value: number): string {
 /** The target in words, e.g. "không còn xã dưới 10 tiêu chí đến năm 2023". */
 export function describeRequirement(input: Pick<TargetInput, "target">): string {
   const { target } = input;
-  const by = `đến năm ${target.deadlineYear}`;
+  const schedule = scheduleOf(target);
+  const others = target.othersGainPerYear
+    ? `; các xã còn lại mỗi năm tăng ít nhất ${n(target.othersGainPerYear)} tiêu chí`
+    : "";
+  if (schedule.length === 1)
+    return describeValue(target, target.value, `đến năm ${target.deadlineYear}`) + others;
+  const steps = schedule.map((step, index) =>
+    describeValue(
+      target,
+      step.value,
+      index === schedule.length - 1 ? `đến năm ${step.year}` : `năm ${step.year}`,
+    ),
+  );
+  return steps.join(", ") + others;
+}
+
+function describeValue(target: TargetDefinition, value: number, by: string): string {
   const others = target.excludeRecognised ? "các xã chưa đạt chuẩn năm gốc" : "mỗi xã";
   switch (target.kind) {
     case "communesAtLevel": {
       const level = levelPhrases[target.level ?? "standard"];
       return target.measure === "share"
-        ? `${n(target.value)} % số xã ${level} ${by}`
-        : `${n(target.value)} xã ${level} ${by}`;
+        ? `${n(value)} % số xã ${level} ${by}`
+        : `${n(value)} xã ${level} ${by}`;
     }
     case "averageCriteria":
-      return `bình quân ${n(target.value)} tiêu chí/xã ${by}`;
+      return `bình quân ${n(value)} tiêu chí/xã ${by}`;
     case "minCriteria":
-      return `không còn xã dưới ${n(target.value)} tiêu chí ${by}`;
+      return `không còn xã dưới ${n(value)} tiêu chí ${by}`;
     case "gainOverBaseline":
       return target.perYear
-        ? `${others} tăng ít nhất ${n(target.value)} tiêu chí mỗi năm từ năm ${target.baselineYear}, ${by}`
-        : `${others} tăng ít nhất ${n(target.value)} tiêu chí so với năm ${target.baselineYear}, ${by}`;
+        ? `${others} tăng ít nhất ${n(value)} tiêu chí mỗi năm từ năm ${target.baselineYear}, ${by}`
+        : `${others} tăng ít nhất ${n(value)} tiêu chí so với năm ${target.baselineYear}, ${by}`;
     case "maintenance":
       return `các xã đã đạt chuẩn năm ${target.baselineYear} duy trì đủ tiêu chí ${by}`;
     case "enteredValue":
-      return `${n(target.value)} ${target.valueUnit ?? ""} ${by}`.replace(/\s+/g, " ");
+      return `${n(value)} ${target.valueUnit ?? ""} ${by}`.replace(/\s+/g, " ");
   }
 }
 
@@ -372,4 +470,23 @@ export function describeRequirement(input: Pick<TargetInput, "target">): string 
 export function evaluateTarget(input: TargetInput): TargetProgress {
   const rule = communeRule(input);
   return rule ? evaluatePerCommune(input, rule) : evaluateAggregate(input);
+}
+
+/**
+ * The part of a target's progress that falls on some of its communes, e.g. a district's communes
+ * in a province target: how many of them the target is computed on, and which are behind.
+ */
+export function targetShare(
+  input: TargetInput,
+  evaluated: TargetProgress,
+  codes: ReadonlySet<string>,
+): TargetShare {
+  const rule = communeRule(input);
+  const scope = communesInScope(input).filter(
+    (c) => codes.has(c.code) && (rule === null || rule.requiredFinal(c) !== null),
+  );
+  return {
+    communes: scope.length,
+    behind: evaluated.behind.filter((row) => codes.has(row.code)),
+  };
 }

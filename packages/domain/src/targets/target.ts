@@ -52,7 +52,29 @@ export interface TargetDefinition {
   valueUnit?: string | null;
   /** For `enteredValue`: the figure by year, as entered. */
   entered?: readonly { year: number; value: number }[];
+  /**
+   * Values to reach in years before the deadline ("1 xã năm 2024, 3 xã năm 2025"); the deadline's
+   * value is `value`. For the aggregate kinds (count or share, average, entered figure).
+   */
+  milestones?: readonly TargetMilestone[];
+  /**
+   * For `communesAtLevel`: the communes not at the level gain at least this many criteria each
+   * year ("các xã còn lại mỗi năm tăng từ 1 đến 2 tiêu chí"); those gaining fewer are behind.
+   */
+  othersGainPerYear?: number | null;
 }
+
+export interface TargetMilestone {
+  year: number;
+  value: number;
+}
+
+/** Kinds a value per year applies to: those judged on one figure. */
+export const milestoneKinds: readonly TargetKind[] = [
+  "communesAtLevel",
+  "averageCriteria",
+  "enteredValue",
+];
 
 /** One commune's stored result for one year. */
 export interface CommuneYearResult {
@@ -92,6 +114,8 @@ export interface BehindCommune {
   missing: string[];
   /** Whether its own pace since the baseline would reach the target in time. */
   onPace: boolean;
+  /** For a gain each year: criteria gained over the previous year (negative when lost). */
+  gained?: number | null;
 }
 
 export interface TargetProgress {
@@ -113,4 +137,17 @@ export interface TargetProgress {
   behind: BehindCommune[];
   /** Communes the figure is computed on. */
   communes: number;
+  /**
+   * The value of the year the status was judged against: the milestone of the year in view, or
+   * the next one; null for a target without milestones.
+   */
+  milestone: TargetMilestone | null;
+}
+
+/** The part of a target that falls on some of its communes (a district's share of a province target). */
+export interface TargetShare {
+  /** Communes of the part the target is computed on. */
+  communes: number;
+  /** Those of them that keep the target from being met. */
+  behind: BehindCommune[];
 }

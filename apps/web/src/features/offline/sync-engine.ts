@@ -21,11 +21,15 @@ let queryClient: QueryClient | null = null;
 let currentUser: string | null = null;
 let running = false;
 let again = false;
-let retryTimer: number | undefined;
+let current: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 const unitPath = (code: string) => `/api/units/${encodeURIComponent(code)}`;
 
-export function configureSync(options: { queryClient: QueryClient; user: string | null }): void {
+export function configureSync(options: {
+  queryClient: QueryClient | null;
+  user: string | null;
+}): void {
   queryClient = options.queryClient;
   currentUser = options.user;
 }
@@ -49,7 +53,10 @@ export async function queueValues(
   kickSync();
 }
 
-/** Queues a photo or document for an indicator (the caller checks the size). */
+/**
+ * Keeps a photo or document for an indicator on the device (the caller checks the size); files
+ * are uploaded one by one in the order chosen, after the values of their assessment.
+ */
 export async function queueEvidence(key: AssessmentKey, indicatorCode: string, file: File) {
   await deviceDb.evidence.add({
     ...key,
@@ -67,10 +74,11 @@ export function kickSync(): void {
     again = true;
     return;
   }
-  window.clearTimeout(retryTimer);
+  clearTimeout(retryTimer);
   running = true;
-  void run().finally(() => {
+  current = run().finally(() => {
     running = false;
+    current = null;
     if (again) {
       again = false;
       kickSync();
@@ -78,9 +86,14 @@ export function kickSync(): void {
   });
 }
 
+/** Resolves once no run is under way (a run started meanwhile included). */
+export async function syncSettled(): Promise<void> {
+  while (current) await current;
+}
+
 function retryLater(): void {
-  window.clearTimeout(retryTimer);
-  retryTimer = window.setTimeout(kickSync, retryMs);
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(kickSync, retryMs);
 }
 
 async function run(): Promise<void> {
@@ -234,6 +247,12 @@ export async function dropEntry(seq: number): Promise<void> {
   kickSync();
 }
 
+/** Removes a file from the device's queue: one the server refused, or one the officer no longer wants. */
+export async function dropEvidence(seq: number): Promise<void> {
+  await deviceDb.evidence.delete(seq);
+}
+
+/** A refusal (too big, wrong type, no right) stays with the server's reason until the officer removes it. */
 async function sendEvidence(upload: EvidenceRow): Promise<Outcome> {
   const form = new FormData();
   // The server reads the fields in order: the indicator must come before the file.

@@ -10,7 +10,7 @@ import { App, Button, Popconfirm, Upload } from "antd";
 import { errorMessage, isApiError } from "../../lib/api-client.ts";
 import { formatDateTime, formatFileSize } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { queueEvidence } from "../offline/index.ts";
+import { dropEvidence, queueEvidence } from "../offline/index.ts";
 import { deleteEvidence, evidenceUrl, scorecardQueryKey, uploadEvidence } from "./scorecard-api.ts";
 import { useScorecardContext } from "./scorecard-context.tsx";
 
@@ -59,9 +59,19 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
       {queued.length > 0 && (
         <ul className="evidence-list" data-testid={`evidence-queued-${indicatorCode}`}>
           {queued.map((row) => (
-            <li key={row.seq} className="evidence-row muted">
-              <PaperClipOutlined aria-hidden /> {t("evidence.waiting", { name: row.name })}
-              {row.error && <span className="field-error"> {row.error}</span>}
+            <li key={row.seq} className="evidence-row muted" data-testid="evidence-queued-file">
+              <PaperClipOutlined aria-hidden />
+              <span className="evidence-text">
+                {t(row.error ? "evidence.refused" : "evidence.waiting", { name: row.name })}
+                {row.error && <span className="field-error">{row.error}</span>}
+              </span>
+              {row.error && (
+                <span className="evidence-actions">
+                  <Button size="small" danger onClick={() => void dropEvidence(row.seq)}>
+                    {t("evidence.remove")}
+                  </Button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import type { Translate } from "../../lib/i18n/i18n-context.tsx";
-import { type SyncSnapshot, dropEntry, useSyncStatus } from "../offline/index.ts";
+import { type SyncSnapshot, dropEntry, dropEvidence, useSyncStatus } from "../offline/index.ts";
 import { ConflictChooser } from "./conflict-chooser.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
 
@@ -46,7 +46,10 @@ export function SaveBar() {
   const sync = useSyncStatus();
   const [chooserOpen, setChooserOpen] = useState(false);
   const { outcome, changeCount } = editor;
-  const state = barState(sync, changeCount);
+  const refusedFiles = editor.evidenceQueue.filter((row) => row.error);
+  // Photos waiting on the device count with the values: both go when the link is back.
+  const waitingCount = changeCount + editor.evidenceQueue.length - refusedFiles.length;
+  const state = barState(sync, waitingCount);
   const conflict = editor.entries.find((entry) => entry.state === "conflict");
   const rejected = editor.entries.filter((entry) => entry.state === "rejected");
 
@@ -93,6 +96,21 @@ export function SaveBar() {
           data-testid="save-error"
         />
       ))}
+      {refusedFiles.map((row) => (
+        <Alert
+          key={`file-${row.seq}`}
+          type="error"
+          showIcon
+          title={t("evidence.refused", { name: row.name })}
+          description={row.error}
+          action={
+            <Button size="small" danger onClick={() => void dropEvidence(row.seq)}>
+              {t("evidence.remove")}
+            </Button>
+          }
+          data-testid="evidence-refused"
+        />
+      ))}
       {outcome.kind === "invalid" && editor.invalidCodes.length > 0 && (
         <Alert
           type="error"
@@ -112,7 +130,7 @@ export function SaveBar() {
       {outcome.kind === "copyNone" && (
         <Alert type="info" showIcon title={t("scorecard.copyNone", { year: outcome.fromYear })} />
       )}
-      {sync.phase === "error" && sync.error && changeCount > 0 && (
+      {sync.phase === "error" && sync.error && waitingCount > 0 && (
         <Alert type="warning" showIcon title={t("sync.error", { message: sync.error })} />
       )}
       <div className="save-bar-row">
@@ -120,12 +138,12 @@ export function SaveBar() {
           className={state === "sent" ? "save-status saved" : "save-status"}
           data-testid="save-status"
           data-state={state}
-          data-count={changeCount}
+          data-count={waitingCount}
           aria-live="polite"
         >
           {state === "sent" && <CheckCircleFilled aria-hidden />}
           {(state === "device" || state === "offline") && <CloudUploadOutlined aria-hidden />}
-          {statusText(state, sync, changeCount, t)}
+          {statusText(state, sync, waitingCount, t)}
         </span>
         <span className="save-bar-actions">
           {changeCount > 0 && (

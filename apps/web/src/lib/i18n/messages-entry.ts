@@ -85,6 +85,8 @@ export const entryVi = {
 
   "evidence.queued": "Đã lưu {name} trên máy – sẽ gửi khi có mạng.",
   "evidence.waiting": "Chờ gửi: {name}",
+  "evidence.refused": "Không gửi được {name}",
+  "evidence.remove": "Bỏ tệp",
 
   "scorecard.noData": "Chưa có số liệu",
   "scorecard.noDataHint": "Năm {year} chưa có chỉ tiêu nào được nhập.",
@@ -179,6 +181,8 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
 
   "evidence.queued": "{name} kept on this device – it will be sent when the link is back.",
   "evidence.waiting": "Waiting to send: {name}",
+  "evidence.refused": "{name} was not accepted",
+  "evidence.remove": "Remove file",
 
   "scorecard.noData": "No data yet",
   "scorecard.noDataHint": "No indicator has been entered for {year}.",

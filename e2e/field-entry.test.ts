@@ -290,6 +290,85 @@ describe("field entry: nothing typed is lost", () => {
   });
 });
 
+describe("field entry: evidence photos without a link", () => {
+  // A 1×1 PNG, as a phone's camera would give a (much larger) one.
+  const photo = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+
+  async function openCriterion(page: Page, criterionCode: string) {
+    await page.getByTestId(`criterion-tile-${criterionCode}`).click();
+    await page.getByTestId("criterion-panel").waitFor();
+  }
+
+  it("keeps a photo chosen offline through a reload, uploads it when the link is back, and keeps a refused file with its reason", async () => {
+    const me = await apiGet<CurrentUser>(app.baseUrl, await sessionOf("xa"), "/api/auth/me");
+    const card = await scorecardOf(me.unitCode);
+    const criterion = card.criteria.find((item) => item.indicators.length > 0);
+    const indicator = criterion?.indicators[0];
+    if (!criterion || !indicator) throw new Error("The demo commune has no indicator.");
+    const before = card.evidence[indicator.code]?.length ?? 0;
+    const name = `anh-hien-truong-${Date.now()}.png`;
+
+    const page = await newPage(await browser.newContext({ viewport: phone }));
+    await login(page, app.baseUrl, "xa");
+    await page.goto(`${app.baseUrl}/units/${me.unitCode}`);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 60_000,
+    });
+    await page.reload();
+    await page.getByTestId("scorecard-page").waitFor();
+    const cdp = await network(page);
+    await setOffline(cdp, true);
+    await openCriterion(page, criterion.code);
+    const files = page.getByTestId(`evidence-${indicator.code}`).locator("input[type=file]");
+    await files.setInputFiles({ name, mimeType: "image/png", buffer: photo });
+    // Not a picture, whatever its name says: the server refuses it once the link is back.
+    await files.setInputFiles({
+      name: "ghi-chu.png",
+      mimeType: "image/png",
+      buffer: Buffer.from("chỉ là chữ, không phải ảnh"),
+    });
+    const queued = page.getByTestId(`evidence-queued-${indicator.code}`);
+    await expect.poll(() => queued.innerText()).toContain(`Chờ gửi: ${name}`);
+    await expect.poll(() => status(page).getAttribute("data-count")).toBe("2");
+    expect(await status(page).innerText()).toContain("Đã lưu trên máy – chờ gửi (2)");
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.reload();
+    await page.getByTestId("scorecard-page").waitFor();
+    await openCriterion(page, criterion.code);
+    await expect.poll(() => queued.innerText()).toContain(`Chờ gửi: ${name}`);
+    expect(await queued.innerText()).toContain("Chờ gửi: ghi-chu.png");
+    await expect.poll(() => status(page).getAttribute("data-count")).toBe("2");
+    expect(await status(page).getAttribute("data-state")).toBe("offline");
+    await queued.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shotDir, "offline-photo-390.png") });
+    expect((await scorecardOf(me.unitCode)).evidence[indicator.code]?.length ?? 0).toBe(before);
+
+    await setOffline(cdp, false);
+    const refused = page.getByTestId("evidence-refused");
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain("ghi-chu.png");
+    expect(await refused.innerText()).toContain("Loại tệp không được chấp nhận");
+    await expect.poll(() => status(page).getAttribute("data-state")).toBe("sent");
+    const listed = page.getByTestId(`evidence-${indicator.code}`).getByRole("link", { name });
+    await listed.waitFor();
+    const stored = (await scorecardOf(me.unitCode)).evidence[indicator.code] ?? [];
+    expect(stored.map((file) => file.fileName)).toContain(name);
+    expect(stored.map((file) => file.fileName)).not.toContain("ghi-chu.png");
+    await page.screenshot({ path: join(shotDir, "photo-refused-390.png") });
+
+    // The refused file stays, after a reload too, until the officer removes it.
+    await page.reload();
+    await refused.waitFor();
+    await refused.getByRole("button", { name: "Bỏ tệp" }).click();
+    await expect.poll(() => refused.count()).toBe(0);
+    await page.context().close();
+  });
+});
+
 describe("field entry: a year without data", () => {
   it("says so in grey and copies last year's figures as drafts that wait for the officer", async () => {
     const me = await apiGet<CurrentUser>(app.baseUrl, await sessionOf("xa"), "/api/auth/me");

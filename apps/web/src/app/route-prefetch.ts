@@ -1,6 +1,7 @@
 import type { CurrentUser } from "@ntm/contracts";
 import { defaultBelow } from "../features/overview/overview-defaults.ts";
-import { apiPath, requestEarly } from "../lib/api-client.ts";
+import { showHeadlineFrom } from "../features/scorecard/first-headline.tsx";
+import { apiPath, peekEarly, requestEarly } from "../lib/api-client.ts";
 import { asOfForYear, initialYear } from "../lib/year-context.tsx";
 
 /** What the first page needs, started together as soon as the session is known. */
@@ -9,6 +10,8 @@ export interface RoutePrefetch {
   code: (() => Promise<unknown>)[];
   /** The page's first API requests, exactly as the page makes them. */
   answers: string[];
+  /** The answer whose headline is drawn before the page's code has arrived. */
+  headline?: string;
 }
 
 const pages = {
@@ -41,11 +44,9 @@ export function planRoute(pathname: string, user: SessionHint, year: number): Ro
   if (section === "units" && code) {
     const detail = apiPath(unitPath(code), { asOf: asOfForYear(year) });
     if (code !== user.unitCode) return { code: [], answers: [detail] };
+    const scorecard = apiPath(`${unitPath(code)}/scorecard`, { year });
     return isCommune(user.unitLevel)
-      ? {
-          code: [pages.scorecard],
-          answers: [detail, apiPath(`${unitPath(code)}/scorecard`, { year })],
-        }
+      ? { code: [pages.scorecard], answers: [detail, scorecard], headline: scorecard }
       : {
           code: [pages.overview],
           answers: [detail, apiPath(`${unitPath(code)}/summary`, { year, below: defaultBelow })],
@@ -89,7 +90,11 @@ export function prefetchFirstRoute(sessionAnswer: unknown) {
   const hint = sessionHint(sessionAnswer);
   if (started || !hint) return;
   started = true;
-  const plan = planRoute(window.location.pathname, hint, initialYear());
-  for (const load of plan.code) void load().catch(() => undefined);
+  const { pathname } = window.location;
+  const year = initialYear();
+  const plan = planRoute(pathname, hint, year);
   for (const path of plan.answers) requestEarly(path);
+  for (const load of plan.code) void load().catch(() => undefined);
+  const headline = plan.headline && peekEarly(plan.headline);
+  if (headline) showHeadlineFrom(headline, pathname, year);
 }

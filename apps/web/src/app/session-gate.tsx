@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { sessionSeen, useCurrentUser } from "../features/auth/index.ts";
 import { LoginPage } from "../features/auth/login-page.tsx";
+import { FirstHeadline, useFirstHeadline } from "../features/scorecard/first-headline.tsx";
 import { useI18n } from "../lib/i18n/i18n-context.tsx";
 import { prefetchFirstRoute } from "./route-prefetch.ts";
 
@@ -23,6 +24,34 @@ export function ShellLoading() {
     <div className="full-screen-center" role="status" aria-live="polite">
       <span className="shell-spinner" aria-hidden />
       <span className="visually-hidden">{t("common.loading")}</span>
+    </div>
+  );
+}
+
+/**
+ * While the application loads: the first page's headline when its answer has arrived (the
+ * header's frame around it, as the application draws it), otherwise a spinner.
+ */
+function FirstScreen() {
+  const { t } = useI18n();
+  const headline = useFirstHeadline(window.location.pathname);
+  if (!headline) return <ShellLoading />;
+  return (
+    <div className="app-shell">
+      <header className="app-header">
+        <div className="app-header-brand">
+          <span className="brand-link">
+            <span className="brand-mark" aria-hidden>
+              N
+            </span>
+            <span className="brand-name">{t("app.name")}</span>
+          </span>
+        </div>
+      </header>
+      <div className="section-nav" style={{ minHeight: 46 }} />
+      <main className="app-content">
+        <FirstHeadline headline={headline} />
+      </main>
     </div>
   );
 }
@@ -51,7 +80,7 @@ export function SessionGate() {
   }
   // Signed in, or the session check failed (no link, a server error): the application says so.
   return (
-    <Suspense fallback={<ShellLoading />}>
+    <Suspense fallback={<FirstScreen />}>
       <FullApp />
     </Suspense>
   );

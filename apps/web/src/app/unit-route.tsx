@@ -1,7 +1,8 @@
-import { lazy } from "react";
-import { useParams } from "react-router";
+import { lazy, Suspense } from "react";
+import { useLocation, useParams } from "react-router";
 import { ErrorState } from "../components/error-state.tsx";
 import { PageLoading } from "../components/page-loading.tsx";
+import { FirstHeadline, useFirstHeadline } from "../features/scorecard/first-headline.tsx";
 import { useUnitDetail } from "../features/units/index.ts";
 
 const ScorecardPage = lazy(() =>
@@ -19,12 +20,19 @@ const OverviewPage = lazy(() =>
 export function UnitRoute() {
   const { code = "" } = useParams();
   const detail = useUnitDetail(code);
+  const headline = useFirstHeadline(useLocation().pathname);
   if (detail.isError) {
     return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   }
-  if (!detail.data || detail.data.code !== code) return <PageLoading />;
+  if (!detail.data || detail.data.code !== code) {
+    return headline ? <FirstHeadline headline={headline} /> : <PageLoading />;
+  }
   if (detail.data.level === "commune" || detail.data.level === "village") {
-    return <ScorecardPage key={code} code={code} />;
+    return (
+      <Suspense fallback={headline ? <FirstHeadline headline={headline} /> : <PageLoading />}>
+        <ScorecardPage key={code} code={code} />
+      </Suspense>
+    );
   }
   return <OverviewPage key={code} code={code} unit={detail.data} />;
 }

@@ -88,6 +88,18 @@ export function requestEarly(path: string): void {
   early.set(path, { at: Date.now(), response });
 }
 
+/**
+ * The body of an early answer, read without taking it: a first paint drawn before the page's
+ * code. Null when nothing was requested early for `path`, or the answer is not a success.
+ */
+export function peekEarly(path: string): Promise<unknown> | null {
+  const entry = early.get(path);
+  if (!entry) return null;
+  return entry.response
+    .then((response) => (response.ok ? (response.clone().json() as Promise<unknown>) : null))
+    .catch(() => null);
+}
+
 function takeEarly(path: string): Promise<Response> | null {
   const entry = early.get(path);
   if (!entry) return null;

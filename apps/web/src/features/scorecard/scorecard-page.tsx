@@ -1,8 +1,8 @@
 import type { ScorecardResponse } from "@ntm/contracts";
 import type { LevelCode, MissingItem } from "@ntm/domain";
 import { Alert, Segmented } from "antd";
-import { useState } from "react";
-import { useSearchParams } from "react-router";
+import { useEffect, useState } from "react";
+import { useLocation, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
@@ -11,6 +11,7 @@ import { useYear } from "../../lib/year-context.tsx";
 import { ConditionsPanel } from "./conditions-panel.tsx";
 import { CriteriaGrid } from "./criteria-grid.tsx";
 import { CriterionPanel } from "./criterion-panel.tsx";
+import { FirstHeadline, forgetHeadline, useFirstHeadline } from "./first-headline.tsx";
 import { IndicatorGrid } from "./indicator-grid.tsx";
 import { MissingList } from "./missing-list.tsx";
 import { SaveBar } from "./save-bar.tsx";
@@ -23,10 +24,11 @@ import { useScorecardEditor } from "./use-scorecard-editor.ts";
 export function ScorecardPage({ code }: { code: string }) {
   const { year } = useYear();
   const query = useScorecard(code, year);
+  const headline = useFirstHeadline(useLocation().pathname);
   if (!query.data) {
     if (query.isError)
       return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    return <PageLoading />;
+    return headline ? <FirstHeadline headline={headline} /> : <PageLoading />;
   }
   return <ScorecardView key={year} code={code} year={year} scorecard={query.data} />;
 }
@@ -40,6 +42,7 @@ interface ScorecardViewProps {
 function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
   const { t } = useI18n();
   const editor = useScorecardEditor(code, year, scorecard);
+  useEffect(forgetHeadline, []);
   const [level, setLevel] = useState<LevelCode>(scorecard.levels[0]?.level ?? "standard");
   const [selected, setSelected] = useState<string | null>(null);
   const selectedCriterion = scorecard.criteria.find((criterion) => criterion.code === selected);

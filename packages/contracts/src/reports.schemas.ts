@@ -163,6 +163,10 @@ export const reportSubmissionSchema = z.object({
   canReturn: z.boolean(),
   /** The submitter and the receiver read a report; others see only its state and timeliness. */
   canRead: z.boolean(),
+  /** An office above the submitter may remind it ("Nhắc nộp") while it is not submitted. */
+  canRemind: z.boolean(),
+  /** The last day someone reminded the submitter by hand, if ever. */
+  remindedOn: isoDateSchema.nullable(),
 });
 export type ReportSubmissionDto = z.infer<typeof reportSubmissionSchema>;
 
@@ -205,6 +209,40 @@ export type OpenPeriodsResult = z.infer<typeof openPeriodsResultSchema>;
 export const ratesQuerySchema = z.object({
   type: idSchema,
   period: z.string().optional(),
+  /** The year whose periods the board shows; the current year by default. */
+  year: yearSchema.optional(),
+});
+
+/** "Nhắc nộp": the reports whose submitters are reminded, all or none. */
+export const remindInputSchema = z.object({
+  ids: z
+    .array(idSchema)
+    .min(1, "Chọn ít nhất một báo cáo để nhắc")
+    .max(500, "Mỗi lần nhắc tối đa 500 báo cáo"),
+});
+
+export const remindResultSchema = z.object({
+  /** The reports reminded now: shown on their submitters' "Việc của tôi", and mailed. */
+  reminded: z.array(
+    z.object({
+      submissionId: z.number().int(),
+      unitName: z.string(),
+      /** E-mails queued (one per submitter address; 0 without addresses or without SMTP). */
+      mails: z.number().int(),
+    }),
+  ),
+  /** Reports already reminded today: nothing is sent again. */
+  alreadyToday: z.array(z.number().int()),
+  /** Reports whose submitters gave no e-mail address: reminded in the app only. */
+  withoutAddress: z.number().int(),
+});
+export type RemindResult = z.infer<typeof remindResultSchema>;
+
+/** "Xuất Excel các dòng đã chọn": the ids of the rows, comma-separated. */
+export const reportsExportQuerySchema = z.object({
+  ids: z
+    .string()
+    .regex(/^\d{1,9}(,\d{1,9}){0,499}$/, "Danh sách báo cáo không hợp lệ (tối đa 500 mã số)"),
 });
 
 export const rateRowSchema = z.object({

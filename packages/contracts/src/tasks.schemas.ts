@@ -5,6 +5,7 @@ import { isoDateSchema } from "./api.schemas.ts";
 export const taskKinds = [
   "dossier_step",
   "report",
+  "report_reminder",
   "obstacle",
   "missing_values",
   "target",
@@ -47,6 +48,19 @@ export const reportTaskSchema = z.object({
   returnReason: z.string().nullable(),
 });
 
+/** A report of the user's unit that an office above it reminded the user to submit. */
+export const reportReminderTaskSchema = z.object({
+  ...taskBase,
+  kind: z.literal("report_reminder"),
+  submissionId: z.number(),
+  typeName: z.string(),
+  periodKey: z.string(),
+  periodLabel: z.string(),
+  /** When the last reminder came, and from which unit (the office or the district). */
+  remindedAt: z.string(),
+  remindedBy: z.string(),
+});
+
 /** An obstacle held at the user's level (raised there, or escalated to it). */
 export const obstacleTaskSchema = z.object({
   ...taskBase,
@@ -85,6 +99,7 @@ export const targetTaskSchema = z.object({
 export const taskSchema = z.discriminatedUnion("kind", [
   dossierStepTaskSchema,
   reportTaskSchema,
+  reportReminderTaskSchema,
   obstacleTaskSchema,
   missingValuesTaskSchema,
   targetTaskSchema,

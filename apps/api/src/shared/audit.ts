@@ -111,6 +111,11 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
     entity: "report_submission";
     new: { kind: string; to: string[] };
   };
+  /** "Nhắc nộp": a reminder sent by hand, in the app and by e-mail. */
+  "report.remind": {
+    entity: "report_submission";
+    new: { periodKey: string; type: string; to: string[] };
+  };
   "obstacle.raise": { entity: "obstacle"; new: AuditSnapshot };
   "auth.login": { entity: "user"; new: { address: string | null } };
   "auth.login-failed": { entity: "user"; new: { address: string | null; reason: string } };
@@ -196,6 +201,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "report.submit": "report_submission",
   "report.return": "report_submission",
   "report.reminder_mail": "report_submission",
+  "report.remind": "report_submission",
   "obstacle.raise": "obstacle",
   "obstacle.escalate": "obstacle",
   "obstacle.resolve": "obstacle",

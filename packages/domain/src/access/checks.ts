@@ -184,6 +184,25 @@ export const submitter: Check<ReportResource> = (actor, report) =>
     ? null
     : deny("not_submitter", "Chỉ đơn vị phải báo cáo được nộp báo cáo này.");
 
+/**
+ * A reminder comes from above the submitter: a unit the submitting unit lies below (a department's
+ * report: the receiving office). Nobody reminds its own unit's report, which it submits itself.
+ */
+export const reminder: Check<ReportResource> = (actor, report) => {
+  if (report.departmentCode !== null) {
+    return isReceiver(actor, report)
+      ? null
+      : deny("not_receiver", "Chỉ cơ quan nhận báo cáo được nhắc sở, ngành nộp báo cáo.");
+  }
+  if (!isInScope(actor, report.submitter)) return outOfScope;
+  return actor.unitCode === report.submitter.unitCode
+    ? deny(
+        "not_receiver",
+        "Báo cáo này do chính đơn vị của bạn nộp; hãy mở báo cáo để lập và nộp, không cần nhắc.",
+      )
+    : null;
+};
+
 /** The receiving office: the province admin or coordination office of the receiving unit. */
 export const receiver =
   (reason: string): Check<{ receiverUnitCode: string }> =>

@@ -10,6 +10,7 @@ import {
   ownProvinceSet,
   readOnly,
   receiver,
+  reminder,
   roleRefusal,
   rolesOnly,
   scoped,
@@ -76,6 +77,7 @@ export interface ActionResources {
   "report.read": ReportResource;
   "report.submit": ReportResource;
   "report.return": ReportResource;
+  "report.remind": ReportResource;
   "report.rates.read": UnitResource;
   "report.consolidate": UnitResource;
   "obstacle.read": UnitResource;
@@ -261,6 +263,16 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "report.return": {
     checks: [receiver("Chỉ cơ quan nhận báo cáo được trả lại báo cáo.")],
     allowed: "Cơ quan nhận báo cáo được trả lại báo cáo.",
+  },
+  "report.remind": {
+    checks: [
+      rolesOnly(
+        [...provinceOffice, "district"],
+        roleRefusal("Chỉ Văn phòng điều phối, quản trị tỉnh hoặc cấp huyện được nhắc nộp báo cáo."),
+      ),
+      reminder,
+    ],
+    allowed: "Cấp trên của đơn vị nộp (hoặc cơ quan nhận báo cáo) được nhắc nộp báo cáo.",
   },
   "report.rates.read": {
     checks: [scoped],

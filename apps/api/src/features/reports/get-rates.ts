@@ -16,14 +16,20 @@ import { submitterName, submitterNames } from "./submission-view.ts";
  */
 export async function getRates(
   db: Db,
-  options: { user: AuthUser; typeId: number; period?: string | undefined; now: Date },
+  options: {
+    user: AuthUser;
+    typeId: number;
+    period?: string | undefined;
+    year?: number | undefined;
+    now: Date;
+  },
 ): Promise<RatesResponse> {
   const today = localDate(options.now);
   const type = await requireType(db, options.typeId);
   assertCan(options.user, "report.rates.read", await receiverUnit(db, type, today));
   const year = options.period
     ? Number(requirePeriodOf(type, options.period).end.slice(0, 4))
-    : Number(today.slice(0, 4));
+    : (options.year ?? Number(today.slice(0, 4)));
   const rows = await findSubmissions(db, {
     typeId: type.id,
     ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }),

@@ -3,6 +3,7 @@ import type { ReportFigures, ReportSubmissionDto } from "@ntm/contracts";
 import type { AuthUser } from "../auth/index.ts";
 import { today as localDate } from "../../shared/clock.ts";
 import { requireSubmission } from "./report-access.ts";
+import { findLastReminders } from "./reports.repository.ts";
 import { draftFigures, linkedFigures } from "./report-figures.ts";
 import { submitterNames, toSubmissionDto } from "./submission-view.ts";
 
@@ -18,5 +19,6 @@ export async function getSubmission(
       ? (row.snapshot as ReportFigures)
       : await draftFigures(db, row, await linkedFigures(db, row, options.user, options.now));
   const names = await submitterNames(db, [row], today);
-  return toSubmissionDto(row, { type, scope, today, names, figures });
+  const reminders = await findLastReminders(db, [row.id]);
+  return toSubmissionDto(row, { type, scope, today, names, figures, reminders });
 }

@@ -2,7 +2,7 @@ import type { Db } from "@ntm/db";
 import type { ReportSubmissionDto } from "@ntm/contracts";
 import type { AuthUser } from "../auth/index.ts";
 import { today as localDate } from "../../shared/clock.ts";
-import { findReportTypes, findSubmissions } from "./reports.repository.ts";
+import { findLastReminders, findReportTypes, findSubmissions } from "./reports.repository.ts";
 import { isVisible } from "./report-access.ts";
 import { scopeOf } from "./unit-scope.ts";
 import { requirePeriodOfAny } from "./report-period.ts";
@@ -32,8 +32,12 @@ export async function listSubmissions(
     .filter((row) => isVisible(scope, row))
     .filter((row) => !options.unit || row.unitCode === options.unit);
   const names = await submitterNames(db, rows, today);
+  const reminders = await findLastReminders(
+    db,
+    rows.map((row) => row.id),
+  );
   const typeById = new Map(types.map((type) => [type.id, type]));
   return rows.map((row) =>
-    toSubmissionDto(row, { type: typeById.get(row.typeId)!, scope, today, names }),
+    toSubmissionDto(row, { type: typeById.get(row.typeId)!, scope, today, names, reminders }),
   );
 }

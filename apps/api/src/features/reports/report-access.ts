@@ -60,3 +60,5 @@ export const canSubmit = (scope: UnitScope, resource: ReportResource) =>
   allows(scope.user, "report.submit", resource);
 export const canReturn = (scope: UnitScope, resource: ReportResource) =>
   allows(scope.user, "report.return", resource);
+export const canRemind = (scope: UnitScope, resource: ReportResource) =>
+  allows(scope.user, "report.remind", resource);

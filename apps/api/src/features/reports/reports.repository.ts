@@ -49,6 +49,15 @@ export async function findSubmissions(
     .orderBy(asc(rs.periodKey), asc(rs.unitCode), asc(rs.departmentCode));
 }
 
+export async function findSubmissionsByIds(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(rs)
+    .where(inArray(rs.id, ids))
+    .orderBy(asc(rs.periodKey), asc(rs.unitCode), asc(rs.departmentCode));
+}
+
 export async function findSubmission(db: DbOrTx, id: number) {
   const rows = await db.select().from(rs).where(eq(rs.id, id));
   return rows[0];
@@ -234,4 +243,24 @@ export async function findSubmitterAddresses(db: DbOrTx, row: SubmissionRow) {
           order by n.email`,
       );
   return [...new Set(rows.map((r) => r.email))];
+}
+
+/* ---------- reminders sent by hand ---------- */
+const rr = tables.reportReminders;
+
+/** Records a reminder; false when the report was already reminded that day. */
+export async function insertReminder(db: DbOrTx, row: typeof rr.$inferInsert) {
+  const rows = await db.insert(rr).values(row).onConflictDoNothing().returning({ id: rr.id });
+  return rows.length === 1;
+}
+
+/** The last day each of these reports was reminded by hand. */
+export async function findLastReminders(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db
+    .select({ submissionId: rr.submissionId, on: sql<string>`max(${rr.remindedOn})::text` })
+    .from(rr)
+    .where(sql`${rr.submissionId} = any(string_to_array(${ids.join(",")}, ',')::int[])`)
+    .groupBy(rr.submissionId);
+  return new Map(rows.map((row) => [row.submissionId, row.on]));
 }

@@ -21,6 +21,9 @@ import {
   reminderSchema,
   fileDownloadSchema,
   obstacleSchema,
+  remindInputSchema,
+  remindResultSchema,
+  reportsExportQuerySchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
@@ -42,6 +45,9 @@ import { listSubmissions } from "./list-submissions.ts";
 import { openDuePeriods } from "./open-due-periods.ts";
 import { openReportPeriod } from "./open-report-period.ts";
 import { returnReport } from "./return-report.ts";
+import { remindReports } from "./remind-reports.ts";
+import { exportSubmissions } from "./export-submissions.ts";
+import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
 import { submitReport } from "./submit-report.ts";
 import { today as localDate } from "../../shared/clock.ts";
 
@@ -156,6 +162,7 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
         user: requireUser(request),
         typeId: request.query.type,
         period: request.query.period,
+        year: request.query.year,
         now: context.now(),
       }),
   );
@@ -210,6 +217,46 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
               body: await consolidatedDocx(report, ""),
             },
       );
+    },
+  );
+  routes.post(
+    "/api/reports/remind",
+    {
+      schema: {
+        operationId: "remindReports",
+        response: { 200: remindResultSchema },
+        tags,
+        summary: "Nhắc nộp báo cáo: trong ứng dụng (Việc của tôi) và bằng thư điện tử",
+        body: remindInputSchema,
+      },
+    },
+    async (request) =>
+      remindReports(db, {
+        user: requireUser(request),
+        ids: request.body.ids,
+        now: context.now(),
+        mail: context.config.mail,
+      }),
+  );
+  routes.get(
+    "/api/reports/export",
+    {
+      schema: {
+        operationId: "exportReports",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        tags,
+        summary: "Xuất Excel các báo cáo đã chọn trong danh sách",
+        querystring: reportsExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const sheet = await exportSubmissions(db, {
+        user: requireUser(request),
+        ids: request.query.ids.split(",").map(Number),
+        now: context.now(),
+      });
+      return sendWorkbook(reply, "bao-cao-da-chon.xlsx", [sheet]);
     },
   );
   routes.get(

@@ -7,7 +7,7 @@ import {
   type ReportTypeRow,
   type SubmissionRow,
 } from "./reports.repository.ts";
-import { canRead, canReturn, canSubmit, reportResource } from "./report-access.ts";
+import { canRead, canRemind, canReturn, canSubmit, reportResource } from "./report-access.ts";
 import type { UnitScope } from "./unit-scope.ts";
 
 /** Display names of submitters: units by code, departments under "department:CODE". */
@@ -46,6 +46,8 @@ export function toSubmissionDto(
     today: string;
     names: Map<string, string>;
     figures?: ReportFigures | null;
+    /** The last day each report was reminded by hand. */
+    reminders?: Map<number, string>;
   },
 ): ReportSubmissionDto {
   const state = row.state as SubmissionState;
@@ -79,5 +81,7 @@ export function toSubmissionDto(
     canSubmit: state !== "submitted" && canSubmit(context.scope, resource),
     canReturn: state === "submitted" && canReturn(context.scope, resource),
     canRead: readable,
+    canRemind: state !== "submitted" && canRemind(context.scope, resource),
+    remindedOn: context.reminders?.get(row.id) ?? null,
   };
 }

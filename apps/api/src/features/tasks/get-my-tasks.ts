@@ -10,6 +10,7 @@ import { getUnitTargets } from "../targets/index.ts";
 import { findDescendantsOn, findPathOn, findUnitOn } from "../units/index.ts";
 import {
   countValuesEntered,
+  findLatestReminders,
   findOpenSubmissions,
   findUnresolvedObstacles,
 } from "./tasks.repository.ts";
@@ -81,17 +82,28 @@ async function reportTasks(
   scope: TaskScope,
   date: string,
 ): Promise<TaskDto[]> {
-  const rows = await findOpenSubmissions(db, [...scope.units.keys()]);
-  return rows
-    .filter((row) =>
-      allows(user, "report.submit", {
-        submitter: scope.units.get(row.unitCode) ?? { unitCode: row.unitCode, path: [] },
-        departmentCode: row.departmentCode || null,
-        receiverUnitCode: row.receiverUnitCode,
-      }),
-    )
-    .map((row) => ({
-      kind: "report",
+  const rows = (await findOpenSubmissions(db, [...scope.units.keys()])).filter((row) =>
+    allows(user, "report.submit", {
+      submitter: scope.units.get(row.unitCode) ?? { unitCode: row.unitCode, path: [] },
+      departmentCode: row.departmentCode || null,
+      receiverUnitCode: row.receiverUnitCode,
+    }),
+  );
+  // A report someone above reminded the unit of shows once, as the reminder.
+  const reminders = new Map(
+    (
+      await findLatestReminders(
+        db,
+        rows.map((row) => row.id),
+      )
+    ).map((r) => [r.submissionId, r]),
+  );
+  const reminderUnits = new Map<string, string>();
+  for (const code of new Set([...reminders.values()].map((r) => r.remindedByUnit))) {
+    reminderUnits.set(code, (await findUnitOn(db, code, date))?.name ?? code);
+  }
+  return rows.map((row): TaskDto => {
+    const base = {
       id: `report:${row.id}`,
       unit: {
         code: row.unitCode,
@@ -105,9 +117,22 @@ async function reportTasks(
       typeName: row.typeName,
       periodKey: row.periodKey,
       periodLabel: row.periodLabel,
-      state: row.state === "returned" ? "returned" : "draft",
-      returnReason: row.returnReason,
-    }));
+    };
+    const reminder = reminders.get(row.id);
+    return reminder
+      ? {
+          ...base,
+          kind: "report_reminder",
+          remindedAt: reminder.remindedAt.toISOString(),
+          remindedBy: reminderUnits.get(reminder.remindedByUnit) ?? reminder.remindedByUnit,
+        }
+      : {
+          ...base,
+          kind: "report",
+          state: row.state === "returned" ? "returned" : "draft",
+          returnReason: row.returnReason,
+        };
+  });
 }
 
 async function obstacleTasks(

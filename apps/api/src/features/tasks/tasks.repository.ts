@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, or, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, isNotNull } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
 
 const rt = tables.reportTypes;
@@ -26,6 +26,21 @@ export async function findOpenSubmissions(db: DbOrTx, unitCodes: string[]) {
     .innerJoin(rt, eq(rt.id, rs.typeId))
     .where(and(inArray(rs.unitCode, unitCodes), ne(rs.state, "submitted")))
     .orderBy(asc(rs.dueDate), asc(rs.id));
+}
+
+/** The latest reminder sent by hand for each of these reports ("Nhắc nộp"). */
+export async function findLatestReminders(db: DbOrTx, submissionIds: number[]) {
+  if (submissionIds.length === 0) return [];
+  const rr = tables.reportReminders;
+  return db
+    .selectDistinctOn([rr.submissionId], {
+      submissionId: rr.submissionId,
+      remindedAt: rr.remindedAt,
+      remindedByUnit: rr.remindedByUnit,
+    })
+    .from(rr)
+    .where(inArray(rr.submissionId, submissionIds))
+    .orderBy(asc(rr.submissionId), desc(rr.remindedAt));
 }
 
 /** Obstacles of these units not resolved yet. */

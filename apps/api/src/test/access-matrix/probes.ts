@@ -555,6 +555,20 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
+  "report.remind": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const s = sideOf(world, side);
+      return {
+        resource: [
+          { submitter: units[s.district]!, departmentCode: null, receiverUnitCode: s.province },
+        ],
+        request: { method: "POST", url: "/api/reports/remind", payload: { ids: [s.reportId] } },
+        // A report already submitted (by the submit probe) needs no reminder: a conflict.
+        passes: statusIn(200, 409),
+      };
+    },
+  },
   "report.rates.read": {
     sides: both,
     prepare: async (world, _role, side) => {

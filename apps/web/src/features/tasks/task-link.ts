@@ -14,6 +14,7 @@ export function taskTarget(task: TaskDto): TaskTarget {
     case "dossier_step":
       return { to: `/dossiers/${task.dossierId}` };
     case "report":
+    case "report_reminder":
       return { to: `/reports?report=${task.submissionId}` };
     case "obstacle":
       return { to: `/reports/obstacles?obstacle=${task.obstacleId}` };

@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   AuditOutlined,
+  BellOutlined,
   ClockCircleOutlined,
   EditOutlined,
   FileTextOutlined,
@@ -19,6 +20,7 @@ import { taskKindLabel, taskTitle } from "./task-text.ts";
 const icons: Record<TaskKind, ReactNode> = {
   dossier_step: <AuditOutlined aria-hidden />,
   report: <FileTextOutlined aria-hidden />,
+  report_reminder: <BellOutlined aria-hidden />,
   obstacle: <WarningOutlined aria-hidden />,
   missing_values: <EditOutlined aria-hidden />,
   target: <AimOutlined aria-hidden />,

@@ -1,12 +1,18 @@
 import type { TaskDto } from "@ntm/contracts";
 import type { MessageKey } from "../../lib/i18n/dictionary.ts";
 import type { Translate } from "../../lib/i18n/i18n-context.tsx";
+import { formatDate } from "../../lib/format.ts";
 
 /** What a task is, in a word: the line's second row. */
 export function taskKindLabel(task: TaskDto, t: Translate): string {
   switch (task.kind) {
     case "report":
       return t(task.state === "returned" ? "tasks.kind.reportReturned" : "tasks.kind.report");
+    case "report_reminder":
+      return t("tasks.kind.reportReminder", {
+        by: task.remindedBy,
+        date: formatDate(task.remindedAt),
+      });
     case "obstacle":
       return t(
         task.status === "escalated" ? "tasks.kind.obstacleEscalated" : "tasks.kind.obstacle",
@@ -27,6 +33,8 @@ export function taskTitle(task: TaskDto, t: Translate, number: (n: number) => st
         : t(`tasks.dossier.${task.dossierKind}`, { year: task.year, step: task.stepName });
     case "report":
       return t("tasks.report", { type: task.typeName, period: task.periodLabel });
+    case "report_reminder":
+      return t("tasks.reportReminder", { type: task.typeName, period: task.periodLabel });
     case "obstacle":
       return task.title;
     case "missing_values":

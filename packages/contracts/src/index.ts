@@ -16,4 +16,5 @@ export * from "./targets.schemas.ts";
 export * from "./dossiers.schemas.ts";
 export * from "./dossier-filing.schemas.ts";
 export * from "./entry.schemas.ts";
+export * from "./communes-list.schemas.ts";
 export * from "./api.responses.ts";

@@ -1,14 +1,27 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { summaryQuerySchema, summaryResponseSchema } from "@ntm/contracts";
+import {
+  communeListExportQuerySchema,
+  communeListQuerySchema,
+  communeListResponseSchema,
+  fileDownloadSchema,
+  summaryQuerySchema,
+  summaryResponseSchema,
+} from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
+import { communeListFileName, communeListSheet } from "./communes-list-export.ts";
+import { listCommunesBehind } from "./communes-list.service.ts";
 import { getSummary } from "./summary.service.ts";
+
+const params = z.object({ code: z.string().min(1) });
 
 export function summaryRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
-  app.withTypeProvider<ZodTypeProvider>().get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     "/api/units/:code/summary",
     {
       schema: {
@@ -17,7 +30,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
         tags: ["summary"],
         summary:
           "Tổng hợp tỉnh/huyện: số xã theo mức đạt, theo số tiêu chí, bình quân, xã dưới N tiêu chí",
-        params: z.object({ code: z.string().min(1) }),
+        params,
         querystring: summaryQuerySchema,
       },
     },
@@ -28,5 +41,54 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
         year: request.query.year,
         below: request.query.below,
       }),
+  );
+  api.get(
+    "/api/units/:code/communes",
+    {
+      schema: {
+        operationId: "listCommunesBehind",
+        response: { 200: communeListResponseSchema },
+        tags: ["summary"],
+        summary:
+          "Các xã đứng sau một con số: theo mức đạt, số tiêu chí, tình trạng một tiêu chí hoặc mục tiêu",
+        params,
+        querystring: communeListQuerySchema,
+      },
+    },
+    async (request) =>
+      listCommunesBehind(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        query: request.query,
+        now: context.now(),
+      }),
+  );
+  api.get(
+    "/api/units/:code/communes.xlsx",
+    {
+      schema: {
+        operationId: "exportCommunesBehind",
+        response: { 200: fileDownloadSchema },
+        produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+        tags: ["summary"],
+        summary: "Xuất Excel danh sách xã (tất cả hoặc các xã đã chọn)",
+        params,
+        querystring: communeListExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const { codes, ...query } = request.query;
+      const list = await listCommunesBehind(db, {
+        user: requireUser(request),
+        code: request.params.code,
+        query,
+        now: context.now(),
+      });
+      const chosen = codes ? new Set(codes) : null;
+      const rows = chosen ? list.rows.filter((row) => chosen.has(row.code)) : list.rows;
+      return sendWorkbook(reply, communeListFileName(list, chosen !== null), [
+        communeListSheet(list, rows),
+      ]);
+    },
   );
 }

@@ -1,0 +1,23 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { tables, type DbOrTx } from "@ntm/db";
+import { chunks } from "../assessments/index.ts";
+
+const c = tables.evaluationCriteria;
+
+/** Each commune's stored status on one criterion for a year; communes without one are absent. */
+export async function findStatusesOfCriterion(
+  db: DbOrTx,
+  codes: string[],
+  year: number,
+  criterionCode: string,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const part of chunks(codes, 2000)) {
+    const rows = await db
+      .select({ unitCode: c.unitCode, status: c.status })
+      .from(c)
+      .where(and(eq(c.year, year), eq(c.criterionCode, criterionCode), inArray(c.unitCode, part)));
+    for (const row of rows) found.set(row.unitCode, row.status);
+  }
+  return found;
+}

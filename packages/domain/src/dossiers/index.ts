@@ -6,3 +6,4 @@ export * from "./due-dates.ts";
 export * from "./revocation-watch.ts";
 export * from "./merger.ts";
 export * from "./recognition-guard.ts";
+export * from "./batch-rule.ts";

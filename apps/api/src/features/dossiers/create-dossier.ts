@@ -1,5 +1,11 @@
 import type { Db } from "@ntm/db";
-import { endOfYear, openDossier, type RequestedLevel, type RevocationFlag } from "@ntm/domain";
+import {
+  batchRefusal,
+  endOfYear,
+  openDossier,
+  type RequestedLevel,
+  type RevocationFlag,
+} from "@ntm/domain";
 import type { CreateDossierInput, DossierDetailDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
@@ -40,7 +46,11 @@ export async function createDossier(
     );
   // A regime file has at least one step (regimeFileSchema); its role files the dossier.
   const first = regime.steps[0]!;
-  const { unit, resource } = await findUnitResource(db, input.unitCode, endOfYear(input.year));
+  const { unit, path, resource } = await findUnitResource(
+    db,
+    input.unitCode,
+    endOfYear(input.year),
+  );
   assertCan(user, "dossier.file", { ...resource, step: first });
   if (unit.level !== "commune" && unit.level !== "district") {
     throw invalid(
@@ -82,6 +92,11 @@ export async function createDossier(
       });
     }
   }
+  const refusal = batchRefusal(batch, {
+    provinceCode: path.find((step) => step.level === "province")?.code ?? unit.code,
+    today,
+  });
+  if (refusal) throw new AppError({ code: "CONFLICT", vi: refusal.reason, en: refusal.reasonEn });
   const evaluation = await evaluateUnit(db, { unitCode: unit.code, year: input.year });
   const snapshot = snapshotOf(evaluation.result, requestedLevel, now);
   const state = openDossier({

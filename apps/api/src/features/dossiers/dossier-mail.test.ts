@@ -82,7 +82,7 @@ it("e-mails the Front, then the verifying district, when the dossier reaches the
       provinceCode: "P01",
       name: "Đợt 1",
       year: 2024,
-      deadline: "2024-02-28",
+      deadline: "2024-11-30",
     })
   ).json();
   const dossier = (

@@ -2,6 +2,7 @@ import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemUser } from "../auth/index.ts";
 import { createUser } from "../users/index.ts";
+import { configuredServer, loginOn, TestClock } from "../../test/configured-server.ts";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -26,6 +27,22 @@ async function call(user: string, method: "GET" | "POST" | "PUT", url: string, p
     raw: response.rawPayload,
     headers: response.headers,
   };
+}
+
+/** Files a dossier on 15/01/2024, while the batch (deadline 28/02/2024) still took dossiers. */
+async function fileInJanuary(user: string, payload: object) {
+  const server = await configuredServer(t, {}, new TestClock(new Date("2024-01-15T08:00:00Z")));
+  try {
+    const response = await server.inject({
+      method: "POST",
+      url: "/api/dossiers",
+      headers: { cookie: await loginOn(server, user) },
+      payload,
+    });
+    return { status: response.statusCode, body: response.json() };
+  } finally {
+    await server.close();
+  }
 }
 
 async function writeValues(year: number, income: number) {
@@ -131,7 +148,7 @@ describe("recognition dossier over HTTP", () => {
   });
 
   it("files a dossier with a frozen snapshot", async () => {
-    const response = await call("xa1", "POST", "/api/dossiers", {
+    const response = await fileInJanuary("xa1", {
       unitCode: "X01",
       year: 2024,
       requestedLevel: "standard",
@@ -146,7 +163,7 @@ describe("recognition dossier over HTTP", () => {
       requestedLevelReached: true,
     });
     expect(response.body.currentStep).toBe("self_assessment");
-    const again = await call("xa1", "POST", "/api/dossiers", {
+    const again = await fileInJanuary("xa1", {
       unitCode: "X01",
       year: 2024,
       requestedLevel: "standard",
@@ -468,7 +485,7 @@ describe("revocation", () => {
   });
 
   it("revokes through its own steps and closes the recognised level", async () => {
-    const created = await call("huyen", "POST", "/api/dossiers", {
+    const created = await fileInJanuary("huyen", {
       kind: "revocation",
       unitCode: "X01",
       year: 2024,

@@ -1,5 +1,5 @@
 import type { Db } from "@ntm/db";
-import { can } from "@ntm/domain";
+import { batchOpen, can } from "@ntm/domain";
 import type { FilingOptions } from "@ntm/contracts";
 import * as clock from "../../shared/clock.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
@@ -27,7 +27,7 @@ export async function getFilingOptions(
   });
   const provinceCode = own.path.find((step) => step.level === "province")?.code ?? own.unit.code;
   const batches = (await findBatches(db, [provinceCode]))
-    .filter((batch) => batch.deadline >= today)
+    .filter((batch) => batchOpen(batch, today))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id)
     .map(toBatchDto);
   const answer = { kind, batches, today, units: [] as FilingOptions["units"] };

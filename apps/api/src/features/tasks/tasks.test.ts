@@ -71,12 +71,13 @@ beforeAll(async () => {
     { indicatorCode: "10.2", value: 4 },
   ]);
 
-  // A batch whose deadline has passed: X01's dossier waits on the commune, X03's on its Front.
+  // A batch still open whose self-assessment (due 75 days before its deadline) is overdue:
+  // X01's dossier waits on the commune, X03's on its Front.
   const batch = await call("vpdp", "POST", "/api/dossier-batches", {
     provinceCode: "P01",
     name: "Đợt 1 năm 2024",
     year: 2024,
-    deadline: "2024-02-28",
+    deadline: "2024-08-01",
   });
   const file = (user: string, unitCode: string) =>
     call(user, "POST", "/api/dossiers", {

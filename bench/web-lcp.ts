@@ -4,7 +4,8 @@
  * (empty cache) and on a warm reload, median of a few runs each. The server runs the demo on an
  * embedded database in a temporary folder, as `npm start` does.
  *
- * `npm run bench:web [-- --runs 3] [--desktop] [--dist apps/web/dist] [--only login,scorecard]`;
+ * `npm run bench:web [-- --runs 3] [--desktop] [--dist apps/web/dist] [--only login,scorecard]
+ * [--waterfall]`;
  * see docs/benchmarks-web.md.
  */
 import { execFileSync } from "node:child_process";
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     desktop: { type: "boolean", default: false },
     dist: { type: "string" },
     only: { type: "string" },
+    waterfall: { type: "boolean", default: false },
   },
 });
 
@@ -89,6 +91,23 @@ const cases: CaseDefinition[] = [
   },
 ];
 
+/** The requests of a cold load in the order they started, to see what waits for what. */
+function printWaterfall(result: CaseResult) {
+  const rows = [...result.cold.waterfall]
+    .sort((a, b) => a.start - b.start)
+    .map((entry) => [
+      entry.path.replace(/^\/assets\//, "").slice(0, 70),
+      fmtSeconds(entry.start),
+      fmtSeconds(entry.end),
+      `${fmtNum(entry.bytes / 1024, 1)} KiB`,
+    ]);
+  console.log(table(["request", "start", "end", "on the wire"], rows));
+  const shown = Object.entries(result.cold.ready)
+    .map(([name, at]) => `${name} ${fmtSeconds(at)}`)
+    .join(", ");
+  console.log(`LCP ${fmtSeconds(result.cold.lcp)}; shown: ${shown}\n`);
+}
+
 const selected = args.only ? new Set(args.only.split(",")) : undefined;
 const build = webBuild();
 process.env.NTM_WEB_DIST = build.dist;
@@ -114,6 +133,7 @@ try {
       };
       const result = await measureCase(browser, app.baseUrl, pageCase, viewport);
       list.push(result);
+      if (args.waterfall) printWaterfall(result);
       console.log(
         `${definition.name} run ${run + 1}: LCP ${fmtSeconds(result.cold.lcp)} (${result.cold.lcpElement}), warm ${fmtSeconds(result.warm.lcp)}`,
       );

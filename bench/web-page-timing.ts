@@ -28,6 +28,8 @@ export interface PageTiming {
   scriptBytes: number;
   /** Requests that went over the network (a 304 revalidation counts; a cache hit does not). */
   requests: number;
+  /** Every request of the load: path, start and end (ms after navigation start), bytes on the wire. */
+  waterfall: { path: string; start: number; end: number; bytes: number }[];
 }
 
 /**
@@ -85,6 +87,12 @@ const pageScript = `(() => {
     ready: marks.ready,
     scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
     requests: resources.filter((entry) => entry.transferSize > 0).length + 1,
+    waterfall: resources.map((entry) => ({
+      path: new URL(entry.name).pathname + new URL(entry.name).search,
+      start: entry.startTime,
+      end: entry.responseEnd,
+      bytes: entry.transferSize,
+    })),
   };
 })()`;
 

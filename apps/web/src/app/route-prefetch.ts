@@ -19,7 +19,6 @@ const pages = {
   scorecard: () => import("../features/scorecard/scorecard-page.tsx"),
   overview: () => import("../features/overview/overview-page.tsx"),
   targets: () => import("../features/targets/targets-page.tsx"),
-  map: () => import("../features/targets/unit-map.tsx"),
   reports: () => import("../features/reports/reports-page.tsx"),
   dossierBoard: () => import("../features/dossiers/dossier-board-page.tsx"),
   dossier: () => import("../features/dossiers/dossier-page.tsx"),
@@ -55,7 +54,9 @@ export function planRoute(pathname: string, user: SessionHint, year: number): Ro
   if (section === "targets" && user.role !== "department") {
     const target = code ?? user.unitCode;
     return {
-      code: [pages.targets, pages.map],
+      // The map's code (the chart library) loads once the targets are drawn: before, it would
+      // share the slow link with the code of what the page shows first. Its data is small.
+      code: [pages.targets],
       answers: [
         apiPath(`${unitPath(target)}/dashboard`, { year }),
         apiPath(`${unitPath(target)}/map`, { year, show: "communes" }),

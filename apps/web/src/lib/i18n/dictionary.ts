@@ -4,6 +4,7 @@ import { accountEn, accountVi } from "./messages-account.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
+import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -361,6 +362,7 @@ const vi = {
   ...tasksVi,
   ...filingVi,
   ...accessVi,
+  ...printVi,
 };
 const en = {
   ...coreEn,
@@ -372,6 +374,7 @@ const en = {
   ...tasksEn,
   ...filingEn,
   ...accessEn,
+  ...printEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,38 @@
+// Messages of printed pages (the print button, the header on every printed page); keys start with "print.".
+export const printVi = {
+  "print.button": "In",
+  "print.buttonHint": "In trang này trên khổ A4",
+  "print.printedOn": "In ngày {date}",
+  "print.year": "Năm {year}",
+  "print.page": "Trang",
+  "print.scorecard": "Kết quả đánh giá tiêu chí nông thôn mới",
+  "print.targets": "Mục tiêu và tiến độ",
+  "print.dossier.recognition": "Hồ sơ xét công nhận",
+  "print.dossier.revocation": "Hồ sơ thu hồi quyết định công nhận",
+  "print.rates": "Tỷ lệ báo cáo đúng hạn",
+  "print.criteriaDetail": "Chi tiết từng tiêu chí",
+  "print.indicator": "Chỉ tiêu",
+  "print.value": "Số liệu",
+  "print.threshold": "Ngưỡng",
+  "print.status": "Kết quả",
+  "print.basis": "Căn cứ",
+} as const;
+
+export const printEn: Record<keyof typeof printVi, string> = {
+  "print.button": "Print",
+  "print.buttonHint": "Print this page on A4",
+  "print.printedOn": "Printed on {date}",
+  "print.year": "Year {year}",
+  "print.page": "Page",
+  "print.scorecard": "New rural criteria assessment",
+  "print.targets": "Targets and progress",
+  "print.dossier.recognition": "Recognition dossier",
+  "print.dossier.revocation": "Revocation dossier",
+  "print.rates": "On-time reporting rates",
+  "print.criteriaDetail": "Criteria in detail",
+  "print.indicator": "Indicator",
+  "print.value": "Value",
+  "print.threshold": "Threshold",
+  "print.status": "Result",
+  "print.basis": "Legal basis",
+};

@@ -83,12 +83,20 @@ export const unitListQuerySchema = z.object({
 
 export const unitListSchema = z.object({ asOf: isoDateSchema, units: z.array(unitSchema) });
 
+/** A unit version at the other end of a lineage link; `partial` when only part of its area. */
+const unitLinkSchema = z.object({
+  code: z.string(),
+  validFrom: z.string(),
+  name: z.string(),
+  kind: z.enum(["full", "partial"]),
+  effectiveDate: z.string(),
+});
+
 export const unitDetailSchema = unitSchema.extend({
   path: z.array(z.object({ code: z.string(), name: z.string(), level: z.string() })),
-  predecessors: z.array(
-    z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() }),
-  ),
-  successors: z.array(z.object({ code: z.string(), name: z.string(), effectiveDate: z.string() })),
+  /** Lineage of this version: the versions it was formed from and those that took it over. */
+  predecessors: z.array(unitLinkSchema),
+  successors: z.array(unitLinkSchema),
 });
 export type UnitDetail = z.infer<typeof unitDetailSchema>;
 

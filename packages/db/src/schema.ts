@@ -32,6 +32,11 @@ export const adminUnits = pgTable(
     flags: text("flags").array().notNull().default([]),
     /** Only rural communes (xã) are assessed against the NTM criteria. */
     assessed: boolean("assessed").notNull().default(true),
+    /**
+     * Regions of the units a merged unit was formed from, when they differ; `region` stays empty
+     * until the province chooses one of them.
+     */
+    regionCandidates: text("region_candidates").array(),
   },
   (t) => [
     uniqueIndex("admin_units_code_valid_from_uq").on(t.code, t.validFrom),
@@ -39,14 +44,28 @@ export const adminUnits = pgTable(
   ],
 );
 
+/**
+ * Lineage between unit versions: a version (code, valid from) that ended and a version that took
+ * over all (`full`) or part (`partial`) of its area on the effective date. Codes are reused across
+ * a reorganisation, so a link names both versions and never loops on one code.
+ */
 export const unitSuccessors = pgTable(
   "unit_successors",
   {
     predecessorCode: text("predecessor_code").notNull(),
+    predecessorValidFrom: date("predecessor_valid_from").notNull(),
     successorCode: text("successor_code").notNull(),
+    successorValidFrom: date("successor_valid_from").notNull(),
+    kind: text("kind").notNull().default("full"),
     effectiveDate: date("effective_date").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.predecessorCode, t.successorCode] })],
+  (t) => [
+    primaryKey({
+      name: "unit_successors_versions_pk",
+      columns: [t.predecessorCode, t.predecessorValidFrom, t.successorCode, t.successorValidFrom],
+    }),
+    index("unit_successors_successor_idx").on(t.successorCode, t.successorValidFrom),
+  ],
 );
 
 /** Every imported version of a criteria set, with its whole validated definition. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endOfYear } from "../calendar/index.ts";
-import {
-  isValidOn,
-  lineageOf,
-  unitsValidOn,
-  type AdminUnit,
-  type SuccessorLink,
-} from "./admin-unit.ts";
+import { isValidOn, unitsValidOn, type AdminUnit } from "./admin-unit.ts";
 
 function unit(
   code: string,
@@ -72,49 +66,5 @@ describe("unitsValidOn across the 2025 reform", () => {
   it("returns the versions themselves, with every field", () => {
     const [province] = unitsValidOn(versions, "2025-07-01");
     expect(province).toBe(versions[0]);
-  });
-});
-
-describe("lineageOf", () => {
-  // 2019: A and B merge into C. 2025: C and D merge into E. F is unrelated.
-  const links: SuccessorLink[] = [
-    { predecessorCode: "A", successorCode: "C", effectiveDate: "2019-12-01" },
-    { predecessorCode: "B", successorCode: "C", effectiveDate: "2019-12-01" },
-    { predecessorCode: "C", successorCode: "E", effectiveDate: "2025-07-01" },
-    { predecessorCode: "D", successorCode: "E", effectiveDate: "2025-07-01" },
-    { predecessorCode: "F", successorCode: "G", effectiveDate: "2025-07-01" },
-  ];
-
-  it.each<{ code: string; lineage: string[] }>([
-    { code: "E", lineage: ["C", "D", "A", "B"] },
-    { code: "C", lineage: ["A", "B"] },
-    { code: "A", lineage: [] },
-    { code: "G", lineage: ["F"] },
-    { code: "unknown", lineage: [] },
-  ])("$code descends from $lineage, nearest first", ({ code, lineage }) => {
-    expect(lineageOf(code, links)).toEqual(lineage);
-  });
-
-  it("lists a predecessor reached by two paths once", () => {
-    const diamond: SuccessorLink[] = [
-      ...links,
-      { predecessorCode: "A", successorCode: "E", effectiveDate: "2025-07-01" },
-    ];
-    expect(lineageOf("E", diamond)).toEqual(["C", "D", "A", "B"]);
-  });
-
-  it.each<{ label: string; extra: SuccessorLink[]; lineage: string[] }>([
-    {
-      label: "a unit that keeps its code through a merger",
-      extra: [{ predecessorCode: "E", successorCode: "E", effectiveDate: "2025-07-01" }],
-      lineage: ["C", "D", "A", "B"],
-    },
-    {
-      label: "a cycle in the links",
-      extra: [{ predecessorCode: "E", successorCode: "A", effectiveDate: "2026-01-01" }],
-      lineage: ["C", "D", "A", "B"],
-    },
-  ])("never lists the unit itself: $label", ({ extra, lineage }) => {
-    expect(lineageOf("E", [...links, ...extra])).toEqual(lineage);
   });
 });

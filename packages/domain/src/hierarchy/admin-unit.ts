@@ -28,26 +28,4 @@ export function unitsValidOn<T extends Pick<AdminUnit, "validFrom" | "validTo">>
   return units.filter((unit) => isValidOn(unit, date));
 }
 
-export interface SuccessorLink {
-  predecessorCode: string;
-  successorCode: string;
-  effectiveDate: string;
-}
-
-/** All predecessors of a unit through any number of mergers, nearest first; never the unit itself. */
-export function lineageOf(code: string, links: readonly SuccessorLink[]): string[] {
-  const result: string[] = [];
-  const queue = [code];
-  while (queue.length > 0) {
-    const current = queue.shift() as string;
-    for (const link of links) {
-      const predecessor = link.predecessorCode;
-      // A unit that keeps its code through a merger links to itself; it is not its own predecessor.
-      if (link.successorCode === current && predecessor !== code && !result.includes(predecessor)) {
-        result.push(predecessor);
-        queue.push(predecessor);
-      }
-    }
-  }
-  return result;
-}
+export * from "./lineage.ts";

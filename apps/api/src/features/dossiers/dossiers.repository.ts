@@ -224,10 +224,11 @@ export async function findMergedUnits(db: DbOrTx) {
   return queryRows<{ code: string; effectiveDate: string; predecessors: number }>(
     db,
     sql`
-    select successor_code as "code", min(effective_date)::text as "effectiveDate",
+    select l.successor_code as "code", min(l.effective_date)::text as "effectiveDate",
            count(*)::int as "predecessors"
-      from unit_successors
-      where predecessor_code <> successor_code
-      group by successor_code`,
+      from unit_successors l
+      where l.successor_valid_from = (select max(valid_from) from admin_units where code = l.successor_code)
+      group by l.successor_code
+      having count(*) > 1`,
   );
 }

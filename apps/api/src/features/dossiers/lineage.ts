@@ -1,13 +1,17 @@
 import type { DbOrTx } from "@ntm/db";
 import { addDays, mergerRecognition, type RequestedLevel } from "@ntm/domain";
 import type { LineageDto } from "@ntm/contracts";
-import { findSuccessorLinks } from "../units/index.ts";
+import { findLatestUnit, findSuccessorLinks } from "../units/index.ts";
 import { findRecognisedOn } from "./dossiers.repository.ts";
 
-/** The units merged into a unit (successor links) with the level each held the day before. */
+/**
+ * The unit versions merged into the latest version of a unit, with the level each held the day
+ * before. A predecessor may carry the same code (new 23344 formed from old 23344 and others).
+ */
 export async function lineageOf(db: DbOrTx, unitCode: string): Promise<LineageDto> {
+  const unit = await findLatestUnit(db, unitCode);
   const links = (await findSuccessorLinks(db, unitCode)).filter(
-    (link) => link.successorCode === unitCode && link.predecessorCode !== unitCode,
+    (link) => link.successorCode === unitCode && link.successorValidFrom === unit?.validFrom,
   );
   if (links.length === 0) return { predecessors: [], merger: null };
   const levels = new Map<string, RequestedLevel>();

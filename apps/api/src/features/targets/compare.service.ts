@@ -1,15 +1,15 @@
 import type { Db } from "@ntm/db";
-import { compareYears, lineageOf, type LevelCode } from "@ntm/domain";
+import { compareYears, predecessorsOf, type LevelCode } from "@ntm/domain";
 import type { UnitComparisonResponse } from "@ntm/contracts";
 import type { AuthUser } from "../auth/index.ts";
 import { findLatestUnit } from "../units/index.ts";
 import * as clock from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/index.ts";
-import { findAllSuccessorLinks, findLatestNames, findResultsOfUnits } from "./maps.repository.ts";
+import { findAllSuccessorLinks, findResultsOfUnits, findVersionsOf } from "./maps.repository.ts";
 
 /**
  * A unit's stored results for every year, and for the years before a merger the results of the
- * units merged into it (lineage through `unit_successors`), shown under the successor.
+ * unit versions it was formed from (lineage through `unit_successors`), shown under it.
  */
 export async function getUnitComparison(
   db: Db,
@@ -26,25 +26,29 @@ export async function getUnitComparison(
     action: "unit.read",
   });
   const links = await findAllSuccessorLinks(db);
-  const lineage = lineageOf(unit.code, links);
-  const results = (await findResultsOfUnits(db, [unit.code, ...lineage])).map((row) => ({
+  const lineage = predecessorsOf(unit, links);
+  const codes = [...new Set([unit.code, ...lineage.map((step) => step.code)])];
+  const versions = await findVersionsOf(db, codes);
+  const results = (await findResultsOfUnits(db, codes)).map((row) => ({
     unitCode: row.unitCode,
     year: row.year,
     criteriaMet: row.criteriaMet,
     criteriaTotal: row.criteriaTotal,
     level: row.level as LevelCode | null,
   }));
-  const names = await findLatestNames(db, lineage);
-  const predecessorNames = Object.fromEntries(names);
+  const nameOf = (step: { code: string; validFrom: string }) =>
+    versions.find((v) => v.code === step.code && v.validFrom === step.validFrom)?.name ?? step.code;
+  const predecessorNames = Object.fromEntries(lineage.map((step) => [step.code, nameOf(step)]));
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
-    predecessors: lineage.map((code) => ({
-      code,
-      name: names.get(code) ?? code,
-      effectiveDate:
-        links.find((link) => link.predecessorCode === code && link.successorCode !== code)
-          ?.effectiveDate ?? "",
+    predecessors: lineage.map((step) => ({
+      code: step.code,
+      name: nameOf(step),
+      effectiveDate: step.effectiveDate,
     })),
-    years: compareYears(unit.code, links, results).map((row) => ({ ...row, predecessorNames })),
+    years: compareYears(unit, links, versions, results).map((row) => ({
+      ...row,
+      predecessorNames,
+    })),
   };
 }

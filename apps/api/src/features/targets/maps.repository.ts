@@ -62,22 +62,23 @@ export async function findAllSuccessorLinks(db: DbOrTx): Promise<SuccessorLink[]
   return db
     .select({
       predecessorCode: s.predecessorCode,
+      predecessorValidFrom: s.predecessorValidFrom,
       successorCode: s.successorCode,
+      successorValidFrom: s.successorValidFrom,
+      kind: s.kind,
       effectiveDate: s.effectiveDate,
     })
-    .from(s);
+    .from(s) as Promise<SuccessorLink[]>;
 }
 
-/** Latest names of units, whatever their validity. */
-export async function findLatestNames(db: DbOrTx, codes: string[]) {
+/** Every version of the given codes, to attribute each year's result to one version. */
+export async function findVersionsOf(db: DbOrTx, codes: string[]) {
   const u = tables.adminUnits;
-  if (codes.length === 0) return new Map<string, string>();
-  const rows = await db
-    .select({ code: u.code, name: u.name, validFrom: u.validFrom })
+  if (codes.length === 0) return [];
+  return db
+    .select({ code: u.code, name: u.name, validFrom: u.validFrom, validTo: u.validTo })
     .from(u)
-    .where(inArray(u.code, codes))
-    .orderBy(u.validFrom);
-  return new Map(rows.map((row) => [row.code, row.name]));
+    .where(inArray(u.code, codes));
 }
 
 export async function findResultsOfUnits(db: DbOrTx, codes: string[]) {

@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import { queryRows, tables, type DbOrTx } from "@ntm/db";
-import type { UnitFlag, UnitLevel } from "@ntm/domain";
+import type { SuccessorLink, UnitFlag, UnitLevel } from "@ntm/domain";
 
 export interface UnitRow {
   code: string;
@@ -119,21 +119,21 @@ export async function findDescendantsOn(db: DbOrTx, code: string, asOf: string) 
   );
 }
 
+/** Lineage links into or out of any version of a code, with the names of both versions. */
 export async function findSuccessorLinks(db: DbOrTx, code: string) {
-  return queryRows<{
-    predecessorCode: string;
-    successorCode: string;
-    effectiveDate: string;
-    predecessorName: string | null;
-    successorName: string | null;
-  }>(
+  return queryRows<
+    SuccessorLink & { predecessorName: string | null; successorName: string | null }
+  >(
     db,
     sql`
-    select l.predecessor_code as "predecessorCode", l.successor_code as "successorCode",
-           l.effective_date::text as "effectiveDate",
-           (select name from admin_units where code = l.predecessor_code order by valid_from desc limit 1) as "predecessorName",
-           (select name from admin_units where code = l.successor_code order by valid_from desc limit 1) as "successorName"
+    select l.predecessor_code as "predecessorCode",
+           l.predecessor_valid_from::text as "predecessorValidFrom",
+           l.successor_code as "successorCode", l.successor_valid_from::text as "successorValidFrom",
+           l.kind, l.effective_date::text as "effectiveDate",
+           p.name as "predecessorName", s.name as "successorName"
       from unit_successors l
+      left join admin_units p on p.code = l.predecessor_code and p.valid_from = l.predecessor_valid_from
+      left join admin_units s on s.code = l.successor_code and s.valid_from = l.successor_valid_from
       where l.predecessor_code = ${code} or l.successor_code = ${code}`,
   );
 }
@@ -157,10 +157,7 @@ export async function upsertUnitVersion(db: DbOrTx, row: UnitRow) {
     });
 }
 
-export async function insertSuccessorLink(
-  db: DbOrTx,
-  link: { predecessorCode: string; successorCode: string; effectiveDate: string },
-) {
+export async function insertSuccessorLink(db: DbOrTx, link: SuccessorLink) {
   await db.insert(tables.unitSuccessors).values(link).onConflictDoNothing();
 }
 

@@ -105,17 +105,26 @@ export async function getUnitDetail(
     ...toDto(unit),
     path: [...path].reverse(),
     predecessors: links
-      .filter((link) => link.successorCode === unit.code)
+      .filter(
+        (link) => link.successorCode === unit.code && link.successorValidFrom === unit.validFrom,
+      )
       .map((link) => ({
         code: link.predecessorCode,
+        validFrom: link.predecessorValidFrom,
         name: link.predecessorName ?? link.predecessorCode,
+        kind: link.kind,
         effectiveDate: link.effectiveDate,
       })),
     successors: links
-      .filter((link) => link.predecessorCode === unit.code)
+      .filter(
+        (link) =>
+          link.predecessorCode === unit.code && link.predecessorValidFrom === unit.validFrom,
+      )
       .map((link) => ({
         code: link.successorCode,
+        validFrom: link.successorValidFrom,
         name: link.successorName ?? link.successorCode,
+        kind: link.kind,
         effectiveDate: link.effectiveDate,
       })),
   };
@@ -185,10 +194,15 @@ export async function importUnits(
     }
     for (const row of rows) {
       if (row.successorCode && row.validTo) {
+        const effectiveDate = addDays(row.validTo, 1);
+        const successor = await findUnitOn(tx, row.successorCode, effectiveDate);
         await insertSuccessorLink(tx, {
           predecessorCode: row.code,
+          predecessorValidFrom: row.validFrom,
           successorCode: row.successorCode,
-          effectiveDate: addDays(row.validTo, 1),
+          successorValidFrom: successor?.validFrom ?? effectiveDate,
+          kind: "full",
+          effectiveDate,
         });
         links += 1;
       }

@@ -259,21 +259,27 @@ describe("import and history (asOf)", () => {
     expect(codes((await list("admin", "?q=dak&asOf=2025-12-31")).units)).toEqual(["X10"]);
   });
 
+  const link = (code: string, validFrom: string, name: string) => ({
+    code,
+    validFrom,
+    name,
+    kind: "full",
+    effectiveDate: "2025-07-01",
+  });
+
   it("lists the merged communes as predecessors of the new one, and the new one as their successor", async () => {
     const response = await get("admin", "/api/units/X10?asOf=2025-12-31");
     expect(response.statusCode).toBe(200);
     const detail = response.json<UnitDetail>();
     expect(detail.path.map((step) => step.code)).toEqual(["P01", "X10"]);
     expect([...detail.predecessors].sort((a, b) => a.code.localeCompare(b.code))).toEqual([
-      { code: "X01", name: "Xã Đăk Pék", effectiveDate: "2025-07-01" },
-      { code: "X02", name: "Xã Đăk Choong", effectiveDate: "2025-07-01" },
+      link("X01", "2008-01-01", "Xã Đăk Pék"),
+      link("X02", "2008-01-01", "Xã Đăk Choong"),
     ]);
     expect(detail.successors).toEqual([]);
 
     const old = (await get("admin", "/api/units/X01?asOf=2025-12-31")).json<UnitDetail>();
-    expect(old.successors).toEqual([
-      { code: "X10", name: "Xã Đăk Plô", effectiveDate: "2025-07-01" },
-    ]);
+    expect(old.successors).toEqual([link("X10", "2025-07-01", "Xã Đăk Plô")]);
     expect(old.path.map((step) => step.code)).toEqual(["P01", "D01", "X01"]);
   });
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Route } from "playwright-core";
+import type { CurrentUser, ScorecardResponse } from "@ntm/contracts";
+import { launchBrowser } from "./support/browser.ts";
+import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("the first screen on a slow link", () => {
+  it("shows a commune officer's Đạt X/19 before the application's code has arrived", async () => {
+    const cookie = await apiLogin(app.baseUrl, "xa");
+    const me = await apiGet<CurrentUser>(app.baseUrl, cookie, "/api/auth/me");
+    const card = await apiGet<ScorecardResponse>(
+      app.baseUrl,
+      cookie,
+      `/api/units/${me.unitCode}/scorecard?year=2024`,
+    );
+    const context = await browser.newContext({ serviceWorkers: "block", locale: "vi-VN" });
+    const [name = "", value = ""] = cookie.split(/=(.*)/s);
+    await context.addCookies([{ name, value, url: app.baseUrl }]);
+    const page = await context.newPage();
+
+    // The application's script (the component library and the pages) is held back.
+    const held: Route[] = [];
+    await page.route(/\/assets\/full-app-[^/]*\.js$/, (route) => void held.push(route));
+    await page.goto(`${app.baseUrl}/units/${me.unitCode}`);
+    const headline = page.getByTestId("criteria-met");
+    await headline.waitFor();
+    expect(await headline.innerText()).toBe(
+      `Đạt ${card.criteriaMet}/${card.criteriaTotal} tiêu chí`,
+    );
+    expect(await page.locator("h1").innerText()).toBe(card.unit.name);
+    expect(held).toHaveLength(1);
+    expect(await page.getByTestId("scorecard-page").count()).toBe(0);
+
+    // Once it arrives the page replaces the headline with the same figures.
+    for (const route of held) await route.continue();
+    await page.getByTestId("scorecard-page").waitFor();
+    await expect.poll(() => headline.count()).toBe(1);
+    expect(await headline.innerText()).toContain(`${card.criteriaMet}/${card.criteriaTotal}`);
+    await context.close();
+  });
+});

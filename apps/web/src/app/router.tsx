@@ -76,6 +76,12 @@ const DepartmentPage = lazy(() =>
   })),
 );
 
+const CommunesPage = lazy(() =>
+  import("../features/communes/communes-page.tsx").then((module) => ({
+    default: module.CommunesPage,
+  })),
+);
+
 const BulkEntryPage = lazy(() =>
   import("../features/entry/bulk-entry-page.tsx").then((module) => ({
     default: module.BulkEntryPage,
@@ -175,6 +181,7 @@ export function AppRouter() {
             { path: "compare/:code", page: <ComparisonPage /> },
             { path: "departments", page: <DepartmentsIndex /> },
             { path: "departments/:id", page: <DepartmentPage /> },
+            { path: "communes", page: <CommunesPage /> },
           ].map((route) => (
             <Route
               key={route.path}

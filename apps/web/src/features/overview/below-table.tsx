@@ -1,8 +1,11 @@
 import type { SummaryResponse, SummaryUnitRow } from "@ntm/contracts";
+import { UnorderedListOutlined } from "@ant-design/icons";
 import { InputNumber, Table, type TableColumnsType } from "antd";
 import { useId } from "react";
+import { Link } from "react-router";
 import { LevelTag } from "../../components/level-tag.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { communesLink } from "../communes/index.ts";
 import { CommuneLink } from "./commune-link.tsx";
 
 interface BelowTableProps {
@@ -61,6 +64,14 @@ export function BelowTable({ summary, threshold, onThresholdChange, loading }: B
             data-testid="below-threshold"
           />
         </div>
+        {summary.below.units.length > 0 && (
+          <Link
+            to={communesLink(summary.unit.code, summary.year, { below: summary.below.threshold })}
+            data-testid="below-open"
+          >
+            <UnorderedListOutlined aria-hidden /> {t("lists.open")}
+          </Link>
+        )}
       </div>
       <Table<SummaryUnitRow>
         rowKey="code"

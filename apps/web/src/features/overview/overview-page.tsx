@@ -1,28 +1,32 @@
 import type { UnitDetail } from "@ntm/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Typography } from "antd";
-import { useState } from "react";
 import { Link } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useDebouncedValue } from "../../lib/use-debounced-value.ts";
-import { useYear } from "../../lib/year-context.tsx";
+import { useUrlState, useUrlYear } from "../../lib/use-url-state.ts";
 import { BelowTable } from "./below-table.tsx";
 import { BigNumbers } from "./big-numbers.tsx";
 import { CommunesTable } from "./communes-table.tsx";
 import { HistogramSection } from "./histogram-section.tsx";
 import { fetchSummary, summaryQueryKey } from "./overview-api.ts";
-import { defaultBelow } from "./overview-defaults.ts";
+import { overviewUrlFields } from "./overview-url.ts";
+import "./overview.css";
 
-/** A province or district: figures, histogram, lagging communes and the full list. */
+/**
+ * A province or district: figures, histogram, lagging communes and the full list. The year, the
+ * threshold, the bar chosen, the search and the sort are in the URL; every figure opens the
+ * communes behind it.
+ */
 export function OverviewPage({ code, unit }: { code: string; unit: UnitDetail }) {
   const { t } = useI18n();
-  const { year } = useYear();
-  const [below, setBelow] = useState(defaultBelow);
+  const year = useUrlYear();
+  const [view, setView] = useUrlState(overviewUrlFields);
+  const below = view.below;
   const belowQueried = useDebouncedValue(below, 400);
-  const [criteriaFilter, setCriteriaFilter] = useState<number | null>(null);
   const summary = useQuery({
     queryKey: summaryQueryKey(code, year, belowQueried),
     queryFn: ({ signal }) => fetchSummary(code, year, belowQueried, signal),
@@ -63,19 +67,19 @@ export function OverviewPage({ code, unit }: { code: string; unit: UnitDetail })
           <BigNumbers summary={data} />
           <HistogramSection
             bins={data.byCriteriaMet}
-            selected={criteriaFilter}
-            onSelect={setCriteriaFilter}
+            selected={view.criteria}
+            onSelect={(criteria) => setView({ criteria })}
           />
           <BelowTable
             summary={data}
             threshold={below}
-            onThresholdChange={setBelow}
+            onThresholdChange={(value) => setView({ below: value }, { replace: true })}
             loading={summary.isFetching && belowQueried !== data.below.threshold}
           />
           <CommunesTable
-            units={data.units}
-            criteriaFilter={criteriaFilter}
-            onClearFilter={() => setCriteriaFilter(null)}
+            summary={data}
+            view={view}
+            onChange={(patch, options) => setView(patch, options)}
           />
         </>
       )}

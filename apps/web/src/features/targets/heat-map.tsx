@@ -2,16 +2,22 @@ import type { TargetsDashboardResponse } from "@ntm/contracts";
 import { Link } from "react-router";
 import { statusPalette } from "../../components/status-style.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { communesLink } from "../communes/index.ts";
 
 const cellStyle = {
-  "1": { ...statusPalette.met, mark: "Đ" },
-  "0": { ...statusPalette.not_met, mark: "✕" },
-  "-": { ...statusPalette.missing, mark: "–" },
+  "1": { ...statusPalette.met, mark: "Đ", status: "met" },
+  "0": { ...statusPalette.not_met, mark: "✕", status: "not_met" },
+  "-": { ...statusPalette.missing, mark: "–", status: "missing" },
 } as const;
 
-/** Communes × criteria for the year; each commune name opens its scorecard. */
+/**
+ * Communes × criteria for the year; each commune name opens its scorecard, each criterion the
+ * communes with their status on it, and each cell the communes sharing that status.
+ */
 export function HeatMap({ data }: { data: TargetsDashboardResponse }) {
   const { t } = useI18n();
+  const link = (criterion: string, status?: "met" | "not_met" | "missing") =>
+    communesLink(data.unit.code, data.year, { criterion, ...(status ? { status } : {}) });
   return (
     <section className="section">
       <h2>{t("targets.heatmap", { year: data.year })}</h2>
@@ -24,7 +30,15 @@ export function HeatMap({ data }: { data: TargetsDashboardResponse }) {
               <th scope="col">{t("targets.criteriaMet")}</th>
               {data.criteria.map((criterion) => (
                 <th key={criterion.code} scope="col" title={criterion.name}>
-                  {criterion.code}
+                  <Link
+                    to={link(criterion.code)}
+                    aria-label={t("lists.heatmapColumn", {
+                      code: criterion.code,
+                      name: criterion.name,
+                    })}
+                  >
+                    {criterion.code}
+                  </Link>
                 </th>
               ))}
             </tr>
@@ -38,13 +52,29 @@ export function HeatMap({ data }: { data: TargetsDashboardResponse }) {
                 <td>{row.criteriaMet}</td>
                 {[...row.statuses].map((status, index) => {
                   const style = cellStyle[status as keyof typeof cellStyle] ?? cellStyle["-"];
+                  const criterion = data.criteria[index];
+                  const label = `${row.name} — ${criterion?.name ?? ""}: ${t(`status.${style.status}`)}`;
                   return (
                     <td
-                      key={data.criteria[index]?.code ?? index}
+                      key={criterion?.code ?? index}
                       style={{ background: style.background, color: style.text }}
-                      title={`${row.name} — ${data.criteria[index]?.name ?? ""}`}
+                      title={label}
                     >
-                      {style.mark}
+                      {criterion ? (
+                        // Out of the tab order: a keyboard reaches the same lists through the
+                        // criterion's heading, not through hundreds of cells.
+                        <Link
+                          className="heatmap-cell-link"
+                          to={link(criterion.code, style.status)}
+                          tabIndex={-1}
+                          aria-label={label}
+                          style={{ color: style.text }}
+                        >
+                          {style.mark}
+                        </Link>
+                      ) : (
+                        style.mark
+                      )}
                     </td>
                   );
                 })}

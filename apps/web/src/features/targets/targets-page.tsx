@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { useYear } from "../../lib/year-context.tsx";
+import { useUrlYear } from "../../lib/use-url-state.ts";
 import { HeatMap } from "./heat-map.tsx";
 import { LevelsByYear } from "./levels-by-year.tsx";
 import {
@@ -27,7 +27,7 @@ const UnitMap = lazy(() =>
 export function TargetsPage() {
   const { code = "" } = useParams();
   const { t } = useI18n();
-  const { year } = useYear();
+  const year = useUrlYear();
   const query = useQuery({
     queryKey: dashboardQueryKey(code, year),
     queryFn: ({ signal }) => fetchDashboard(code, year, signal),

@@ -3,6 +3,7 @@ import { Card, Collapse, Empty, Typography } from "antd";
 import { Link } from "react-router";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { TargetListLinks } from "./target-list-links.tsx";
 import { TargetStatusTag } from "./target-status-tag.tsx";
 
 function figure(value: number | null, unit: string, language: "vi" | "en") {
@@ -52,6 +53,7 @@ export function TargetsPanel({ targets }: { targets: TargetWithProgress[] }) {
               <dd>{figure(progress.gap, progress.unit, language)}</dd>
             </div>
           </dl>
+          <TargetListLinks item={{ target, progress }} />
           <Typography.Paragraph className="target-rule">
             <strong>{t("targets.rule")}:</strong> {progress.rule}
           </Typography.Paragraph>

@@ -8,10 +8,11 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useMemo, useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { communesLink } from "../communes/index.ts";
 import { downloadChartPng } from "./chart-png.ts";
 import { fetchMap, mapQueryKey } from "./targets-api.ts";
 
@@ -30,7 +31,7 @@ function levelIndex(properties: MapFeatureProperties, levels: string[]) {
 
 /**
  * Choropleth of the communes below a unit (or of its districts) by criteria met or level, for the
- * year; a click opens the commune's scorecard (or the district's dashboard). Schematic shapes
+ * year; a click opens the commune's scorecard (or the list of the district's communes). Schematic shapes
  * are labelled as such wherever the map is shown.
  */
 export function UnitMap({ code, year }: { code: string; year: number }) {
@@ -164,8 +165,7 @@ export function UnitMap({ code, year }: { code: string; year: number }) {
     () => ({
       click: (params: { name: string }) => {
         if (!data || !params.name) return;
-        const path = data.show === "communes" ? "units" : "targets";
-        void navigate(`/${path}/${encodeURIComponent(params.name)}`);
+        void navigate(areaLink(data, params.name));
       },
     }),
     [data, navigate],
@@ -233,7 +233,9 @@ export function UnitMap({ code, year }: { code: string; year: number }) {
             role="img"
             aria-label={t("targets.map.title", { year: data.year })}
           />
-          <p className="page-meta">{t("targets.map.hint")}</p>
+          <p className="page-meta">
+            {t(data.show === "communes" ? "targets.map.hint" : "lists.mapChildrenHint")}
+          </p>
           {data.withoutShape.length > 0 && (
             <p className="page-meta">
               {t("targets.map.withoutShape", {
@@ -249,6 +251,13 @@ export function UnitMap({ code, year }: { code: string; year: number }) {
       )}
     </section>
   );
+}
+
+/** A commune's area opens its scorecard; a district's, the list of its communes. */
+function areaLink(data: UnitMapResponse, code: string): string {
+  return data.show === "communes"
+    ? `/units/${encodeURIComponent(code)}`
+    : communesLink(code, data.year);
 }
 
 /** The figures of the map as a table, for screen readers and for reading exact values. */
@@ -271,7 +280,9 @@ function MapTable({ data }: { data: UnitMapResponse }) {
             data-level={p.level ?? "none"}
             data-criteria={p.criteriaMet ?? ""}
           >
-            <th scope="row">{p.name}</th>
+            <th scope="row">
+              <Link to={areaLink(data, p.code)}>{p.name}</Link>
+            </th>
             <td>{p.criteriaMet === null ? "—" : formatNumber(p.criteriaMet, language, 1)}</td>
             <td>
               {data.show === "communes"

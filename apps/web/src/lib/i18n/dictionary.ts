@@ -4,7 +4,7 @@ import { accountEn, accountVi } from "./messages-account.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
-import { printEn, printVi } from "./messages-print.ts";
+import { listsEn, listsVi } from "./messages-lists.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -356,25 +356,25 @@ const vi = {
   ...coreVi,
   ...dossiersVi,
   ...targetsVi,
+  ...listsVi,
   ...reportsVi,
   ...entryVi,
   ...accountVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
-  ...printVi,
 };
 const en = {
   ...coreEn,
   ...dossiersEn,
   ...targetsEn,
+  ...listsEn,
   ...reportsEn,
   ...entryEn,
   ...accountEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,
-  ...printEn,
 };
 
 export type MessageKey = keyof typeof vi;

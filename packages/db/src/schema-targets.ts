@@ -35,6 +35,10 @@ export const targets = pgTable(
     entered: jsonb("entered").notNull().default([]),
     /** The document that set the target, e.g. "CV 3080/UBND-NNTN ngày 15/9/2023". */
     source: text("source"),
+    /** Values to reach in years before the deadline: [{ year, value }]. */
+    milestones: jsonb("milestones").notNull().default([]),
+    /** "The other communes gain N criteria a year", for a count of communes at a level. */
+    othersGainPerYear: smallint("others_gain_per_year"),
     demo: boolean("demo").notNull().default(false),
     version: integer("version").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

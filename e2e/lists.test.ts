@@ -127,7 +127,7 @@ describe("lists that lead somewhere", () => {
     await page.close();
   });
 
-  it("a heat-map cell opens the communes with that status on that criterion", async () => {
+  it("a heat-map cell and a target's communes behind open their lists", async () => {
     const cookie = await apiSession(app.baseUrl, "vpdp");
     const me = await apiGet<CurrentUser>(app.baseUrl, cookie, "/api/auth/me");
     const dashboard = await apiGet<TargetsDashboardResponse>(
@@ -149,6 +149,7 @@ describe("lists that lead somewhere", () => {
     await login(page, app.baseUrl, "vpdp");
     await page.goto(`${app.baseUrl}/targets/${me.unitCode}?year=2024`);
     await page.getByTestId("heatmap").waitFor();
+    await screenshot(page, "lists-dashboard-1280");
     const cell = page.locator(
       `[data-testid=heatmap] a.heatmap-cell-link[href*="criterion=${criterion}&status=not_met"]`,
     );
@@ -157,6 +158,15 @@ describe("lists that lead somewhere", () => {
       await page.getByTestId("communes-page").waitFor();
       await waitForCount(page, notMet);
       await screenshot(page, "lists-heatmap-cell-1280");
+      await page.goBack();
+      await page.getByTestId("heatmap").waitFor();
+    }
+
+    const behind = dashboard.targets.find((item) => item.progress.behind.length > 0);
+    if (behind) {
+      await page.getByTestId(`target-${behind.target.id}-behind`).click();
+      await page.getByTestId("communes-filter-target").waitFor();
+      await waitForCount(page, behind.progress.behind.length);
     }
     await page.close();
   });

@@ -3,7 +3,7 @@ import { matchesSearch } from "@ntm/domain";
 import { ArrowLeftOutlined, DownloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Input, Select, Typography } from "antd";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
@@ -32,6 +32,8 @@ export function CommunesPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const searchId = useId();
   const levelId = useId();
+  // A figure is often clicked far down a dashboard; the list starts at its top.
+  useEffect(() => window.scrollTo(0, 0), []);
   const query = useQuery({
     queryKey: communesQueryKey(unit, year, filter),
     queryFn: ({ signal }) => fetchCommunes(unit, year, filter, signal),
@@ -114,7 +116,7 @@ export function CommunesPage() {
         {chosen.length > 0 && (
           <span data-testid="communes-selected" data-value={chosen.length}>
             {t("lists.selected", { count: formatNumber(chosen.length, language) })}{" "}
-            <Button type="link" size="small" onClick={() => setSelected([])}>
+            <Button type="link" onClick={() => setSelected([])}>
               {t("lists.clearSelection")}
             </Button>
           </span>

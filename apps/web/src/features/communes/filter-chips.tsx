@@ -86,7 +86,6 @@ export function FilterChips({ state, list, onRemove }: FilterChipsProps) {
       {chips.map((chip) => (
         <Button
           key={chip.key}
-          size="small"
           className="communes-filter"
           icon={<CloseOutlined aria-hidden />}
           iconPlacement="end"
@@ -99,7 +98,6 @@ export function FilterChips({ state, list, onRemove }: FilterChipsProps) {
       ))}
       {chips.length > 1 && (
         <Button
-          size="small"
           onClick={() => onRemove(Object.assign({ page: 1 }, ...chips.map((chip) => chip.removal)))}
         >
           {t("lists.clearAll")}

@@ -1,8 +1,14 @@
+import { mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Route } from "playwright-core";
 import type { CurrentUser, ScorecardResponse } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
 import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+
+// Pictures for a person to look at, kept out of the repository.
+const shotDir = process.env.NTM_SHOTS_DIR ?? join(tmpdir(), "ntm-first-screen");
 
 let app: RunningApp;
 let browser: Browser;
@@ -25,7 +31,11 @@ describe("the first screen on a slow link", () => {
       cookie,
       `/api/units/${me.unitCode}/scorecard?year=2024`,
     );
-    const context = await browser.newContext({ serviceWorkers: "block", locale: "vi-VN" });
+    const context = await browser.newContext({
+      serviceWorkers: "block",
+      locale: "vi-VN",
+      viewport: { width: 390, height: 844 },
+    });
     const [name = "", value = ""] = cookie.split(/=(.*)/s);
     await context.addCookies([{ name, value, url: app.baseUrl }]);
     const page = await context.newPage();
@@ -42,12 +52,15 @@ describe("the first screen on a slow link", () => {
     expect(await page.locator("h1").innerText()).toBe(card.unit.name);
     expect(held).toHaveLength(1);
     expect(await page.getByTestId("scorecard-page").count()).toBe(0);
+    mkdirSync(shotDir, { recursive: true });
+    await page.screenshot({ path: join(shotDir, "headline-before-app-390.png") });
 
     // Once it arrives the page replaces the headline with the same figures.
     for (const route of held) await route.continue();
     await page.getByTestId("scorecard-page").waitFor();
     await expect.poll(() => headline.count()).toBe(1);
     expect(await headline.innerText()).toContain(`${card.criteriaMet}/${card.criteriaTotal}`);
+    await page.screenshot({ path: join(shotDir, "headline-with-app-390.png") });
     await context.close();
   });
 });

@@ -22,6 +22,7 @@ const scorecardAnswer = {
   criteriaMet: 12,
   criteriaTotal: 19,
   level: "standard",
+  assessment: { demo: true },
   criteria: [],
 };
 
@@ -39,6 +40,8 @@ describe("the scorecard's headline before the page's code", () => {
       criteriaMet: 12,
       criteriaTotal: 19,
       level: "standard",
+      demo: true,
+      overrideRule: null,
     });
   });
 
@@ -64,5 +67,6 @@ describe("the scorecard's headline before the page's code", () => {
     expect(html).toContain('data-testid="criteria-met" data-met="12" data-total="19"');
     expect(text).toContain("|Đạt 12/19 tiêu chí|");
     expect(text).toContain("|Đạt chuẩn|");
+    expect(text).toContain("|Dữ liệu minh họa|");
   });
 });

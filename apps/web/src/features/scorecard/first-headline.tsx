@@ -1,7 +1,8 @@
 import type { LevelCode } from "@ntm/domain";
 import { useSyncExternalStore } from "react";
-import { statusPalette } from "../../components/status-style.ts";
+import { amberPalette, statusPalette } from "../../components/status-style.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import "./first-headline.css";
 
 // The first script does without the date library that lib/format.ts brings.
 const numberLocale = { vi: "vi-VN", en: "en-GB" } as const;
@@ -25,6 +26,8 @@ export interface ScorecardHeadline {
   criteriaMet: number;
   criteriaTotal: number;
   level: LevelCode | null;
+  demo: boolean;
+  overrideRule: string | null;
 }
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -65,6 +68,8 @@ export function headlineOf(answer: unknown, pathname: string, year: number) {
     criteriaMet: numbers.criteriaMet ?? 0,
     criteriaTotal: numbers.criteriaTotal ?? 0,
     level: levels.find((level) => level === body.level) ?? null,
+    demo: record(body.assessment).demo === true,
+    overrideRule: text(record(body.overrideRule).description),
   } satisfies ScorecardHeadline;
 }
 
@@ -107,15 +112,27 @@ export function FirstHeadline({ headline }: { headline: ScorecardHeadline }) {
   const numbers = new Intl.NumberFormat(numberLocale[language]);
   const palette = headline.level ? statusPalette.met : statusPalette.not_met;
   return (
-    <div className="page scorecard-page" aria-busy="true">
+    <div className="page scorecard-page first-headline" aria-busy="true">
       <section className="scorecard-header" aria-labelledby="unit-title">
         <p className="unit-breadcrumb muted">
           {[...headline.ancestors, headline.unitName].join(" / ")}
         </p>
         <div className="title-row">
-          <h1 id="unit-title" className="page-title first-headline-title">
+          <h1 id="unit-title" className="page-title">
             {headline.unitName}
           </h1>
+          {headline.demo && (
+            <span
+              className="status-tag"
+              style={{
+                color: amberPalette.text,
+                background: amberPalette.background,
+                borderColor: amberPalette.border,
+              }}
+            >
+              {t("common.demo")}
+            </span>
+          )}
         </div>
         <p className="page-meta">
           {headline.setName} · {t("header.year")} {headline.year}
@@ -126,6 +143,7 @@ export function FirstHeadline({ headline }: { headline: ScorecardHeadline }) {
             expected: numbers.format(headline.valuesExpected),
           })}
         </p>
+        {headline.overrideRule && <p className="page-meta">{headline.overrideRule}</p>}
         <div className="score-summary">
           <div
             className="score-big"

@@ -72,6 +72,8 @@ function targetsOf(dataset: BenchDataset, years: number[]): TargetInput[] {
     communeCodes: null,
     entered: [],
     source: "bench",
+    milestones: [],
+    othersGainPerYear: null,
   };
   const half = Math.max(1, Math.round(province.ruralCommunes / 2));
   const own: TargetInput[] = [

@@ -101,7 +101,7 @@ describe("targets of the demo province", () => {
       office,
       `/api/units/${me.unitCode}/targets`,
     );
-    expect(body.targets.length).toBeGreaterThanOrEqual(14);
+    expect(body.targets.length).toBeGreaterThanOrEqual(12);
     expect(body.counts.noData).toBe(0);
     expect(body.counts.met).toBeGreaterThan(0);
     expect(body.counts.atRisk).toBeGreaterThan(0);
@@ -168,6 +168,74 @@ describe("targets of the demo province", () => {
     await screenshot(page, "targets-district-met-1280");
     await mapShot(page, "targets-map-district-met-1280");
     await page.close();
+  });
+
+  it("a target with a value per year shows its milestone; the office sets one in the editor; a district sees the province's targets with its share", async () => {
+    const office = await session("vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const body = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${me.unitCode}/targets`,
+    );
+    const staged = body.targets.find((row) => row.target.milestones.length > 0);
+    expect(staged).toBeDefined();
+    const districtCode = staged?.target.unitCode as string;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/targets/${districtCode}`);
+    const card = page.getByTestId(`target-${staged?.target.id}`);
+    expect(await targetStatus(page, staged?.target.id as number)).toBe(staged?.progress.status);
+    await screenshot(page, "targets-milestone-1280");
+
+    await page.getByTestId("target-add").click();
+    await page.getByTestId("target-editor").waitFor();
+    await page.getByTestId("target-editor-name").fill("Năm 2025 có 02 xã, năm 2026 có 03 xã NTM");
+    await page.getByTestId("target-editor-baseline").fill("2024");
+    await page.getByTestId("target-editor-deadline").fill("2026");
+    await page.getByTestId("target-editor-value").fill("3");
+    await page.getByTestId("target-editor-milestones-add").click();
+    await page.getByTestId("target-editor-milestones-year-0").fill("2025");
+    await page.getByTestId("target-editor-milestones-value-0").fill("2");
+    await page.getByTestId("target-editor-others-gain").fill("1");
+    await screenshot(page, "targets-editor-1280");
+    await page.locator("#target-editor-save").click();
+    await page.getByTestId("target-editor").waitFor({ state: "detached" });
+    const after = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      office,
+      `/api/units/${districtCode}/targets`,
+    );
+    const created = after.targets.find((row) => row.target.name.startsWith("Năm 2025 có 02 xã"));
+    expect(created?.target.milestones).toEqual([{ year: 2025, value: 2 }]);
+    expect(created?.target.othersGainPerYear).toBe(1);
+    await page.getByTestId(`target-${created?.target.id}`).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await card.getByTestId("target-edit").click();
+    await page.getByTestId("target-editor").waitFor();
+    await screenshot(page, "targets-editor-390");
+    await page.close();
+
+    const district = await session("huyen");
+    const mine = await apiGet<CurrentUser>(app.baseUrl, district, "/api/auth/me");
+    const above = await apiGet<UnitTargetsResponse>(
+      app.baseUrl,
+      district,
+      `/api/units/${mine.unitCode}/targets`,
+    );
+    const shared = above.fromAbove[0];
+    expect(shared?.share?.unitCode).toBe(mine.unitCode);
+    const districtPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await login(districtPage, app.baseUrl, "huyen");
+    await districtPage.goto(`${app.baseUrl}/targets/${mine.unitCode}`);
+    const sharedCard = districtPage.getByTestId(`target-${shared?.target.id}`);
+    await sharedCard.getByTestId("target-share").waitFor();
+    expect(await sharedCard.getByTestId("target-share").innerText()).toContain(
+      `Phần của ${mine.unitName}`,
+    );
+    expect(await sharedCard.getByTestId("target-edit").count()).toBe(0);
+    await screenshot(districtPage, "targets-district-share-1280");
+    await districtPage.close();
   });
 
   it("shows a commune's plan with its path to the level and its funding", async () => {

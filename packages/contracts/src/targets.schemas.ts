@@ -3,6 +3,7 @@ import {
   fundingSources,
   type BoundaryGeometry,
   type ComparedYear,
+  milestoneKinds,
   targetKinds,
   type BehindCommune,
   type PathStep,
@@ -37,10 +38,46 @@ export const targetInputSchema = z
       .max(50)
       .default([]),
     source: z.string().trim().max(300).nullable().default(null),
+    milestones: z
+      .array(
+        z.object({
+          year: yearSchema,
+          value: z.number({ message: "Giá trị của mốc phải là số" }).min(0).max(100000),
+        }),
+      )
+      .max(20)
+      .default([]),
+    othersGainPerYear: z
+      .number({ message: "Số tiêu chí tăng mỗi năm phải là số" })
+      .int("Số tiêu chí tăng mỗi năm phải là số nguyên")
+      .min(1, "Số tiêu chí tăng mỗi năm từ 1 trở lên")
+      .max(19, "Số tiêu chí tăng mỗi năm không quá 19")
+      .nullable()
+      .default(null),
   })
   .refine((input) => input.deadlineYear >= input.baselineYear, {
     message: "Năm hạn phải từ năm gốc trở đi",
     path: ["deadlineYear"],
+  })
+  .refine((input) => input.milestones.length === 0 || milestoneKinds.includes(input.kind), {
+    message:
+      "Mốc theo năm chỉ dùng cho mục tiêu số (tỷ lệ) xã đạt chuẩn, bình quân tiêu chí hoặc số liệu nhập",
+    path: ["milestones"],
+  })
+  .refine(
+    (input) =>
+      input.milestones.every(
+        (step) => step.year > input.baselineYear && step.year < input.deadlineYear,
+      ),
+    { message: "Năm của mốc phải sau năm gốc và trước năm hạn", path: ["milestones"] },
+  )
+  .refine(
+    (input) => new Set(input.milestones.map((step) => step.year)).size === input.milestones.length,
+    { message: "Mỗi năm chỉ có một mốc", path: ["milestones"] },
+  )
+  .refine((input) => input.othersGainPerYear === null || input.kind === "communesAtLevel", {
+    message: "Mức tăng tiêu chí của các xã còn lại chỉ dùng cho mục tiêu số xã đạt chuẩn",
+    path: ["othersGainPerYear"],
   })
   .refine((input) => input.kind !== "communesAtLevel" || input.level !== null, {
     message: "Chọn mức đạt chuẩn",
@@ -82,6 +119,8 @@ export const targetSchema = z.object({
   communeCodes: z.array(z.string()).nullable(),
   entered: z.array(z.object({ year: z.number(), value: z.number() })),
   source: z.string().nullable(),
+  milestones: z.array(z.object({ year: z.number(), value: z.number() })),
+  othersGainPerYear: z.number().nullable(),
   demo: z.boolean(),
   version: z.number(),
   /** The target in words. */
@@ -94,6 +133,18 @@ export const targetWithProgressSchema = z.object({
   progress: domainObject<TargetProgress>(
     "Tiến độ: giá trị thực tế, khoảng cách, trạng thái và lý do",
   ),
+  /**
+   * For a target of a unit above the one viewed (a province target seen by a district): the
+   * viewed unit's communes in it and those of them behind. Absent for the unit's own targets.
+   */
+  share: z
+    .object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      communes: z.number(),
+      behind: z.array(domainObject<BehindCommune>("Một xã chưa đạt yêu cầu của mục tiêu")),
+    })
+    .optional(),
 });
 export type TargetWithProgress = z.infer<typeof targetWithProgressSchema>;
 
@@ -102,6 +153,8 @@ export const unitTargetsResponseSchema = z.object({
   /** Latest year with results: the year progress is judged on. */
   year: z.number(),
   targets: z.array(targetWithProgressSchema),
+  /** Targets of the units above that name some of this unit's communes, with its share. */
+  fromAbove: z.array(targetWithProgressSchema),
   counts: z.record(z.string(), z.number()),
 });
 export type UnitTargetsResponse = Omit<z.infer<typeof unitTargetsResponseSchema>, "counts"> & {
@@ -234,6 +287,8 @@ export const targetsDashboardResponseSchema = z.object({
     }),
   ),
   targets: z.array(targetWithProgressSchema),
+  /** Targets of the units above that name some of this unit's communes, with its share. */
+  fromAbove: z.array(targetWithProgressSchema),
   lagging: z.array(domainObject<BehindCommune>("Xã chậm tiến độ và lý do")),
 });
 export type TargetsDashboardResponse = z.infer<typeof targetsDashboardResponseSchema>;

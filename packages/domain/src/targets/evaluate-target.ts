@@ -481,6 +481,8 @@ export function targetShare(
   evaluated: TargetProgress,
   codes: ReadonlySet<string>,
 ): TargetShare {
+  // A figure entered by the office (districts, villages, OCOP products) is not made of communes.
+  if (input.target.kind === "enteredValue") return { communes: 0, behind: [] };
   const rule = communeRule(input);
   const scope = communesInScope(input).filter(
     (c) => codes.has(c.code) && (rule === null || rule.requiredFinal(c) !== null),

@@ -179,4 +179,20 @@ describe("a district's share of a province target", () => {
     expect(share.communes).toBe(2);
     expect(share.behind.map((row) => row.code)).toEqual(["A"]);
   });
+
+  it("has no share in a figure entered by the office", () => {
+    const entered: TargetDefinition = {
+      kind: "enteredValue",
+      baselineYear: 2022,
+      deadlineYear: 2025,
+      value: 4,
+      valueUnit: "huyện",
+      entered: [{ year: 2024, value: 1 }],
+    };
+    const input = { target: entered, communes: [commune("A", { 2024: 9 })], levels, year: 2024 };
+    expect(targetShare(input, evaluateTarget(input), new Set(["A"]))).toEqual({
+      communes: 0,
+      behind: [],
+    });
+  });
 });

@@ -8,7 +8,7 @@ import {
   findTargetsOfUnits,
 } from "./targets.repository.ts";
 import { loadUnitScope, setInfoFor } from "./target-scope.ts";
-import { progressOf } from "./targets.service.ts";
+import { progressFromAbove, progressOf } from "./targets.service.ts";
 
 const LAGGING_LIMIT = 20;
 
@@ -85,6 +85,7 @@ export async function getTargetsDashboard(
     byYear,
     heatmap,
     targets,
+    fromAbove: await progressFromAbove(db, scope),
     lagging,
   };
 }

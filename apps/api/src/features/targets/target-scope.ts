@@ -23,6 +23,10 @@ export interface ScopeCommune {
 export interface UnitScope {
   unit: UnitRow;
   provinceCode: string | null;
+  /** The units above the viewed one, nearest first. */
+  above: { code: string; name: string; level: string }[];
+  /** The year whose end gave the hierarchy of `communes` (the year asked). */
+  treeYear: number;
   communes: ScopeCommune[];
   /** Years with stored results for these communes, ascending. */
   resultYears: number[];
@@ -48,6 +52,33 @@ export async function loadUnitScope(
     action: "unit.read",
   });
   const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
+  const { communes, rows } = await loadCommunesOn(db, unit, asOf);
+  const resultYears = await findResultYears(
+    db,
+    communes.map((c) => c.code),
+  );
+  const usable = resultYears.filter((year) => year <= asked);
+  return {
+    unit,
+    provinceCode,
+    above: path.filter((step) => step.code !== unit.code),
+    treeYear: asked,
+    communes,
+    resultYears: usable,
+    year: usable[usable.length - 1] ?? asked,
+    names: new Map([[unit.code, unit.name], ...rows.map((row) => [row.code, row.name] as const)]),
+  };
+}
+
+/**
+ * The assessed communes of a unit as of a date (the unit itself when it is a commune), each with
+ * the units between it and the unit, and every unit below it.
+ */
+export async function loadCommunesOn(
+  db: DbOrTx,
+  unit: { code: string; name: string; level: string },
+  asOf: string,
+) {
   const rows = unit.level === "commune" ? [] : await findDescendantsOn(db, unit.code, asOf);
   const parents = new Map(rows.map((row) => [row.code, row.parentCode]));
   const ancestorsOf = (code: string) => {
@@ -70,19 +101,7 @@ export async function loadUnitScope(
             parentName: row.parentName,
             ancestors: ancestorsOf(row.code),
           }));
-  const resultYears = await findResultYears(
-    db,
-    communes.map((c) => c.code),
-  );
-  const usable = resultYears.filter((year) => year <= asked);
-  return {
-    unit,
-    provinceCode,
-    communes,
-    resultYears: usable,
-    year: usable[usable.length - 1] ?? asked,
-    names: new Map([[unit.code, unit.name], ...rows.map((row) => [row.code, row.name] as const)]),
-  };
+  return { communes, rows };
 }
 
 export async function setInfoFor(db: DbOrTx, year: number, provinceCode: string | null) {

@@ -3,11 +3,15 @@ import {
   describeRequirement,
   endOfYear,
   evaluateTarget,
+  targetShare,
   targetStatuses,
   type LevelCode,
   type TargetCommune,
   type TargetDefinition,
+  type TargetInput as TargetEvaluationInput,
   type TargetKind,
+  type TargetMilestone,
+  type TargetProgress,
 } from "@ntm/domain";
 import type {
   TargetDto,
@@ -28,6 +32,7 @@ import {
   type TargetRow,
 } from "./targets.repository.ts";
 import {
+  loadCommunesOn,
   loadTargetCommunes,
   loadUnitScope,
   setInfoFor,
@@ -47,6 +52,8 @@ export function definitionOf(row: TargetRow): TargetDefinition {
     excludeRecognised: row.excludeRecognised,
     valueUnit: row.valueUnit,
     entered: row.entered as { year: number; value: number }[],
+    milestones: row.milestones as TargetMilestone[],
+    othersGainPerYear: row.othersGainPerYear,
   };
 }
 
@@ -68,6 +75,8 @@ function toDto(row: TargetRow, unitName: string): TargetDto {
     communeCodes: row.communeCodes,
     entered: row.entered as { year: number; value: number }[],
     source: row.source,
+    milestones: row.milestones as TargetMilestone[],
+    othersGainPerYear: row.othersGainPerYear,
     demo: row.demo,
     version: row.version,
     requirement: describeRequirement({ target: definitionOf(row) }),
@@ -83,7 +92,59 @@ function communesOf(row: TargetRow, scope: readonly ScopeCommune[]): ScopeCommun
   return scope.filter((c) => c.ancestors.has(row.unitCode) || c.code === row.unitCode);
 }
 
-/** Progress of targets over one scope: one read of results for every year any target needs. */
+interface Evaluated {
+  row: TargetRow;
+  input: TargetEvaluationInput;
+  progress: TargetProgress;
+  /** The communes of the root unit in the hierarchy of the year the target's data are from. */
+  tree: ScopeCommune[];
+}
+
+/**
+ * Evaluates targets on the communes below a root unit as they were at the end of the year of the
+ * data each target reads (its deadline, or the latest year with results before it): a target of
+ * 2023 read in 2026 counts the communes of 2023, not those formed since. One read of results per
+ * year of data.
+ */
+async function evaluateRows(
+  db: Db,
+  rows: TargetRow[],
+  options: {
+    root: { code: string; name: string; level: string };
+    year: number;
+    levels: LevelCode[];
+    known?: { year: number; communes: ScopeCommune[] };
+  },
+): Promise<Evaluated[]> {
+  const dataYearOf = (row: TargetRow) => Math.min(options.year, row.deadlineYear);
+  const groups = new Map<number, TargetRow[]>();
+  for (const row of rows)
+    groups.set(dataYearOf(row), [...(groups.get(dataYearOf(row)) ?? []), row]);
+  const done = new Map<TargetRow, Evaluated>();
+  for (const [dataYear, group] of groups) {
+    const tree =
+      options.known?.year === dataYear
+        ? options.known.communes
+        : (await loadCommunesOn(db, options.root, endOfYear(dataYear))).communes;
+    const years = new Set<number>();
+    for (const row of group) for (let y = row.baselineYear; y <= dataYear; y++) years.add(y);
+    const loaded = await loadTargetCommunes(db, tree, [...years], [dataYear]);
+    for (const row of group) {
+      const input: TargetEvaluationInput = {
+        target: definitionOf(row),
+        communes: communesOf(row, tree)
+          .map((c) => loaded.get(c.code))
+          .filter((c): c is TargetCommune => c !== undefined),
+        levels: options.levels,
+        year: options.year,
+      };
+      done.set(row, { row, input, progress: evaluateTarget(input), tree });
+    }
+  }
+  return rows.map((row) => done.get(row) as Evaluated);
+}
+
+/** Progress of the targets of a unit and of the units below it. */
 export async function progressOf(
   db: Db,
   rows: TargetRow[],
@@ -91,29 +152,52 @@ export async function progressOf(
 ): Promise<TargetWithProgress[]> {
   if (rows.length === 0) return [];
   const { levels } = await setInfoFor(db, scope.year, scope.provinceCode);
-  const years = new Set<number>();
-  const unmetYears = new Set<number>();
-  for (const row of rows) {
-    const until = Math.min(scope.year, row.deadlineYear);
-    for (let year = row.baselineYear; year <= until; year++) years.add(year);
-    unmetYears.add(until);
-  }
-  const communes = await loadTargetCommunes(db, scope.communes, [...years], [...unmetYears]);
-  const names = scope.names;
-  return rows.map((row) => {
-    const own = communesOf(row, scope.communes)
-      .map((c) => communes.get(c.code))
-      .filter((c): c is TargetCommune => c !== undefined);
-    return {
-      target: toDto(row, names.get(row.unitCode) ?? row.unitCode),
-      progress: evaluateTarget({
-        target: definitionOf(row),
-        communes: own,
-        levels,
-        year: scope.year,
-      }),
-    };
+  const evaluated = await evaluateRows(db, rows, {
+    root: scope.unit,
+    year: scope.year,
+    levels,
+    known: { year: scope.treeYear, communes: scope.communes },
   });
+  return evaluated.map(({ row, progress }) => ({
+    target: toDto(row, scope.names.get(row.unitCode) ?? row.unitCode),
+    progress,
+  }));
+}
+
+/**
+ * Targets of the units above the viewed one that name some of its communes (a province target
+ * seen by a district), each judged on all its communes, with the viewed unit's share: its
+ * communes in the target and those of them behind. Only the viewed unit's communes are listed.
+ */
+export async function progressFromAbove(db: Db, scope: UnitScope): Promise<TargetWithProgress[]> {
+  if (scope.above.length === 0 || scope.unit.level === "province") return [];
+  const rows = await findTargetsOfUnits(
+    db,
+    scope.above.map((unit) => unit.code),
+  );
+  if (rows.length === 0) return [];
+  const { levels } = await setInfoFor(db, scope.year, scope.provinceCode);
+  const result: TargetWithProgress[] = [];
+  for (const owner of scope.above) {
+    const own = rows.filter((row) => row.unitCode === owner.code);
+    if (own.length === 0) continue;
+    const evaluated = await evaluateRows(db, own, { root: owner, year: scope.year, levels });
+    for (const { row, input, progress, tree } of evaluated) {
+      const codes = new Set(
+        tree
+          .filter((c) => c.ancestors.has(scope.unit.code) || c.code === scope.unit.code)
+          .map((c) => c.code),
+      );
+      const share = targetShare(input, progress, codes);
+      if (share.communes === 0) continue;
+      result.push({
+        target: toDto(row, owner.name),
+        progress: { ...progress, behind: share.behind },
+        share: { unitCode: scope.unit.code, unitName: scope.unit.name, ...share },
+      });
+    }
+  }
+  return result;
 }
 
 function unitCodesIn(scope: UnitScope): string[] {
@@ -122,7 +206,10 @@ function unitCodesIn(scope: UnitScope): string[] {
   return [...codes];
 }
 
-/** Targets of a unit and of the units below it, each with its progress. */
+/**
+ * Targets of a unit and of the units below it, each with its progress, and the targets of the
+ * units above it that name its communes (`fromAbove`, not counted in `counts`).
+ */
 export async function getUnitTargets(
   db: Db,
   options: { user: AuthUser; code: string; year: number | undefined; now: Date },
@@ -138,6 +225,7 @@ export async function getUnitTargets(
     unit: { code: scope.unit.code, name: scope.unit.name, level: scope.unit.level },
     year: scope.year,
     targets,
+    fromAbove: await progressFromAbove(db, scope),
     counts,
   };
 }
@@ -196,6 +284,8 @@ function valuesOf(input: TargetInput, by: string, now: Date) {
     communeCodes: input.communeCodes,
     entered: input.entered,
     source: input.source,
+    milestones: input.milestones,
+    othersGainPerYear: input.othersGainPerYear,
     updatedBy: by,
     updatedAt: now,
   };

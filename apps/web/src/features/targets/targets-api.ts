@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   type PlanInput,
+  type TargetInput,
+  targetSchema,
   targetsDashboardResponseSchema,
   planResponseSchema,
   unitMapResponseSchema,
@@ -97,4 +99,15 @@ export function savePlan(code: string, year: number, input: PlanInput) {
     method: "PUT",
     json: input,
   });
+}
+
+/** Sets a target, or changes one with the version read (a stale version is refused, 409). */
+export function saveTarget(input: TargetInput, existing: { id: number; version: number } | null) {
+  return existing
+    ? apiRequest(`/api/targets/${existing.id}`, {
+        schema: targetSchema,
+        method: "PUT",
+        json: { version: existing.version, target: input },
+      })
+    : apiRequest("/api/targets", { schema: targetSchema, method: "POST", json: input });
 }

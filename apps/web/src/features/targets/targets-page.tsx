@@ -73,7 +73,12 @@ export function TargetsPage() {
       <p className="page-meta">{t("targets.yearOfData", { year: data.year })}</p>
       <section className="section">
         <h2>{t("targets.panel")}</h2>
-        <TargetsPanel targets={data.targets} />
+        <TargetsPanel
+          targets={data.targets}
+          fromAbove={data.fromAbove}
+          unit={data.unit}
+          year={data.year}
+        />
       </section>
       <Suspense fallback={<Spin />}>
         <UnitMap code={data.unit.code} year={data.year} />

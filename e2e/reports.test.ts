@@ -4,8 +4,15 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { ReportSubmissionDto, ScorecardResponse } from "@ntm/contracts";
-import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import type {
+  CurrentUser,
+  MyTasksResponse,
+  RatesResponse,
+  ReportSubmissionDto,
+  ReportTypeDto,
+  ScorecardResponse,
+} from "@ntm/contracts";
+import { launchBrowser, login, screenshot, screenshotDir } from "./support/browser.ts";
 import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
@@ -21,6 +28,11 @@ afterAll(async () => {
   await app?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
+
+/** The screen as the officer sees it: a drawer stays over the page, so not the whole page. */
+async function screen(page: Page, name: string) {
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+}
 
 async function narrow(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -171,8 +183,8 @@ describe("reports, obstacles and Excel", () => {
     await office.getByTestId("report-return").click();
     await expect.poll(() => office.getByTestId("report-state").innerText()).toBe("Bị trả lại");
 
+    // The drawer's report is in the URL: a reload opens it again.
     await district.reload();
-    await district.getByTestId(opener).click();
     await district.getByTestId("report-detail").waitFor();
     expect(await district.getByTestId("report-detail").innerText()).toContain(
       "Bổ sung số liệu giải ngân vốn.",
@@ -203,6 +215,120 @@ describe("reports, obstacles and Excel", () => {
     await screenshot(office, "reports-consolidated");
     await district.close();
     await office.close();
+  });
+
+  it("a rate-board cell opens the communes behind it; two are reminded and the commune officer's home lists the reminder", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp");
+    const officer = await apiLogin(app.baseUrl, "xa");
+    const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
+    const types = await apiGet<ReportTypeDto[]>(app.baseUrl, office, "/api/report-types");
+    const communeType = types.find((type) => type.submitterLevel === "commune")!;
+    expect(communeType).toBeDefined();
+    const board = await apiGet<RatesResponse>(
+      app.baseUrl,
+      office,
+      `/api/reports/rates?type=${communeType.id}`,
+    );
+    // The latest period in which the officer's commune and another one have not reported.
+    const mine = board.rows.find((row) => row.unitCode === me.unitCode)!;
+    const cell = [...mine.cells].reverse().find((c) => c.timeliness === "missing")!;
+    expect(cell).toBeDefined();
+    const other = board.rows.find(
+      (row) =>
+        row.unitCode !== me.unitCode &&
+        row.cells.some((c) => c.periodKey === cell.periodKey && c.timeliness === "missing"),
+    )!;
+    const otherId = other.cells.find((c) => c.periodKey === cell.periodKey)!.submissionId;
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, app.baseUrl, "vpdp");
+    await page.goto(`${app.baseUrl}/reports/rates?type=${communeType.id}`);
+    await page.getByTestId("rates-table").waitFor();
+    await page.getByTestId(`rates-cell-${me.unitCode}-${cell.periodKey}`).click();
+    await page.getByTestId("reports-table").waitFor();
+    const search = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(search)).toEqual({
+      type: String(communeType.id),
+      period: cell.periodKey,
+      status: "missing",
+    });
+    const shown = page.getByTestId("reports-table").locator("tbody tr.ant-table-row");
+    await expect.poll(() => shown.count()).toBeGreaterThan(1);
+    expect(await page.getByTestId("reports-table").innerText()).not.toContain("Đúng hạn");
+
+    const choose = async (name: string, id: number) => {
+      await page.getByTestId("reports-search").fill(name);
+      await page.locator(`tr[data-row-key="${id}"] .ant-table-selection-column input`).check();
+    };
+    await choose(mine.unitName, cell.submissionId);
+    await choose(other.unitName, otherId);
+    await page.getByTestId("reports-search").fill("");
+    expect(await page.getByTestId("reports-bulk").innerText()).toContain("Đã chọn 2 báo cáo");
+    await screenshot(page, "reports-selected-1280");
+    const exportHref = await page.getByTestId("reports-export-selected").getAttribute("href");
+    const exported = await page.request.get(`${app.baseUrl}${exportHref}`);
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["content-disposition"]).toContain("bao-cao-da-chon.xlsx");
+    await page.getByTestId("reports-remind").click();
+    await page.getByText("Đã nhắc 2 đơn vị").waitFor();
+    await expect
+      .poll(() => page.getByTestId("reports-table").getByTestId("report-reminded").count())
+      .toBeGreaterThan(1);
+    await page.close();
+
+    const home = await apiGet<MyTasksResponse>(app.baseUrl, officer, "/api/me/tasks");
+    const reminder = home.tasks.find((task) => task.kind === "report_reminder");
+    expect(reminder).toMatchObject({ submissionId: cell.submissionId, overdue: true });
+
+    // The commune officer, on a phone: the home lists the reminder, which opens the report in a
+    // drawer as wide as the screen, to write and submit.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await login(phone, app.baseUrl, "xa");
+    const line = phone.getByTestId(`task-${reminder!.id}`);
+    await line.waitFor();
+    expect(await line.getAttribute("data-kind")).toBe("report_reminder");
+    expect(await line.innerText()).toContain("nhắc nộp");
+    await screenshot(phone, "reports-reminder-home-390");
+    await line.click();
+    await phone.getByTestId("report-detail").waitFor();
+    const drawer = phone.locator(".report-drawer .ant-drawer-content-wrapper");
+    const box = await drawer.first().boundingBox();
+    expect(Math.round(box!.width)).toBe(390);
+    await phone
+      .getByTestId("report-narrative")
+      .fill("Tháng này xã hoàn thành 1,2 km đường trục thôn.");
+    await screen(phone, "reports-drawer-390");
+    await phone.getByTestId("report-submit").click();
+    await expect.poll(() => phone.getByTestId("report-state").innerText()).toBe("Đã nộp");
+    const after = await apiGet<MyTasksResponse>(app.baseUrl, officer, "/api/me/tasks");
+    expect(after.tasks.some((task) => task.id === reminder!.id)).toBe(false);
+    await phone.close();
+  });
+
+  it("the commune officer sees its commune's reports and opens one in a drawer on a desktop", async () => {
+    const officer = await apiLogin(app.baseUrl, "xa");
+    const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
+    const mine = await apiGet<ReportSubmissionDto[]>(app.baseUrl, officer, "/api/reports");
+    expect(mine.length).toBeGreaterThan(0);
+    expect(new Set(mine.map((row) => row.unitCode))).toEqual(new Set([me.unitCode]));
+    const draft = mine.find((row) => row.canSubmit)!;
+    expect(draft).toBeDefined();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, app.baseUrl, "xa");
+    await page.goto(`${app.baseUrl}/reports?status=open`);
+    await page.getByTestId("reports-table").waitFor();
+    await page.getByTestId(`report-open-${draft.periodKey}-${draft.unitCode}`).click();
+    await page.getByTestId("report-detail").waitFor();
+    expect(new URL(page.url()).searchParams.get("report")).toBe(String(draft.id));
+    const box = await page
+      .locator(".report-drawer .ant-drawer-content-wrapper")
+      .first()
+      .boundingBox();
+    expect(Math.round(box!.width)).toBe(720);
+    // The submit control is in view without scrolling the page behind the drawer.
+    expect(await page.getByTestId("report-submit").isVisible()).toBe(true);
+    await screen(page, "reports-drawer-1280");
+    await page.close();
   });
 
   it("an obstacle is raised by the district, escalated and resolved by the coordination office", async () => {

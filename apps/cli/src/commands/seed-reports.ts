@@ -5,9 +5,10 @@ import { openDuePeriods, openReportPeriod, systemUser, today as localDate } from
 import { and, eq, inArray } from "drizzle-orm";
 
 /**
- * Demo reporting: a district monthly report due on the 15th and a department quarterly report
- * due 15 working days after the quarter, the last periods before `now` with on-time, late,
- * returned and missing submissions, and obstacles in every state (one proposed to UBND tỉnh).
+ * Demo reporting: a district monthly report due on the 15th, a commune monthly report due on the
+ * 10th and a department quarterly report due 15 working days after the quarter, the last periods
+ * before `now` with on-time, late, returned and missing submissions, and obstacles in every state
+ * (one proposed to UBND tỉnh).
  */
 export async function seedReports(
   database: Database,
@@ -31,6 +32,17 @@ export async function seedReports(
       dueRule: { kind: "dayOfNextMonth", day: 15 },
       submitterLevel: "district",
       legalBasis: "Kế hoạch của UBND tỉnh (minh họa): báo cáo hằng tháng trước ngày 15",
+    },
+    {
+      // Since 1/7/2025 local government has two levels: with no district in between, the commune
+      // people's committee reports to the province itself. The rhythm is the province's choice.
+      code: "xa-hang-thang",
+      name: "Báo cáo tháng của UBND xã về xây dựng nông thôn mới",
+      cadence: "monthly",
+      dueRule: { kind: "dayOfNextMonth", day: 10 },
+      submitterLevel: "commune",
+      legalBasis:
+        "Kế hoạch của UBND tỉnh (minh họa): từ 01/7/2025 chính quyền địa phương hai cấp, UBND xã báo cáo hằng tháng trước ngày 10 về Văn phòng điều phối tỉnh",
     },
     {
       code: "so-nganh-hang-quy",
@@ -58,7 +70,12 @@ export async function seedReports(
     const past = [...periodsOf(cadence, year - 1), ...periodsOf(cadence, year)].filter(
       (p) => p.end < today,
     );
-    const recent = past.slice(cadence === "monthly" ? -4 : -2);
+    // Communes have reported all year (a commune officer's home shows a few reports, not every
+    // month); the others, the last few periods.
+    const recent =
+      type.submitterLevel === "commune"
+        ? past.filter((p) => p.key.startsWith(String(year)))
+        : past.slice(cadence === "monthly" ? -4 : -2);
     for (const period of recent)
       await openReportPeriod(db, {
         user: systemUser,

@@ -7,6 +7,7 @@ import {
   reminderSchema,
   openPeriodsResultSchema,
   obstacleSchema,
+  remindResultSchema,
 } from "@ntm/contracts";
 import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
 
@@ -15,7 +16,7 @@ export const reportKeys = {
   list: (period?: string) => ["reports", "list", period ?? ""] as const,
   detail: (id: number) => ["reports", "detail", id] as const,
   types: () => ["reports", "types"] as const,
-  rates: (type: number) => ["reports", "rates", type] as const,
+  rates: (type: number, year: number | null = null) => ["reports", "rates", type, year] as const,
   reminders: () => ["reports", "reminders"] as const,
   obstacles: (filter: string) => ["reports", "obstacles", filter] as const,
 };
@@ -26,8 +27,11 @@ export const fetchReport = (id: number, signal?: AbortSignal) =>
   apiRequest(`/api/reports/${id}`, { schema: reportSubmissionSchema, signal });
 export const fetchTypes = (signal?: AbortSignal) =>
   apiRequest("/api/report-types", { schema: z.array(reportTypeSchema), signal });
-export const fetchRates = (type: number, signal?: AbortSignal) =>
-  apiRequest(apiPath("/api/reports/rates", { type }), { schema: ratesResponseSchema, signal });
+export const fetchRates = (type: number, signal?: AbortSignal, year: number | null = null) =>
+  apiRequest(apiPath("/api/reports/rates", { type, year: year ?? undefined }), {
+    schema: ratesResponseSchema,
+    signal,
+  });
 export const fetchReminders = (signal?: AbortSignal) =>
   apiRequest("/api/reports/reminders", { schema: z.array(reminderSchema), signal });
 export const submitReport = (id: number, narrative: string, version: number) =>
@@ -42,6 +46,16 @@ export const returnReport = (id: number, reason: string) =>
     method: "POST",
     json: { reason },
   });
+
+/** "Nhắc nộp": reminds the submitters of these reports in the app and by e-mail. */
+export const remindReports = (ids: number[]) =>
+  apiRequest("/api/reports/remind", {
+    schema: remindResultSchema,
+    method: "POST",
+    json: { ids },
+  });
+export const selectedExportUrl = (ids: number[]) =>
+  apiPath("/api/reports/export", { ids: ids.join(",") });
 
 export const openDuePeriods = () =>
   apiRequest("/api/report-periods/open", { schema: openPeriodsResultSchema, method: "POST" });

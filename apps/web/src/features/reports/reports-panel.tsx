@@ -1,11 +1,12 @@
+import { BellOutlined, FileExcelOutlined } from "@ant-design/icons";
 import type { ReportSubmissionDto } from "@ntm/contracts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
   Button,
-  Card,
-  Descriptions,
+  Drawer,
+  Grid,
   Input,
   List,
   Select,
@@ -14,204 +15,187 @@ import {
   Tag,
   Typography,
 } from "antd";
-import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { useState } from "react";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
-import { formatDate, formatDateTime, formatNumber, formatQuantity } from "../../lib/format.ts";
+import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { scrollToId } from "../../lib/scroll-into-view.ts";
+import { useUrlState } from "../../lib/use-url-state.ts";
+import { ReportDetail } from "./report-detail.tsx";
+import {
+  filterReports,
+  reportFilterFields,
+  statusFilters,
+  type ReportFilters,
+  type StatusFilter,
+} from "./report-filters.ts";
 import {
   fetchReminders,
-  fetchReport,
   fetchReports,
+  fetchTypes,
+  remindReports,
   reportKeys,
-  returnReport,
-  submitReport,
+  selectedExportUrl,
 } from "./reports-api.ts";
 import { TimelinessTag } from "./timeliness-tag.tsx";
 
-function ReportDetail({ id }: { id: number }) {
-  const { t, language } = useI18n();
+function Filters({
+  rows,
+  filters,
+  update,
+}: {
+  rows: ReportSubmissionDto[];
+  filters: ReportFilters;
+  update: (patch: Partial<ReportFilters>, options?: { replace?: boolean }) => void;
+}) {
+  const { t } = useI18n();
+  const types = useQuery({
+    queryKey: reportKeys.types(),
+    queryFn: ({ signal }) => fetchTypes(signal),
+  });
+  const all = t("reports.filter.all");
+  const years = [...new Set(rows.map((row) => Number(row.periodKey.slice(0, 4))))]
+    .filter((year) => Number.isInteger(year))
+    .sort((a, b) => b - a);
+  const periods = [
+    ...new Map(
+      rows
+        .filter((row) => filters.type === null || row.typeId === filters.type)
+        .filter((row) => filters.year === null || row.periodKey.startsWith(`${filters.year}-`))
+        .map((row) => [row.periodKey, row.periodLabel]),
+    ).entries(),
+  ].sort((a, b) => b[0].localeCompare(a[0]));
+  const typeIds = new Set(rows.map((row) => row.typeId));
+  return (
+    <Space wrap className="reports-filters" data-testid="reports-filters">
+      <Input
+        allowClear
+        aria-label={t("reports.filter.search")}
+        placeholder={t("reports.filter.search")}
+        className="reports-filter-search"
+        data-testid="reports-search"
+        value={filters.q}
+        onChange={(event) => update({ q: event.target.value }, { replace: true })}
+      />
+      <Select
+        aria-label={t("reports.type")}
+        className="reports-filter-type"
+        value={filters.type ?? 0}
+        onChange={(value) => update({ type: value || null, period: "" })}
+        options={[
+          { value: 0, label: `${t("reports.type")}: ${all}` },
+          ...(types.data ?? [])
+            .filter((type) => typeIds.has(type.id))
+            .map((type) => ({ value: type.id, label: type.name })),
+        ]}
+      />
+      <Select
+        aria-label={t("reports.year")}
+        value={filters.year ?? 0}
+        onChange={(value) => update({ year: value || null, period: "" })}
+        options={[
+          { value: 0, label: `${t("reports.year")}: ${all}` },
+          ...years.map((year) => ({ value: year, label: String(year) })),
+        ]}
+      />
+      <Select
+        aria-label={t("reports.period")}
+        value={filters.period}
+        onChange={(value) => update({ period: value })}
+        options={[
+          { value: "", label: `${t("reports.period")}: ${all}` },
+          ...periods.map(([key, label]) => ({ value: key, label })),
+        ]}
+      />
+      <Select
+        aria-label={t("reports.status")}
+        data-testid="reports-filter-status"
+        value={filters.status ?? ""}
+        onChange={(value: StatusFilter | "") => update({ status: value || null })}
+        options={[
+          { value: "", label: `${t("reports.status")}: ${all}` },
+          ...statusFilters.map((status) => ({
+            value: status,
+            label: t(`reports.filter.${status}`),
+          })),
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** "Nhắc nộp" and "Xuất Excel" on the chosen rows. */
+function BulkActions({
+  selected,
+  onDone,
+}: {
+  selected: ReportSubmissionDto[];
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const query = useQuery({
-    queryKey: reportKeys.detail(id),
-    queryFn: ({ signal }) => fetchReport(id, signal),
-  });
-  const [narrative, setNarrative] = useState<string | null>(null);
-  const [reason, setReason] = useState("");
-  const refresh = (report: ReportSubmissionDto) => {
-    client.setQueryData(reportKeys.detail(id), report);
-    void client.invalidateQueries({ queryKey: reportKeys.all });
-  };
-  const submit = useMutation({
-    mutationFn: (report: ReportSubmissionDto) =>
-      submitReport(id, narrative ?? report.narrative, report.version),
-    onSuccess: (report) => {
-      setNarrative(null);
-      refresh(report);
-      void message.success(t("reports.submitted"));
+  const remindable = selected.filter((row) => row.canRemind);
+  const remind = useMutation({
+    mutationFn: () => remindReports(remindable.map((row) => row.id)),
+    onSuccess: (result) => {
+      void client.invalidateQueries({ queryKey: reportKeys.all });
+      void message.success(
+        t("reports.remind.done", {
+          count: result.reminded.length,
+          mails: result.reminded.reduce((sum, row) => sum + row.mails, 0),
+        }),
+      );
+      if (result.alreadyToday.length > 0) {
+        void message.info(t("reports.remind.already", { count: result.alreadyToday.length }));
+      }
+      onDone();
     },
   });
-  const giveBack = useMutation({
-    mutationFn: () => returnReport(id, reason),
-    onSuccess: (report) => {
-      setReason("");
-      refresh(report);
-      void message.success(t("reports.returned"));
-    },
-  });
-  const loaded = query.data?.id;
-  // The report opens below a long table: bring it into view, or on a phone nothing seems to happen.
-  useEffect(() => {
-    if (loaded !== undefined) scrollToId("report-detail");
-  }, [loaded]);
-  if (query.isPending) return <PageLoading />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const report = query.data;
-  const figures = report.figures;
   return (
-    <Card
-      size="small"
-      title={`${report.typeName} — ${report.periodLabel}`}
-      id="report-detail"
-      data-testid="report-detail"
-    >
-      <Space direction="vertical" style={{ width: "100%" }}>
-        <Space wrap>
-          <Tag data-testid="report-state">{t(`reports.state.${report.state}`)}</Tag>
-          <TimelinessTag value={report.timeliness} />
-          <Typography.Text type="secondary">{report.timelinessReason}</Typography.Text>
-        </Space>
-        {report.state === "returned" && report.returnReason && (
-          <Alert
-            type="warning"
-            showIcon
-            message={t("reports.returnedBecause", { reason: report.returnReason })}
-          />
-        )}
-        {figures && (
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2 }}
-            bordered
-            title={t("reports.figures")}
-          >
-            <Descriptions.Item label={t("reports.figures.communes")}>
-              {figures.communes}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.assessed")}>
-              {figures.communesAssessed}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.average")}>
-              {figures.averageCriteriaMet === null
-                ? "–"
-                : formatNumber(figures.averageCriteriaMet, language, 1)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.standard")}>
-              {figures.byLevel.standard}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.advanced")}>
-              {figures.byLevel.advanced}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.values")}>
-              {figures.valuesUpdated}
-            </Descriptions.Item>
-            <Descriptions.Item label={t("reports.figures.obstacles")}>
-              {figures.obstaclesOpen}
-            </Descriptions.Item>
-            {figures.targets && (
-              <Descriptions.Item label={t("reports.figures.targets")}>
-                <span data-testid="figures-targets">
-                  {`${figures.targets.met} / ${figures.targets.onTrack} / ${figures.targets.atRisk} / ${figures.targets.offTrack}`}
-                </span>
-              </Descriptions.Item>
-            )}
-            {figures.planMoney && (
-              <Descriptions.Item
-                label={t("reports.figures.planMoney", { year: figures.planMoney.year })}
-              >
-                <span data-testid="figures-plan-money">
-                  {`${formatQuantity(figures.planMoney.investment, "đồng", language)} / ${formatQuantity(figures.planMoney.funded, "đồng", language)}`}
-                </span>
-              </Descriptions.Item>
-            )}
-            <Descriptions.Item label={t("reports.figures.changes")}>
-              {figures.changes.length === 0
-                ? "–"
-                : figures.changes
-                    .map((c) => `${c.unitName}: ${c.previous ?? "–"} → ${c.criteriaMet}`)
-                    .join("; ")}
-            </Descriptions.Item>
-          </Descriptions>
-        )}
-        {figures?.notes.map((note) => (
-          <Typography.Text key={note} type="secondary">
-            {note}
-          </Typography.Text>
-        ))}
-        {report.state === "submitted" && report.submittedAt && (
-          <Typography.Text type="secondary">
-            {t("reports.frozen", { at: formatDateTime(report.submittedAt) })}
-          </Typography.Text>
-        )}
-        <label htmlFor="report-narrative">{t("reports.narrative")}</label>
-        <Input.TextArea
-          id="report-narrative"
-          data-testid="report-narrative"
-          rows={5}
-          readOnly={!report.canSubmit}
-          value={narrative ?? report.narrative}
-          onChange={(event) => setNarrative(event.target.value)}
-        />
-        {submit.isError && <Alert type="error" showIcon message={errorMessage(submit.error)} />}
-        {report.canSubmit && (
+    <div className="reports-bulk" data-testid="reports-bulk" role="region" aria-live="polite">
+      <Space wrap>
+        <Typography.Text strong>
+          {t("reports.bulk.selected", { count: selected.length })}
+        </Typography.Text>
+        {selected.some((row) => row.canRemind) && (
           <Button
             type="primary"
-            loading={submit.isPending}
-            onClick={() => submit.mutate(report)}
-            data-testid="report-submit"
+            icon={<BellOutlined aria-hidden />}
+            loading={remind.isPending}
+            onClick={() => remind.mutate()}
+            data-testid="reports-remind"
           >
-            {t("reports.submit")}
+            {t("reports.bulk.remind", { count: remindable.length })}
           </Button>
         )}
-        {report.canReturn && (
-          <Space direction="vertical" style={{ width: "100%" }}>
-            <label htmlFor="report-return-reason">{t("reports.returnReason")}</label>
-            <Input
-              id="report-return-reason"
-              data-testid="report-return-reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            {giveBack.isError && (
-              <Alert type="error" showIcon message={errorMessage(giveBack.error)} />
-            )}
-            <Button
-              danger
-              loading={giveBack.isPending}
-              onClick={() => giveBack.mutate()}
-              data-testid="report-return"
-            >
-              {t("reports.return")}
-            </Button>
-          </Space>
-        )}
+        <Button
+          icon={<FileExcelOutlined aria-hidden />}
+          href={selectedExportUrl(selected.map((row) => row.id))}
+          data-testid="reports-export-selected"
+        >
+          {t("reports.bulk.export")}
+        </Button>
+        <Button type="link" onClick={onDone}>
+          {t("reports.bulk.clear")}
+        </Button>
       </Space>
-    </Card>
+      {remindable.length < selected.length && selected.some((row) => row.canRemind) && (
+        <Typography.Text type="secondary" className="reports-bulk-note">
+          {t("reports.bulk.skipped", { count: selected.length - remindable.length })}
+        </Typography.Text>
+      )}
+      {remind.isError && <Alert type="error" showIcon message={errorMessage(remind.error)} />}
+    </div>
   );
 }
 
 export function ReportsPanel() {
   const { t } = useI18n();
-  const [search, setSearch] = useSearchParams();
-  // "Việc của tôi" opens one report with ?report=ID.
-  const [selected, setSelected] = useState<number | null>(
-    () => Number(search.get("report")) || null,
-  );
-  const period = search.get("period") ?? "";
+  const screens = Grid.useBreakpoint();
+  const [filters, update] = useUrlState(reportFilterFields);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const list = useQuery({
     queryKey: reportKeys.list(),
     queryFn: ({ signal }) => fetchReports(signal),
@@ -222,15 +206,11 @@ export function ReportsPanel() {
   });
   if (list.isPending) return <PageLoading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
-  const periods = [
-    ...new Map(list.data.map((row) => [row.periodKey, row.periodLabel])).entries(),
-  ].sort((a, b) => b[0].localeCompare(a[0]));
-  const rows = list.data
-    .filter((row) => !period || row.periodKey === period)
-    .sort(
-      (a, b) =>
-        b.periodKey.localeCompare(a.periodKey) || a.unitName.localeCompare(b.unitName, "vi"),
-    );
+  const rows = filterReports(list.data, filters);
+  // A choice stays made while the officer searches for the next unit, as in a mail inbox.
+  const selected = list.data.filter((row) => selectedIds.includes(row.id));
+  const opened = filters.report === null ? null : list.data.find((r) => r.id === filters.report);
+  const phone = !screens.md;
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
       {reminders.data && reminders.data.length > 0 && (
@@ -248,16 +228,8 @@ export function ReportsPanel() {
           }
         />
       )}
-      <Select
-        aria-label={t("reports.period")}
-        style={{ minWidth: 220, maxWidth: "100%" }}
-        value={period}
-        onChange={(value) => setSearch(value ? { period: value } : {})}
-        options={[
-          { value: "", label: `${t("reports.period")}: ${t("reports.obstacles.filter.all")}` },
-          ...periods.map(([key, label]) => ({ value: key, label })),
-        ]}
-      />
+      <Filters rows={list.data} filters={filters} update={update} />
+      {selected.length > 0 && <BulkActions selected={selected} onDone={() => setSelectedIds([])} />}
       <Table
         size="small"
         rowKey="id"
@@ -266,6 +238,15 @@ export function ReportsPanel() {
         scroll={{ x: true }}
         dataSource={rows}
         locale={{ emptyText: t("reports.empty") }}
+        rowSelection={{
+          selectedRowKeys: selected.map((row) => row.id),
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelectedIds(keys.map(Number)),
+          columnWidth: 48,
+          getCheckboxProps: (row) => ({
+            "aria-label": t("reports.bulk.choose", { unit: row.unitName, period: row.periodLabel }),
+          }),
+        }}
         columns={[
           { title: t("reports.period"), dataIndex: "periodLabel" },
           { title: t("reports.type"), dataIndex: "typeName", responsive: ["md"] },
@@ -277,16 +258,21 @@ export function ReportsPanel() {
               <Space size={4} wrap>
                 <Tag>{t(`reports.state.${row.state}`)}</Tag>
                 <TimelinessTag value={row.timeliness} title={row.timelinessReason} />
+                {row.remindedOn && row.state !== "submitted" && (
+                  <Tag icon={<BellOutlined aria-hidden />} data-testid="report-reminded">
+                    {t("reports.remindedOn", { date: formatDate(row.remindedOn) })}
+                  </Tag>
+                )}
               </Space>
             ),
           },
           {
-            title: "",
+            title: <span className="visually-hidden">{t("reports.open")}</span>,
             render: (_, row) =>
               row.canRead ? (
                 <Button
                   size="small"
-                  onClick={() => setSelected(row.id)}
+                  onClick={() => update({ report: row.id })}
                   data-testid={`report-open-${row.periodKey}-${row.unitCode}`}
                 >
                   {t("reports.open")}
@@ -299,7 +285,16 @@ export function ReportsPanel() {
           },
         ]}
       />
-      {selected !== null && <ReportDetail key={selected} id={selected} />}
+      <Drawer
+        open={filters.report !== null}
+        onClose={() => update({ report: null })}
+        size={phone ? "100%" : 720}
+        destroyOnHidden
+        title={opened?.unitName ?? t("reports.nav")}
+        rootClassName="report-drawer"
+      >
+        {filters.report !== null && <ReportDetail key={filters.report} id={filters.report} />}
+      </Drawer>
     </Space>
   );
 }

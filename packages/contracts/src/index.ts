@@ -17,4 +17,5 @@ export * from "./dossiers.schemas.ts";
 export * from "./dossier-filing.schemas.ts";
 export * from "./entry.schemas.ts";
 export * from "./communes-list.schemas.ts";
+export * from "./unit-edit.schemas.ts";
 export * from "./api.responses.ts";

@@ -20,6 +20,23 @@ export interface ValueState {
   note: string | null;
 }
 
+/** A unit version's attributes, before and after a change. */
+export interface UnitState {
+  name: string;
+  flags: string[];
+  communeGroup: string | null;
+  region: string | null;
+  assessed: boolean;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface UnitChange extends UnitState {
+  effectiveFrom: string;
+  basis: string;
+  reevaluatedYears: number[];
+}
+
 /** A record the audit keeps as it was written (an API input, a plan, a target). */
 export type AuditSnapshot = object;
 
@@ -63,6 +80,8 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
     new: { id: number; name: string; reevaluated: number };
   };
   "units.import": { entity: "admin_units"; new: { units: number; links: number } };
+  /** A dated change of a unit made in the app (docs/decisions/0013-dated-unit-attributes.md). */
+  "unit.change": { entity: "admin_unit"; old: UnitState; new: UnitChange };
   "boundaries.import": {
     entity: "boundaries";
     new: { units: number; schematic: boolean; codes: string[] };
@@ -181,6 +200,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "evidence.delete": "assessment_value",
   "catalog.import": "criteria_set",
   "units.import": "admin_units",
+  "unit.change": "admin_unit",
   "boundaries.import": "boundaries",
   "target.create": "target",
   "target.update": "target",

@@ -99,6 +99,12 @@ const AccountsPage = lazy(() =>
   })),
 );
 
+const UnitAdminPage = lazy(() =>
+  import("../features/units/unit-admin-page.tsx").then((module) => ({
+    default: module.UnitAdminPage,
+  })),
+);
+
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
     default: module.ReportsPage,
@@ -214,6 +220,7 @@ export function AppRouter() {
           {[
             { path: "account/password", page: <ChangePasswordPage /> },
             { path: "accounts", page: <AccountsPage /> },
+            { path: "admin-units", page: <UnitAdminPage /> },
           ].map((route) => (
             <Route
               key={route.path}

@@ -115,6 +115,7 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "target.write": ["province_admin", "coordination_office", "district"],
   "plan.write": ["province_admin", "coordination_office", "district", "commune_officer"],
   "merger.decide": ["province_admin", "coordination_office"],
+  "unit.edit": ["province_admin"],
 };
 
 describe("actions on a commune: role × scope", () => {
@@ -150,6 +151,16 @@ describe("actions on a commune: role × scope", () => {
       code: "read_only",
       reason: "Tài khoản chỉ có quyền xem.",
     });
+  });
+});
+
+describe("unit.edit", () => {
+  it("refuses a province administrator its own province, which the State names", () => {
+    expect(can(actors.province_admin, "unit.edit", konTum)).toMatchObject({
+      allowed: false,
+      code: "role_not_allowed",
+    });
+    expect(can(actors.province_admin, "unit.edit", dakGlei).allowed).toBe(true);
   });
 });
 

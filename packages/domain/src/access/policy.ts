@@ -45,6 +45,7 @@ export { isInScope } from "./checks.ts";
 export interface ActionResources {
   // Hierarchy
   "unit.read": UnitResource;
+  "unit.edit": UnitResource;
   "units.import": undefined;
   "boundaries.import": undefined;
   // Indicator values, their audit trail, imports and exports
@@ -134,6 +135,20 @@ const readInScope: Rule<UnitResource> = {
  */
 export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "unit.read": readInScope,
+  "unit.edit": {
+    checks: [
+      scoped,
+      provinceAdminOnly("Chỉ quản trị tỉnh được sửa đơn vị hành chính."),
+      (actor, unit) =>
+        actor.unitCode === unit.unitCode
+          ? roleRefusal(
+              "Tên và loại của tỉnh do Trung ương quyết định; tỉnh sửa các đơn vị trực thuộc.",
+            )
+          : null,
+    ],
+    allowed:
+      "Quản trị tỉnh sửa đơn vị hành chính trực thuộc tỉnh, có ngày hiệu lực và ghi nhật ký.",
+  },
   "units.import": {
     checks: [
       systemOnly("Danh mục đơn vị hành chính chỉ được nhập bằng dòng lệnh (ntm units import)."),

@@ -157,6 +157,24 @@ export const probes: { [A in Action]: Probe<A> } = {
       return { resource: [units[code]!], request: { method: "GET", url: `/api/units/${code}` } };
     },
   },
+  "unit.edit": {
+    sides: ["inside", "outside", "the province itself"],
+    prepare: async (world, _role, side) => {
+      const code = side === "the province itself" ? "P01" : sideOf(world, side).commune;
+      return {
+        resource: [units[code]!],
+        request: {
+          method: "POST",
+          url: `/api/units/${code}/changes`,
+          payload: {
+            effectiveFrom: "2024-01-01",
+            basis: "Nghị quyết thử nghiệm",
+            name: world.fresh("Tên mới"),
+          },
+        },
+      };
+    },
+  },
   "units.import": {
     sides: only,
     prepare: async (world) => ({

@@ -104,6 +104,11 @@ function UserBox() {
               icon: <KeyOutlined aria-hidden />,
               label: <Link to="/account/password">{t("password.nav")}</Link>,
             },
+            {
+              key: "admin-units",
+              icon: <ApartmentOutlined aria-hidden />,
+              label: <Link to="/admin-units">{t("unitAdmin.nav")}</Link>,
+            },
             ...(user.permissions["user.create"]
               ? [
                   {

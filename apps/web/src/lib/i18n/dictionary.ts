@@ -1,6 +1,7 @@
 import { roleNames } from "@ntm/domain";
 import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
+import { unitAdminEn, unitAdminVi } from "./messages-unit-admin.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
@@ -360,6 +361,7 @@ const vi = {
   ...reportsVi,
   ...entryVi,
   ...accountVi,
+  ...unitAdminVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
@@ -372,6 +374,7 @@ const en = {
   ...reportsEn,
   ...entryEn,
   ...accountEn,
+  ...unitAdminEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,

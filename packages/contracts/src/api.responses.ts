@@ -60,3 +60,5 @@ export const auditListResponseSchema = z.object({
   entries: z.array(auditEntrySchema.extend({ userId: z.number().nullable() })),
 });
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
+
+export * from "./predecessor-history.schemas.ts";

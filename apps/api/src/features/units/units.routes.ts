@@ -11,10 +11,12 @@ import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { today } from "../../shared/clock.ts";
 import { getUnitDetail, listUnits } from "./units.service.ts";
+import { predecessorHistoryRoutes } from "./predecessor-history.routes.ts";
 
 export function unitsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  predecessorHistoryRoutes(app, context);
   routes.get(
     "/api/units",
     {

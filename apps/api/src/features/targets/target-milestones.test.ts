@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TargetDto, TargetsDashboardResponse, UnitTargetsResponse } from "@ntm/contracts";
 import { systemUser } from "../auth/index.ts";
@@ -278,6 +279,24 @@ describe("a district sees the province targets that name its communes", () => {
     const body = await ok<UnitTargetsResponse>("admin", "GET", "/api/units/P01/targets?year=2024");
     expect(body.fromAbove).toEqual([]);
     expect(body.targets.map((row) => row.target.id)).toContain(provinceOpenId);
+  });
+
+  it("the district's workbook holds the province targets with its share, and the milestone of the year", async () => {
+    const response = await call("huyen", "GET", "/api/units/D01/targets.xlsx?year=2024");
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Mục tiêu");
+    const rows = (sheet?.getSheetValues() ?? []).slice(2) as unknown[][];
+    const open = rows.find((row) => row[2] === "Không còn xã dưới 2 tiêu chí đến năm 2025");
+    expect(open?.[14]).toBe("Huyện Đăk Glei: 2 xã thuộc mục tiêu, 1 xã chưa đạt");
+    const province = await call("admin", "GET", "/api/units/D02/targets.xlsx?year=2024");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(province.rawPayload as unknown as ArrayBuffer);
+    const staged = (book.getWorksheet("Mục tiêu")?.getSheetValues() ?? [])
+      .slice(2)
+      .find((row) => (row as unknown[])[2] === tuMoRong.name) as unknown[] | undefined;
+    expect(staged?.[13]).toBe("Năm 2024: 1 xã");
   });
 
   it("a district still may not read the province's own targets list", async () => {

@@ -1,8 +1,13 @@
 import type { UnitTargetsResponse } from "@ntm/contracts";
+import { formatNumberVi } from "@ntm/domain";
 import type { Sheet } from "../../shared/spreadsheets/index.ts";
 
-/** The targets of a unit: one sheet of targets with their progress, one of the communes behind. */
+/**
+ * The targets of a unit, then those of the units above that name its communes (with its share):
+ * one sheet of targets with their progress, one of the communes behind.
+ */
 export function targetsSheets(body: UnitTargetsResponse): Sheet[] {
+  const all = [...body.targets, ...body.fromAbove];
   return [
     {
       name: "Mục tiêu",
@@ -19,8 +24,10 @@ export function targetsSheets(body: UnitTargetsResponse): Sheet[] {
         { header: "Trạng thái", key: "status", width: 16 },
         { header: "Căn cứ đánh giá", key: "rule", width: 80 },
         { header: "Văn bản giao", key: "source", width: 36 },
+        { header: "Mốc của năm", key: "milestone", width: 18 },
+        { header: "Phần của đơn vị", key: "share", width: 40 },
       ],
-      rows: body.targets.map(({ target, progress }) => ({
+      rows: all.map(({ target, progress, share }) => ({
         unit: target.unitName,
         name: target.name,
         baseline: target.baselineYear,
@@ -33,6 +40,13 @@ export function targetsSheets(body: UnitTargetsResponse): Sheet[] {
         status: progress.statusName,
         rule: progress.rule,
         source: target.source ?? "",
+        milestone:
+          progress.milestone && progress.milestone.year < target.deadlineYear
+            ? `Năm ${progress.milestone.year}: ${formatNumberVi(progress.milestone.value)} ${progress.unit}`
+            : "",
+        share: share
+          ? `${share.unitName}: ${formatNumberVi(share.communes)} xã thuộc mục tiêu, ${formatNumberVi(share.behind.length)} xã chưa đạt`
+          : "",
       })),
     },
     {
@@ -46,7 +60,7 @@ export function targetsSheets(body: UnitTargetsResponse): Sheet[] {
         { header: "Tiêu chí chưa đạt", key: "missing", width: 40 },
         { header: "Đủ tốc độ", key: "pace", width: 10 },
       ],
-      rows: body.targets.flatMap(({ target, progress }) =>
+      rows: all.flatMap(({ target, progress }) =>
         progress.behind.map((row) => ({
           target: target.name,
           name: row.name,

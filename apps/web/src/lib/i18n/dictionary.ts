@@ -6,6 +6,7 @@ import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
 import { listsEn, listsVi } from "./messages-lists.ts";
+import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -365,6 +366,7 @@ const vi = {
   ...tasksVi,
   ...filingVi,
   ...accessVi,
+  ...printVi,
 };
 const en = {
   ...coreEn,
@@ -378,6 +380,7 @@ const en = {
   ...tasksEn,
   ...filingEn,
   ...accessEn,
+  ...printEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,13 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  catalogAmendmentSchema,
   criteriaSetSchema,
   provincialOverrideSchema,
+  type CatalogAmendment,
   type ProvincialOverride,
 } from "@ntm/contracts";
 import {
+  applyAmendment,
   applyOverride as applyProvincialOverride,
   evaluateAssessment,
+  selectSetInForce,
   selectThreshold,
   type CriteriaSet,
   type Indicator,
@@ -25,6 +29,9 @@ const set2021: CriteriaSet = criteriaSetSchema.parse(readJson("./vn-commune-2021
 const set2026: CriteriaSet = criteriaSetSchema.parse(readJson("./vn-commune-2026-2030.json"));
 const konTum: ProvincialOverride = provincialOverrideSchema.parse(
   readJson("./kon-tum-override-2021-2025.json"),
+);
+const qd211: CatalogAmendment = catalogAmendmentSchema.parse(
+  readJson("./vn-commune-2021-2025.amendment-211-2024.json"),
 );
 
 interface ProvinceRegions {
@@ -152,6 +159,7 @@ describe("every catalog file", () => {
   it("stores Vietnamese text in NFC", () => {
     for (const file of [
       "./vn-commune-2021-2025.json",
+      "./vn-commune-2021-2025.amendment-211-2024.json",
       "./vn-commune-2026-2030.json",
       "./kon-tum-override-2021-2025.json",
       "../regions/province-regions.json",
@@ -167,7 +175,7 @@ describe("vn-commune-2021-2025 (QĐ 318/QĐ-TTg, QĐ 319/QĐ-TTg)", () => {
 
   it("describes the set, its regions, levels and the R1 rule", () => {
     expect(set).toMatchObject({
-      version: 1,
+      version: 2,
       unitLevel: "commune",
       fromYear: 2021,
       toYear: 2025,
@@ -257,6 +265,7 @@ describe("vn-commune-2021-2025 (QĐ 318/QĐ-TTg, QĐ 319/QĐ-TTg)", () => {
       "10.1@model",
       "3.1@standard",
       "3.2@standard",
+      "6.3@standard",
       "KM.1@model",
       "KM.2@model",
     ]);
@@ -546,6 +555,83 @@ describe("vn-commune-2026-2030 (QĐ 51/2025/QĐ-TTg)", () => {
   });
 });
 
+describe("vn-commune-2021-2025 v2: the fourth research pass", () => {
+  const set = set2021;
+  const rows = (code: string, level: LevelCode = "standard") =>
+    find(set, code).thresholds.filter((row) => row.level === level);
+
+  it("confirms 6.3 (100 % in every region) on the ministry guidance that states it", () => {
+    const [row, ...others] = rows("6.3");
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ value: 100, status: "confirmed" });
+    expect(row).not.toHaveProperty("classes");
+    expect(row?.note).toMatch(/HD 1064\/HD-BVHTTDL ngày 30\/03\/2022.*100% theo tất cả các vùng/);
+  });
+
+  it("reads 5.1 as the facility standard level 1 of QĐ 1491/QĐ-BGDĐT, still unverified", () => {
+    for (const region of REGIONS) {
+      const expected = region === "DBSH" || region === "DNB" ? 100 : 70;
+      expect(thresholdValue(set, "5.1", "standard", region, 2024), region).toBe(expected);
+    }
+    for (const row of rows("5.1")) {
+      expect(row.status).toBe("unverified");
+      expect(row.note).toMatch(/\[P\] QĐ 1491\/QĐ-BGDĐT/);
+    }
+    expect(find(set, "5.1").note).toMatch(/≥ 50 % ở xã có từ 3 trường trở xuống/);
+  });
+
+  it("takes the piped-water share of 55 % at the advanced level, with its press source, unverified", () => {
+    const [row] = rows("17.12", "advanced");
+    expect(row).toMatchObject({ value: 55, status: "unverified" });
+    expect(row?.note).toMatch(/\[P\] Báo Mới/);
+    expect(find(set, "17.1").note).toMatch(/15 % đến 20 %/);
+  });
+
+  it("keeps 3.2 a confirmed Đạt, noting the scored checklist, and flags the criterion 17 numbering", () => {
+    expect(rows("3.2")[0]?.note).toMatch(/QĐ 1680\/QĐ-BNN-VPĐP.*từ 50 điểm trở lên/);
+    expect(find(set, "17.9").note).toMatch(/Sở Xây dựng/);
+    expect(find(set, "17.10").note).toMatch(/Sở Xây dựng/);
+  });
+
+  it("marks the 2021 income rows as having no basis", () => {
+    const rows2021 = find(set, "10.1").thresholds.filter((row) => row.fromYear === 2021);
+    expect(rows2021.length).toBeGreaterThan(0);
+    for (const row of rows2021) expect(row.note).toMatch(/Năm 2021 không có căn cứ/);
+  });
+});
+
+describe("QĐ 211/QĐ-TTg (01/03/2024), amending the 2021–2025 set", () => {
+  const amended = applyAmendment(set2021, qd211);
+  if (!amended.ok) throw new Error("amendment refused");
+  const headers = [set2021, amended.set, set2026].map((set) => ({
+    ...set,
+    provinceCode: set.provinceCode ?? null,
+  }));
+  const inForce = (year: number) => selectSetInForce(headers, { year, provinceCode: "51" })?.set;
+
+  it("is a version to fill: its basis and start date, no changed threshold, a note saying why", () => {
+    expect(qd211).toMatchObject({
+      code: "vn-commune-2021-2025",
+      version: 3,
+      amends: { code: "vn-commune-2021-2025", version: 2 },
+      basis: { document: "211/QĐ-TTg", date: "2024-03-01" },
+      effectiveFrom: "2024-03-01",
+      overrides: [],
+    });
+    expect(qd211.note).toMatch(/Nội dung sửa đổi chưa tìm được/);
+    expect(amended.set.criteria).toEqual(set2021.criteria);
+    expect(() => criteriaSetSchema.parse(amended.set)).not.toThrow();
+  });
+
+  it("is the set in force from 2024; version 2 keeps 2021–2023 and QĐ 51/2025 takes 2026", () => {
+    expect(inForce(2023)?.version).toBe(2);
+    expect(inForce(2024)).toMatchObject({ code: "vn-commune-2021-2025", version: 3 });
+    expect(inForce(2025)?.version).toBe(3);
+    expect(inForce(2026)?.code).toBe("vn-commune-2026-2030");
+    expect(set2026.effectiveFrom).toBe("2026-02-15");
+  });
+});
+
 describe("kon-tum-commune-2021-2025 (provincial override, example)", () => {
   const derived = applyOverride(set2021, konTum);
 
@@ -554,7 +640,7 @@ describe("kon-tum-commune-2021-2025 (provincial override, example)", () => {
       code: "kon-tum-commune-2021-2025",
       version: 1,
       provinceCode: "62",
-      basedOn: { code: "vn-commune-2021-2025", version: 1 },
+      basedOn: { code: "vn-commune-2021-2025", version: 2 },
     });
     expect(konTum.basis.document).toMatch(/minh họa/);
     expect(konTum.overrides.length).toBeGreaterThanOrEqual(2);

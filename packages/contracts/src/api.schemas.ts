@@ -136,6 +136,19 @@ export const catalogSetSummarySchema = z.object({
   thresholdsConfirmed: z.number(),
   thresholdsUnverified: z.number(),
   importedAt: z.string(),
+  /** The date this version is in force from (ISO). */
+  effectiveFrom: z.string(),
+  basis: z.object({ document: z.string(), date: z.string().optional() }),
+  basedOn: z.object({ code: z.string(), version: z.number() }).nullable(),
+  amendment: z
+    .object({
+      basis: z.object({ document: z.string(), date: z.string().optional() }),
+      effectiveFrom: z.string(),
+      changedIndicators: z.array(z.string()),
+      note: z.string().optional(),
+    })
+    .nullable(),
+  importedBy: z.string(),
 });
 export type CatalogSetSummary = z.infer<typeof catalogSetSummarySchema>;
 

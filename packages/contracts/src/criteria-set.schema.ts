@@ -4,6 +4,7 @@ import type { CriteriaSet } from "@ntm/domain";
 const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải theo dạng YYYY-MM-DD");
 const year = z.number().int().min(2000).max(2100);
+const setRef = z.object({ code: z.string(), version: z.number().int().positive() }).strict();
 
 export const legalBasisSchema = z.object({
   document: z.string().min(1),
@@ -133,11 +134,29 @@ export const criteriaSetSchema = z
       .min(1),
     criteria: z.array(criterionSchema).min(1),
     note: z.string().optional(),
+    effectiveFrom: isoDate.optional(),
+    amendment: z
+      .object({
+        amends: setRef,
+        basis: legalBasisSchema,
+        effectiveFrom: isoDate,
+        changedIndicators: z.array(z.string()),
+        note: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((set, ctx) => {
     if (set.toYear < set.fromYear) {
       ctx.addIssue({ code: "custom", message: "Năm kết thúc phải sau năm bắt đầu." });
+    }
+    if (set.effectiveFrom && Number(set.effectiveFrom.slice(0, 4)) > set.toYear) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["effectiveFrom"],
+        message: `Ngày hiệu lực phải trong giai đoạn ${set.fromYear}–${set.toYear} của bộ.`,
+      });
     }
     const classCodes = new Set(set.classification.values.map((value) => value.code));
     const levelCodes = new Set(set.levels.map((level) => level.code));
@@ -236,6 +255,13 @@ export const criteriaSetSchema = z
     }
   }) satisfies z.ZodType<CriteriaSet, unknown>;
 
+const thresholdOverrideSchema = z.object({
+  indicatorCode: z.string(),
+  /** Replaces every threshold row of these levels of the indicator. */
+  levels: z.array(levelCode).min(1),
+  thresholds: z.array(thresholdSchema).min(1),
+});
+
 /** A provincial override file: thresholds replaced on top of a national set, stored as a new set. */
 export const provincialOverrideSchema = z
   .object({
@@ -246,17 +272,42 @@ export const provincialOverrideSchema = z
     provinceCode: z.string().min(1),
     basedOn: z.object({ code: z.string(), version: z.number().int().positive() }),
     basis: legalBasisSchema,
-    overrides: z
-      .array(
-        z.object({
-          indicatorCode: z.string(),
-          /** Replaces every threshold row of these levels of the indicator. */
-          levels: z.array(levelCode).min(1),
-          thresholds: z.array(thresholdSchema).min(1),
-        }),
-      )
-      .min(1),
+    /** From this date the provincial version replaces the province's earlier one. */
+    effectiveFrom: isoDate.optional(),
+    overrides: z.array(thresholdOverrideSchema).min(1),
   })
   .strict();
 
 export type ProvincialOverride = z.infer<typeof provincialOverrideSchema>;
+
+/**
+ * An amending decision as a later version of the same set, in force from its own date. Its
+ * changed rows may be empty when the amending text has not been transcribed; the note says so.
+ */
+export const catalogAmendmentSchema = z
+  .object({
+    kind: z.literal("amendment"),
+    code: z.string().regex(/^[a-z0-9-]+$/),
+    version: z.number().int().positive(),
+    name: z.string().min(1).optional(),
+    amends: setRef,
+    basis: legalBasisSchema.extend({ date: isoDate }),
+    effectiveFrom: isoDate,
+    overrides: z.array(thresholdOverrideSchema),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((amendment) => amendment.amends.code === amendment.code, {
+    message: "Văn bản sửa đổi là một phiên bản sau của chính bộ tiêu chí nó sửa (cùng mã).",
+    path: ["amends"],
+  })
+  .refine((amendment) => amendment.version > amendment.amends.version, {
+    message: "Phiên bản sửa đổi phải lớn hơn phiên bản được sửa.",
+    path: ["version"],
+  })
+  .refine((amendment) => amendment.overrides.length > 0 || Boolean(amendment.note?.trim()), {
+    message: "Văn bản sửa đổi không có ngưỡng thay đổi phải có ghi chú giải thích.",
+    path: ["note"],
+  });
+
+export type CatalogAmendment = z.infer<typeof catalogAmendmentSchema>;

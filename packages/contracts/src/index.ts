@@ -7,6 +7,7 @@ export * from "./errors.ts";
 export * from "./validation-messages.ts";
 export * from "./criteria-set.schema.ts";
 export * from "./api.schemas.ts";
+export * from "./catalog.schemas.ts";
 export * from "./permissions.schemas.ts";
 export * from "./tasks.schemas.ts";
 export * from "./accounts.schemas.ts";

@@ -77,8 +77,17 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   };
   "catalog.import": {
     entity: "criteria_set";
-    new: { id: number; name: string; reevaluated: number };
+    new: {
+      id: number;
+      name: string;
+      reevaluated: number;
+      basis?: { document: string; date?: string | undefined };
+      effectiveFrom?: string;
+      basedOn?: { code: string; version: number } | null;
+    };
   };
+  /** How a province carries 2021–2025 recognitions into the 2026–2030 set. */
+  "catalog.carryover.set": { entity: "catalog_setting"; old: AuditSnapshot; new: AuditSnapshot };
   "units.import": { entity: "admin_units"; new: { units: number; links: number } };
   /** A dated change of a unit made in the app (docs/decisions/0013-dated-unit-attributes.md). */
   "unit.change": { entity: "admin_unit"; old: UnitState; new: UnitChange };
@@ -199,6 +208,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "evidence.upload": "assessment_value",
   "evidence.delete": "assessment_value",
   "catalog.import": "criteria_set",
+  "catalog.carryover.set": "catalog_setting",
   "units.import": "admin_units",
   "unit.change": "admin_unit",
   "boundaries.import": "boundaries",

@@ -28,7 +28,7 @@ describe("the ntm command", () => {
     expect(units.stdout).toMatch(/Đã nhập 3 đơn vị hành chính/);
 
     const catalog = await ntm("catalog", "import", catalogFile);
-    expect(catalog.stdout).toMatch(/vn-commune-2021-2025 phiên bản 1/);
+    expect(catalog.stdout).toMatch(/vn-commune-2021-2025 phiên bản 2/);
 
     const again = await ntm("catalog", "import", catalogFile);
     expect(again.code).toBe(1);

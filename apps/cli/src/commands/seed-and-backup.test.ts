@@ -49,6 +49,7 @@ describe("ntm seed --demo", () => {
     expect(sets.map((set) => set.code)).toEqual([
       "kon-tum-commune-2021-2025",
       "vn-commune-2021-2025",
+      "vn-commune-2021-2025",
       "vn-commune-2026-2030",
     ]);
     const roles = await queryRows<{ role: string }>(
@@ -97,6 +98,20 @@ describe("ntm seed --demo", () => {
     expect(y2026.set.code).toBe("vn-commune-2026-2030");
     expect(y2026.result.criteriaTotal).toBe(10);
     expect(y2026.result.classValue).toMatch(/^[123]$/);
+  });
+
+  it("holds 2026 values on the 10 criteria of the 2026–2030 set for a district's communes, as demo data", async () => {
+    const rows = await queryRows<{ n: number; total: number; demo: boolean; code: string }>(
+      database.db,
+      sql`select count(*)::int as n, min(r.criteria_total)::int as total, bool_and(a.demo) as demo,
+                 min(s.code) as code
+            from evaluation_results r
+            join assessments a on a.unit_code = r.unit_code and a.year = r.year
+            join criteria_sets s on s.id = r.set_id
+           where r.year = 2026`,
+    );
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(3);
+    expect(rows[0]).toMatchObject({ total: 10, demo: true, code: "vn-commune-2026-2030" });
   });
 
   it("does nothing the second time with --if-empty", async () => {

@@ -20,6 +20,7 @@ import { sql } from "drizzle-orm";
 import { buildDemoUnits, DEMO_PROVINCE_CODE } from "../demo/build-demo-province.ts";
 import { generateDemoValues } from "../demo/generate-demo-values.ts";
 import { isRuralCommune } from "../demo/load-vietnam-units.ts";
+import { demoYear2026, seed2026Values } from "./seed-2026-values.ts";
 import { seedDossiers } from "./seed-dossiers.ts";
 import { seedBoundaries, seedTargets } from "./seed-targets.ts";
 import { seedReports } from "./seed-reports.ts";
@@ -40,14 +41,15 @@ export async function loadRegionOf(): Promise<(provinceCode: string) => string |
   return (provinceCode) => regions.get(provinceCode);
 }
 
-/** National sets first, provincial overrides after (they need their base set). */
+/** National sets first, then their amendments, provincial overrides last (they need their base). */
 async function catalogFiles(): Promise<string[]> {
   const folder = join(dataFolder, "criteria");
   const names = (await readdir(folder)).filter((name) => name.endsWith(".json")).sort();
-  const isOverride = (name: string) => name.includes("override");
-  return [...names.filter((n) => !isOverride(n)), ...names.filter(isOverride)].map((name) =>
-    join(folder, name),
-  );
+  const rank = (name: string) =>
+    name.includes("override") ? 2 : name.includes(".amendment-") ? 1 : 0;
+  return [...names]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((name) => join(folder, name));
 }
 
 /** Departments in charge of criteria, as a provincial decision assigns them (illustrative). */
@@ -104,9 +106,13 @@ export async function seedDemo(
     log(`Đã nhập bộ tiêu chí ${result.set.code} v${result.set.version}.`);
   }
 
-  const setCodes = (await getSets(db, systemUser))
-    .filter((set) => set.fromYear <= 2025 && set.toYear >= 2021)
-    .map((set) => set.code);
+  const setCodes = [
+    ...new Set(
+      (await getSets(db, systemUser))
+        .filter((set) => set.fromYear <= 2025 && set.toYear >= 2021)
+        .map((set) => set.code),
+    ),
+  ];
   for (const department of demoDepartments) {
     await insertDepartment(db, {
       code: department.code,
@@ -192,6 +198,16 @@ export async function seedDemo(
   });
   log(
     `Đã tạo ${written.values} giá trị minh họa cho ${written.assessments} bản đánh giá (${demoYears.join(", ")}).`,
+  );
+  const year2026 = await seed2026Values(database, {
+    units: rows,
+    districtCode: district.code,
+    provinceCode,
+    seed: demoSeed,
+    now,
+  });
+  log(
+    `Đã tạo ${year2026.values} giá trị minh họa năm ${demoYear2026} theo bộ tiêu chí 2026–2030 cho ${year2026.communes} xã.`,
   );
 
   const info: DemoInfo = {

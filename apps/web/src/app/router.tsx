@@ -82,6 +82,12 @@ const CommunesPage = lazy(() =>
   })),
 );
 
+const CatalogPage = lazy(() =>
+  import("../features/catalog/catalog-page.tsx").then((module) => ({
+    default: module.CatalogPage,
+  })),
+);
+
 const BulkEntryPage = lazy(() =>
   import("../features/entry/bulk-entry-page.tsx").then((module) => ({
     default: module.BulkEntryPage,
@@ -188,6 +194,7 @@ export function AppRouter() {
             { path: "departments", page: <DepartmentsIndex /> },
             { path: "departments/:id", page: <DepartmentPage /> },
             { path: "communes", page: <CommunesPage /> },
+            { path: "catalog", page: <CatalogPage /> },
           ].map((route) => (
             <Route
               key={route.path}

@@ -343,6 +343,18 @@ describe("catalog, regimes and data only the system loads", () => {
     expect(can(actors[role], "catalog.import", resource).allowed).toBe(allowed);
   });
 
+  it.each(
+    roles.flatMap((role) => [
+      { role, side: "its province", resource: p62, allowed: role === "province_admin" },
+      { role, side: "another province", resource: p12, allowed: false },
+    ]),
+  )(
+    "$role sets the carry-over of recognitions for $side: $allowed",
+    ({ role, resource, allowed }) => {
+      expect(can(actors[role], "catalog.carryover.set", resource).allowed).toBe(allowed);
+    },
+  );
+
   it.each<Row>([
     row(
       "a province admin cannot load a national set",
@@ -373,6 +385,22 @@ describe("catalog, regimes and data only the system loads", () => {
         reason: "Chỉ quản trị tỉnh được nhập bộ tiêu chí.",
       },
     ),
+    row(
+      "a province admin cannot set another province's carry-over",
+      actors.province_admin,
+      "catalog.carryover.set",
+      [p12],
+      {
+        allowed: false,
+        code: "other_province",
+        reason: "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.",
+      },
+    ),
+    row("a district cannot set the carry-over", actors.district, "catalog.carryover.set", [p62], {
+      allowed: false,
+      code: "role_not_allowed",
+      reason: "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
+    }),
     row("everyone reads the catalog", actors.viewer, "catalog.read", [], { allowed: true }),
     row("everyone reads the regimes", actors.fatherland_front, "regime.read", [], {
       allowed: true,

@@ -8,6 +8,7 @@ import {
   ownDepartment,
   ownEvidenceCriterion,
   ownProvinceSet,
+  ownProvinceSetting,
   readOnly,
   receiver,
   reminder,
@@ -60,6 +61,7 @@ export interface ActionResources {
   // Criteria catalog and dossier regimes
   "catalog.read": undefined;
   "catalog.import": CatalogResource;
+  "catalog.carryover.set": CatalogResource;
   "regime.read": undefined;
   "regime.import": undefined;
   // Recognition and revocation dossiers
@@ -182,6 +184,15 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "catalog.import": {
     checks: [provinceAdminOnly("Chỉ quản trị tỉnh được nhập bộ tiêu chí."), ownProvinceSet],
     allowed: "Quản trị tỉnh được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
+  },
+  "catalog.carryover.set": {
+    checks: [
+      provinceAdminOnly(
+        "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
+      ),
+      ownProvinceSetting,
+    ],
+    allowed: "Quản trị tỉnh được đổi cách chuyển tiếp công nhận của tỉnh mình.",
   },
   "regime.read": { checks: [], allowed: "Mọi tài khoản được xem quy trình hồ sơ." },
   "regime.import": {

@@ -120,6 +120,25 @@ export interface CriteriaSet {
   levels: LevelDefinition[];
   criteria: Criterion[];
   note?: string;
+  /**
+   * ISO date from which this version is in force; absent means 1 January of `fromYear`. A later
+   * version (an amendment, a province's new decision) takes over from its date, and the earlier
+   * version stays in force for the years before it.
+   */
+  effectiveFrom?: string;
+  /** The decision this version applies on top of an earlier version of the same set. */
+  amendment?: SetAmendment;
+}
+
+/** An amending decision: its own legal basis and start date, and what it changed. */
+export interface SetAmendment {
+  /** The version it amends. */
+  amends: { code: string; version: number };
+  basis: LegalBasis;
+  effectiveFrom: string;
+  /** Indicators whose threshold rows the amendment replaced; empty when its content is unknown. */
+  changedIndicators: string[];
+  note?: string;
 }
 
 export type UnitFlag =

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
-import type { CriteriaSet } from "@ntm/domain";
+import type { CriteriaSet, RecognitionCarryOver } from "@ntm/domain";
 
 const s = tables.criteriaSets;
 
@@ -72,4 +72,33 @@ export async function findSetsCovering(
       ),
     )
     .orderBy(desc(s.version), desc(s.id))) as StoredSet[];
+}
+
+/** The highest version stored under a set code, 0 when none. */
+export async function findMaxVersion(db: DbOrTx, code: string): Promise<number> {
+  const rows = await db.select({ version: s.version }).from(s).where(eq(s.code, code));
+  return Math.max(0, ...rows.map((row) => row.version));
+}
+
+const carryOverKey = (provinceCode: string) => `recognition-carry-over:${provinceCode}`;
+
+export interface StoredCarryOver {
+  rule: RecognitionCarryOver;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export async function findCarryOver(db: DbOrTx, provinceCode: string) {
+  const rows = await db
+    .select()
+    .from(tables.settings)
+    .where(eq(tables.settings.key, carryOverKey(provinceCode)));
+  return rows[0]?.value as StoredCarryOver | undefined;
+}
+
+export async function saveCarryOver(db: DbOrTx, provinceCode: string, value: StoredCarryOver) {
+  await db
+    .insert(tables.settings)
+    .values({ key: carryOverKey(provinceCode), value })
+    .onConflictDoUpdate({ target: tables.settings.key, set: { value } });
 }

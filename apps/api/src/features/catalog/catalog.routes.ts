@@ -2,14 +2,19 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
-  catalogSetListResponseSchema,
-  catalogSetDetailSchema,
+  carryOverInputSchema,
+  carryOverResponseSchema,
   catalogImportResultSchema,
+  catalogOverrideInputSchema,
+  catalogSetDetailSchema,
+  catalogSetListResponseSchema,
   idSchema,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { getCarryOver, setCarryOver } from "./carry-over.ts";
 import { getSet, getSets, importCatalog } from "./catalog.service.ts";
+import { createProvincialVersion } from "./provincial-version.ts";
 
 export function catalogRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -59,5 +64,67 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
       reply.status(201);
       return result;
     },
+  );
+
+  routes.post(
+    "/api/catalog/provincial-versions",
+    {
+      schema: {
+        operationId: "createProvincialSetVersion",
+        body: catalogOverrideInputSchema,
+        response: { 201: catalogImportResultSchema },
+        tags: ["catalog"],
+        summary: "Tỉnh nhập hoặc ghi đè ngưỡng theo quyết định của tỉnh (phiên bản mới)",
+      },
+    },
+    async (request, reply) => {
+      const result = await createProvincialVersion(db, {
+        user: requireUser(request),
+        input: request.body,
+        now: context.now(),
+      });
+      reply.status(201);
+      return result;
+    },
+  );
+
+  routes.get(
+    "/api/catalog/carry-over",
+    {
+      schema: {
+        operationId: "getRecognitionCarryOver",
+        querystring: z.object({ province: z.string().trim().min(1).optional() }),
+        response: { 200: carryOverResponseSchema },
+        tags: ["catalog"],
+        summary: "Cách chuyển tiếp công nhận giai đoạn 2021–2025 sang bộ tiêu chí 2026–2030",
+      },
+    },
+    async (request) =>
+      getCarryOver(db, {
+        user: requireUser(request),
+        provinceCode: request.query.province,
+        now: context.now(),
+      }),
+  );
+
+  routes.put(
+    "/api/catalog/carry-over/:provinceCode",
+    {
+      schema: {
+        operationId: "setRecognitionCarryOver",
+        params: z.object({ provinceCode: z.string().trim().min(1) }),
+        body: carryOverInputSchema,
+        response: { 200: carryOverResponseSchema },
+        tags: ["catalog"],
+        summary: "Tỉnh đổi cách chuyển tiếp công nhận (có ghi nhật ký)",
+      },
+    },
+    async (request) =>
+      setCarryOver(db, {
+        user: requireUser(request),
+        provinceCode: request.params.provinceCode,
+        input: request.body,
+        now: context.now(),
+      }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@ntm/db";
-import type { CriteriaSet } from "@ntm/domain";
+import { applyAmendment, startOf, type CriteriaSet } from "@ntm/domain";
 import {
+  catalogAmendmentSchema,
   criteriaSetSchema,
   provincialOverrideSchema,
   type CatalogSetSummary,
@@ -57,17 +58,74 @@ export function summariseSet(stored: StoredSet): CatalogSetSummary {
     criteriaCount: set.criteria.length,
     ...thresholdCounts(set),
     importedAt: stored.importedAt.toISOString(),
+    effectiveFrom: startOf({ ...stored, effectiveFrom: set.effectiveFrom, basis: set.basis }),
+    basis: set.basis,
+    basedOn: set.basedOn ?? null,
+    amendment: set.amendment
+      ? {
+          basis: set.amendment.basis,
+          effectiveFrom: set.amendment.effectiveFrom,
+          changedIndicators: set.amendment.changedIndicators,
+          ...(set.amendment.note ? { note: set.amendment.note } : {}),
+        }
+      : null,
+    importedBy: stored.importedBy,
   };
 }
 
-/** Validates a catalog file: a whole criteria set, or a provincial override of a stored set. */
+function kindOf(document: unknown): unknown {
+  return typeof document === "object" && document !== null && "kind" in document
+    ? (document as { kind: unknown }).kind
+    : undefined;
+}
+
+/** Checks a built set against the set schema, as every stored version must pass it. */
+function checked(set: CriteriaSet, vi: string, en: string): CriteriaSet {
+  const check = criteriaSetSchema.safeParse(set);
+  if (!check.success) throw invalid(vi, en, detailsOf(check.error));
+  return check.data as CriteriaSet;
+}
+
+/** An amending decision: a later version of a stored set, in force from its own date. */
+async function parseAmendment(db: Db, document: unknown): Promise<CriteriaSet> {
+  const parsed = catalogAmendmentSchema.safeParse(document);
+  if (!parsed.success) {
+    throw invalid(
+      "Tệp văn bản sửa đổi bộ tiêu chí không hợp lệ.",
+      "Invalid amendment file.",
+      detailsOf(parsed.error),
+    );
+  }
+  const { amends } = parsed.data;
+  const base = await findSetByCodeVersion(db, amends.code, amends.version);
+  if (!base) {
+    throw invalid(
+      `Chưa có bộ tiêu chí được sửa đổi ${amends.code} phiên bản ${amends.version}.`,
+      `The amended set ${amends.code} v${amends.version} is not loaded.`,
+    );
+  }
+  const result = applyAmendment(base.definition, parsed.data);
+  if (!result.ok) {
+    const codes = result.unknownIndicators.join(", ");
+    throw invalid(
+      `Bộ tiêu chí được sửa đổi không có chỉ tiêu: ${codes}.`,
+      `The amended set has no indicator: ${codes}.`,
+    );
+  }
+  return checked(
+    result.set,
+    "Bộ tiêu chí sau khi sửa đổi không hợp lệ.",
+    "The amended set is invalid.",
+  );
+}
+
+/**
+ * Validates a catalog file: a whole criteria set, a provincial override of a stored set, or an
+ * amendment of a stored set.
+ */
 export async function parseCatalogDocument(db: Db, document: unknown): Promise<CriteriaSet> {
-  const isOverride =
-    typeof document === "object" &&
-    document !== null &&
-    "kind" in document &&
-    (document as { kind: unknown }).kind === "provincial-override";
-  if (isOverride) {
+  if (kindOf(document) === "amendment") return parseAmendment(db, document);
+  if (kindOf(document) === "provincial-override") {
     const parsed = provincialOverrideSchema.safeParse(document);
     if (!parsed.success) {
       throw invalid(
@@ -87,16 +145,11 @@ export async function parseCatalogDocument(db: Db, document: unknown): Promise<C
         `Base set ${parsed.data.basedOn.code} v${parsed.data.basedOn.version} is not loaded.`,
       );
     }
-    const set = materialiseOverride(base.definition, parsed.data);
-    const check = criteriaSetSchema.safeParse(set);
-    if (!check.success) {
-      throw invalid(
-        "Bộ tiêu chí sau khi ghi đè không hợp lệ.",
-        "The overridden set is invalid.",
-        detailsOf(check.error),
-      );
-    }
-    return check.data as CriteriaSet;
+    return checked(
+      materialiseOverride(base.definition, parsed.data),
+      "Bộ tiêu chí sau khi ghi đè không hợp lệ.",
+      "The overridden set is invalid.",
+    );
   }
   const parsed = criteriaSetSchema.safeParse(document);
   if (!parsed.success) {
@@ -141,7 +194,14 @@ export async function importCatalog(
       by: options.by,
       key: `${set.code}@${set.version}`,
       unitCode: set.provinceCode ?? null,
-      new: { id: stored.id, name: set.name, reevaluated: keys.length },
+      new: {
+        id: stored.id,
+        name: set.name,
+        reevaluated: keys.length,
+        basis: set.amendment?.basis ?? set.basis,
+        ...(set.effectiveFrom ? { effectiveFrom: set.effectiveFrom } : {}),
+        basedOn: set.basedOn ?? set.amendment?.amends ?? null,
+      },
     });
     return { set: summariseSet(stored), reevaluated: keys.length };
   });

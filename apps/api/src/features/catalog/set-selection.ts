@@ -1,10 +1,26 @@
 import type { DbOrTx } from "@ntm/db";
+import { selectSetInForce } from "@ntm/domain";
 import { notFound } from "../../http/app-error.ts";
 import { findSetById, findSetsCovering, type StoredSet } from "./catalog.repository.ts";
 
+/** The fields of a stored version that decide whether it is in force. */
+export function headerOf(stored: StoredSet) {
+  return {
+    code: stored.code,
+    version: stored.version,
+    provinceCode: stored.provinceCode,
+    fromYear: stored.fromYear,
+    toYear: stored.toYear,
+    effectiveFrom: stored.definition.effectiveFrom,
+    basis: stored.definition.basis,
+    stored,
+  };
+}
+
 /**
- * Picks the set in force for a year: a provincial set of the unit's province first (it is the
- * stricter local version), otherwise the national set; the highest version wins.
+ * Picks the set in force for a year (the domain's `selectSetInForce`): a provincial set of the
+ * unit's province first, otherwise the national set; among versions, the one whose start date
+ * (an amendment's, a province's new decision's) is the latest on 31 December of the year.
  */
 export async function selectSetFor(
   db: DbOrTx,
@@ -30,12 +46,12 @@ export async function selectSetFor(
     unitLevel: options.unitLevel ?? "commune",
     provinceCode: options.provinceCode,
   });
-  const chosen = candidates.find((set) => set.provinceCode !== null) ?? candidates[0];
+  const chosen = selectSetInForce(candidates.map(headerOf), options);
   if (!chosen) {
     throw notFound(
       `Chưa có bộ tiêu chí áp dụng cho năm ${options.year}.`,
       `No criteria set applies to ${options.year}.`,
     );
   }
-  return chosen;
+  return chosen.set.stored;
 }

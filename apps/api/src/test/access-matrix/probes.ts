@@ -358,6 +358,20 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
+  "catalog.carryover.set": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const provinceCode = sideOf(world, side).province;
+      return {
+        resource: [{ provinceCode }],
+        request: {
+          method: "PUT",
+          url: `/api/catalog/carry-over/${provinceCode}`,
+          payload: { mode: "keep_until_reassessed", basis: null },
+        },
+      };
+    },
+  },
   "regime.read": {
     sides: only,
     prepare: async () => ({

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BookOutlined,
   KeyOutlined,
   LogoutOutlined,
   TeamOutlined,
@@ -103,6 +104,11 @@ function UserBox() {
               key: "password",
               icon: <KeyOutlined aria-hidden />,
               label: <Link to="/account/password">{t("password.nav")}</Link>,
+            },
+            {
+              key: "catalog",
+              icon: <BookOutlined aria-hidden />,
+              label: <Link to="/catalog">{t("catalog.nav")}</Link>,
             },
             {
               key: "admin-units",

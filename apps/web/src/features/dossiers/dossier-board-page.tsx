@@ -12,6 +12,7 @@ import { BatchForm } from "./batch-form.tsx";
 import { dossierKeys, fetchDossiers, fetchInbox } from "./dossiers-api.ts";
 import { FilingForm } from "./filing-form.tsx";
 import { NotificationEmailCard } from "./notification-email-card.tsx";
+import { CarryOverCard } from "../catalog/index.ts";
 
 function DossierTable({ rows, testId }: { rows: DossierSummaryDto[]; testId: string }) {
   const { t } = useI18n();
@@ -100,6 +101,7 @@ export function DossierBoardPage() {
           {t("dossiers.merger.link")}
         </Link>
       </p>
+      <CarryOverCard compact />
       <Card title={t("dossiers.inbox")} style={{ marginBottom: 16 }}>
         {inbox.data && inbox.data.length === 0 ? (
           <p>{t("dossiers.inboxEmpty")}</p>

@@ -11,6 +11,7 @@ import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchMergedUnits, fetchMerger, mergerKeys, recogniseMerger } from "./dossiers-api.ts";
 import { DateField } from "../../components/date-field.tsx";
+import { CarryOverCard } from "../catalog/index.ts";
 
 type Level = "standard" | "advanced" | "model";
 
@@ -234,6 +235,7 @@ export function MergerPage() {
           <Typography.Title level={1} className="page-title">
             {t("dossiers.merger.title")}
           </Typography.Title>
+          <CarryOverCard compact />
           <MergedList />
         </>
       )}

@@ -56,7 +56,13 @@ export function ComparisonPage() {
       legend: { top: 0, type: "scroll" },
       grid: { left: 36, right: 12, top: 36, bottom: 28 },
       xAxis: { type: "category", data: years },
-      yAxis: { type: "value", min: 0, max: rows[0]?.criteriaTotal ?? 19, minInterval: 1 },
+      // Years on different sets (19 criteria until 2025, 10 from 2026) share the larger scale.
+      yAxis: {
+        type: "value",
+        min: 0,
+        max: Math.max(1, ...rows.map((row) => row.criteriaTotal)),
+        minInterval: 1,
+      },
       series: names.map((name) => ({
         type: "line",
         name,

@@ -1,6 +1,7 @@
 import { roleNames } from "@ntm/domain";
 import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
+import { catalogEn, catalogVi } from "./messages-catalog.ts";
 import { unitAdminEn, unitAdminVi } from "./messages-unit-admin.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
@@ -362,6 +363,7 @@ const vi = {
   ...reportsVi,
   ...entryVi,
   ...accountVi,
+  ...catalogVi,
   ...unitAdminVi,
   ...tasksVi,
   ...filingVi,
@@ -376,6 +378,7 @@ const en = {
   ...reportsEn,
   ...entryEn,
   ...accountEn,
+  ...catalogEn,
   ...unitAdminEn,
   ...tasksEn,
   ...filingEn,

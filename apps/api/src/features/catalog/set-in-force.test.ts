@@ -145,6 +145,23 @@ describe("the set in force follows the year", () => {
   });
 });
 
+describe("2026 pages on the 2026–2030 set", () => {
+  it("sums up the province and checks a filing on 10 criteria", async () => {
+    const summary = await call("vpdp", "GET", "/api/units/P01/summary?year=2026");
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json().set.code).toBe("vn-commune-2026-2030");
+    const rows = summary.json().units as { code: string; criteriaTotal: number }[];
+    expect(rows.map((row) => [row.code, row.criteriaTotal]).sort()).toEqual([
+      ["X05", 10],
+      ["X06", 10],
+    ]);
+    const check = await call("vpdp", "GET", "/api/dossiers/filing-check?unit=X05&year=2026");
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json()).toMatchObject({ criteriaTotal: 10 });
+    expect(check.json().unmet.length).toBe(10 - check.json().criteriaMet);
+  });
+});
+
 describe("a province enters its own thresholds", () => {
   it("refuses a district, a viewer, the coordination office and another province's admin with 403", async () => {
     const before = (await sets()).length;

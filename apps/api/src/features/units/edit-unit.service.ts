@@ -51,7 +51,7 @@ function toRow(
   };
 }
 
-/** The units below the user's unit on a date, communes first, searched without diacritics. */
+/** The units below the user's unit on a date, xã first, searched without diacritics. */
 export async function listUnitsForAdmin(
   db: Db,
   options: { user: AuthUser; asOf: string; q?: string | undefined },
@@ -81,6 +81,7 @@ export async function listUnitsForAdmin(
     .sort(
       (a, b) =>
         Number(b.level === "commune") - Number(a.level === "commune") ||
+        Number(b.assessed) - Number(a.assessed) ||
         a.name.localeCompare(b.name, "vi"),
     )
     .map((unit) => toRow(unit, pathOf(unit), user));

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkCarryOver,
-  defaultCarryOver,
-  describeCarryOver,
-  recognitionStillCounts,
-} from "./recognition-carry-over.ts";
+import { checkCarryOver, defaultCarryOver, describeCarryOver } from "./recognition-carry-over.ts";
 
 const newSetFrom = "2026-02-15";
 
@@ -14,12 +9,9 @@ describe("a recognition of 2021–2025 once the 2026–2030 set is in force", ()
     expect(describeCarryOver(defaultCarryOver)).toBe(
       "Xã đã được công nhận theo bộ tiêu chí giai đoạn 2021–2025 giữ công nhận đến khi được đánh giá lại theo bộ tiêu chí giai đoạn 2026–2030. Chưa tìm thấy căn cứ pháp lý.",
     );
-    expect(
-      recognitionStillCounts(defaultCarryOver, { on: "2027-06-30", newSetFrom, reassessed: false }),
-    ).toBe(true);
   });
 
-  it("counts until the deadline when the province asks for re-assessment by a date", () => {
+  it("states a re-assessment deadline and the province's text", () => {
     const rule = {
       mode: "reassess_by" as const,
       deadline: "2026-12-31",
@@ -28,17 +20,8 @@ describe("a recognition of 2021–2025 once the 2026–2030 set is in force", ()
     expect(describeCarryOver(rule)).toMatch(
       /trước ngày 31\/12\/2026; .* Căn cứ: 25\/KH-UBND ngày 10\/03\/2026\.$/,
     );
-    const on = (date: string, reassessed = false) =>
-      recognitionStillCounts(rule, { on: date, newSetFrom, reassessed });
-    expect(on("2026-12-31")).toBe(true);
-    expect(on("2027-01-01")).toBe(false);
-    expect(on("2027-01-01", true)).toBe(true);
-    const lapse = { mode: "lapse_at_new_set" as const, basis: null };
-    expect(recognitionStillCounts(lapse, { on: "2026-02-14", newSetFrom, reassessed: false })).toBe(
-      true,
-    );
-    expect(recognitionStillCounts(lapse, { on: "2026-02-15", newSetFrom, reassessed: false })).toBe(
-      false,
+    expect(describeCarryOver({ mode: "lapse_at_new_set", basis: null })).toMatch(
+      /hết hiệu lực khi bộ tiêu chí giai đoạn 2026–2030 có hiệu lực/,
     );
   });
 

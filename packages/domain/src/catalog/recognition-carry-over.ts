@@ -45,21 +45,6 @@ export function describeCarryOver(rule: RecognitionCarryOver): string {
   return `${what} ${basis}`;
 }
 
-/**
- * Whether a recognition of the earlier period still counts on a date under the rule: kept until
- * re-assessed, or until the deadline, or not at all once the new set is in force.
- */
-export function recognitionStillCounts(
-  rule: RecognitionCarryOver,
-  options: { on: string; newSetFrom: string; reassessed: boolean },
-): boolean {
-  if (options.on < options.newSetFrom || options.reassessed) return true;
-  if (rule.mode === "keep_until_reassessed") return true;
-  if (rule.mode === "reassess_by")
-    return rule.deadline !== undefined && options.on <= rule.deadline;
-  return false;
-}
-
 /** A Vietnamese problem with a rule a province enters, or null. */
 export function checkCarryOver(rule: RecognitionCarryOver, newSetFrom: string): string | null {
   if (rule.mode === "reassess_by") {

@@ -7,12 +7,6 @@ import type { LegalBasis } from "./criteria-set.ts";
  */
 export type CarryOverMode = "keep_until_reassessed" | "reassess_by" | "lapse_at_new_set";
 
-export const carryOverModes: CarryOverMode[] = [
-  "keep_until_reassessed",
-  "reassess_by",
-  "lapse_at_new_set",
-];
-
 export interface RecognitionCarryOver {
   mode: CarryOverMode;
   /** ISO date, for `reassess_by`: the recognition holds until the commune is re-assessed by then. */
@@ -29,7 +23,7 @@ export const defaultCarryOver: RecognitionCarryOver = {
   note: "Chưa tìm thấy văn bản quy định việc chuyển tiếp công nhận xã đạt chuẩn giai đoạn 2021–2025 sang bộ tiêu chí giai đoạn 2026–2030; tỉnh chọn cách áp dụng.",
 };
 
-export const noBasisText = "Chưa tìm thấy căn cứ pháp lý";
+const noBasisText = "Chưa tìm thấy căn cứ pháp lý";
 
 /** The rule in words, as the dossiers and recognition pages show it. */
 export function describeCarryOver(rule: RecognitionCarryOver): string {

@@ -10,6 +10,7 @@ export {
 } from "./shared/config.ts";
 export { systemUser, type AuthUser } from "./features/auth/auth-user.ts";
 export { importUnits } from "./features/units/units.service.ts";
+export { importReform } from "./features/units/reform-import.service.ts";
 export { importCatalog, getSets } from "./features/catalog/catalog.service.ts";
 export { selectSetFor } from "./features/catalog/set-selection.ts";
 export { createUser } from "./features/users/users.service.ts";

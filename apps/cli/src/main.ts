@@ -9,6 +9,7 @@ import { regimesImportCommand } from "./commands/dossiers-regimes-import.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
+import { unitsImportReformCommand } from "./commands/units-import-reform.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
 import {
   usersEndSessionsCommand,
@@ -53,6 +54,12 @@ units
   .command("import <file>")
   .description("Nhập đơn vị hành chính từ CSV hoặc JSON")
   .action(unitsImportCommand);
+units
+  .command("import-reform")
+  .description("Nhập sắp xếp đơn vị hành chính từ 1/7/2025 (34 tỉnh, 3.321 xã, phường, đặc khu)")
+  .option("--dry-run", "chỉ in những gì sẽ làm, không ghi", false)
+  .option("--province <code>", "chỉ một tỉnh: mã tỉnh mới, hoặc mã tỉnh cũ (62 → 51)")
+  .action(unitsImportReformCommand);
 
 const catalog = program.command("catalog").description("Bộ tiêu chí");
 catalog

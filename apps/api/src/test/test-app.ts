@@ -149,6 +149,7 @@ export async function createTestApp(
     criteria: ["test-commune:3"],
   });
   const accounts: [string, Role, string, string?][] = [
+    ["quocgia", "national_admin", "P01"],
     ["admin", "province_admin", "P01"],
     ["vpdp", "coordination_office", "P01"],
     ["so-nn", "department", "P01", "so-nn"],

@@ -35,9 +35,12 @@ const frontNoValues = deny(
   "Mặt trận Tổ quốc góp ý và lấy ý kiến người dân, không cập nhật số liệu.",
 );
 
-/** Whether a unit lies inside the actor's scope (the scope unit itself or below it). */
+/**
+ * Whether a unit lies inside the actor's scope (the scope unit itself or below it); a national
+ * administrator's scope is the whole country.
+ */
 export function isInScope(actor: Actor, unit: UnitResource): boolean {
-  return unit.path.includes(actor.unitCode);
+  return actor.role === "national_admin" || unit.path.includes(actor.unitCode);
 }
 
 /** The unit lies in the actor's scope. */
@@ -122,12 +125,6 @@ export const ownProvinceSet: Check<CatalogResource> = (actor, set) => {
     ? null
     : deny("other_province", "Quản trị tỉnh chỉ được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.");
 };
-
-/** A province's own setting: only the province the account belongs to. */
-export const ownProvinceSetting: Check<CatalogResource> = (actor, setting) =>
-  setting.provinceCode !== null && setting.provinceCode === actor.unitCode
-    ? null
-    : deny("other_province", "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.");
 
 /** The role the regime names for the step acts on it. */
 export const stepActor: Check<DossierResource> = (actor, { step }) => {

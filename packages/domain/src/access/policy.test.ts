@@ -24,6 +24,7 @@ const laiChau: UnitResource = { unitCode: "12", path: ["12"] };
 const setCode = "vn-commune-2021-2025";
 
 const actors: Record<Role, Actor> = {
+  national_admin: { role: "national_admin", unitCode: "51", userId: 8 },
   province_admin: { role: "province_admin", unitCode: "62", userId: 1 },
   coordination_office: { role: "coordination_office", unitCode: "62", userId: 2 },
   department: {
@@ -82,6 +83,7 @@ describe("the table", () => {
 
 // Which units each role sees: the scope unit itself and everything below it.
 const scope: Record<Role, Record<"dakPek" | "dakHa" | "otherProvince", boolean>> = {
+  national_admin: { dakPek: true, dakHa: true, otherProvince: true },
   province_admin: { dakPek: true, dakHa: true, otherProvince: false },
   coordination_office: { dakPek: true, dakHa: true, otherProvince: false },
   department: { dakPek: true, dakHa: true, otherProvince: false },
@@ -110,12 +112,11 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "obstacle.read": everyone,
   "assessment.write": writers,
   "obstacle.raise": writers,
-  "dossier.act": everyone.filter((role) => role !== "viewer"),
+  "dossier.act": everyone.filter((role) => role !== "viewer" && role !== "national_admin"),
   "dossier.confirm": ["department", "coordination_office"],
   "target.write": ["province_admin", "coordination_office", "district"],
   "plan.write": ["province_admin", "coordination_office", "district", "commune_officer"],
   "merger.decide": ["province_admin", "coordination_office"],
-  "unit.edit": ["province_admin"],
 };
 
 describe("actions on a commune: role × scope", () => {
@@ -151,16 +152,6 @@ describe("actions on a commune: role × scope", () => {
       code: "read_only",
       reason: "Tài khoản chỉ có quyền xem.",
     });
-  });
-});
-
-describe("unit.edit", () => {
-  it("refuses a province administrator its own province, which the State names", () => {
-    expect(can(actors.province_admin, "unit.edit", konTum)).toMatchObject({
-      allowed: false,
-      code: "role_not_allowed",
-    });
-    expect(can(actors.province_admin, "unit.edit", dakGlei).allowed).toBe(true);
   });
 });
 
@@ -343,18 +334,6 @@ describe("catalog, regimes and data only the system loads", () => {
     expect(can(actors[role], "catalog.import", resource).allowed).toBe(allowed);
   });
 
-  it.each(
-    roles.flatMap((role) => [
-      { role, side: "its province", resource: p62, allowed: role === "province_admin" },
-      { role, side: "another province", resource: p12, allowed: false },
-    ]),
-  )(
-    "$role sets the carry-over of recognitions for $side: $allowed",
-    ({ role, resource, allowed }) => {
-      expect(can(actors[role], "catalog.carryover.set", resource).allowed).toBe(allowed);
-    },
-  );
-
   it.each<Row>([
     row(
       "a province admin cannot load a national set",
@@ -385,22 +364,6 @@ describe("catalog, regimes and data only the system loads", () => {
         reason: "Chỉ quản trị tỉnh được nhập bộ tiêu chí.",
       },
     ),
-    row(
-      "a province admin cannot set another province's carry-over",
-      actors.province_admin,
-      "catalog.carryover.set",
-      [p12],
-      {
-        allowed: false,
-        code: "other_province",
-        reason: "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.",
-      },
-    ),
-    row("a district cannot set the carry-over", actors.district, "catalog.carryover.set", [p62], {
-      allowed: false,
-      code: "role_not_allowed",
-      reason: "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
-    }),
     row("everyone reads the catalog", actors.viewer, "catalog.read", [], { allowed: true }),
     row("everyone reads the regimes", actors.fatherland_front, "regime.read", [], {
       allowed: true,
@@ -464,7 +427,10 @@ describe("dossier steps: the regime's acting role", () => {
   it.each(rows)("$role $action on $step.code → $allowed", ({ action, step: s, role, allowed }) => {
     const decision = can(actors[role], action, { ...dakPek, step: s });
     expect(decision.allowed).toBe(allowed);
-    if (!allowed) expect(decision.code).toBe(role === "viewer" ? "read_only" : "not_step_role");
+    if (!allowed)
+      expect(decision.code).toBe(
+        role === "viewer" || role === "national_admin" ? "read_only" : "not_step_role",
+      );
   });
 
   it.each<Row>([
@@ -585,6 +551,7 @@ describe("reports: submitter and receiver", () => {
   const otherDepartment = { submitter: konTum, departmentCode: "so-yt", receiverUnitCode: "62" };
   const otherProvinceReport = { submitter: laiChau, departmentCode: null, receiverUnitCode: "12" };
   const read: Record<Role, [district: boolean, commune: boolean, department: boolean]> = {
+    national_admin: [false, false, false],
     province_admin: [true, true, true],
     coordination_office: [true, true, true],
     department: [false, false, true],
@@ -966,4 +933,17 @@ describe("accounts: a province admin inside its own province, never above its un
       { allowed: false, code: "not_own_account" },
     ),
   ])("$label", check);
+});
+
+describe("reform.import", () => {
+  it.each(roles)("%s", (role) => {
+    const decision = can(actors[role], "reform.import");
+    expect(decision.allowed).toBe(role === "national_admin");
+    if (role !== "national_admin") {
+      expect(decision).toMatchObject({
+        code: "role_not_allowed",
+        reason: "Chỉ quản trị cấp quốc gia được nhập sắp xếp đơn vị hành chính 2025.",
+      });
+    }
+  });
 });

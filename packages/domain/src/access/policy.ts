@@ -8,7 +8,6 @@ import {
   ownDepartment,
   ownEvidenceCriterion,
   ownProvinceSet,
-  ownProvinceSetting,
   readOnly,
   receiver,
   reminder,
@@ -46,8 +45,8 @@ export { isInScope } from "./checks.ts";
 export interface ActionResources {
   // Hierarchy
   "unit.read": UnitResource;
-  "unit.edit": UnitResource;
   "units.import": undefined;
+  "reform.import": undefined;
   "boundaries.import": undefined;
   // Indicator values, their audit trail, imports and exports
   "assessment.write": ValueResource;
@@ -61,7 +60,6 @@ export interface ActionResources {
   // Criteria catalog and dossier regimes
   "catalog.read": undefined;
   "catalog.import": CatalogResource;
-  "catalog.carryover.set": CatalogResource;
   "regime.read": undefined;
   "regime.import": undefined;
   // Recognition and revocation dossiers
@@ -119,7 +117,9 @@ export interface Rule<R> {
 
 const provinceOffice: readonly Role[] = ["province_admin", "coordination_office"];
 /** Everyone but viewers takes part in the dossier workflow (the regime says on which step). */
-const participants: readonly Role[] = roles.filter((role) => role !== "viewer");
+const participants: readonly Role[] = roles.filter(
+  (role) => role !== "viewer" && role !== "national_admin",
+);
 const provinceAdminOnly = (reason: string) => rolesOnly(["province_admin"], roleRefusal(reason));
 const manageAccounts = provinceAdminOnly("Chỉ quản trị tỉnh được quản lý tài khoản.");
 const accountRule: Rule<AccountResource> = {
@@ -137,25 +137,21 @@ const readInScope: Rule<UnitResource> = {
  */
 export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "unit.read": readInScope,
-  "unit.edit": {
-    checks: [
-      scoped,
-      provinceAdminOnly("Chỉ quản trị tỉnh được sửa đơn vị hành chính."),
-      (actor, unit) =>
-        actor.unitCode === unit.unitCode
-          ? roleRefusal(
-              "Tên và loại của tỉnh do Trung ương quyết định; tỉnh sửa các đơn vị trực thuộc.",
-            )
-          : null,
-    ],
-    allowed:
-      "Quản trị tỉnh sửa đơn vị hành chính trực thuộc tỉnh, có ngày hiệu lực và ghi nhật ký.",
-  },
   "units.import": {
     checks: [
       systemOnly("Danh mục đơn vị hành chính chỉ được nhập bằng dòng lệnh (ntm units import)."),
     ],
     allowed: "Hệ thống nhập danh mục đơn vị hành chính.",
+  },
+  "reform.import": {
+    checks: [
+      rolesOnly(
+        ["national_admin"],
+        roleRefusal("Chỉ quản trị cấp quốc gia được nhập sắp xếp đơn vị hành chính 2025."),
+      ),
+    ],
+    allowed:
+      "Quản trị cấp quốc gia nhập sắp xếp đơn vị hành chính (tỉnh mới, xã mới, quan hệ kế thừa).",
   },
   "boundaries.import": {
     checks: [systemOnly("Ranh giới đơn vị chỉ được nhập bằng dòng lệnh (ntm boundaries import).")],
@@ -184,15 +180,6 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "catalog.import": {
     checks: [provinceAdminOnly("Chỉ quản trị tỉnh được nhập bộ tiêu chí."), ownProvinceSet],
     allowed: "Quản trị tỉnh được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
-  },
-  "catalog.carryover.set": {
-    checks: [
-      provinceAdminOnly(
-        "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
-      ),
-      ownProvinceSetting,
-    ],
-    allowed: "Quản trị tỉnh được đổi cách chuyển tiếp công nhận của tỉnh mình.",
   },
   "regime.read": { checks: [], allowed: "Mọi tài khoản được xem quy trình hồ sơ." },
   "regime.import": {

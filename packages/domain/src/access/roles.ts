@@ -1,4 +1,5 @@
 export const roles = [
+  "national_admin",
   "province_admin",
   "coordination_office",
   "department",
@@ -11,6 +12,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 export const roleNames: Record<Role, string> = {
+  national_admin: "Quản trị cấp quốc gia",
   province_admin: "Quản trị tỉnh",
   coordination_office: "Văn phòng điều phối NTM",
   department: "Sở, ngành phụ trách tiêu chí",

@@ -29,3 +29,4 @@ export function unitsValidOn<T extends Pick<AdminUnit, "validFrom" | "validTo">>
 }
 
 export * from "./lineage.ts";
+export * from "./reform-plan.ts";

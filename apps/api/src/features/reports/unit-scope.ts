@@ -1,6 +1,7 @@
 import type { Db } from "@ntm/db";
-import type { AuthUser } from "../auth/index.ts";
-import { findDescendantsOn, findPathOn } from "../units/index.ts";
+import { isInScope } from "@ntm/domain";
+import { actorOf, type AuthUser } from "../auth/index.ts";
+import { findDescendantsOn, findPathOn, findUnitsValidOn } from "../units/index.ts";
 
 /** The units a user sees in reports and obstacles: its own and every unit below it, on a date. */
 export interface UnitScope {
@@ -11,6 +12,20 @@ export interface UnitScope {
 }
 
 export async function scopeOf(db: Db, user: AuthUser, today: string): Promise<UnitScope> {
+  // A scope that holds every unit (the national administrator's) is the whole tree in force.
+  if (isInScope(actorOf(user), { unitCode: "", path: [] })) {
+    const all = await findUnitsValidOn(db, today);
+    const parents = new Map(all.map((unit) => [unit.code, unit.parentCode]));
+    const pathOf = (code: string, depth = 0): string[] => {
+      const parent = parents.get(code);
+      return [code, ...(parent && depth < 10 ? pathOf(parent, depth + 1) : [])];
+    };
+    return {
+      user,
+      paths: new Map(all.map((unit) => [unit.code, pathOf(unit.code)])),
+      names: new Map(all.map((unit) => [unit.code, unit.name])),
+    };
+  }
   const own = await findPathOn(db, user.unitCode, today);
   const paths = new Map<string, string[]>([[user.unitCode, own.map((step) => step.code)]]);
   const names = new Map<string, string>([[user.unitCode, own[0]?.name ?? user.unitCode]]);

@@ -5,6 +5,7 @@ import { invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
+import { findSuccessorScopeCodes } from "./lineage-scope.repository.ts";
 import {
   findChildrenOn,
   findDescendantsOn,
@@ -47,9 +48,16 @@ const unitNotFound = (code: string) =>
 export async function findUnitResource(db: DbOrTx, code: string, asOf: string) {
   const unit = (await findUnitOn(db, code, asOf)) ?? (await findLatestUnit(db, code));
   if (!unit) throw unitNotFound(code);
-  const on = unit.validTo && unit.validTo < asOf ? unit.validTo : asOf;
+  // A unit that ended is read on its last day, one formed later on its first.
+  const on =
+    unit.validTo && unit.validTo < asOf ? unit.validTo : unit.validFrom > asOf ? unit.validFrom : asOf;
   const path = await findPathOn(db, unit.code, on);
-  const resource: UnitResource = { unitCode: unit.code, path: path.map((step) => step.code) };
+  // A unit that ended stays in the scope of the units that took it over (ADR 0011).
+  const successors = unit.validTo ? await findSuccessorScopeCodes(db, unit) : [];
+  const resource: UnitResource = {
+    unitCode: unit.code,
+    path: [...path.map((step) => step.code), ...successors],
+  };
   return { unit, path, asOf: on, resource };
 }
 

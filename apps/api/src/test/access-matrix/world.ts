@@ -14,6 +14,7 @@ import { createTestApp, loginAs, testPassword, type TestApp } from "../test-app.
  * P01. Province P02 (district D11, commune Y01) is outside every one of them.
  */
 export const accountOf: Record<Role, string> = {
+  national_admin: "quocgia",
   province_admin: "admin",
   coordination_office: "vpdp",
   department: "so-nn",
@@ -25,6 +26,7 @@ export const accountOf: Record<Role, string> = {
 
 /** The unit each account is scoped to. */
 export const scopeUnitOf: Record<Role, string> = {
+  national_admin: "P01",
   province_admin: "P01",
   coordination_office: "P01",
   department: "P01",

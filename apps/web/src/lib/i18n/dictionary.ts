@@ -1,13 +1,10 @@
 import { roleNames } from "@ntm/domain";
 import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
-import { catalogEn, catalogVi } from "./messages-catalog.ts";
-import { unitAdminEn, unitAdminVi } from "./messages-unit-admin.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
 import { listsEn, listsVi } from "./messages-lists.ts";
-import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -47,6 +44,7 @@ const coreVi = {
   "header.chooseUnit": "Chọn đơn vị",
   "header.account": "Tài khoản",
 
+  "role.national_admin": roleNames.national_admin,
   "role.province_admin": roleNames.province_admin,
   "role.coordination_office": roleNames.coordination_office,
   "role.department": roleNames.department,
@@ -217,6 +215,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   "header.chooseUnit": "Choose unit",
   "header.account": "Account",
 
+  "role.national_admin": "National administrator",
   "role.province_admin": "Province administrator",
   "role.coordination_office": "NTM coordination office",
   "role.department": "Department in charge of criteria",
@@ -363,12 +362,9 @@ const vi = {
   ...reportsVi,
   ...entryVi,
   ...accountVi,
-  ...catalogVi,
-  ...unitAdminVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
-  ...printVi,
 };
 const en = {
   ...coreEn,
@@ -378,12 +374,9 @@ const en = {
   ...reportsEn,
   ...entryEn,
   ...accountEn,
-  ...catalogEn,
-  ...unitAdminEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,
-  ...printEn,
 };
 
 export type MessageKey = keyof typeof vi;

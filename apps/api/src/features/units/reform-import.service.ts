@@ -1,0 +1,80 @@
+import type { Db } from "@ntm/db";
+import { planReform, reformProvinces, type ReformReport, type ReformSource } from "@ntm/domain";
+import { invalid } from "../../http/app-error.ts";
+import { assertCan } from "../../shared/access.ts";
+import { recordAudit } from "../../shared/audit.ts";
+import type { AuthUser } from "../auth/index.ts";
+import { readReformSource } from "./reform-data.ts";
+import {
+  closeVersions,
+  findAllVersions,
+  findLinksEffectiveOn,
+  insertLinks,
+  insertVersions,
+  lockForReform,
+} from "./reform-import.repository.ts";
+
+export type ReformImportResult = ReformReport & { dryRun: boolean };
+
+let shipped: Promise<ReformSource> | undefined;
+/** The shipped reform files, read and checked once per process. */
+const shippedSource = () => (shipped ??= readReformSource());
+
+/**
+ * Imports the reform of 1 July 2025 on a database holding the tree before it: creates the new
+ * provinces and communes, closes the old provinces, districts and communes the day before, and
+ * links every old unit version to the new ones with the kind of the link. One transaction; a dry
+ * run (the default of the API) writes nothing; a second run finds nothing to do and says so.
+ * `province` limits it to one new province (or the new province of an old one: 62 → 51).
+ */
+export async function importReform(
+  db: Db,
+  options: {
+    user: AuthUser;
+    dryRun: boolean;
+    province?: string | undefined;
+    source?: ReformSource;
+  },
+): Promise<ReformImportResult> {
+  assertCan(options.user, "reform.import");
+  const source = options.source ?? (await shippedSource());
+  const provinces = reformProvinces(source, options.province);
+  if (!provinces) {
+    throw invalid(
+      `Không có tỉnh mã ${options.province} trong dữ liệu sắp xếp đơn vị hành chính 2025 (mã tỉnh mới hoặc mã tỉnh cũ).`,
+      `No province ${options.province} in the 2025 reform data (a new or an old province code).`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    await lockForReform(tx);
+    const existing = await findAllVersions(tx);
+    const links = await findLinksEffectiveOn(tx, source.effectiveDate);
+    const plan = planReform(source, existing, links, provinces);
+    if (!options.dryRun && !plan.report.unchanged) {
+      await insertVersions(tx, plan.create);
+      await closeVersions(
+        tx,
+        plan.close.map((version) => version.id),
+        source.lastDayBefore,
+      );
+      await insertLinks(tx, plan.links);
+      await recordAudit(tx, {
+        kind: "units.reform.import",
+        by: options.user,
+        key: `reform-${source.effectiveDate}`,
+        unitCode: provinces.length === 1 ? (provinces[0]?.code ?? null) : null,
+        new: {
+          effectiveDate: source.effectiveDate,
+          provinces: plan.report.provinces,
+          created: plan.report.create,
+          closed: plan.report.close,
+          links: { full: plan.report.links.full, partial: plan.report.links.partial },
+          missingInDatabase: plan.report.missingInDatabase.length,
+          closedWithoutSuccessor: plan.report.closedWithoutSuccessor.length,
+          regionChoices: plan.report.regionChoices.length,
+        },
+      });
+    }
+    return { ...plan.report, dryRun: options.dryRun };
+  });
+}

@@ -343,7 +343,8 @@ describe("field entry: evidence photos without a link", () => {
     expect(await queued.innerText()).toContain("Chờ gửi: ghi-chu.png");
     await expect.poll(() => status(page).getAttribute("data-count")).toBe("2");
     expect(await status(page).getAttribute("data-state")).toBe("offline");
-    await queued.scrollIntoViewIfNeeded();
+    // Above the save bar, which stays at the bottom of a phone's screen.
+    await queued.evaluate((element) => element.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: join(shotDir, "offline-photo-390.png") });
     expect((await scorecardOf(me.unitCode)).evidence[indicator.code]?.length ?? 0).toBe(before);
 

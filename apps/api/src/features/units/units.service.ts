@@ -50,7 +50,11 @@ export async function findUnitResource(db: DbOrTx, code: string, asOf: string) {
   if (!unit) throw unitNotFound(code);
   // A unit that ended is read on its last day, one formed later on its first.
   const on =
-    unit.validTo && unit.validTo < asOf ? unit.validTo : unit.validFrom > asOf ? unit.validFrom : asOf;
+    unit.validTo && unit.validTo < asOf
+      ? unit.validTo
+      : unit.validFrom > asOf
+        ? unit.validFrom
+        : asOf;
   const path = await findPathOn(db, unit.code, on);
   // A unit that ended stays in the scope of the units that took it over (ADR 0011).
   const successors = unit.validTo ? await findSuccessorScopeCodes(db, unit) : [];

@@ -6,7 +6,8 @@ export function PageLoading() {
   return (
     <div role="status" aria-live="polite" className="page-loading">
       <span className="visually-hidden">{t("common.loading")}</span>
-      <Skeleton active paragraph={{ rows: 6 }} />
+      {/* Grey bars only: the skeleton's title is an h3, which would break the page's heading order. */}
+      <Skeleton active title={false} paragraph={{ rows: 7 }} />
     </div>
   );
 }

@@ -36,9 +36,7 @@ export function PrintHeader({ title, unit, year, period, demo }: PrintHeaderProp
   const right = demo ? `${printedOn} · ${t("common.demo")}` : printedOn;
   return (
     <div className="print-header" data-testid="print-header">
-      <style>
-        {runningHeaderCss({ left: `${title} · ${left}`, right, page: t("print.page") })}
-      </style>
+      <style>{runningHeaderCss({ left, right, page: t("print.page") })}</style>
       <div className="print-header-row">
         <span className="print-header-title">{title}</span>
         <span data-testid="print-date">{printedOn}</span>

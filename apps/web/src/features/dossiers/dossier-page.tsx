@@ -21,6 +21,8 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
+import { PrintButton } from "../../components/print/print-button.tsx";
+import { PrintHeader } from "../../components/print/print-header.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { StatusTag } from "../../components/status-tag.tsx";
@@ -140,7 +142,7 @@ function Actions({ dossier }: { dossier: DossierDetailDto }) {
           }
           data-testid="return-form"
         >
-          <Typography.Title level={4}>{t("dossiers.return")}</Typography.Title>
+          <h2 className="section-title dossier-subtitle">{t("dossiers.return")}</h2>
           <Form.Item name="criterionCode" label={t("dossiers.returnCriterion")}>
             <Select
               allowClear
@@ -189,6 +191,12 @@ export function DossierPage() {
   const levelKey = `dossiers.level.${state.requestedLevel}` as const;
   return (
     <div className="page dossier-page" data-testid="dossier-page">
+      <PrintHeader
+        title={t(`print.dossier.${state.kind}`)}
+        unit={dossier.unitName}
+        year={dossier.year}
+        demo={dossier.demo}
+      />
       <p className="page-meta">
         <Link to="/dossiers">{t("dossiers.boardTitle")}</Link>
       </p>
@@ -197,6 +205,7 @@ export function DossierPage() {
           {t(`dossiers.kind.${state.kind}`)}: {dossier.unitName}
         </Typography.Title>
         {dossier.demo && <DemoTag />}
+        <PrintButton />
       </div>
       <p className="page-meta">
         {t(levelKey)} · {t("dossiers.year")} {dossier.year} · {regime.name} (
@@ -287,7 +296,7 @@ export function DossierPage() {
           />
           {state.returns.length > 0 && (
             <>
-              <Typography.Title level={4}>{t("dossiers.returns")}</Typography.Title>
+              <h2 className="section-title dossier-subtitle">{t("dossiers.returns")}</h2>
               <ul data-testid="dossier-returns">
                 {state.returns.map((item) => (
                   <li key={`${item.round}-${item.at}`}>
@@ -370,7 +379,7 @@ export function DossierPage() {
         <Card title={t("dossiers.documents")} data-testid="dossier-documents">
           {state.kind === "recognition" && (
             <>
-              <Typography.Title level={5}>{t("dossiers.generated")}</Typography.Title>
+              <h2 className="section-title dossier-subtitle">{t("dossiers.generated")}</h2>
               <ul className="plain-list">
                 {generated[dossier.kind].map((doc) => (
                   <li key={doc.kind}>
@@ -385,7 +394,7 @@ export function DossierPage() {
               </ul>
             </>
           )}
-          <Typography.Title level={5}>{t("dossiers.uploads")}</Typography.Title>
+          <h2 className="section-title dossier-subtitle">{t("dossiers.uploads")}</h2>
           <ul className="plain-list">
             {dossier.documents.map((doc) => (
               <li key={doc.id}>

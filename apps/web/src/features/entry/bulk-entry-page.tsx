@@ -331,14 +331,23 @@ function BulkSheet({ code, year, user, indicators, onChoose }: BulkSheetProps) {
                             data-ok={result.ok}
                             data-testid={`bulk-result-${row.unitCode}`}
                           >
-                            {result.ok
-                              ? `${t("entry.rowSaved")} · ${t("scorecard.criteriaMet", {
+                            {result.ok ? (
+                              // The commune's scorecard shows what the save changed.
+                              <Link
+                                to={`/units/${encodeURIComponent(row.unitCode)}`}
+                                data-testid={`bulk-scorecard-${row.unitCode}`}
+                              >
+                                {t("entry.rowSaved")} ·{" "}
+                                {t("scorecard.criteriaMet", {
                                   met: result.criteriaMet,
                                   total: result.criteriaTotal,
-                                })}`
-                              : result.code === "VERSION_CONFLICT"
-                                ? t("entry.rowConflict")
-                                : `${t("entry.rowFailed")}: ${result.message}`}
+                                })}
+                              </Link>
+                            ) : result.code === "VERSION_CONFLICT" ? (
+                              t("entry.rowConflict")
+                            ) : (
+                              `${t("entry.rowFailed")}: ${result.message}`
+                            )}
                           </span>
                         )}
                       </td>

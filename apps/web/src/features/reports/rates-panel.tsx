@@ -5,14 +5,18 @@ import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
+import { PrintButton } from "../../components/print/print-button.tsx";
+import { PrintHeader } from "../../components/print/print-header.tsx";
 import { formatDate, formatPercent } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { useCurrentUser } from "../auth/index.ts";
 import { consolidatedUrl, fetchRates, fetchTypes, reportKeys } from "./reports-api.ts";
 import { TimelinessTag } from "./timeliness-tag.tsx";
 import { readFilters, reportsLink, writeFilters } from "./report-filters.ts";
 
 export function RatesPanel() {
   const { t, language } = useI18n();
+  const user = useCurrentUser().data;
   const types = useQuery({
     queryKey: reportKeys.types(),
     queryFn: ({ signal }) => fetchTypes(signal),
@@ -38,8 +42,17 @@ export function RatesPanel() {
     setParams((previous) => writeFilters(previous, { year: value === thisYear ? null : value }));
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }}>
-      <Space wrap>
+      {rates.data && (
+        <PrintHeader
+          title={`${t("print.rates")} – ${rates.data.type.name}`}
+          unit={user?.unitName ?? ""}
+          year={boardYear}
+          demo={false}
+        />
+      )}
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8, alignItems: "center" }}>
         <Select
+          className="print-hidden"
           aria-label={t("reports.type")}
           style={{ minWidth: 280, maxWidth: "100%" }}
           value={typeId}
@@ -53,6 +66,7 @@ export function RatesPanel() {
           }))}
         />
         <Select
+          className="print-hidden"
           aria-label={t("reports.year")}
           value={boardYear}
           onChange={(value) => {
@@ -64,7 +78,8 @@ export function RatesPanel() {
             label: `${t("reports.year")} ${thisYear - back}`,
           }))}
         />
-      </Space>
+        <PrintButton />
+      </div>
       {rates.isPending && <PageLoading />}
       {rates.isError && <ErrorState error={rates.error} onRetry={() => void rates.refetch()} />}
       {rates.data && (

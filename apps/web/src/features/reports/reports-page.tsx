@@ -30,7 +30,9 @@ export function ReportsPage() {
   ];
   return (
     <div data-testid="reports-page">
-      <Typography.Title level={3}>{t("reports.nav")}</Typography.Title>
+      <Typography.Title level={1} className="page-title print-hidden">
+        {t("reports.nav")}
+      </Typography.Title>
       {user?.permissions["report.period.open"] && <OpenPeriodsButton />}
       <Tabs
         activeKey={current}

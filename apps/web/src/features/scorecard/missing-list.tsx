@@ -27,7 +27,6 @@ export function MissingList({ onPick }: MissingListProps) {
     );
   }
 
-  const items = expanded ? next.missing : next.missing.slice(0, collapsedCount);
   const hidden = next.missing.length - collapsedCount;
   return (
     <section className="missing-card" aria-labelledby="missing-title" data-testid="missing-list">
@@ -38,8 +37,12 @@ export function MissingList({ onPick }: MissingListProps) {
         </span>
       </h2>
       <ul className="missing-items">
-        {items.map((item) => (
-          <li key={item.indicatorCode}>
+        {next.missing.map((item, index) => (
+          // Collapsed items stay in the page, shown on paper: a printed list is never cut short.
+          <li
+            key={item.indicatorCode}
+            className={!expanded && index >= collapsedCount ? "print-expand" : undefined}
+          >
             <button type="button" className="missing-item" onClick={() => onPick(item)}>
               <StatusIcon status={item.status} />
               <span className="missing-item-text">

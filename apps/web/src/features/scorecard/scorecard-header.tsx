@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { LevelTag } from "../../components/level-tag.tsx";
+import { PrintButton } from "../../components/print/print-button.tsx";
 import { statusPalette } from "../../components/status-style.ts";
 import { formatDate, formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
@@ -32,6 +33,7 @@ export function ScorecardHeader() {
           {unit.name}
         </Typography.Title>
         {scorecard.assessment.demo && <DemoTag />}
+        <PrintButton />
       </div>
       <p className="page-meta">
         {scorecard.set.name} · {t("header.year")} {year}

@@ -5,6 +5,8 @@ import { lazy, Suspense } from "react";
 import { Link, useParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
+import { PrintButton } from "../../components/print/print-button.tsx";
+import { PrintHeader } from "../../components/print/print-header.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useUrlYear } from "../../lib/use-url-state.ts";
 import { HeatMap } from "./heat-map.tsx";
@@ -39,10 +41,17 @@ export function TargetsPage() {
   const unitCode = encodeURIComponent(data.unit.code);
   return (
     <div className="page targets-page" data-testid="targets-page">
+      <PrintHeader
+        title={t("print.targets")}
+        unit={data.unit.name}
+        year={data.year}
+        demo={data.targets.some((item) => item.target.demo)}
+      />
       <div className="title-row">
         <Typography.Title level={1} className="page-title">
           {t("targets.title")}: {data.unit.name}
         </Typography.Title>
+        <PrintButton />
       </div>
       <div className="targets-actions">
         <Button icon={<DownloadOutlined />} href={targetsExportUrl(data.unit.code, data.year)}>

@@ -94,6 +94,22 @@ export const dossiersVi = {
   "dossiers.merger.current": "Xã mới đang được công nhận: {level}",
   "dossiers.merger.open": "Xem sáp nhập và công nhận",
   "dossiers.merger.byMerger": "công nhận sau sáp nhập",
+  "predecessors.title": "Lịch sử trước sáp nhập",
+  "predecessors.intro":
+    "Kết quả {from}–{to} của từng đơn vị cũ, mỗi đơn vị một dòng riêng. Không cộng số liệu các đơn vị cũ thành kết quả của đơn vị mới: đơn vị chỉ nhập một phần có số liệu của cả địa bàn cũ.",
+  "predecessors.full": "toàn bộ",
+  "predecessors.partial": "một phần",
+  "predecessors.fullHint": "Toàn bộ địa bàn nhập vào đơn vị này",
+  "predecessors.partialHint": "Chỉ một phần địa bàn nhập vào đơn vị này",
+  "predecessors.validUntil": "đến {date}",
+  "predecessors.result": "Đạt {met}/{total} tiêu chí",
+  "predecessors.noResult": "Chưa có số liệu",
+  "predecessors.noResults": "Chưa có kết quả đánh giá {from}–{to}.",
+  "predecessors.recognition": "Công nhận",
+  "predecessors.recognised": "{level}, năm {year}: QĐ {number} ngày {date}",
+  "predecessors.recognitionEnded": "hết hiệu lực {date}",
+  "predecessors.notRecognised": "Chưa được công nhận",
+  "predecessors.year": "Năm",
 } as const;
 
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
@@ -191,4 +207,20 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   "dossiers.merger.current": "The new commune is recognised: {level}",
   "dossiers.merger.open": "Open the merger and recognition",
   "dossiers.merger.byMerger": "recognised after a merger",
+  "predecessors.title": "History before the merger",
+  "predecessors.intro":
+    "Results {from}–{to} of each former unit, one row each. The former units' figures are never added up into the new unit's result: a unit that joined only in part has figures for its whole former area.",
+  "predecessors.full": "whole",
+  "predecessors.partial": "part",
+  "predecessors.fullHint": "All of its area joined this unit",
+  "predecessors.partialHint": "Only part of its area joined this unit",
+  "predecessors.validUntil": "until {date}",
+  "predecessors.result": "{met}/{total} criteria met",
+  "predecessors.noResult": "No data",
+  "predecessors.noResults": "No assessment results {from}–{to}.",
+  "predecessors.recognition": "Recognition",
+  "predecessors.recognised": "{level}, {year}: decision {number} of {date}",
+  "predecessors.recognitionEnded": "ended {date}",
+  "predecessors.notRecognised": "Not recognised",
+  "predecessors.year": "Year",
 };

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useLocation, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
+import { PrintHeader } from "../../components/print/print-header.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { scrollToId } from "../../lib/scroll-into-view.ts";
 import { useYear } from "../../lib/year-context.tsx";
@@ -14,6 +15,7 @@ import { CriterionPanel } from "./criterion-panel.tsx";
 import { FirstHeadline, forgetHeadline, useFirstHeadline } from "./first-headline.tsx";
 import { IndicatorGrid } from "./indicator-grid.tsx";
 import { MissingList } from "./missing-list.tsx";
+import { PrintCriteria } from "./print-criteria.tsx";
 import { PredecessorHistory } from "./predecessor-history.tsx";
 import { SaveBar } from "./save-bar.tsx";
 import { ScorecardContext, type ScorecardContextValue } from "./scorecard-context.tsx";
@@ -80,6 +82,15 @@ function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
   return (
     <ScorecardContext.Provider value={context}>
       <div className="page scorecard-page" data-testid="scorecard-page">
+        <PrintHeader
+          title={t("print.scorecard")}
+          unit={[...scorecard.unit.path]
+            .reverse()
+            .map((step) => step.name)
+            .join(", ")}
+          year={year}
+          demo={scorecard.assessment.demo}
+        />
         <ScorecardHeader />
         {!scorecard.permissions.canEdit && scorecard.permissions.reason && (
           <Alert
@@ -127,6 +138,7 @@ function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {
           </>
         )}
         <PredecessorHistory unit={scorecard.unit} />
+        <PrintCriteria />
         {editor.anyEditable && <SaveBar />}
       </div>
     </ScorecardContext.Provider>

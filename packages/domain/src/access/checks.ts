@@ -6,6 +6,7 @@ import {
 import type { Actor } from "./actor.ts";
 import { deny, type Decision, type DecisionCode } from "./decision.ts";
 import type {
+  AccountResource,
   CatalogResource,
   DepartmentResource,
   DossierResource,
@@ -236,6 +237,15 @@ export const ownDepartment: Check<DepartmentResource> = (actor, resource) =>
   actor.role !== "department" || actor.departmentCode === resource.departmentCode
     ? null
     : deny("other_department", "Tài khoản sở, ngành chỉ xem được tiêu chí của sở, ngành mình.");
+
+/** A national administrator's account is created and managed only by the command line. */
+export const notNationalAccount: Check<AccountResource> = (_actor, account) =>
+  account.role === "national_admin"
+    ? deny(
+        "role_not_allowed",
+        "Tài khoản quản trị cấp quốc gia chỉ được tạo và quản lý bằng dòng lệnh của hệ thống.",
+      )
+    : null;
 
 export const ownAccount: Check<OwnAccountResource> = (actor, account) =>
   actor.userId !== undefined && actor.userId === account.userId

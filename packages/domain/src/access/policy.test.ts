@@ -935,6 +935,19 @@ describe("accounts: a province admin inside its own province, never above its un
   ])("$label", check);
 });
 
+describe("national administrator accounts", () => {
+  it("a province administrator may not create one, even in its own province", () => {
+    const account = { ...konTum, role: "national_admin" as const };
+    expect(can(actors.province_admin, "user.create", account)).toMatchObject({
+      allowed: false,
+      code: "role_not_allowed",
+    });
+    expect(can(actors.province_admin, "user.create", { ...konTum, role: "viewer" }).allowed).toBe(
+      true,
+    );
+  });
+});
+
 describe("reform.import", () => {
   it.each(roles)("%s", (role) => {
     const decision = can(actors[role], "reform.import");

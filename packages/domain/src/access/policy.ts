@@ -2,6 +2,7 @@ import type { Actor } from "./actor.ts";
 import {
   atReceiverUnit,
   filer,
+  notNationalAccount,
   obstacleHolder,
   ownAccount,
   ownCriterion,
@@ -123,7 +124,7 @@ const participants: readonly Role[] = roles.filter(
 const provinceAdminOnly = (reason: string) => rolesOnly(["province_admin"], roleRefusal(reason));
 const manageAccounts = provinceAdminOnly("Chỉ quản trị tỉnh được quản lý tài khoản.");
 const accountRule: Rule<AccountResource> = {
-  checks: [scoped, manageAccounts],
+  checks: [scoped, manageAccounts, notNationalAccount],
   allowed: "Quản trị tỉnh quản lý tài khoản của đơn vị mình và các đơn vị trực thuộc.",
 };
 const readInScope: Rule<UnitResource> = {

@@ -218,6 +218,26 @@ describe("a provincial installation: old Kon Tum (62) becomes part of Quảng Ng
     expect(await snapshot(t)).toEqual(before);
   });
 
+  it("a province administrator may not create a national administrator account: 403, nothing written", async () => {
+    const before = await snapshot(t);
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: { cookie: cookies.admin as string },
+      payload: {
+        username: "quocgia2",
+        password: "mat-khau-dai-hon-12",
+        role: "national_admin",
+        unitCode: "P01",
+      },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.message).toBe(
+      "Tài khoản quản trị cấp quốc gia chỉ được tạo và quản lý bằng dòng lệnh của hệ thống.",
+    );
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it("refuses an unknown province code with 400 and writes nothing", async () => {
     const before = await snapshot(t);
     const response = await post(t, cookies.quocgia as string, { dryRun: false, province: "63" });

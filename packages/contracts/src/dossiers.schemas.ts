@@ -361,6 +361,8 @@ export const lineageSchema = z.object({
       code: z.string(),
       name: z.string(),
       effectiveDate: z.string(),
+      /** "partial": only part of the predecessor's area passed to this unit. */
+      kind: z.enum(["full", "partial"]),
       /** The level the predecessor held on the day before the merger. */
       recognisedLevel: z.string().nullable(),
     }),

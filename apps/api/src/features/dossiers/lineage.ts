@@ -29,6 +29,7 @@ export async function lineageOf(db: DbOrTx, unitCode: string): Promise<LineageDt
       code: link.predecessorCode,
       name: link.predecessorName ?? link.predecessorCode,
       effectiveDate: link.effectiveDate,
+      kind: link.kind,
       recognisedLevel: levels.get(link.predecessorCode) ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, "vi"));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UnitImportRow } from "@ntm/contracts";
+import { tables } from "@ntm/db";
 import { systemUser } from "../auth/index.ts";
 import { findAuditEntries } from "../audit/index.ts";
 import { importUnits } from "../units/index.ts";
@@ -191,6 +192,35 @@ describe("recognising a merged commune by decision (CV 267)", () => {
     expect(response.status).toBe(409);
     expect(response.body.error.message).toContain("đã được công nhận mức đạt chuẩn");
     expect(await historyOf("X10")).toHaveLength(1);
+  });
+
+  it("marks a commune that gave only part of its area, and still asks its recognition", async () => {
+    const db = t.database.db;
+    await importUnits(db, {
+      user: systemUser,
+      rows: [commune("X05", "Xã Đăk Tờ Kan", "D02", { validTo: "2024-03-31" })],
+    });
+    await db.insert(tables.unitSuccessors).values({
+      predecessorCode: "X05",
+      predecessorValidFrom: "2008-01-01",
+      successorCode: "X11",
+      successorValidFrom: "2024-04-01",
+      kind: "partial",
+      effectiveDate: "2024-04-01",
+    });
+    const response = await call("vpdp", "GET", "/api/units/X11/merger");
+    expect(
+      response.body.lineage.predecessors.map((p: { code: string; kind: string }) => [
+        p.code,
+        p.kind,
+      ]),
+    ).toEqual([
+      ["X05", "partial"],
+      ["X04", "full"],
+      ["X03", "full"],
+    ]);
+    expect(response.body.lineage.merger.path).toBe("full_procedure");
+    expect(response.body.lineage.merger.reason).toContain("Xã Đăk Tờ Kan");
   });
 
   it("returns 404 for a commune not formed by a merger", async () => {

@@ -180,6 +180,19 @@ function MergerDetail({ code }: { code: string }) {
             columns={[
               { title: t("dossiers.unit"), render: (_, row) => `${row.name} (${row.code})` },
               {
+                title: t("predecessors.share"),
+                render: (_, row) => (
+                  <Tag
+                    color={row.kind === "partial" ? "orange" : "blue"}
+                    title={t(
+                      row.kind === "partial" ? "predecessors.partialHint" : "predecessors.fullHint",
+                    )}
+                  >
+                    {t(row.kind === "partial" ? "predecessors.partial" : "predecessors.full")}
+                  </Tag>
+                ),
+              },
+              {
                 title: t("dossiers.merger.levelBefore"),
                 render: (_, row) =>
                   row.recognisedLevel ? (

@@ -109,7 +109,7 @@ export const dossiersVi = {
   "predecessors.recognised": "{level}, năm {year}: QĐ {number} ngày {date}",
   "predecessors.recognitionEnded": "hết hiệu lực {date}",
   "predecessors.notRecognised": "Chưa được công nhận",
-  "predecessors.year": "Năm",
+  "predecessors.share": "Phần nhập vào",
 } as const;
 
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
@@ -222,5 +222,5 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   "predecessors.recognised": "{level}, {year}: decision {number} of {date}",
   "predecessors.recognitionEnded": "ended {date}",
   "predecessors.notRecognised": "Not recognised",
-  "predecessors.year": "Year",
+  "predecessors.share": "Area joined",
 };

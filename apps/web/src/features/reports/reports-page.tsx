@@ -33,7 +33,11 @@ export function ReportsPage() {
       <Typography.Title level={1} className="page-title print-hidden">
         {t("reports.nav")}
       </Typography.Title>
-      {user?.permissions["report.period.open"] && <OpenPeriodsButton />}
+      {user?.permissions["report.period.open"] && (
+        <div className="print-hidden">
+          <OpenPeriodsButton />
+        </div>
+      )}
       <Tabs
         activeKey={current}
         destroyOnHidden

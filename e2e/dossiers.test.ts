@@ -439,6 +439,7 @@ describe("merged commune (CV 267)", () => {
     await page.getByTestId("merger-lineage").waitFor();
     expect(await page.getByTestId("merger-lineage").locator("tr.ant-table-row").count()).toBe(2);
     expect(await page.getByTestId("merger-lineage").innerText()).toContain("Đạt chuẩn NTM");
+    expect(await page.getByTestId("merger-lineage").innerText()).toContain("toàn bộ");
     expect(await page.getByTestId("merger-outcome").innerText()).toContain(
       "Công nhận bằng quyết định",
     );

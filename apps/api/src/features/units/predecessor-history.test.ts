@@ -175,6 +175,29 @@ describe("history of the communes a merged commune was formed from", () => {
     expect(JSON.stringify(response.body)).not.toContain("Đắk Man");
   });
 
+  it("goes back through an earlier merger too, a partial step making the whole way partial", async () => {
+    const db = t.database.db;
+    await importUnits(db, {
+      user: systemUser,
+      rows: [commune("X07", "Xã Đắk Ring", { validTo: "2023-12-31" })],
+    });
+    await db.insert(tables.unitSuccessors).values({
+      predecessorCode: "X07",
+      predecessorValidFrom: "2008-01-01",
+      successorCode: "X03",
+      successorValidFrom: "2008-01-01",
+      kind: "full",
+      effectiveDate: "2024-01-01",
+    });
+    const body = (await history("vpdp", "X01")).body as PredecessorHistoryResponse;
+    expect(body.predecessors.map((p) => [p.code, p.depth, p.kind, p.effectiveDate])).toEqual([
+      ["X01", 1, "full", "2025-07-01"],
+      ["X02", 1, "full", "2025-07-01"],
+      ["X03", 1, "partial", "2025-07-01"],
+      ["X07", 2, "partial", "2025-07-01"],
+    ]);
+  });
+
   it("answers 404 with a Vietnamese message for an unknown unit", async () => {
     const response = await history("vpdp", "X99");
     expect(response.status).toBe(404);

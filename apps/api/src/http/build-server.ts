@@ -31,6 +31,7 @@ import { summaryRoutes } from "../features/summary/summary.routes.ts";
 import { targetsRoutes } from "../features/targets/targets.routes.ts";
 import { unitsRoutes } from "../features/units/units.routes.ts";
 import { reformImportRoutes } from "../features/units/reform-import.routes.ts";
+import { unitEditRoutes } from "../features/units/unit-edit.routes.ts";
 import { usersRoutes } from "../features/users/users.routes.ts";
 import { accountsRoutes } from "../features/users/accounts.routes.ts";
 import { dossierFilingRoutes, dossiersRoutes } from "../features/dossiers/index.ts";
@@ -111,6 +112,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     accountsRoutes,
     unitsRoutes,
     reformImportRoutes,
+    unitEditRoutes,
     catalogRoutes,
     assessmentsRoutes,
     evidenceRoutes,

@@ -20,6 +20,23 @@ export interface ValueState {
   note: string | null;
 }
 
+/** A unit version's attributes, before and after a change. */
+export interface UnitState {
+  name: string;
+  flags: string[];
+  communeGroup: string | null;
+  region: string | null;
+  assessed: boolean;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface UnitChange extends UnitState {
+  effectiveFrom: string;
+  basis: string;
+  reevaluatedYears: number[];
+}
+
 /** A record the audit keeps as it was written (an API input, a plan, a target). */
 export type AuditSnapshot = object;
 
@@ -60,11 +77,22 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   };
   "catalog.import": {
     entity: "criteria_set";
-    new: { id: number; name: string; reevaluated: number };
+    new: {
+      id: number;
+      name: string;
+      reevaluated: number;
+      basis?: { document: string; date?: string | undefined };
+      effectiveFrom?: string;
+      basedOn?: { code: string; version: number } | null;
+    };
   };
+  /** How a province carries 2021–2025 recognitions into the 2026–2030 set. */
+  "catalog.carryover.set": { entity: "catalog_setting"; old: AuditSnapshot; new: AuditSnapshot };
   "units.import": { entity: "admin_units"; new: { units: number; links: number } };
   /** The reform of 1/7/2025 imported: the counts of what was created, closed and linked. */
   "units.reform.import": { entity: "admin_units"; new: AuditSnapshot };
+  /** A dated change of a unit made in the app (docs/decisions/0013-dated-unit-attributes.md). */
+  "unit.change": { entity: "admin_unit"; old: UnitState; new: UnitChange };
   "boundaries.import": {
     entity: "boundaries";
     new: { units: number; schematic: boolean; codes: string[] };
@@ -182,8 +210,10 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "evidence.upload": "assessment_value",
   "evidence.delete": "assessment_value",
   "catalog.import": "criteria_set",
+  "catalog.carryover.set": "catalog_setting",
   "units.import": "admin_units",
   "units.reform.import": "admin_units",
+  "unit.change": "admin_unit",
   "boundaries.import": "boundaries",
   "target.create": "target",
   "target.update": "target",

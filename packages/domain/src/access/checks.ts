@@ -127,6 +127,12 @@ export const ownProvinceSet: Check<CatalogResource> = (actor, set) => {
     : deny("other_province", "Quản trị tỉnh chỉ được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.");
 };
 
+/** A province's own setting: only the province the account belongs to. */
+export const ownProvinceSetting: Check<CatalogResource> = (actor, setting) =>
+  setting.provinceCode !== null && setting.provinceCode === actor.unitCode
+    ? null
+    : deny("other_province", "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.");
+
 /** The role the regime names for the step acts on it. */
 export const stepActor: Check<DossierResource> = (actor, { step }) => {
   if (!step || step.actingRole === actor.role) return null;

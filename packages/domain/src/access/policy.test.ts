@@ -117,6 +117,7 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "target.write": ["province_admin", "coordination_office", "district"],
   "plan.write": ["province_admin", "coordination_office", "district", "commune_officer"],
   "merger.decide": ["province_admin", "coordination_office"],
+  "unit.edit": ["province_admin"],
 };
 
 describe("actions on a commune: role × scope", () => {
@@ -152,6 +153,16 @@ describe("actions on a commune: role × scope", () => {
       code: "read_only",
       reason: "Tài khoản chỉ có quyền xem.",
     });
+  });
+});
+
+describe("unit.edit", () => {
+  it("refuses a province administrator its own province, which the State names", () => {
+    expect(can(actors.province_admin, "unit.edit", konTum)).toMatchObject({
+      allowed: false,
+      code: "role_not_allowed",
+    });
+    expect(can(actors.province_admin, "unit.edit", dakGlei).allowed).toBe(true);
   });
 });
 
@@ -334,6 +345,18 @@ describe("catalog, regimes and data only the system loads", () => {
     expect(can(actors[role], "catalog.import", resource).allowed).toBe(allowed);
   });
 
+  it.each(
+    roles.flatMap((role) => [
+      { role, side: "its province", resource: p62, allowed: role === "province_admin" },
+      { role, side: "another province", resource: p12, allowed: false },
+    ]),
+  )(
+    "$role sets the carry-over of recognitions for $side: $allowed",
+    ({ role, resource, allowed }) => {
+      expect(can(actors[role], "catalog.carryover.set", resource).allowed).toBe(allowed);
+    },
+  );
+
   it.each<Row>([
     row(
       "a province admin cannot load a national set",
@@ -364,6 +387,22 @@ describe("catalog, regimes and data only the system loads", () => {
         reason: "Chỉ quản trị tỉnh được nhập bộ tiêu chí.",
       },
     ),
+    row(
+      "a province admin cannot set another province's carry-over",
+      actors.province_admin,
+      "catalog.carryover.set",
+      [p12],
+      {
+        allowed: false,
+        code: "other_province",
+        reason: "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.",
+      },
+    ),
+    row("a district cannot set the carry-over", actors.district, "catalog.carryover.set", [p62], {
+      allowed: false,
+      code: "role_not_allowed",
+      reason: "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
+    }),
     row("everyone reads the catalog", actors.viewer, "catalog.read", [], { allowed: true }),
     row("everyone reads the regimes", actors.fatherland_front, "regime.read", [], {
       allowed: true,
@@ -633,50 +672,6 @@ describe("reports: submitter and receiver", () => {
       { allowed: false, code: "not_receiver" },
     ),
     row(
-      "the office opens a period of its province",
-      actors.coordination_office,
-      "report.period.open",
-      [konTum],
-      { allowed: true },
-    ),
-    row("a viewer opens no period", actors.viewer, "report.period.open", [konTum], {
-      allowed: false,
-      code: "role_not_allowed",
-      reason: "Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.",
-    }),
-    row(
-      "a province admin opens no period of another province",
-      actors.province_admin,
-      "report.period.open",
-      [laiChau],
-      { allowed: false, code: "out_of_scope" },
-    ),
-    row(
-      "a province office scoped below the province opens no period",
-      { role: "coordination_office", unitCode: "610" },
-      "report.period.open",
-      [konTum],
-      { allowed: false, code: "out_of_scope" },
-    ),
-    row(
-      "the admin creates a report type of its province",
-      actors.province_admin,
-      "report_type.create",
-      [konTum],
-      { allowed: true },
-    ),
-    row("a department creates no report type", actors.department, "report_type.create", [konTum], {
-      allowed: false,
-      code: "role_not_allowed",
-    }),
-    row(
-      "the office consolidates its province's reports",
-      actors.coordination_office,
-      "report.consolidate",
-      [konTum],
-      { allowed: true },
-    ),
-    row(
       "the district reminds a commune of its own district",
       actors.district,
       "report.remind",
@@ -743,6 +738,50 @@ describe("reports: submitter and receiver", () => {
       allowed: false,
       code: "role_not_allowed",
     }),
+    row(
+      "the office opens a period of its province",
+      actors.coordination_office,
+      "report.period.open",
+      [konTum],
+      { allowed: true },
+    ),
+    row("a viewer opens no period", actors.viewer, "report.period.open", [konTum], {
+      allowed: false,
+      code: "role_not_allowed",
+      reason: "Chỉ cơ quan nhận báo cáo được tạo kỳ báo cáo.",
+    }),
+    row(
+      "a province admin opens no period of another province",
+      actors.province_admin,
+      "report.period.open",
+      [laiChau],
+      { allowed: false, code: "out_of_scope" },
+    ),
+    row(
+      "a province office scoped below the province opens no period",
+      { role: "coordination_office", unitCode: "610" },
+      "report.period.open",
+      [konTum],
+      { allowed: false, code: "out_of_scope" },
+    ),
+    row(
+      "the admin creates a report type of its province",
+      actors.province_admin,
+      "report_type.create",
+      [konTum],
+      { allowed: true },
+    ),
+    row("a department creates no report type", actors.department, "report_type.create", [konTum], {
+      allowed: false,
+      code: "role_not_allowed",
+    }),
+    row(
+      "the office consolidates its province's reports",
+      actors.coordination_office,
+      "report.consolidate",
+      [konTum],
+      { allowed: true },
+    ),
     row(
       "a viewer of the province reads the rate board",
       actors.viewer,

@@ -9,6 +9,7 @@ import {
   ownDepartment,
   ownEvidenceCriterion,
   ownProvinceSet,
+  ownProvinceSetting,
   readOnly,
   receiver,
   reminder,
@@ -46,6 +47,7 @@ export { isInScope } from "./checks.ts";
 export interface ActionResources {
   // Hierarchy
   "unit.read": UnitResource;
+  "unit.edit": UnitResource;
   "units.import": undefined;
   "reform.import": undefined;
   "boundaries.import": undefined;
@@ -61,6 +63,7 @@ export interface ActionResources {
   // Criteria catalog and dossier regimes
   "catalog.read": undefined;
   "catalog.import": CatalogResource;
+  "catalog.carryover.set": CatalogResource;
   "regime.read": undefined;
   "regime.import": undefined;
   // Recognition and revocation dossiers
@@ -138,6 +141,20 @@ const readInScope: Rule<UnitResource> = {
  */
 export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "unit.read": readInScope,
+  "unit.edit": {
+    checks: [
+      scoped,
+      provinceAdminOnly("Chỉ quản trị tỉnh được sửa đơn vị hành chính."),
+      (actor, unit) =>
+        actor.unitCode === unit.unitCode
+          ? roleRefusal(
+              "Tên và loại của tỉnh do Trung ương quyết định; tỉnh sửa các đơn vị trực thuộc.",
+            )
+          : null,
+    ],
+    allowed:
+      "Quản trị tỉnh sửa đơn vị hành chính trực thuộc tỉnh, có ngày hiệu lực và ghi nhật ký.",
+  },
   "units.import": {
     checks: [
       systemOnly("Danh mục đơn vị hành chính chỉ được nhập bằng dòng lệnh (ntm units import)."),
@@ -181,6 +198,15 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "catalog.import": {
     checks: [provinceAdminOnly("Chỉ quản trị tỉnh được nhập bộ tiêu chí."), ownProvinceSet],
     allowed: "Quản trị tỉnh được nhập bộ tiêu chí cấp tỉnh của tỉnh mình.",
+  },
+  "catalog.carryover.set": {
+    checks: [
+      provinceAdminOnly(
+        "Chỉ quản trị tỉnh được đổi cách chuyển tiếp công nhận sang bộ tiêu chí mới.",
+      ),
+      ownProvinceSetting,
+    ],
+    allowed: "Quản trị tỉnh được đổi cách chuyển tiếp công nhận của tỉnh mình.",
   },
   "regime.read": { checks: [], allowed: "Mọi tài khoản được xem quy trình hồ sơ." },
   "regime.import": {

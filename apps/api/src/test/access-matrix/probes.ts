@@ -157,6 +157,24 @@ export const probes: { [A in Action]: Probe<A> } = {
       return { resource: [units[code]!], request: { method: "GET", url: `/api/units/${code}` } };
     },
   },
+  "unit.edit": {
+    sides: ["inside", "outside", "the province itself"],
+    prepare: async (world, _role, side) => {
+      const code = side === "the province itself" ? "P01" : sideOf(world, side).commune;
+      return {
+        resource: [units[code]!],
+        request: {
+          method: "POST",
+          url: `/api/units/${code}/changes`,
+          payload: {
+            effectiveFrom: "2024-01-01",
+            basis: "Nghị quyết thử nghiệm",
+            name: world.fresh("Tên mới"),
+          },
+        },
+      };
+    },
+  },
   "units.import": {
     sides: only,
     prepare: async (world) => ({
@@ -344,6 +362,20 @@ export const probes: { [A in Action]: Probe<A> } = {
       return {
         resource: [{ provinceCode }],
         request: { method: "POST", url: "/api/catalog/sets", payload: document },
+      };
+    },
+  },
+  "catalog.carryover.set": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const provinceCode = sideOf(world, side).province;
+      return {
+        resource: [{ provinceCode }],
+        request: {
+          method: "PUT",
+          url: `/api/catalog/carry-over/${provinceCode}`,
+          payload: { mode: "keep_until_reassessed", basis: null },
+        },
       };
     },
   },

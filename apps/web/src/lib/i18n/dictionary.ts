@@ -1,10 +1,13 @@
 import { roleNames } from "@ntm/domain";
 import { accessEn, accessVi } from "./messages-access.ts";
 import { accountEn, accountVi } from "./messages-account.ts";
+import { catalogEn, catalogVi } from "./messages-catalog.ts";
+import { unitAdminEn, unitAdminVi } from "./messages-unit-admin.ts";
 import { dossiersEn, dossiersVi } from "./messages-dossiers.ts";
 import { entryEn, entryVi } from "./messages-entry.ts";
 import { filingEn, filingVi } from "./messages-filing.ts";
 import { listsEn, listsVi } from "./messages-lists.ts";
+import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
@@ -362,9 +365,12 @@ const vi = {
   ...reportsVi,
   ...entryVi,
   ...accountVi,
+  ...catalogVi,
+  ...unitAdminVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
+  ...printVi,
 };
 const en = {
   ...coreEn,
@@ -374,9 +380,12 @@ const en = {
   ...reportsEn,
   ...entryEn,
   ...accountEn,
+  ...catalogEn,
+  ...unitAdminEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,
+  ...printEn,
 };
 
 export type MessageKey = keyof typeof vi;

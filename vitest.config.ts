@@ -24,7 +24,8 @@ export default defineConfig({
         test: {
           name: "cli",
           include: ["apps/cli/src/**/*.test.ts"],
-          testTimeout: 120_000,
+          // Each test starts the command several times; on a busy two-core machine that takes minutes.
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

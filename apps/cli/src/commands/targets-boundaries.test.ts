@@ -79,5 +79,5 @@ describe("ntm boundaries import", () => {
     );
     expect(good.stderr).toBe("");
     expect(good.stdout).toContain("Đã nhập ranh giới của 2 đơn vị hành chính.");
-  }, 60_000);
+  });
 });

@@ -482,7 +482,8 @@ export function targetShare(
   codes: ReadonlySet<string>,
 ): TargetShare {
   // A figure entered by the office (districts, villages, OCOP products) is not made of communes.
-  if (input.target.kind === "enteredValue") return { communes: 0, behind: [] };
+  if (input.target.kind === "enteredValue")
+    return { communes: 0, behind: [], rule: evaluated.rule };
   const rule = communeRule(input);
   const scope = communesInScope(input).filter(
     (c) => codes.has(c.code) && (rule === null || rule.requiredFinal(c) !== null),
@@ -490,5 +491,20 @@ export function targetShare(
   return {
     communes: scope.length,
     behind: evaluated.behind.filter((row) => codes.has(row.code)),
+    rule: shareRule(input, evaluated, codes),
   };
+}
+
+/**
+ * The rule's words as the part may read them: the other communes' yearly gain names only the
+ * part's own communes, never those of the rest of the target.
+ */
+function shareRule(input: TargetInput, evaluated: TargetProgress, codes: ReadonlySet<string>) {
+  const year = evaluated.year;
+  const all = communesInScope(input);
+  const whole = othersWords(input, othersBehind(input, all, year), year);
+  if (whole === "" || !evaluated.rule.endsWith(whole)) return evaluated.rule;
+  const own = all.filter((c) => codes.has(c.code));
+  const part = othersWords(input, othersBehind(input, own, year), year);
+  return evaluated.rule.slice(0, evaluated.rule.length - whole.length) + part;
 }

@@ -190,9 +190,22 @@ describe("a district's share of a province target", () => {
       entered: [{ year: 2024, value: 1 }],
     };
     const input = { target: entered, communes: [commune("A", { 2024: 9 })], levels, year: 2024 };
-    expect(targetShare(input, evaluateTarget(input), new Set(["A"]))).toEqual({
+    expect(targetShare(input, evaluateTarget(input), new Set(["A"]))).toMatchObject({
       communes: 0,
       behind: [],
     });
+  });
+
+  it("names in its rule only the district's own communes that gained too little", () => {
+    const input = { target: tuMoRong, communes, levels, year: 2024 };
+    const progress = evaluateTarget(input);
+    expect(progress.rule).toContain("Xã Tê Xăng (0)");
+    const share = targetShare(input, progress, new Set(["Ngọc Yêu", "Măng Ri"]));
+    expect(share.rule).toContain("1 xã tăng dưới 1 tiêu chí so với năm 2023 — Xã Măng Ri (0).");
+    expect(share.rule).not.toContain("Tê Xăng");
+    expect(share.rule.startsWith("Đạt mốc năm 2024: 1 xã")).toBe(true);
+    const none = targetShare(input, progress, new Set(["Ngọc Yêu", "Đắk Na"]));
+    expect(none.rule).toContain("không có xã nào tăng dưới 1 tiêu chí so với năm 2023");
+    expect(none.rule).not.toContain("Măng Ri");
   });
 });

@@ -150,4 +150,6 @@ export interface TargetShare {
   communes: number;
   /** Those of them that keep the target from being met. */
   behind: BehindCommune[];
+  /** The status rule in words, naming only the part's own communes. */
+  rule: string;
 }

@@ -188,11 +188,11 @@ export async function progressFromAbove(db: Db, scope: UnitScope): Promise<Targe
           .filter((c) => c.ancestors.has(scope.unit.code) || c.code === scope.unit.code)
           .map((c) => c.code),
       );
-      const share = targetShare(input, progress, codes);
+      const { rule, ...share } = targetShare(input, progress, codes);
       if (share.communes === 0) continue;
       result.push({
         target: toDto(row, owner.name),
-        progress: { ...progress, behind: share.behind },
+        progress: { ...progress, behind: share.behind, rule },
         share: { unitCode: scope.unit.code, unitName: scope.unit.name, ...share },
       });
     }

@@ -15,9 +15,14 @@ function headingNear(element: Element): string {
   return "";
 }
 
+const scrollable = new Set(["auto", "scroll"]);
+
+/** Content wider or taller than the box counts only where the box lets the reader scroll it. */
 function scrolls(element: Element): boolean {
+  const style = window.getComputedStyle(element);
   return (
-    element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1
+    (scrollable.has(style.overflowX) && element.scrollWidth > element.clientWidth + 1) ||
+    (scrollable.has(style.overflowY) && element.scrollHeight > element.clientHeight + 1)
   );
 }
 

@@ -112,16 +112,24 @@ async function evaluateRows(
   options: {
     root: { code: string; name: string; level: string };
     year: number;
-    levels: LevelCode[];
+    /** Years with stored results, oldest first. */
+    resultYears: number[];
+    provinceCode: string | null;
     known?: { year: number; communes: ScopeCommune[] };
   },
 ): Promise<Evaluated[]> {
-  const dataYearOf = (row: TargetRow) => Math.min(options.year, row.deadlineYear);
+  // A few communes already assessed in a later year must not leave a target of an earlier
+  // deadline without data: it reads the latest year with results up to its deadline.
+  const dataYearOf = (row: TargetRow) => {
+    const last = Math.min(options.year, row.deadlineYear);
+    return options.resultYears.filter((year) => year <= last).at(-1) ?? last;
+  };
   const groups = new Map<number, TargetRow[]>();
   for (const row of rows)
     groups.set(dataYearOf(row), [...(groups.get(dataYearOf(row)) ?? []), row]);
   const done = new Map<TargetRow, Evaluated>();
   for (const [dataYear, group] of groups) {
+    const { levels } = await setInfoFor(db, dataYear, options.provinceCode);
     const tree =
       options.known?.year === dataYear
         ? options.known.communes
@@ -135,8 +143,8 @@ async function evaluateRows(
         communes: communesOf(row, tree)
           .map((c) => loaded.get(c.code))
           .filter((c): c is TargetCommune => c !== undefined),
-        levels: options.levels,
-        year: options.year,
+        levels,
+        year: dataYear,
       };
       done.set(row, { row, input, progress: evaluateTarget(input), tree });
     }
@@ -151,11 +159,11 @@ export async function progressOf(
   scope: UnitScope,
 ): Promise<TargetWithProgress[]> {
   if (rows.length === 0) return [];
-  const { levels } = await setInfoFor(db, scope.year, scope.provinceCode);
   const evaluated = await evaluateRows(db, rows, {
     root: scope.unit,
     year: scope.year,
-    levels,
+    resultYears: scope.resultYears,
+    provinceCode: scope.provinceCode,
     known: { year: scope.treeYear, communes: scope.communes },
   });
   return evaluated.map(({ row, progress }) => ({
@@ -176,12 +184,16 @@ export async function progressFromAbove(db: Db, scope: UnitScope): Promise<Targe
     scope.above.map((unit) => unit.code),
   );
   if (rows.length === 0) return [];
-  const { levels } = await setInfoFor(db, scope.year, scope.provinceCode);
   const result: TargetWithProgress[] = [];
   for (const owner of scope.above) {
     const own = rows.filter((row) => row.unitCode === owner.code);
     if (own.length === 0) continue;
-    const evaluated = await evaluateRows(db, own, { root: owner, year: scope.year, levels });
+    const evaluated = await evaluateRows(db, own, {
+      root: owner,
+      year: scope.year,
+      resultYears: scope.resultYears,
+      provinceCode: scope.provinceCode,
+    });
     for (const { row, input, progress, tree } of evaluated) {
       const codes = new Set(
         tree

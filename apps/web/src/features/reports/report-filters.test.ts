@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ReportSubmissionDto } from "@ntm/contracts";
-import { filterReports, readFilters, reportsLink, writeFilters } from "./report-filters.ts";
+import {
+  filterReports,
+  readFilters,
+  reportsLink,
+  sortOrderOf,
+  sortWordOf,
+  writeFilters,
+} from "./report-filters.ts";
 
 const row = (
   id: number,
@@ -53,18 +60,24 @@ describe("the reports list's filters in the URL", () => {
       status: "missing",
       q: "",
       report: null,
+      sort: null,
+      page: 1,
     });
     expect(filterReports(rows, filters).map((r) => r.id)).toEqual([1]);
   });
 
   it("ignores values a hand-typed URL gets wrong", () => {
-    expect(readFilters(new URLSearchParams("type=abc&year=99&status=gone&report=-3"))).toEqual({
+    expect(
+      readFilters(new URLSearchParams("type=abc&year=99&status=gone&report=-3&sort=x&page=0")),
+    ).toEqual({
       type: null,
       year: null,
       period: "",
       status: null,
       q: "",
       report: null,
+      sort: null,
+      page: 1,
     });
   });
 
@@ -82,5 +95,37 @@ describe("the reports list's filters in the URL", () => {
     expect(filterReports(rows, { ...all, status: "overdue" }).map((r) => r.id)).toEqual([2, 1]);
     expect(filterReports(rows, { ...all, status: "open" }).map((r) => r.id)).toEqual([1, 4]);
     expect(filterReports(rows, { ...all, q: "dak pek" }).map((r) => r.id)).toEqual([1, 4]);
+  });
+
+  it("orders by the column in the URL, the latest period first when none is chosen", () => {
+    const all = readFilters(new URLSearchParams());
+    expect(filterReports(rows, all).map((r) => r.id)).toEqual([2, 1, 3, 4]);
+    const byDue = [
+      row(5, "Xã A", "2026-M04", { dueDate: "2026-05-20" }),
+      row(6, "Xã B", "2026-M03", { dueDate: "2026-04-10" }),
+    ];
+    const sorted = readFilters(new URLSearchParams("sort=due&page=2"));
+    expect(sorted.sort).toBe("due");
+    expect(sorted.page).toBe(2);
+    expect(filterReports(byDue, sorted).map((r) => r.id)).toEqual([6, 5]);
+    expect(filterReports(rows, { ...all, sort: "unit" }).map((r) => r.unitName)).toEqual([
+      "Xã Đăk Choong",
+      "Xã Đăk Pék",
+      "Xã Đăk Pék",
+      "Xã Tê Xăng",
+    ]);
+  });
+
+  it("turns a heading's click into a short URL word and back", () => {
+    expect(sortWordOf("due", "ascend")).toBe("due");
+    expect(sortWordOf("unit", "descend")).toBe("-unit");
+    expect(sortWordOf("period", "descend")).toBeNull();
+    expect(sortWordOf("unit", null)).toBeNull();
+    expect(sortOrderOf(null, "period")).toBe("descend");
+    expect(sortOrderOf("due", "due")).toBe("ascend");
+    expect(sortOrderOf("due", "period")).toBeNull();
+    expect(writeFilters(new URLSearchParams(), { sort: "-due", page: 1 }).toString()).toBe(
+      "sort=-due",
+    );
   });
 });

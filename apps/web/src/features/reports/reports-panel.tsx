@@ -26,8 +26,11 @@ import { ReportDetail } from "./report-detail.tsx";
 import {
   filterReports,
   reportFilterFields,
+  sortOrderOf,
+  sortWordOf,
   statusFilters,
   type ReportFilters,
+  type ReportSortColumn,
   type StatusFilter,
 } from "./report-filters.ts";
 import {
@@ -76,13 +79,13 @@ function Filters({
         className="reports-filter-search"
         data-testid="reports-search"
         value={filters.q}
-        onChange={(event) => update({ q: event.target.value }, { replace: true })}
+        onChange={(event) => update({ q: event.target.value, page: 1 }, { replace: true })}
       />
       <Select
         aria-label={t("reports.type")}
         className="reports-filter-type"
         value={filters.type ?? 0}
-        onChange={(value) => update({ type: value || null, period: "" })}
+        onChange={(value) => update({ type: value || null, period: "", page: 1 })}
         options={[
           { value: 0, label: `${t("reports.type")}: ${all}` },
           ...(types.data ?? [])
@@ -93,7 +96,7 @@ function Filters({
       <Select
         aria-label={t("reports.year")}
         value={filters.year ?? 0}
-        onChange={(value) => update({ year: value || null, period: "" })}
+        onChange={(value) => update({ year: value || null, period: "", page: 1 })}
         options={[
           { value: 0, label: `${t("reports.year")}: ${all}` },
           ...years.map((year) => ({ value: year, label: String(year) })),
@@ -102,7 +105,7 @@ function Filters({
       <Select
         aria-label={t("reports.period")}
         value={filters.period}
-        onChange={(value) => update({ period: value })}
+        onChange={(value) => update({ period: value, page: 1 })}
         options={[
           { value: "", label: `${t("reports.period")}: ${all}` },
           ...periods.map(([key, label]) => ({ value: key, label })),
@@ -112,7 +115,7 @@ function Filters({
         aria-label={t("reports.status")}
         data-testid="reports-filter-status"
         value={filters.status ?? ""}
-        onChange={(value: StatusFilter | "") => update({ status: value || null })}
+        onChange={(value: StatusFilter | "") => update({ status: value || null, page: 1 })}
         options={[
           { value: "", label: `${t("reports.status")}: ${all}` },
           ...statusFilters.map((status) => ({
@@ -237,7 +240,19 @@ export function ReportsPanel() {
           size="small"
           rowKey="id"
           data-testid="reports-table"
-          pagination={{ pageSize: 12, hideOnSinglePage: true }}
+          pagination={{
+            pageSize: 12,
+            hideOnSinglePage: true,
+            current: Math.min(filters.page, Math.max(1, Math.ceil(rows.length / 12))),
+            showSizeChanger: false,
+          }}
+          onChange={(pagination, _filters, sorter, extra) => {
+            if (extra.action === "paginate") update({ page: pagination.current ?? 1 });
+            if (extra.action === "sort" && !Array.isArray(sorter)) {
+              const column = sorter.columnKey as ReportSortColumn;
+              update({ sort: sortWordOf(column, sorter.order), page: 1 });
+            }
+          }}
           dataSource={rows}
           locale={{ emptyText: t("reports.empty") }}
           rowSelection={{
@@ -253,10 +268,28 @@ export function ReportsPanel() {
             }),
           }}
           columns={[
-            { title: t("reports.period"), dataIndex: "periodLabel" },
+            {
+              key: "period",
+              title: t("reports.period"),
+              dataIndex: "periodLabel",
+              sorter: true,
+              sortOrder: sortOrderOf(filters.sort, "period"),
+            },
             { title: t("reports.type"), dataIndex: "typeName", responsive: ["md"] },
-            { title: t("reports.unit"), dataIndex: "unitName" },
-            { title: t("reports.due"), render: (_, row) => formatDate(row.dueDate) },
+            {
+              key: "unit",
+              title: t("reports.unit"),
+              dataIndex: "unitName",
+              sorter: true,
+              sortOrder: sortOrderOf(filters.sort, "unit"),
+            },
+            {
+              key: "due",
+              title: t("reports.due"),
+              render: (_, row) => formatDate(row.dueDate),
+              sorter: true,
+              sortOrder: sortOrderOf(filters.sort, "due"),
+            },
             {
               title: t("reports.status"),
               render: (_, row) => (

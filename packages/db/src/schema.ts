@@ -277,3 +277,4 @@ export * from "./schema-dossiers.ts";
 export * from "./schema-targets.ts";
 export * from "./schema-reports.ts";
 export * from "./schema-mail.ts";
+export * from "./schema-jobs.ts";

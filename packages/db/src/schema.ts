@@ -278,3 +278,4 @@ export * from "./schema-targets.ts";
 export * from "./schema-reports.ts";
 export * from "./schema-mail.ts";
 export * from "./schema-jobs.ts";
+export * from "./schema-villages.ts";

@@ -39,6 +39,8 @@ export const targets = pgTable(
     milestones: jsonb("milestones").notNull().default([]),
     /** "The other communes gain N criteria a year", for a count of communes at a level. */
     othersGainPerYear: smallint("others_gain_per_year"),
+    /** For a count of OCOP products: the fewest stars a product counts with. */
+    minStars: smallint("min_stars"),
     demo: boolean("demo").notNull().default(false),
     version: integer("version").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -277,5 +277,6 @@ export * from "./schema-dossiers.ts";
 export * from "./schema-targets.ts";
 export * from "./schema-reports.ts";
 export * from "./schema-mail.ts";
+export * from "./schema-ocop.ts";
 export * from "./schema-jobs.ts";
 export * from "./schema-villages.ts";

@@ -331,7 +331,11 @@ function othersWords(input: TargetInput, behind: BehindCommune[] | null, year: n
   return ` Về ${clause}: ${n(behind.length)} xã tăng dưới ${n(gain)} tiêu chí so với năm ${year - 1} — ${names}.`;
 }
 
-function evaluateAggregate(input: TargetInput): TargetProgress {
+/**
+ * `nameable`: the communes the reader may see named (a district reading a province target); the
+ * rule's words about the other communes' gain name only them. The figures stay the whole target's.
+ */
+function evaluateAggregate(input: TargetInput, nameable?: ReadonlySet<string>): TargetProgress {
   const { target } = input;
   const year = Math.min(input.year, target.deadlineYear);
   const scope = communesInScope(input);
@@ -363,7 +367,8 @@ function evaluateAggregate(input: TargetInput): TargetProgress {
   if (actual === null || gap === null) {
     return progress("noData", `Chưa có số liệu năm ${year} (${requirement}).`, rest);
   }
-  const tail = othersWords(input, others, year);
+  const named = nameable && others ? others.filter((row) => nameable.has(row.code)) : others;
+  const tail = othersWords(input, named, year);
   const figure = `năm ${year}: ${n(actual)} ${unit}, mục tiêu ${n(target.value)} ${unit}`;
   if (gap === 0)
     return progress("met", `Đã đạt mục tiêu (${requirement}), ${figure}.${tail}`, rest);
@@ -467,9 +472,12 @@ function describeValue(target: TargetDefinition, value: number, by: string): str
  * with the rule that gave it. Results after the deadline are not used: a past target is judged on
  * its deadline year.
  */
-export function evaluateTarget(input: TargetInput): TargetProgress {
+export function evaluateTarget(
+  input: TargetInput,
+  options: { nameable?: ReadonlySet<string> } = {},
+): TargetProgress {
   const rule = communeRule(input);
-  return rule ? evaluatePerCommune(input, rule) : evaluateAggregate(input);
+  return rule ? evaluatePerCommune(input, rule) : evaluateAggregate(input, options.nameable);
 }
 
 /**
@@ -491,20 +499,8 @@ export function targetShare(
   return {
     communes: scope.length,
     behind: evaluated.behind.filter((row) => codes.has(row.code)),
-    rule: shareRule(input, evaluated, codes),
+    // The rule's words as the part may read them: the other communes' yearly gain names only
+    // the part's own communes, never those of the rest of the target.
+    rule: rule ? evaluated.rule : evaluateTarget(input, { nameable: codes }).rule,
   };
-}
-
-/**
- * The rule's words as the part may read them: the other communes' yearly gain names only the
- * part's own communes, never those of the rest of the target.
- */
-function shareRule(input: TargetInput, evaluated: TargetProgress, codes: ReadonlySet<string>) {
-  const year = evaluated.year;
-  const all = communesInScope(input);
-  const whole = othersWords(input, othersBehind(input, all, year), year);
-  if (whole === "" || !evaluated.rule.endsWith(whole)) return evaluated.rule;
-  const own = all.filter((c) => codes.has(c.code));
-  const part = othersWords(input, othersBehind(input, own, year), year);
-  return evaluated.rule.slice(0, evaluated.rule.length - whole.length) + part;
 }

@@ -208,4 +208,14 @@ describe("a district's share of a province target", () => {
     expect(none.rule).toContain("không có xã nào tăng dưới 1 tiêu chí so với năm 2023");
     expect(none.rule).not.toContain("Măng Ri");
   });
+
+  it("builds the rule from the communes the reader may see named, the figures staying whole", () => {
+    const input = { target: tuMoRong, communes, levels, year: 2024 };
+    const whole = evaluateTarget(input);
+    const part = evaluateTarget(input, { nameable: new Set(["Măng Ri"]) });
+    expect(part.rule).toContain("1 xã tăng dưới 1 tiêu chí so với năm 2023 — Xã Măng Ri (0).");
+    expect(part.rule).not.toContain("Tê Xăng");
+    expect(part.actual).toBe(whole.actual);
+    expect(part.behind).toEqual(whole.behind);
+  });
 });

@@ -7,6 +7,7 @@ export * from "./evaluation/compare.ts";
 export * from "./evaluation/select-threshold.ts";
 export * from "./evaluation/resolve-class.ts";
 export * from "./evaluation/format-vi.ts";
+export * from "./evaluation/compiled/index.ts";
 export * from "./access/roles.ts";
 export * from "./access/actor.ts";
 export * from "./access/decision.ts";

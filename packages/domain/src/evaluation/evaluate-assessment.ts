@@ -3,6 +3,7 @@ import type {
   AssessmentResult,
   CriterionLevelResult,
   CriterionResult,
+  IndicatorLevelResult,
   IndicatorResult,
   LevelResult,
   MissingItem,
@@ -20,10 +21,16 @@ export interface EvaluateAssessmentInput {
   values: IndicatorValues;
 }
 
+/** The result of one indicator at one level; undefined when it does not belong to that level. */
+export type JudgeIndicator = (
+  indicator: Indicator,
+  level: LevelCode,
+) => IndicatorLevelResult | undefined;
+
 function evaluateIndicator(
   input: EvaluateAssessmentInput,
   indicator: Indicator,
-  resolvedClass: ResolvedClass,
+  judge: JudgeIndicator,
   levels: LevelCode[],
 ): IndicatorResult {
   const raw = input.values[indicator.code];
@@ -35,14 +42,7 @@ function evaluateIndicator(
     byLevel: {},
   };
   for (const level of levels) {
-    const levelResult = evaluateIndicatorAtLevel({
-      set: input.set,
-      indicator,
-      level,
-      resolvedClass,
-      year: input.year,
-      value: raw,
-    });
+    const levelResult = judge(indicator, level);
     if (levelResult) result.byLevel[level] = levelResult;
   }
   return result;
@@ -106,13 +106,35 @@ function missingOf(
  * every criterion, and the highest level reached, each with the reason in Vietnamese.
  */
 export function evaluateAssessment(input: EvaluateAssessmentInput): AssessmentResult {
+  const resolvedClass = resolveClass(input.set, input.unit);
+  return assembleAssessment(input, resolvedClass, (indicator, level) =>
+    evaluateIndicatorAtLevel({
+      set: input.set,
+      indicator,
+      level,
+      resolvedClass,
+      year: input.year,
+      value: input.values[indicator.code],
+    }),
+  );
+}
+
+/**
+ * Builds the whole result (criteria, levels, what is missing, every reason) from the result of
+ * each indicator at each level, whoever judged them: the reasoned engine, or the compiled plan's
+ * statuses when a scorecard asks for the reasons.
+ */
+export function assembleAssessment(
+  input: EvaluateAssessmentInput,
+  resolvedClass: ResolvedClass,
+  judge: JudgeIndicator,
+): AssessmentResult {
   const { set, unit, year } = input;
-  const resolvedClass = resolveClass(set, unit);
   const levelCodes = set.levels.map((level) => level.code);
 
   const criteria: CriterionResult[] = set.criteria.map((criterion) => {
     const indicators = criterion.indicators.map((indicator) =>
-      evaluateIndicator(input, indicator, resolvedClass, levelCodes),
+      evaluateIndicator(input, indicator, judge, levelCodes),
     );
     const byLevel: CriterionResult["byLevel"] = {};
     for (const level of levelCodes) byLevel[level] = summariseCriterion(indicators, level);
@@ -129,7 +151,7 @@ export function evaluateAssessment(input: EvaluateAssessmentInput): AssessmentRe
   for (const definition of set.levels) {
     const level = definition.code;
     const conditions = (definition.conditions ?? []).map((indicator) =>
-      evaluateIndicator(input, indicator, resolvedClass, [level]),
+      evaluateIndicator(input, indicator, judge, [level]),
     );
     const criteriaMet = criteria.filter((c) => c.byLevel[level]?.status === "met").length;
     const missing: MissingItem[] = [];

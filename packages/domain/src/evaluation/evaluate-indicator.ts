@@ -4,7 +4,7 @@ import type { ResolvedClass } from "./resolve-class.ts";
 import { checkValue } from "../catalog/check-value.ts";
 import { comparators } from "./compare.ts";
 import { formatValueVi } from "./format-vi.ts";
-import { selectThreshold } from "./select-threshold.ts";
+import { selectThreshold, type ThresholdLookup } from "./select-threshold.ts";
 
 const levelWords: Record<LevelCode, string> = {
   standard: "mức đạt chuẩn",
@@ -33,18 +33,24 @@ function describeThreshold(threshold: ThresholdUsed, unit: string | undefined): 
   return parts.join(", ");
 }
 
-/** Evaluates one indicator at one level; undefined when the indicator does not belong to that level. */
-export function evaluateIndicatorAtLevel(options: {
-  set: CriteriaSet;
+/** How a value compared with a threshold that was found. */
+export type IndicatorOutcome = "met" | "not_met" | "missing_value" | "invalid_value";
+
+/**
+ * The result of an indicator at one level, with its reason in Vietnamese, from the threshold
+ * lookup and the outcome of the comparison. The reasoned engine and the compiled plan (which
+ * decides outcomes without building text) both explain through it, so their texts are the same.
+ */
+export function explainIndicatorAtLevel(options: {
   indicator: Indicator;
   level: LevelCode;
   resolvedClass: ResolvedClass;
   year: number;
   value: IndicatorValue;
-}): IndicatorLevelResult | undefined {
-  const { set, indicator, level, resolvedClass, year, value } = options;
-  const lookup = selectThreshold({ set, indicator, level, classValue: resolvedClass.value, year });
-  if (lookup.kind === "notApplicable") return undefined;
+  lookup: Exclude<ThresholdLookup, { kind: "notApplicable" }>;
+  outcome: IndicatorOutcome;
+}): IndicatorLevelResult {
+  const { indicator, level, resolvedClass, year, value, lookup, outcome } = options;
   if (lookup.kind === "noThreshold") {
     const where = resolvedClass.label ?? resolvedClass.value ?? "chưa xác định";
     return {
@@ -76,15 +82,14 @@ export function evaluateIndicatorAtLevel(options: {
     ...(resolvedClass.rule && classSpecific ? { overrideRule: resolvedClass.rule.id } : {}),
   };
   const described = describeThreshold(threshold, indicator.unit);
-  if (value === null || value === undefined) {
+  if (outcome === "missing_value" || value === null || value === undefined) {
     return {
       status: "missing",
       threshold,
       reason: { code: "missing_value", text: `Chưa có số liệu (${described}).` },
     };
   }
-  // Values also arrive by import: the engine compares only what the entry rule accepts.
-  if (!checkValue(indicator, value).ok) {
+  if (outcome === "invalid_value") {
     return {
       status: "missing",
       threshold,
@@ -94,11 +99,9 @@ export function evaluateIndicatorAtLevel(options: {
       },
     };
   }
-  const rule = comparators[indicator.comparator];
-  const passed = rule.test(value, lookup.value);
   const shown = formatValueVi(value, indicator.unit);
   const override = threshold.overrideRule ? ` Áp dụng: ${resolvedClass.rule?.description}.` : "";
-  if (passed) {
+  if (outcome === "met") {
     return {
       status: "met",
       threshold,
@@ -110,4 +113,35 @@ export function evaluateIndicatorAtLevel(options: {
     threshold,
     reason: { code: "not_met", text: `Chưa đạt: ${shown} (${described}).${override}` },
   };
+}
+
+/** Evaluates one indicator at one level; undefined when the indicator does not belong to that level. */
+export function evaluateIndicatorAtLevel(options: {
+  set: CriteriaSet;
+  indicator: Indicator;
+  level: LevelCode;
+  resolvedClass: ResolvedClass;
+  year: number;
+  value: IndicatorValue;
+}): IndicatorLevelResult | undefined {
+  const { set, indicator, level, resolvedClass, year, value } = options;
+  const lookup = selectThreshold({ set, indicator, level, classValue: resolvedClass.value, year });
+  if (lookup.kind === "notApplicable") return undefined;
+  const outcome = (): IndicatorOutcome => {
+    if (lookup.kind === "noThreshold" || value === null || value === undefined) {
+      return "missing_value";
+    }
+    // Values also arrive by import: the engine compares only what the entry rule accepts.
+    if (!checkValue(indicator, value).ok) return "invalid_value";
+    return comparators[indicator.comparator].test(value, lookup.value) ? "met" : "not_met";
+  };
+  return explainIndicatorAtLevel({
+    indicator,
+    level,
+    resolvedClass,
+    year,
+    value,
+    lookup,
+    outcome: outcome(),
+  });
 }

@@ -19,7 +19,11 @@ export { resetPassword } from "./features/users/reset-password.ts";
 export { setAccountActive } from "./features/users/set-account-active.ts";
 export { insertDepartment } from "./features/users/users.repository.ts";
 export { evaluateUnit } from "./features/assessments/evaluation.service.ts";
-export { evaluateMany } from "./features/assessments/bulk-evaluation.service.ts";
+export {
+  evaluateMany,
+  reevaluate,
+  type BulkEvaluationProgress,
+} from "./features/assessments/bulk-evaluation.service.ts";
 export { writeValuesBulk, type BulkValueRow } from "./features/assessments/bulk-values.service.ts";
 export {
   demoAccountsNotice,

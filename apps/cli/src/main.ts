@@ -77,9 +77,10 @@ program
   .command("evaluate")
   .description("Đánh giá một xã (hoặc tất cả các xã) cho một năm")
   .option("--unit <code>", "mã xã")
-  .requiredOption("--year <year>", "năm đánh giá")
+  .requiredOption("--year <year>", "năm đánh giá; với --all có thể là khoảng năm, ví dụ 2021-2025")
   .option("--json", "in kết quả dạng JSON", false)
   .option("--all", "đánh giá lại tất cả các xã", false)
+  .option("--from-chunk <n>", "với --all: tiếp tục từ phần thứ n (số phần đã xong lần trước)")
   .action(evaluateCommand);
 
 const users = program.command("users").description("Tài khoản");

@@ -1,4 +1,4 @@
-import { evaluateMany, evaluateUnit } from "@ntm/api";
+import { evaluateUnit, reevaluate } from "@ntm/api";
 import { formatValueVi, type LevelCode } from "@ntm/domain";
 import { withDatabase } from "../cli-context.ts";
 
@@ -9,23 +9,55 @@ const levelNames: Record<LevelCode, string> = {
   modern: "hiện đại",
 };
 
-/** `ntm evaluate --unit CODE --year YYYY [--json]` or `ntm evaluate --all --year YYYY`. */
+/** "2024" or a range "2021-2025": the years a national re-evaluation covers. */
+function readYears(text: string): number[] {
+  const match = /^(\d{4})(?:-(\d{4}))?$/.exec(text.trim());
+  const from = Number(match?.[1]);
+  const to = match?.[2] ? Number(match[2]) : from;
+  if (!match || to < from || to - from > 50) {
+    throw new Error("--year phải là một năm (ví dụ 2024) hoặc một khoảng năm (ví dụ 2021-2025).");
+  }
+  return Array.from({ length: to - from + 1 }, (_, index) => from + index);
+}
+
+/**
+ * `ntm evaluate --unit CODE --year YYYY [--json]` or `ntm evaluate --all --year YYYY[-YYYY]
+ * [--from-chunk N]`: a national re-evaluation commits chunk by chunk, so a run stopped half-way
+ * is resumed from the last chunk it reported.
+ */
 export async function evaluateCommand(options: {
   unit?: string;
   year: string;
   json?: boolean;
   all?: boolean;
+  fromChunk?: string;
 }) {
-  const year = Number(options.year);
-  if (!Number.isInteger(year)) throw new Error("--year phải là một năm, ví dụ 2024.");
   await withDatabase(async ({ database }) => {
     if (options.all) {
-      const { evaluated } = await database.db.transaction((tx) =>
-        evaluateMany(tx, { years: [year], now: new Date() }),
-      );
-      console.log(`Đã đánh giá lại ${evaluated} xã cho năm ${year}.`);
+      const years = readYears(options.year);
+      const fromChunk = options.fromChunk === undefined ? 0 : Number(options.fromChunk);
+      if (!Number.isInteger(fromChunk) || fromChunk < 0) {
+        throw new Error("--from-chunk phải là số phần đã xong (0, 1, 2, …).");
+      }
+      let reported = 0;
+      const { evaluated } = await reevaluate(database.db, {
+        years,
+        now: new Date(),
+        fromChunk,
+        onProgress: ({ chunksDone, chunksTotal, evaluated: done }) => {
+          if (chunksDone < chunksTotal && Date.now() - reported < 2000) return;
+          reported = Date.now();
+          console.error(
+            `  đã xong ${chunksDone}/${chunksTotal} phần (${done.toLocaleString("vi-VN")} xã-năm)`,
+          );
+        },
+      });
+      const span = years.length === 1 ? `năm ${years[0]}` : `các năm ${years[0]}–${years.at(-1)}`;
+      console.log(`Đã đánh giá lại ${evaluated} lượt xã cho ${span}.`);
       return;
     }
+    const year = Number(options.year);
+    if (!Number.isInteger(year)) throw new Error("--year phải là một năm, ví dụ 2024.");
     if (!options.unit) throw new Error("Cần --unit CODE hoặc --all.");
     const { result, set } = await evaluateUnit(database.db, { unitCode: options.unit, year });
     if (options.json) {

@@ -1,79 +1,179 @@
-import type { DbOrTx } from "@ntm/db";
-import { endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
-import { selectSetFor } from "../catalog/index.ts";
-import type { StoredSet } from "../catalog/index.ts";
-import { findUnitsValidOn } from "../units/index.ts";
-import { toAttributes, toValueMap } from "./evaluation.service.ts";
+import type { Db, DbOrTx } from "@ntm/db";
+import { endOfYear } from "@ntm/domain";
+import { selectSetFor, type StoredSet } from "../catalog/index.ts";
+import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
+import { toAttributes } from "./evaluation.service.ts";
+import { evaluateForStorage } from "./stored-evaluation.ts";
 import {
-  chunks,
-  findValuesOfYear,
-  storeResults,
-  type StoredValue,
-} from "./assessments.repository.ts";
+  findValuesOfCommunes,
+  lockAssessments,
+  storeEvaluations,
+  type ResultToStore,
+} from "./bulk-evaluation.repository.ts";
+
+export interface BulkEvaluationProgress {
+  chunksDone: number;
+  chunksTotal: number;
+  /** Commune-years evaluated and stored so far (those without any value are skipped). */
+  evaluated: number;
+}
+
+export interface BulkEvaluationOptions {
+  years: number[];
+  /** Only these communes; all assessed communes when absent. */
+  unitCodes?: string[] | undefined;
+  now: Date;
+  /** Communes per chunk: a chunk is one query of values and three writes. */
+  chunkSize?: number | undefined;
+  /** Skips the chunks before this one: a run resumed after its last reported chunk. */
+  fromChunk?: number | undefined;
+  onProgress?: ((progress: BulkEvaluationProgress) => void) | undefined;
+}
+
+interface Chunk {
+  year: number;
+  communes: { unit: UnitRow; provinceCode: string | null }[];
+}
+
+const defaultChunkSize = 200;
+/** The longest stretch the engine holds the event loop before letting requests in. */
+const sliceMs = 40;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Re-evaluates many communes for some years in a few queries: loads the hierarchy and the
- * values once per year, evaluates in process and stores the results in batches. Used by imports,
- * catalog changes, seeding and maintenance, inside the caller's transaction.
+ * Re-evaluates communes inside the caller's transaction (value imports, catalog and unit
+ * changes): the values stream in chunks of communes, in code order, and the results are written
+ * per chunk, so memory stays bounded by the chunk, not by the country.
  */
 export async function evaluateMany(
   db: DbOrTx,
-  options: { years: number[]; unitCodes?: string[] | undefined; now: Date },
+  options: BulkEvaluationOptions,
 ): Promise<{ evaluated: number }> {
+  return runChunks(db, options, (work) => work(db));
+}
+
+/**
+ * Re-evaluates communes for maintenance (the command line, a background job): each chunk in its
+ * own short transaction that holds the chunk's assessments, so the server keeps answering between
+ * chunks and a run stopped half-way leaves every stored result whole. Results are upserted:
+ * starting again from `fromChunk` (or from the start) writes the same rows.
+ */
+export async function reevaluate(
+  db: Db,
+  options: BulkEvaluationOptions,
+): Promise<{ evaluated: number; chunks: number }> {
+  let chunks = 0;
+  const { evaluated } = await runChunks(
+    db,
+    {
+      ...options,
+      onProgress: (progress) => {
+        chunks = progress.chunksTotal;
+        options.onProgress?.(progress);
+      },
+    },
+    (work) => db.transaction((tx) => work(tx, true)),
+  );
+  return { evaluated, chunks };
+}
+
+async function runChunks(
+  db: DbOrTx,
+  options: BulkEvaluationOptions,
+  inTransaction: (work: (tx: DbOrTx, lock?: boolean) => Promise<number>) => Promise<number>,
+): Promise<{ evaluated: number }> {
+  const chunks = await planChunks(db, options);
+  const sets = new Map<string, Promise<StoredSet>>();
+  const setFor = (tx: DbOrTx, year: number, provinceCode: string | null) => {
+    const key = `${year}/${provinceCode}`;
+    let set = sets.get(key);
+    if (!set) {
+      set = selectSetFor(tx, { year, provinceCode });
+      sets.set(key, set);
+    }
+    return set;
+  };
   let evaluated = 0;
-  for (const year of options.years) {
+  const first = options.fromChunk ?? 0;
+  for (let index = first; index < chunks.length; index += 1) {
+    const chunk = chunks[index] as Chunk;
+    evaluated += await inTransaction(async (tx, lock) => {
+      const codes = chunk.communes.map(({ unit }) => unit.code);
+      if (lock) await lockAssessments(tx, chunk.year, codes);
+      const rows = await findValuesOfCommunes(tx, chunk.year, codes);
+      const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
+      const results: ResultToStore[] = [];
+      let slice = performance.now();
+      for (let start = 0; start < rows.length;) {
+        const code = (rows[start] as (typeof rows)[number]).unit_code;
+        const values: Record<string, number | boolean | null> = {};
+        let end = start;
+        for (
+          ;
+          end < rows.length && (rows[end] as (typeof rows)[number]).unit_code === code;
+          end++
+        ) {
+          const row = rows[end] as (typeof rows)[number];
+          values[row.indicator_code] = row.bool_value ?? row.num_value;
+        }
+        start = end;
+        const commune = byCode.get(code);
+        if (!commune) continue;
+        const set = await setFor(tx, chunk.year, commune.provinceCode);
+        results.push({
+          unitCode: code,
+          year: chunk.year,
+          setId: set.id,
+          evaluation: evaluateForStorage({
+            set: set.definition,
+            unit: toAttributes(commune.unit),
+            year: chunk.year,
+            values,
+          }),
+        });
+        if (performance.now() - slice > sliceMs) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
+      }
+      await storeEvaluations(tx, chunk.year, results, options.now);
+      return results.length;
+    });
+    options.onProgress?.({ chunksDone: index + 1, chunksTotal: chunks.length, evaluated });
+    await yieldToEventLoop();
+  }
+  if (first >= chunks.length) {
+    options.onProgress?.({ chunksDone: chunks.length, chunksTotal: chunks.length, evaluated });
+  }
+  return { evaluated };
+}
+
+/** The assessed communes of each year in code order, cut into chunks: the same plan every run. */
+async function planChunks(db: DbOrTx, options: BulkEvaluationOptions): Promise<Chunk[]> {
+  const size = Math.max(1, options.chunkSize ?? defaultChunkSize);
+  const wanted = options.unitCodes ? new Set(options.unitCodes) : undefined;
+  const chunks: Chunk[] = [];
+  for (const year of [...new Set(options.years)].sort((x, y) => x - y)) {
     const units = await findUnitsValidOn(db, endOfYear(year));
     const byCode = new Map(units.map((unit) => [unit.code, unit]));
-    const wanted = options.unitCodes ? new Set(options.unitCodes) : undefined;
-    const communes = units.filter(
-      (unit) => unit.level === "commune" && unit.assessed && (!wanted || wanted.has(unit.code)),
-    );
-    if (communes.length === 0) continue;
-    const codes = communes.map((unit) => unit.code);
-    // Grouped row by row: spreading a national year (hundreds of thousands of rows) into one
-    // call would overflow the stack.
-    const valuesByUnit = new Map<string, StoredValue[]>();
-    const group = (rows: (StoredValue & { unitCode: string })[]) => {
-      for (const row of rows) {
-        const list = valuesByUnit.get(row.unitCode);
-        if (list) list.push(row);
-        else valuesByUnit.set(row.unitCode, [row]);
-      }
-    };
-    if (wanted) {
-      for (const part of chunks(codes, 5000)) group(await findValuesOfYear(db, year, part));
-    } else {
-      group(await findValuesOfYear(db, year, undefined));
-    }
-    const setsByProvince = new Map<string | null, StoredSet>();
-    const provinceOf = (code: string): string | null => {
-      let current = byCode.get(code);
+    const provinceOf = (unit: UnitRow): string | null => {
+      let current: UnitRow | undefined = unit;
       for (let depth = 0; current && depth < 10; depth += 1) {
         if (current.level === "province") return current.code;
         current = current.parentCode ? byCode.get(current.parentCode) : undefined;
       }
       return null;
     };
-    const results: { setId: number; result: AssessmentResult }[] = [];
-    for (const unit of communes) {
-      const values = valuesByUnit.get(unit.code);
-      if (!values) continue;
-      const provinceCode = provinceOf(unit.code);
-      let set = setsByProvince.get(provinceCode);
-      if (!set) {
-        set = await selectSetFor(db, { year, provinceCode });
-        setsByProvince.set(provinceCode, set);
-      }
-      const result = evaluateAssessment({
-        set: set.definition,
-        unit: toAttributes(unit),
-        year,
-        values: toValueMap(values),
-      });
-      results.push({ setId: set.id, result });
+    const communes = units
+      .filter(
+        (unit) => unit.level === "commune" && unit.assessed && (!wanted || wanted.has(unit.code)),
+      )
+      .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
+      .map((unit) => ({ unit, provinceCode: provinceOf(unit) }));
+    for (let start = 0; start < communes.length; start += size) {
+      chunks.push({ year, communes: communes.slice(start, start + size) });
     }
-    await storeResults(db, results, options.now);
-    evaluated += results.length;
   }
-  return { evaluated };
+  return chunks;
 }

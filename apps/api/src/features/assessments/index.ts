@@ -6,7 +6,11 @@ export {
   findStoredResults,
 } from "./assessments.repository.ts";
 export { toEvidenceDto } from "./assessments.service.ts";
-export { evaluateMany } from "./bulk-evaluation.service.ts";
+export {
+  evaluateMany,
+  reevaluate,
+  type BulkEvaluationProgress,
+} from "./bulk-evaluation.service.ts";
 export { evaluateUnit } from "./evaluation.service.ts";
 export { writeValuesBulk, type BulkValueRow } from "./bulk-values.service.ts";
 export { indexIndicators, validateValues, type IndicatorPlace } from "./validate-values.ts";

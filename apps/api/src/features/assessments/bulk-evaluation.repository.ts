@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type DbOrTx } from "@ntm/db";
+import type { StoredEvaluation } from "./stored-evaluation.ts";
+
+export interface ValueRow {
+  unit_code: string;
+  indicator_code: string;
+  num_value: number | null;
+  bool_value: boolean | null;
+}
+
+/**
+ * The values of a year for the given communes, grouped by commune (ordered by its code), in one
+ * statement that reads the primary key's entries of each commune.
+ */
+export async function findValuesOfCommunes(db: DbOrTx, year: number, codes: readonly string[]) {
+  return queryRows<ValueRow>(
+    db,
+    sql`select unit_code, indicator_code, num_value, bool_value from assessment_values
+      where year = ${year} and unit_code = any(string_to_array(${codes.join(",")}, ','))
+      order by unit_code`,
+  );
+}
+
+export interface ResultToStore {
+  unitCode: string;
+  year: number;
+  setId: number;
+  evaluation: StoredEvaluation;
+}
+
+/**
+ * Stores the results of one year's communes in three statements, whatever their number: the
+ * results upserted (a run started again writes the same rows), then each commune's criteria
+ * replaced, since another set version may have other criteria.
+ */
+export async function storeEvaluations(
+  db: DbOrTx,
+  year: number,
+  results: readonly ResultToStore[],
+  now: Date,
+) {
+  if (results.length === 0) return;
+  const rows = results.map(({ unitCode, setId, evaluation }) => ({
+    u: unitCode,
+    s: setId,
+    m: evaluation.criteriaMet,
+    t: evaluation.criteriaTotal,
+    l: evaluation.level,
+    e: evaluation.valuesEntered,
+  }));
+  await db.execute(
+    sql`insert into evaluation_results
+        (unit_code, year, set_id, criteria_met, criteria_total, level, values_entered, computed_at)
+      select r.u, ${year}::smallint, r.s, r.m, r.t, r.l, r.e, ${now.toISOString()}::timestamptz
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(u text, s integer, m smallint, t smallint, l text, e smallint)
+      on conflict (year, unit_code) do update set
+        set_id = excluded.set_id, criteria_met = excluded.criteria_met,
+        criteria_total = excluded.criteria_total, level = excluded.level,
+        values_entered = excluded.values_entered, computed_at = excluded.computed_at`,
+  );
+  const codes = results.map((result) => result.unitCode).join(",");
+  await db.execute(
+    sql`delete from evaluation_criteria
+      where year = ${year} and unit_code = any(string_to_array(${codes}, ','))`,
+  );
+  const criteria: { u: string; c: string; s: string }[] = [];
+  for (const { unitCode, evaluation } of results) {
+    for (const criterion of evaluation.criteria) {
+      criteria.push({ u: unitCode, c: criterion.code, s: criterion.status });
+    }
+  }
+  if (criteria.length === 0) return;
+  await db.execute(
+    sql`insert into evaluation_criteria (unit_code, year, criterion_code, status)
+      select r.u, ${year}::smallint, r.c, r.s
+      from json_to_recordset(${JSON.stringify(criteria)}::json) as r(u text, c text, s text)`,
+  );
+}
+
+/**
+ * Holds the given communes' assessments until the transaction ends, so a value saved meanwhile
+ * waits and its fresh result is not overwritten by one computed from older values.
+ */
+export async function lockAssessments(db: DbOrTx, year: number, codes: readonly string[]) {
+  await db.execute(
+    sql`select 1 from assessments
+      where year = ${year} and unit_code = any(string_to_array(${codes.join(",")}, ','))
+      for share`,
+  );
+}

@@ -4,6 +4,7 @@ import { buildServer } from "./http/build-server.ts";
 import { demoAccountsNotice } from "./features/demo/demo-accounts.ts";
 import { ConfigError, databaseOptions, loadConfig, type Config } from "./shared/config.ts";
 import { startMailSender } from "./shared/mail/index.ts";
+import { stopOnSignals } from "./shared/graceful-shutdown.ts";
 
 function readConfig(): Config {
   try {
@@ -36,8 +37,7 @@ const shutdown = async () => {
   await database.close();
   process.exit(0);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+stopOnSignals(shutdown, { timeoutMs: config.shutdownTimeoutSeconds * 1000, log: app.log });
 
 await app.listen({ port, host });
 const notice = await demoAccountsNotice(database.db, { demoLogins: config.demo });

@@ -22,6 +22,23 @@ export const healthResponseSchema = z.object({
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
 
+/** Whether this API process may take requests: its database answers and is fully migrated. */
+export const readyResponseSchema = z.object({
+  status: z.enum(["ready", "not-ready"]),
+  database: z.enum(["pglite", "postgres"]),
+  storage: z.enum(["local", "s3"]),
+  migrations: z.object({
+    /** The last migration this server's code knows. */
+    expected: z.string(),
+    /** The last one applied to the database; null when none is or it cannot be read. */
+    applied: z.string().nullable(),
+    pending: z.number().int(),
+  }),
+  /** Why not ready, in the request's language; null when ready. */
+  reason: z.string().nullable(),
+});
+export type ReadyResponse = z.infer<typeof readyResponseSchema>;
+
 // Roles are read back from the accounts table as text.
 export const userListResponseSchema = z.object({
   users: z.array(accountSummarySchema.extend({ role: z.string() })),

@@ -33,7 +33,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
 }
 
-const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
+/** The SQL migrations, in the order drizzle-kit generated them (`meta/_journal.json`). */
+export const migrationsFolder = fileURLToPath(new URL("../migrations", import.meta.url));
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
@@ -20,6 +21,12 @@ import { registerAuthenticationFirst, registerInputGuards } from "./request-guar
 import { validatorCompiler } from "./validation.ts";
 import { loadConfig, type Config } from "../shared/config.ts";
 import { useHolidaysFile } from "../shared/holidays.ts";
+import {
+  acceptOrCreateRequestId,
+  registerRequestId,
+  requestIdLogField,
+} from "../shared/request-id.ts";
+import { createFileStorage, type FileStorage } from "../shared/storage/index.ts";
 import { maxEvidenceBytes } from "../features/evidence/evidence-storage.ts";
 import { assessmentsRoutes } from "../features/assessments/assessments.routes.ts";
 import { auditRoutes } from "../features/audit/audit.routes.ts";
@@ -44,6 +51,10 @@ export interface ServerOptions {
   /** Built web app to serve at "/", when present. */
   webDist?: string | undefined;
   logger?: boolean;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: DestinationStream;
+  /** Uploaded files; by default the bucket of NTM_S3_* or else the data folder. */
+  storage?: FileStorage;
   /** The settings read at start; the defaults when absent. */
   config?: Config;
   now?: () => Date;
@@ -53,7 +64,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const config = options.config ?? loadConfig({});
   useHolidaysFile(config.holidaysFile);
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger:
+      options.logger || options.logStream
+        ? { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) }
+        : false,
+    genReqId: acceptOrCreateRequestId,
+    logController: new LogController({ requestIdLogLabel: requestIdLogField }),
     bodyLimit: 1024 * 1024,
     // Errors raised before routing (a bad URL, an overlong path part) and requests Node's parser
     // refuses get the product's error shape too.
@@ -65,12 +81,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const context: AppContext = {
     database: options.database,
     dataDir: options.dataDir,
+    storage:
+      options.storage ?? createFileStorage({ dataDir: options.dataDir, storage: config.storage }),
     config,
     now: options.now ?? (() => new Date()),
   };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  registerRequestId(app);
   registerInputGuards(app);
   // Scorecards are large JSON documents; phones on slow mountain links get them compressed.
   await app.register(compress, { threshold: 1024 });

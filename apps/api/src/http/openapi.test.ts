@@ -102,7 +102,7 @@ describe("the OpenAPI document", () => {
       .filter(({ operation }) => operation.security?.length === 0)
       .map((o) => o.key)
       .sort();
-    expect(publicOperations).toEqual(["GET /api/health", "POST /api/auth/login"]);
+    expect(publicOperations).toEqual(["GET /api/health", "GET /api/ready", "POST /api/auth/login"]);
     expect(document.servers?.length).toBeGreaterThan(0);
   });
 });

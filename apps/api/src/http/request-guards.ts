@@ -5,6 +5,8 @@ import { AppError, invalid } from "./app-error.ts";
 const publicRoutes = new Set([
   "GET /api/health",
   "HEAD /api/health",
+  "GET /api/ready",
+  "HEAD /api/ready",
   "POST /api/auth/login",
   "POST /api/auth/logout",
 ]);

@@ -14,6 +14,18 @@ export interface MailConfig {
   linkBase: string;
 }
 
+/** Where uploaded files are kept: the data folder, or an S3-compatible bucket (NTM_S3_*). */
+export type StorageConfig =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      endpoint: string | undefined;
+      bucket: string;
+      region: string;
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      pathStyle: boolean;
+    };
+
 /** Every setting of the server and the command line, read once from the environment. */
 export interface Config {
   port: number;
@@ -37,6 +49,9 @@ export interface Config {
   /** Fastify's `trustProxy`: false, true, the proxies' addresses, or "the first n hops". */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   session: { idleMinutes: number; maxHours: number };
+  storage: StorageConfig;
+  /** How long a stopping server waits for requests in flight before it exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -139,7 +154,52 @@ const environmentSchema = z.object({
   NTM_TRUST_PROXY: trustProxy,
   NTM_SESSION_IDLE_MINUTES: integer(1, 1440, "phải là số phút từ 1 đến 1440."),
   NTM_SESSION_MAX_HOURS: integer(1, 720, "phải là số giờ từ 1 đến 720."),
+  NTM_S3_URL: url(
+    ["http:", "https:"],
+    "phải là địa chỉ kho lưu trữ tương thích S3, ví dụ https://s3.example.gov.vn hoặc http://minio:9000.",
+  ),
+  NTM_S3_BUCKET: optional(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: "phải là tên bucket S3: 3–63 ký tự chữ thường, số, dấu chấm hoặc gạch ngang.",
+    }),
+  ),
+  NTM_S3_REGION: optional(z.string()),
+  NTM_S3_ACCESS_KEY_ID: optional(z.string()),
+  NTM_S3_SECRET_ACCESS_KEY: optional(z.string()),
+  NTM_S3_PATH_STYLE: flag('phải là "1" (địa chỉ dạng máy-chủ/bucket) hoặc "0" (bucket.máy-chủ).'),
+  NTM_SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600, "phải là số giây từ 1 đến 600."),
 });
+
+type Environment = z.infer<typeof environmentSchema>;
+type Problem = { variable: string; message: string };
+
+/** The bucket when NTM_S3_BUCKET is set; the other NTM_S3_* alone are a mistake, not ignored. */
+function storageOf(env: Environment, problems: Problem[]): StorageConfig {
+  const { NTM_S3_ACCESS_KEY_ID: keyId, NTM_S3_SECRET_ACCESS_KEY: secret } = env;
+  if (Boolean(keyId) !== Boolean(secret)) {
+    problems.push({
+      variable: keyId ? "NTM_S3_SECRET_ACCESS_KEY" : "NTM_S3_ACCESS_KEY_ID",
+      message: "cần khai báo cả NTM_S3_ACCESS_KEY_ID và NTM_S3_SECRET_ACCESS_KEY.",
+    });
+  }
+  if (!env.NTM_S3_BUCKET) {
+    if (env.NTM_S3_URL || keyId || secret) {
+      problems.push({
+        variable: "NTM_S3_BUCKET",
+        message: "cần tên bucket khi dùng kho lưu trữ S3 (NTM_S3_URL, khóa truy cập).",
+      });
+    }
+    return { kind: "local" };
+  }
+  return {
+    kind: "s3",
+    endpoint: env.NTM_S3_URL,
+    bucket: env.NTM_S3_BUCKET,
+    region: env.NTM_S3_REGION ?? "us-east-1",
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret } : undefined,
+    pathStyle: env.NTM_S3_PATH_STYLE ?? true,
+  };
+}
 
 const defaultFrom = "NTM Monitor <ntm-monitor@localhost>";
 
@@ -159,6 +219,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     );
   }
   const env = parsed.data;
+  const problems: Problem[] = [];
+  const storage = storageOf(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   const production = env.NODE_ENV === "production";
   const publicUrl = env.NTM_PUBLIC_URL?.replace(/\/+$/, "");
   return {
@@ -185,6 +248,8 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       idleMinutes: env.NTM_SESSION_IDLE_MINUTES ?? 60,
       maxHours: env.NTM_SESSION_MAX_HOURS ?? 12,
     },
+    storage,
+    shutdownTimeoutSeconds: env.NTM_SHUTDOWN_TIMEOUT_SECONDS ?? 25,
   };
 }
 

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 import type { Db } from "@ntm/db";
 import { endOfYear, formatDateVi, requestedLevelNames, type StepDataMap } from "@ntm/domain";
 import type { DossierDetailDto, DossierDocumentDto } from "@ntm/contracts";
 import { AppError, invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
+import type { FileStorage } from "../../shared/storage/index.ts";
+import { readStoredFile } from "../../shared/storage/read-stored-file.ts";
 import { detectEvidenceType, extensionOf } from "../evidence/index.ts";
 import { today } from "../../shared/clock.ts";
 import { assertCan } from "../../shared/access.ts";
@@ -215,7 +215,7 @@ export async function uploadDossierScan(
   db: Db,
   options: {
     user: AuthUser;
-    dataDir: string;
+    storage: FileStorage;
     id: number;
     stepCode: string;
     fileName: string;
@@ -244,19 +244,37 @@ export async function uploadDossierScan(
       "Chỉ nhận tệp PDF, ảnh, Word hoặc Excel đúng định dạng.",
       "Unsupported file type.",
     );
-  const key = join(
-    "dossiers",
-    String(dossier.id),
-    `${randomUUID()}.${extensionOf(options.fileName)}`,
-  );
-  await mkdir(dirname(join(options.dataDir, key)), { recursive: true });
-  await writeFile(join(options.dataDir, key), options.content);
+  const key = `dossiers/${dossier.id}/${randomUUID()}.${extensionOf(options.fileName)}`;
+  // The file is stored before the row that names it commits, and removed if that fails.
+  await options.storage.put(key, options.content, { contentType: type.mimeType });
+  try {
+    return await storeScanRow(db, { ...options, dossier, key, mimeType: type.mimeType });
+  } catch (error) {
+    await options.storage.delete(key);
+    throw error;
+  }
+}
+
+function storeScanRow(
+  db: Db,
+  options: {
+    user: AuthUser;
+    dossier: { id: number; unitCode: string };
+    key: string;
+    mimeType: string;
+    stepCode: string;
+    fileName: string;
+    content: Buffer;
+    now: Date;
+  },
+): Promise<DossierDocumentDto> {
+  const { dossier, key } = options;
   return db.transaction(async (tx) => {
     const row = await insertDossierDocument(tx, {
       dossierId: dossier.id,
       stepCode: options.stepCode,
       fileName: options.fileName,
-      mimeType: type.mimeType,
+      mimeType: options.mimeType,
       size: options.content.length,
       storageKey: key,
       uploadedBy: options.user.username,
@@ -283,11 +301,11 @@ export async function uploadDossierScan(
 
 export async function downloadDossierScan(
   db: Db,
-  options: { user: AuthUser; dataDir: string; id: number; documentId: number; now: Date },
+  options: { user: AuthUser; storage: FileStorage; id: number; documentId: number; now: Date },
 ) {
   const row = await findDossierDocument(db, options.documentId);
   if (!row || row.dossierId !== options.id)
     throw notFound("Không tìm thấy tệp.", "File not found.");
   await getDossier(db, options);
-  return { row, content: await readFile(join(options.dataDir, row.storageKey)) };
+  return { row, content: await readStoredFile(options.storage, row.storageKey) };
 }

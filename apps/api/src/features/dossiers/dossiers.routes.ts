@@ -258,7 +258,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
       const content = await file.toBuffer();
       const dto = await uploadDossierScan(db, {
         user,
-        dataDir: context.dataDir,
+        storage: context.storage,
         id: request.params.id,
         stepCode,
         fileName: file.filename,
@@ -285,7 +285,7 @@ export function dossiersRoutes(app: FastifyInstance, context: AppContext) {
     async (request, reply) => {
       const { row, content } = await downloadDossierScan(db, {
         user: requireUser(request),
-        dataDir: context.dataDir,
+        storage: context.storage,
         id: request.params.id,
         documentId: request.params.documentId,
         now: context.now(),

@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
 
 export const maxEvidenceBytes = 10 * 1024 * 1024;
 
@@ -48,29 +46,8 @@ export function detectEvidenceType(fileName: string, content: Buffer): FileType 
   return ok ? type : undefined;
 }
 
-export async function storeEvidenceFile(options: {
-  dataDir: string;
-  unitCode: string;
-  year: number;
-  fileName: string;
-  content: Buffer;
-}): Promise<string> {
-  const key = join(
-    "evidence",
-    options.unitCode,
-    String(options.year),
-    `${randomUUID()}.${extensionOf(options.fileName)}`,
-  );
-  const path = join(options.dataDir, key);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, options.content);
-  return key;
-}
-
-export function readEvidenceFile(dataDir: string, key: string): Promise<Buffer> {
-  return readFile(join(dataDir, key));
-}
-
-export async function removeEvidenceFile(dataDir: string, key: string): Promise<void> {
-  await rm(join(dataDir, key), { force: true });
+/** A new, unguessable storage key for one evidence file of a unit and year. */
+export function evidenceKey(options: { unitCode: string; year: number; fileName: string }): string {
+  const extension = extensionOf(options.fileName);
+  return `evidence/${options.unitCode}/${options.year}/${randomUUID()}.${extension}`;
 }

@@ -45,7 +45,7 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
       const content = await file.toBuffer();
       const dto = await uploadEvidence(db, {
         user,
-        dataDir: context.dataDir,
+        storage: context.storage,
         code: request.params.code,
         year: request.params.year,
         indicatorCode,
@@ -72,7 +72,7 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
     async (request, reply) => {
       const { row, content } = await downloadEvidence(db, {
         user: requireUser(request),
-        dataDir: context.dataDir,
+        storage: context.storage,
         id: request.params.id,
       });
       return sendDownload(reply, {
@@ -96,7 +96,7 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
     async (request) => {
       await removeEvidence(db, {
         user: requireUser(request),
-        dataDir: context.dataDir,
+        storage: context.storage,
         id: request.params.id,
       });
       return { ok: true };

@@ -4,6 +4,8 @@ import { AppError, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
+import type { FileStorage } from "../../shared/storage/index.ts";
+import { readStoredFile } from "../../shared/storage/read-stored-file.ts";
 import { toEvidenceDto } from "../assessments/index.ts";
 import { evaluateUnit } from "../assessments/index.ts";
 import { indexIndicators } from "../assessments/index.ts";
@@ -12,10 +14,8 @@ import { deleteEvidence, findEvidence, insertEvidence } from "./evidence.reposit
 import {
   detectEvidenceType,
   evidenceTypes,
+  evidenceKey,
   maxEvidenceBytes,
-  readEvidenceFile,
-  removeEvidenceFile,
-  storeEvidenceFile,
 } from "./evidence-storage.ts";
 
 const allowedList = Object.keys(evidenceTypes).join(", ");
@@ -52,7 +52,7 @@ export async function uploadEvidence(
   db: Db,
   options: {
     user: AuthUser;
-    dataDir: string;
+    storage: FileStorage;
     code: string;
     year: number;
     indicatorCode: string;
@@ -90,7 +90,9 @@ export async function uploadEvidence(
   const resource = await evidenceResource(db, unit, options);
   if (!resource) throw unknownIndicator(options.indicatorCode);
   assertCan(user, "evidence.upload", resource);
-  const storageKey = await storeEvidenceFile({ ...options, unitCode: code });
+  // The file is stored before the row that names it commits, and removed if that fails.
+  const storageKey = evidenceKey({ unitCode: code, year, fileName: options.fileName });
+  await options.storage.put(storageKey, options.content, { contentType: type.mimeType });
   try {
     const row = await db.transaction(async (tx) => {
       const inserted = await insertEvidence(tx, {
@@ -114,7 +116,7 @@ export async function uploadEvidence(
     });
     return toEvidenceDto(row);
   } catch (error) {
-    await removeEvidenceFile(options.dataDir, storageKey);
+    await options.storage.delete(storageKey);
     throw error;
   }
 }
@@ -134,19 +136,19 @@ async function requireEvidence(
   return { row, resource };
 }
 
-/** The file, served only to users allowed to see the commune. */
+/** The file as a stream, served only to users allowed to see the commune. */
 export async function downloadEvidence(
   db: Db,
-  options: { user: AuthUser; dataDir: string; id: number },
+  options: { user: AuthUser; storage: FileStorage; id: number },
 ) {
   const { row } = await requireEvidence(db, { ...options, action: "evidence.read" });
-  const content = await readEvidenceFile(options.dataDir, row.storageKey);
+  const content = await readStoredFile(options.storage, row.storageKey);
   return { row, content };
 }
 
 export async function removeEvidence(
   db: Db,
-  options: { user: AuthUser; dataDir: string; id: number },
+  options: { user: AuthUser; storage: FileStorage; id: number },
 ) {
   const { row, resource: unit } = await requireEvidence(db, {
     ...options,
@@ -165,5 +167,5 @@ export async function removeEvidence(
       old: { evidenceId: row.id, fileName: row.fileName, size: row.size },
     });
   });
-  await removeEvidenceFile(options.dataDir, row.storageKey);
+  await options.storage.delete(row.storageKey);
 }

@@ -10,6 +10,7 @@ import { findSubmission } from "../../features/reports/reports.repository.ts";
 import { createUser } from "../../features/users/index.ts";
 import { systemUser } from "../../features/auth/index.ts";
 import { fixtureSet } from "../fixture-set.ts";
+import { createLocalStorage } from "../../shared/storage/index.ts";
 import { fixedNow, loginAs, testPassword } from "../test-app.ts";
 import { multipart, tinyPdf } from "../multipart.ts";
 import {
@@ -316,7 +317,7 @@ export const probes: { [A in Action]: Probe<A> } = {
       const { criterion, indicatorCode } = criterionOf(side);
       const evidence = await uploadEvidence(world.t.database.db, {
         user: systemUser,
-        dataDir: world.t.dataDir,
+        storage: createLocalStorage(world.t.dataDir),
         code,
         year,
         indicatorCode,

@@ -6,6 +6,7 @@ import { uploadEvidence } from "../../features/evidence/evidence.service.ts";
 import { createUser } from "../../features/users/index.ts";
 import { findUserByUsername } from "../../features/users/users.repository.ts";
 import { findSubmissions } from "../../features/reports/reports.repository.ts";
+import { createLocalStorage } from "../../shared/storage/index.ts";
 import { multipart, tinyPdf } from "../multipart.ts";
 import { createTestApp, loginAs, testPassword, type TestApp } from "../test-app.ts";
 
@@ -150,7 +151,7 @@ export async function buildWorld(): Promise<World> {
     );
     const evidence = await uploadEvidence(db, {
       user: systemUser,
-      dataDir: t.dataDir,
+      storage: createLocalStorage(t.dataDir),
       code: names.commune,
       year,
       indicatorCode: "3.1",

@@ -12,6 +12,31 @@ import type { RegimeRules } from "./regime.ts";
 export const revocationKeyCriteria: Record<string, string[]> = {
   "vn-commune-2021-2025": ["10", "17", "19"],
   "kon-tum-commune-2021-2025": ["10", "17", "19"],
+  "vn-commune-2026-2030": ["3", "8", "10"],
+};
+
+/**
+ * How sure the key criteria of each set are. In the 2026–2030 set (QĐ 51/2025) the groups QĐ
+ * 18/2022 names fall on 3 (rural economy, with the income indicator 3.1), 8 (environment and rural
+ * landscape) and 10 (access to law, security and defence); no text was found saying that QĐ
+ * 18/2022 applies to that set unchanged or naming its key criteria.
+ */
+export const revocationKeyCriteriaStatus: Record<
+  string,
+  { status: "confirmed" | "unverified"; note: string }
+> = {
+  "vn-commune-2021-2025": {
+    status: "confirmed",
+    note: "QĐ 18/2022/QĐ-TTg: thu nhập (10), môi trường và an toàn thực phẩm, môi trường sống (17), quốc phòng và an ninh (19).",
+  },
+  "kon-tum-commune-2021-2025": {
+    status: "confirmed",
+    note: "QĐ 18/2022/QĐ-TTg: thu nhập (10), môi trường và an toàn thực phẩm, môi trường sống (17), quốc phòng và an ninh (19).",
+  },
+  "vn-commune-2026-2030": {
+    status: "unverified",
+    note: "Chưa kiểm chứng: chưa tìm thấy văn bản nêu tiêu chí then chốt khi thu hồi theo bộ tiêu chí giai đoạn 2026–2030; tạm theo các nhóm của QĐ 18/2022/QĐ-TTg: thu nhập (3), môi trường và cảnh quan (8), an ninh, quốc phòng (10).",
+  },
 };
 
 export interface WatchCriterion {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { shippedRegimes as regimes } from "./shipped-regimes.fixture.ts";
-import { districtRevocationFlag, revocationFlag, type WatchCriterion } from "./revocation-watch.ts";
+import {
+  districtRevocationFlag,
+  revocationFlag,
+  revocationKeyCriteria,
+  revocationKeyCriteriaStatus,
+  type WatchCriterion,
+} from "./revocation-watch.ts";
 import { mergerRecognition } from "./merger.ts";
 import { currentDue, stepDueDates } from "./due-dates.ts";
 import { openDossier } from "./transition.ts";
@@ -183,5 +189,28 @@ describe("due dates and calendar", () => {
   it("adds days across years", () => {
     expect(addDays("2023-12-25", 10)).toBe("2024-01-04");
     expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
+  });
+});
+
+describe("the key criteria of the 2026–2030 set", () => {
+  it("watch income, environment and security on the 10 criteria, marked unverified", () => {
+    const key2026 = revocationKeyCriteria["vn-commune-2026-2030"] ?? [];
+    expect(key2026).toEqual(["3", "8", "10"]);
+    expect(revocationKeyCriteriaStatus["vn-commune-2026-2030"]?.status).toBe("unverified");
+    // 3 of 10 unmet (30 %) with the environment among them flags; without a key criterion it does not.
+    const flagged = revocationFlag({
+      criteria: criteria(["1", "2", "8"], 10),
+      keyCriteria: key2026,
+      rules: rules.revocation,
+    });
+    expect(flagged?.rule).toBe("key_criteria");
+    expect(flagged?.reason).toContain("tiêu chí then chốt 8 TC 8");
+    expect(
+      revocationFlag({
+        criteria: criteria(["1", "2", "4"], 10),
+        keyCriteria: key2026,
+        rules: rules.revocation,
+      }),
+    ).toBeNull();
   });
 });

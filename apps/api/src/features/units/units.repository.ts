@@ -94,28 +94,31 @@ export async function findPathOn(db: DbOrTx, code: string, asOf: string) {
   );
 }
 
-/** Every unit below a unit on a date (not the unit itself), with its parent's name. */
+/**
+ * Every unit below a unit on a date (not the unit itself), with its parent's name and its region
+ * candidates. The recursion carries the columns, so only the units of the subtree are read.
+ */
 export async function findDescendantsOn(db: DbOrTx, code: string, asOf: string) {
-  return queryRows<UnitRow & { parentName: string | null }>(
+  return queryRows<UnitRow & { parentName: string | null; regionCandidates: string[] | null }>(
     db,
     sql`
-    with recursive tree(code, depth) as (
-      select code, 0 from admin_units
+    with recursive tree as (
+      select code, name, level, parent_code, valid_from, valid_to, region, commune_group, flags,
+             assessed, region_candidates, null::text as parent_name, 0 as depth
+        from admin_units
         where code = ${code} and valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})
       union all
-      select c.code, tree.depth + 1 from admin_units c join tree on c.parent_code = tree.code
+      select c.code, c.name, c.level, c.parent_code, c.valid_from, c.valid_to, c.region,
+             c.commune_group, c.flags, c.assessed, c.region_candidates, tree.name, tree.depth + 1
+        from admin_units c join tree on c.parent_code = tree.code
         where c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf})
           and tree.depth < 10
     )
-    select a.code, a.name, a.level, a.parent_code as "parentCode", a.valid_from::text as "validFrom",
-           a.valid_to::text as "validTo", a.region, a.commune_group as "communeGroup", a.flags,
-           a.assessed, p.name as "parentName"
+    select code, name, level, parent_code as "parentCode", valid_from::text as "validFrom",
+           valid_to::text as "validTo", region, commune_group as "communeGroup", flags, assessed,
+           region_candidates as "regionCandidates", parent_name as "parentName"
       from tree
-      join admin_units a on a.code = tree.code
-        and a.valid_from <= ${asOf} and (a.valid_to is null or a.valid_to >= ${asOf})
-      left join admin_units p on p.code = a.parent_code
-        and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to >= ${asOf})
-      where tree.depth > 0`,
+      where depth > 0`,
   );
 }
 
@@ -138,23 +141,31 @@ export async function findSuccessorLinks(db: DbOrTx, code: string) {
   );
 }
 
-export async function upsertUnitVersion(db: DbOrTx, row: UnitRow) {
-  await db
-    .insert(u)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [u.code, u.validFrom],
-      set: {
-        name: row.name,
-        level: row.level,
-        parentCode: row.parentCode,
-        validTo: row.validTo,
-        region: row.region,
-        communeGroup: row.communeGroup,
-        flags: row.flags,
-        assessed: row.assessed,
-      },
-    });
+/**
+ * Inserts or replaces unit versions (code, valid from), 2,000 per statement. A version listed
+ * twice keeps its last row, as a file read top to bottom would.
+ */
+export async function upsertUnitVersions(db: DbOrTx, rows: readonly UnitRow[]) {
+  const last = new Map(rows.map((row) => [`${row.code}/${row.validFrom}`, row]));
+  const unique = [...last.values()];
+  for (let start = 0; start < unique.length; start += 2000) {
+    await db
+      .insert(u)
+      .values(unique.slice(start, start + 2000))
+      .onConflictDoUpdate({
+        target: [u.code, u.validFrom],
+        set: {
+          name: sql.raw("excluded.name"),
+          level: sql.raw("excluded.level"),
+          parentCode: sql.raw("excluded.parent_code"),
+          validTo: sql.raw("excluded.valid_to"),
+          region: sql.raw("excluded.region"),
+          communeGroup: sql.raw("excluded.commune_group"),
+          flags: sql.raw("excluded.flags"),
+          assessed: sql.raw("excluded.assessed"),
+        },
+      });
+  }
 }
 
 export async function insertSuccessorLink(db: DbOrTx, link: SuccessorLink) {

@@ -15,7 +15,7 @@ import {
   findSuccessorLinks,
   findUnitOn,
   insertSuccessorLink,
-  upsertUnitVersion,
+  upsertUnitVersions,
   type UnitRow,
 } from "./units.repository.ts";
 
@@ -190,8 +190,9 @@ export async function importUnits(
       );
     }
     let links = 0;
-    for (const row of rows) {
-      await upsertUnitVersion(tx, {
+    await upsertUnitVersions(
+      tx,
+      rows.map((row) => ({
         code: row.code,
         name: row.name,
         level: row.level,
@@ -202,8 +203,8 @@ export async function importUnits(
         communeGroup: row.communeGroup ?? null,
         flags: row.flags,
         assessed: row.assessed ?? row.level === "commune",
-      });
-    }
+      })),
+    );
     for (const row of rows) {
       if (row.successorCode && row.validTo) {
         const effectiveDate = addDays(row.validTo, 1);

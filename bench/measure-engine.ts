@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@ntm/db";
-import { evaluateAssessment, type CriteriaSet } from "@ntm/domain";
+import { evaluateAssessment, type AssessmentResult, type CriteriaSet } from "@ntm/domain";
 import type { SampleAssessment } from "./engine-sample.ts";
 
 export interface EngineFigures {
@@ -17,23 +17,29 @@ export interface EngineFigures {
 
 /**
  * Times `evaluateAssessment` on the commune-years held in memory, single thread: one warm-up
- * pass over a slice, then full passes until at least `minMs` have passed.
+ * pass over a slice (over everything, handing each result to `onResult`, when given), then full
+ * passes until at least `minMs` have passed.
  */
 export function measureEngine(
   set: CriteriaSet,
   sample: readonly SampleAssessment[],
   minMs = 3000,
+  onResult?: (index: number, result: AssessmentResult) => void,
 ): EngineFigures {
-  const run = (items: readonly SampleAssessment[]) => {
+  const run = (
+    items: readonly SampleAssessment[],
+    each?: (index: number, result: AssessmentResult) => void,
+  ) => {
     let checks = 0;
     const results = new Map<string, { criteriaMet: number; level: string | null }>();
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       const result = evaluateAssessment({
         set,
         unit: item.unit,
         year: item.year,
         values: item.values,
       });
+      each?.(index, result);
       for (const criterion of result.criteria) {
         for (const indicator of criterion.indicators)
           checks += Object.keys(indicator.byLevel).length;
@@ -46,7 +52,9 @@ export function measureEngine(
     }
     return { checks, results };
   };
-  run(sample.slice(0, Math.min(500, sample.length)));
+  // The warm-up pass is the whole sample when each result is to be checked (untimed).
+  if (onResult) run(sample, onResult);
+  else run(sample.slice(0, Math.min(500, sample.length)));
   const start = performance.now();
   let last = run(sample);
   let passes = 1;

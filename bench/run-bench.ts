@@ -20,8 +20,18 @@ import {
   machineInfo,
   peakRssBytes,
 } from "./machine-info.ts";
+import {
+  measureCompiledEngine,
+  printEngineComparison,
+  type CompiledFigures,
+} from "./measure-compiled-engine.ts";
 import { compareWithStored, measureEngine, type EngineFigures } from "./measure-engine.ts";
 import { measureHttp } from "./measure-http.ts";
+import {
+  measureReevaluation,
+  printReevaluation,
+  type ReevaluationFigures,
+} from "./measure-reevaluation.ts";
 import { measureSql } from "./measure-sql.ts";
 import { createScratchDatabase, redactUrl } from "./postgres-scratch.ts";
 import {
@@ -57,7 +67,12 @@ async function runOn(
   config: BenchConfig,
   dataset: BenchDataset,
   engineWanted: boolean,
-): Promise<{ run: EngineRun; engine: EngineFigures | undefined }> {
+): Promise<{
+  run: EngineRun;
+  engine: EngineFigures | undefined;
+  compiled: CompiledFigures | undefined;
+  reevaluation: ReevaluationFigures;
+}> {
   const started = performance.now();
   const loadBefore = os.loadavg();
   log(`\n== ${kind} ==`);
@@ -81,13 +96,34 @@ async function runOn(
     log(`  evaluated ${load.evaluate.assessments} assessments in ${fmtSeconds(load.evaluate.ms)}`);
 
     let engine: EngineFigures | undefined;
+    let compiled: CompiledFigures | undefined;
     let storedCheck: EngineRun["storedCheck"];
     if (sample) {
-      log(`  timing evaluateAssessment on ${sample.assessments.length} commune-years in memory …`);
-      engine = measureEngine(dataset.set, sample.assessments, config.engineMinMs);
+      log(`  timing the compiled engine on ${sample.assessments.length} commune-years in memory …`);
+      compiled = measureCompiledEngine(dataset.set, sample.assessments, {
+        year: config.focusYear,
+        minMs: config.engineMinMs,
+      });
+      log(`  timing evaluateAssessment on the same, checking the compiled statuses against it …`);
+      engine = measureEngine(
+        dataset.set,
+        sample.assessments,
+        config.engineMinMs,
+        compiled.checkAgainst,
+      );
       storedCheck = await compareWithStored(database, engine.results);
       sample.assessments.length = 0;
     }
+
+    log(`  national re-evaluation (reevaluate) while a client reads scorecards …`);
+    const chunkSize = process.env.BENCH_REEVALUATE_CHUNK;
+    const reevaluation = await measureReevaluation(database, dataset, {
+      year: config.focusYear,
+      dataDir: resolve(config.dataRoot, `files-${kind}`),
+      admin: load.users.admin,
+      chunkSize: chunkSize ? Number(chunkSize) : undefined,
+    });
+    printReevaluation(kind, reevaluation, log);
 
     log(`  one-query SQL evaluation for ${config.focusYear} …`);
     const sql = await measureSql(database, dataset.set, {
@@ -120,7 +156,7 @@ async function runOn(
       loadAverage: { before: loadBefore, after: os.loadavg() },
       totalMs: performance.now() - started,
     };
-    return { run, engine };
+    return { run, engine, compiled, reevaluation };
   } finally {
     await close(database);
     await drop();
@@ -143,6 +179,8 @@ async function main() {
 
   const runs: EngineRun[] = [];
   let engine: EngineFigures | undefined;
+  let compiled: CompiledFigures | undefined;
+  const reevaluations: (ReevaluationFigures & { kind: string })[] = [];
   for (const kind of config.engines) {
     if (kind === "postgres" && !config.postgresUrl) {
       log(
@@ -152,10 +190,22 @@ async function main() {
     }
     const result = await runOn(kind, config, dataset, engine === undefined);
     engine ??= result.engine;
+    compiled ??= result.compiled;
     runs.push(result.run);
+    reevaluations.push({ kind, ...result.reevaluation });
     log("");
     if (result.engine) printEngine(result.engine, log);
     printRun(result.run, log);
+    if (engine && compiled) {
+      log("");
+      const { sql } = result.run;
+      printEngineComparison(
+        engine,
+        compiled,
+        [{ label: kind, medianMs: sql.medianMs, agree: sql.agree, compared: sql.compared }],
+        log,
+      );
+    }
   }
 
   const file = join(
@@ -180,7 +230,16 @@ async function main() {
           adminProvince: dataset.adminProvince,
         },
         engine: engine ? { ...engine, results: undefined } : null,
+        compiledEngine: compiled
+          ? {
+              compile: compiled.compile,
+              all: compiled.all,
+              nationalYear: compiled.nationalYear,
+              check: compiled.check,
+            }
+          : null,
         runs: runs.map((run) => ({ ...run, sql: { ...run.sql, query: undefined } })),
+        reevaluations,
       },
       null,
       2,

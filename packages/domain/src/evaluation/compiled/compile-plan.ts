@@ -52,6 +52,14 @@ export interface CompiledPlan {
   readonly entryCriterion: Int32Array;
   readonly entryCompare: Uint8Array;
   readonly entryThreshold: Float64Array;
+  /**
+   * Every comparison as a closed range a valid value must lie in: `> t` is `≥` the next double
+   * after t, `< t` is `≤` the one before, `is` is [t, t], "never" is empty.
+   */
+  readonly entryLow: Float64Array;
+  readonly entryHigh: Float64Array;
+  /** The (criterion, level) cell an entry counts in (criterion × levels + level), or -1. */
+  readonly entryCell: Int32Array;
   /** The threshold lookup of each entry, kept only to explain a result on request. */
   readonly entryLookup: readonly Exclude<ThresholdLookup, { kind: "notApplicable" }>[];
   /** Entry of an item at a level (item × levels), or -1. */
@@ -73,6 +81,34 @@ function compareOf(indicator: Indicator, value: number | boolean): number {
   if (indicator.kind === "boolean" || typeof value !== "number") return Compare.never;
   const byComparator = { ">=": Compare.atLeast, "<=": Compare.atMost, ">": Compare.above };
   return indicator.comparator === "<" ? Compare.below : byComparator[indicator.comparator];
+}
+
+const bits = new Float64Array(1);
+const word = new BigInt64Array(bits.buffer);
+
+/** The next double above (`step` 1) or below (`step` -1) a finite number. */
+function adjacent(value: number, step: 1 | -1): number {
+  if (value === 0) return step * Number.MIN_VALUE;
+  bits[0] = value;
+  word[0] = (word[0] ?? 0n) + BigInt(value > 0 ? step : -step);
+  return bits[0] ?? value;
+}
+
+function rangeOfComparison(compare: number, threshold: number): [number, number] {
+  switch (compare) {
+    case Compare.atLeast:
+      return [threshold, Infinity];
+    case Compare.atMost:
+      return [-Infinity, threshold];
+    case Compare.above:
+      return [Number.isFinite(threshold) ? adjacent(threshold, 1) : Infinity, Infinity];
+    case Compare.below:
+      return [-Infinity, Number.isFinite(threshold) ? adjacent(threshold, -1) : -Infinity];
+    case Compare.equals:
+      return [threshold, threshold];
+    default:
+      return [Infinity, -Infinity];
+  }
 }
 
 /** The range a valid number of the indicator lies in, as the entry rule checks it. */
@@ -193,6 +229,11 @@ export function compileCriteriaSet(
     entryCriterion: Int32Array.from(entries, (entry) => entry.criterion),
     entryCompare: Uint8Array.from(entries, (entry) => entry.compare),
     entryThreshold: Float64Array.from(entries, (entry) => entry.threshold),
+    entryLow: Float64Array.from(entries, (e) => rangeOfComparison(e.compare, e.threshold)[0]),
+    entryHigh: Float64Array.from(entries, (e) => rangeOfComparison(e.compare, e.threshold)[1]),
+    entryCell: Int32Array.from(entries, (entry) =>
+      entry.criterion >= 0 ? entry.criterion * levels.length + entry.level : -1,
+    ),
     entryLookup: entries.map((entry) => entry.lookup),
     itemLevelEntry,
     criterionApplicable,

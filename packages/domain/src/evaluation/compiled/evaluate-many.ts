@@ -32,12 +32,13 @@ export interface CompiledResults {
   readonly level: Int8Array;
   readonly nextLevel: Int8Array;
   readonly valuesEntered: Uint16Array;
-  /** Working space: item validity and per (criterion, level) counts of one commune. */
+  /** Working space for one commune: item states and values, counts per cell and per level. */
   readonly scratch: {
     itemState: Uint8Array;
     itemValue: Float64Array;
     met: Int32Array;
     notMet: Int32Array;
+    missing: Int32Array;
   };
 }
 
@@ -60,13 +61,10 @@ export function allocateResults(plan: CompiledPlan, count: number): CompiledResu
       itemValue: new Float64Array(plan.items.length),
       met: new Int32Array(cells),
       notMet: new Int32Array(cells),
+      missing: new Int32Array(levels),
     },
   };
 }
-
-const absent = 0;
-const invalid = 1;
-const valid = 2;
 
 /**
  * Evaluates communes `start` to `end` (exclusive) of `values` with `plan`, writing their
@@ -83,25 +81,28 @@ export function evaluateInto(
 ): void {
   const { numbers, presence, slots } = values;
   const { itemSlot, itemKind, itemLow, itemHigh, itemInteger } = plan;
-  const { entryItem, entryLevel, entryCriterion, entryCompare, entryThreshold } = plan;
+  const { entryItem, entryLevel, entryCell, entryCompare, entryLow, entryHigh } = plan;
   const { criterionApplicable, levelParent, expectedSlots } = plan;
-  const { itemState, itemValue, met, notMet } = results.scratch;
+  const { itemState, itemValue, met, notMet, missing } = results.scratch;
+  const { entryStatus, criterionStatus, levelCriteriaMet, levelMissing, levelReached } = results;
   const itemCount = plan.items.length;
   const entryCount = plan.entryCount;
   const levelCount = plan.levels.length;
   const criteriaCount = plan.criteriaCount;
   const cells = criteriaCount * levelCount;
+  const valid = 0;
 
   for (let commune = start; commune < end; commune += 1) {
     const base = commune * slots;
+    // An item's state is the status its entries take unless it is valid.
     for (let item = 0; item < itemCount; item += 1) {
       const at = base + itemSlot[item]!;
       const has = presence[at]!;
       const value = numbers[at]!;
       itemValue[item] = value;
-      if (has === Presence.absent) itemState[item] = absent;
+      if (has === Presence.absent) itemState[item] = EntryStatus.missingValue;
       else if (itemKind[item] === ItemKind.boolean) {
-        itemState[item] = has === Presence.boolean ? valid : invalid;
+        itemState[item] = has === Presence.boolean ? valid : EntryStatus.invalidValue;
       } else {
         itemState[item] =
           has === Presence.number &&
@@ -110,51 +111,38 @@ export function evaluateInto(
           Number.isFinite(value) &&
           (itemInteger[item] === 0 || Number.isInteger(value))
             ? valid
-            : invalid;
+            : EntryStatus.invalidValue;
       }
     }
 
     met.fill(0);
     notMet.fill(0);
-    const levelBase = commune * levelCount;
-    for (let level = 0; level < levelCount; level += 1) results.levelMissing[levelBase + level] = 0;
+    missing.fill(0);
     const entryBase = commune * entryCount;
     for (let entry = 0; entry < entryCount; entry += 1) {
       const item = entryItem[entry]!;
-      const compare = entryCompare[entry]!;
       const state = itemState[item]!;
+      const cell = entryCell[entry]!;
       let status: number;
-      if (compare === Compare.noThreshold) status = EntryStatus.noThreshold;
-      else if (state === absent) status = EntryStatus.missingValue;
-      else if (state === invalid) status = EntryStatus.invalidValue;
+      if (entryCompare[entry] === Compare.noThreshold) status = EntryStatus.noThreshold;
+      else if (state !== valid) status = state;
       else {
         const value = itemValue[item]!;
-        const threshold = entryThreshold[entry]!;
-        const passed =
-          compare === Compare.atLeast
-            ? value >= threshold
-            : compare === Compare.atMost
-              ? value <= threshold
-              : compare === Compare.equals
-                ? value === threshold
-                : compare === Compare.above
-                  ? value > threshold
-                  : compare === Compare.below
-                    ? value < threshold
-                    : false;
-        status = passed ? EntryStatus.met : EntryStatus.notMet;
+        status =
+          value >= entryLow[entry]! && value <= entryHigh[entry]!
+            ? EntryStatus.met
+            : EntryStatus.notMet;
       }
-      results.entryStatus[entryBase + entry] = status;
-      const level = entryLevel[entry]!;
-      const criterion = entryCriterion[entry]!;
-      if (status !== EntryStatus.met) results.levelMissing[levelBase + level]! += 1;
-      if (criterion >= 0) {
-        const cell = criterion * levelCount + level;
-        if (status === EntryStatus.met) met[cell]! += 1;
-        else if (status === EntryStatus.notMet) notMet[cell]! += 1;
+      entryStatus[entryBase + entry] = status;
+      if (status === EntryStatus.met) {
+        if (cell >= 0) met[cell]! += 1;
+      } else {
+        missing[entryLevel[entry]!]! += 1;
+        if (status === EntryStatus.notMet && cell >= 0) notMet[cell]! += 1;
       }
     }
 
+    const levelBase = commune * levelCount;
     const criterionBase = commune * cells;
     let highest = -1;
     let next = -1;
@@ -171,20 +159,22 @@ export function evaluateInto(
               : met[cell]! < applicable
                 ? CriterionStatus.missing
                 : CriterionStatus.met;
-        results.criterionStatus[criterionBase + cell] = status;
+        criterionStatus[criterionBase + cell] = status;
         if (status === CriterionStatus.met) criteriaMetHere += 1;
       }
       const parent = levelParent[level]!;
+      const missingHere = missing[level]!;
       const reached =
         criteriaMetHere === criteriaCount &&
-        results.levelMissing[levelBase + level] === 0 &&
-        (parent < 0 || results.levelReached[levelBase + parent] === 1);
-      results.levelCriteriaMet[levelBase + level] = criteriaMetHere;
-      results.levelReached[levelBase + level] = reached ? 1 : 0;
+        missingHere === 0 &&
+        (parent < 0 || levelReached[levelBase + parent] === 1);
+      levelCriteriaMet[levelBase + level] = criteriaMetHere;
+      levelMissing[levelBase + level] = missingHere;
+      levelReached[levelBase + level] = reached ? 1 : 0;
       if (reached) highest = level;
       else if (next < 0) next = level;
     }
-    results.criteriaMet[commune] = levelCount > 0 ? results.levelCriteriaMet[levelBase]! : 0;
+    results.criteriaMet[commune] = levelCount > 0 ? levelCriteriaMet[levelBase]! : 0;
     results.level[commune] = highest;
     results.nextLevel[commune] = next;
     let entered = 0;

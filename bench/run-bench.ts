@@ -27,11 +27,6 @@ import {
 } from "./measure-compiled-engine.ts";
 import { compareWithStored, measureEngine, type EngineFigures } from "./measure-engine.ts";
 import { measureHttp } from "./measure-http.ts";
-import {
-  measureReevaluation,
-  printReevaluation,
-  type ReevaluationFigures,
-} from "./measure-reevaluation.ts";
 import { measureSql } from "./measure-sql.ts";
 import { createScratchDatabase, redactUrl } from "./postgres-scratch.ts";
 import {
@@ -71,7 +66,6 @@ async function runOn(
   run: EngineRun;
   engine: EngineFigures | undefined;
   compiled: CompiledFigures | undefined;
-  reevaluation: ReevaluationFigures;
 }> {
   const started = performance.now();
   const loadBefore = os.loadavg();
@@ -115,16 +109,6 @@ async function runOn(
       sample.assessments.length = 0;
     }
 
-    log(`  national re-evaluation (reevaluate) while a client reads scorecards …`);
-    const chunkSize = process.env.BENCH_REEVALUATE_CHUNK;
-    const reevaluation = await measureReevaluation(database, dataset, {
-      year: config.focusYear,
-      dataDir: resolve(config.dataRoot, `files-${kind}`),
-      admin: load.users.admin,
-      chunkSize: chunkSize ? Number(chunkSize) : undefined,
-    });
-    printReevaluation(kind, reevaluation, log);
-
     log(`  one-query SQL evaluation for ${config.focusYear} …`);
     const sql = await measureSql(database, dataset.set, {
       year: config.focusYear,
@@ -156,7 +140,7 @@ async function runOn(
       loadAverage: { before: loadBefore, after: os.loadavg() },
       totalMs: performance.now() - started,
     };
-    return { run, engine, compiled, reevaluation };
+    return { run, engine, compiled };
   } finally {
     await close(database);
     await drop();
@@ -180,7 +164,6 @@ async function main() {
   const runs: EngineRun[] = [];
   let engine: EngineFigures | undefined;
   let compiled: CompiledFigures | undefined;
-  const reevaluations: (ReevaluationFigures & { kind: string })[] = [];
   for (const kind of config.engines) {
     if (kind === "postgres" && !config.postgresUrl) {
       log(
@@ -192,7 +175,6 @@ async function main() {
     engine ??= result.engine;
     compiled ??= result.compiled;
     runs.push(result.run);
-    reevaluations.push({ kind, ...result.reevaluation });
     log("");
     if (result.engine) printEngine(result.engine, log);
     printRun(result.run, log);
@@ -239,7 +221,6 @@ async function main() {
             }
           : null,
         runs: runs.map((run) => ({ ...run, sql: { ...run.sql, query: undefined } })),
-        reevaluations,
       },
       null,
       2,

@@ -21,6 +21,11 @@ function featureZones(root) {
 const sqlMessage = "SQL belongs in a *.repository.ts file of the feature.";
 const dbNames = "/^(db|tx|trx|database)$/";
 const queryMethods = "/^(select|selectDistinct|insert|update|delete|execute)$/";
+/** Spreading rows into arguments overflows the stack once the rows come from a large input. */
+const spreadIntoPush = {
+  selector: "CallExpression[callee.property.name=/^(push|unshift)$/] > SpreadElement",
+  message: "No push(...rows): append in a loop (a spread of a long list overflows the stack).",
+};
 
 export default tseslint.config(
   {
@@ -117,6 +122,9 @@ export default tseslint.config(
     },
   },
   {
+    rules: { "no-restricted-syntax": ["error", spreadIntoPush] },
+  },
+  {
     // Repositories hold all SQL: query builders, the sql tag and drizzle's operators appear only in
     // *.repository.ts files. The demo seeding writes generated rows straight into its tables: a
     // database-level tool of the command line, exempt by decision.
@@ -131,6 +139,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": [
         "error",
+        spreadIntoPush,
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: sqlMessage },
         {
           selector: `CallExpression[callee.object.name=${dbNames}][callee.property.name=${queryMethods}]`,

@@ -139,7 +139,7 @@ export function buildProvincialOverride(
       thresholds: [],
     };
     item.levels.push(level);
-    item.thresholds.push(...rows);
+    for (const row of rows) item.thresholds.push(row);
     byIndicator.set(indicator.code, item);
   }
   return {

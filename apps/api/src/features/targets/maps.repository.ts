@@ -13,7 +13,7 @@ export async function findBoundaries(db: DbOrTx, codes: string[]) {
       .select({ unitCode: b.unitCode, geometry: b.geometry, schematic: b.schematic })
       .from(b)
       .where(inArray(b.unitCode, part));
-    rows.push(...(found as typeof rows));
+    for (const row of found as typeof rows) rows.push(row);
   }
   return new Map(rows.map((row) => [row.unitCode, row]));
 }

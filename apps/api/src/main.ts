@@ -5,6 +5,7 @@ import { demoAccountsNotice } from "./features/demo/demo-accounts.ts";
 import { ConfigError, databaseOptions, loadConfig, type Config } from "./shared/config.ts";
 import { startMailSender } from "./shared/mail/index.ts";
 import { stopOnSignals } from "./shared/graceful-shutdown.ts";
+import { createJobQueue, scheduleReminderMails } from "./features/jobs/index.ts";
 
 function readConfig(): Config {
   try {
@@ -20,8 +21,10 @@ const config = readConfig();
 const { port, host } = config;
 
 const database = await createDatabase(databaseOptions(config));
+const jobs = createJobQueue(database, config);
 const app = await buildServer({
   database,
+  jobs,
   dataDir: config.dataDir,
   config,
   webDist: config.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
@@ -30,9 +33,20 @@ const app = await buildServer({
 
 // Workflow e-mails wait in the outbox table; the server sends them in the background.
 const stopMail = config.mail ? startMailSender(database.db, config.mail, app.log) : undefined;
+// Any server runs any job; the day's reminder e-mails are one job whichever servers ask for it.
+await jobs.start(app.log);
+const stopReminders = config.mail
+  ? scheduleReminderMails(jobs, {
+      now: () => new Date(),
+      log: app.log,
+      hour: config.jobs.reminderHour,
+    })
+  : undefined;
 
 const shutdown = async () => {
+  stopReminders?.();
   await app.close();
+  await jobs.stop();
   await stopMail?.();
   await database.close();
   process.exit(0);

@@ -21,3 +21,4 @@ export * from "./communes-list.schemas.ts";
 export * from "./unit-edit.schemas.ts";
 export * from "./api.responses.ts";
 export * from "./reform-import.schemas.ts";
+export * from "./jobs.schemas.ts";

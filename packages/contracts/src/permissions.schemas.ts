@@ -21,6 +21,8 @@ export const permissionActions = [
   "user.create",
   "catalog.import",
   "regime.import",
+  "job.read",
+  "job.start",
 ] as const satisfies readonly Action[];
 export type PermissionAction = (typeof permissionActions)[number];
 

@@ -1,5 +1,6 @@
 import type { Database } from "@ntm/db";
 import type { Config } from "../shared/config.ts";
+import type { JobQueue } from "../features/jobs/index.ts";
 import type { FileStorage } from "../shared/storage/index.ts";
 
 /**
@@ -14,4 +15,6 @@ export interface AppContext {
   storage: FileStorage;
   config: Config;
   now: () => Date;
+  /** Background jobs: pg-boss on a PostgreSQL server, in process on the embedded database. */
+  jobs: JobQueue;
 }

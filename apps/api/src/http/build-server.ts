@@ -44,6 +44,12 @@ import { accountsRoutes } from "../features/users/accounts.routes.ts";
 import { dossierFilingRoutes, dossiersRoutes } from "../features/dossiers/index.ts";
 import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
+import {
+  createInProcessQueue,
+  jobHandlers,
+  jobsRoutes,
+  type JobQueue,
+} from "../features/jobs/index.ts";
 
 export interface ServerOptions {
   database: Database;
@@ -58,6 +64,8 @@ export interface ServerOptions {
   /** The settings read at start; the defaults when absent. */
   config?: Config;
   now?: () => Date;
+  /** The job runner the caller starts and stops; by default one in this process. */
+  jobs?: JobQueue;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -85,7 +93,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       options.storage ?? createFileStorage({ dataDir: options.dataDir, storage: config.storage }),
     config,
     now: options.now ?? (() => new Date()),
+    jobs:
+      options.jobs ??
+      createInProcessQueue(options.database.db, jobHandlers(config), {
+        now: options.now ?? (() => new Date()),
+        recoverInterrupted: false,
+      }),
   };
+  if (!options.jobs) {
+    await context.jobs.start(app.log);
+    app.addHook("onClose", () => context.jobs.stop());
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -143,6 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     importRoutes,
     reportsRoutes,
     tasksRoutes,
+    jobsRoutes,
   ]) {
     register(app, context);
   }

@@ -49,6 +49,14 @@ export interface Config {
   /** Fastify's `trustProxy`: false, true, the proxies' addresses, or "the first n hops". */
   trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
   session: { idleMinutes: number; maxHours: number };
+  /** Background jobs: pg-boss's lost-job, polling and retry timings, the hour reminders go out. */
+  jobs: {
+    expireInSeconds: number;
+    maintenanceIntervalSeconds: number;
+    pollingIntervalSeconds: number;
+    retryDelaySeconds: number;
+    reminderHour: number;
+  };
   storage: StorageConfig;
   /** How long a stopping server waits for requests in flight before it exits anyway. */
   shutdownTimeoutSeconds: number;
@@ -154,6 +162,11 @@ const environmentSchema = z.object({
   NTM_TRUST_PROXY: trustProxy,
   NTM_SESSION_IDLE_MINUTES: integer(1, 1440, "phải là số phút từ 1 đến 1440."),
   NTM_SESSION_MAX_HOURS: integer(1, 720, "phải là số giờ từ 1 đến 720."),
+  NTM_JOB_EXPIRE_SECONDS: integer(2, 86_400, "phải là số giây từ 2 đến 86400."),
+  NTM_JOB_MAINTENANCE_SECONDS: integer(1, 3600, "phải là số giây từ 1 đến 3600."),
+  NTM_JOB_POLL_SECONDS: integer(1, 600, "phải là số giây từ 1 đến 600."),
+  NTM_JOB_RETRY_SECONDS: integer(1, 3600, "phải là số giây từ 1 đến 3600."),
+  NTM_REMINDER_HOUR: integer(0, 23, "phải là giờ trong ngày, từ 0 đến 23."),
   NTM_S3_URL: url(
     ["http:", "https:"],
     "phải là địa chỉ kho lưu trữ tương thích S3, ví dụ https://s3.example.gov.vn hoặc http://minio:9000.",
@@ -247,6 +260,13 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     session: {
       idleMinutes: env.NTM_SESSION_IDLE_MINUTES ?? 60,
       maxHours: env.NTM_SESSION_MAX_HOURS ?? 12,
+    },
+    jobs: {
+      expireInSeconds: env.NTM_JOB_EXPIRE_SECONDS ?? 1800,
+      maintenanceIntervalSeconds: env.NTM_JOB_MAINTENANCE_SECONDS ?? 60,
+      pollingIntervalSeconds: env.NTM_JOB_POLL_SECONDS ?? 2,
+      retryDelaySeconds: env.NTM_JOB_RETRY_SECONDS ?? 30,
+      reminderHour: env.NTM_REMINDER_HOUR ?? 7,
     },
     storage,
     shutdownTimeoutSeconds: env.NTM_SHUTDOWN_TIMEOUT_SECONDS ?? 25,

@@ -111,6 +111,12 @@ const UnitAdminPage = lazy(() =>
   })),
 );
 
+const JobsPage = lazy(() =>
+  import("../features/jobs/jobs-page.tsx").then((module) => ({
+    default: module.JobsPage,
+  })),
+);
+
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
     default: module.ReportsPage,
@@ -228,6 +234,7 @@ export function AppRouter() {
             { path: "account/password", page: <ChangePasswordPage /> },
             { path: "accounts", page: <AccountsPage /> },
             { path: "admin-units", page: <UnitAdminPage /> },
+            { path: "admin-jobs", page: <JobsPage /> },
           ].map((route) => (
             <Route
               key={route.path}

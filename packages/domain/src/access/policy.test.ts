@@ -999,3 +999,25 @@ describe("reform.import", () => {
     }
   });
 });
+
+describe("background jobs of a province", () => {
+  const managers: Role[] = ["national_admin", "province_admin"];
+  it.each(
+    roles.flatMap((role) => [
+      { role, action: "job.read" as const },
+      { role, action: "job.start" as const },
+    ]),
+  )("$role $action on the own province → only administrators", ({ role, action }) => {
+    const decision = can(actors[role], action, konTum);
+    expect(decision.allowed).toBe(managers.includes(role));
+    // Accounts below the province (a district, a commune) are refused by scope first.
+    if (!decision.allowed) expect(["role_not_allowed", "out_of_scope"]).toContain(decision.code);
+  });
+  it("a province administrator sees no job of another province", () => {
+    expect(can(actors.province_admin, "job.read", laiChau)).toMatchObject({
+      allowed: false,
+      code: "out_of_scope",
+    });
+    expect(can(actors.province_admin, "job.start", laiChau).allowed).toBe(false);
+  });
+});

@@ -106,6 +106,9 @@ export type ResourceOf<A extends Action> = ActionResources[A];
 
 /** The resource argument of `can`: none for actions decided by the role alone. */
 export type ResourceArgs<A extends Action> =
+  // Background jobs of a province (re-evaluation, reminders, imports, the consolidated report)
+  "job.read": UnitResource;
+  "job.start": UnitResource;
   undefined extends ResourceOf<A> ? [resource?: undefined] : [resource: ResourceOf<A>];
 
 /** Actions taken on a unit as a whole, which a plain unit resource describes. */
@@ -134,6 +137,8 @@ const readInScope: Rule<UnitResource> = {
   checks: [scoped],
   allowed: "Đơn vị thuộc phạm vi được giao.",
 };
+const jobManagers = (reason: string) =>
+  rolesOnly(["province_admin", "national_admin"], roleRefusal(reason));
 
 /**
  * The access policy of the product: every action, who may take it and on what. Services ask
@@ -395,3 +400,11 @@ export function can<A extends Action>(
   }
   return allow(rule.allowed);
 }
+  "job.read": {
+    checks: [scoped, jobManagers("Chỉ quản trị được xem các tác vụ nền.")],
+    allowed: "Quản trị xem các tác vụ nền của tỉnh thuộc phạm vi.",
+  },
+  "job.start": {
+    checks: [scoped, jobManagers("Chỉ quản trị được chạy tác vụ nền.")],
+    allowed: "Quản trị chạy tác vụ nền cho tỉnh thuộc phạm vi.",
+  },

@@ -29,5 +29,7 @@ export function permissionsOf(
       own.provinceCode !== null &&
       can(actor, "catalog.import", { provinceCode: own.provinceCode }).allowed,
     "regime.import": can(actor, "regime.import").allowed,
+    "job.read": can(actor, "job.read", unit).allowed,
+    "job.start": can(actor, "job.start", unit).allowed,
   };
 }

@@ -828,3 +828,27 @@ export const probes: { [A in Action]: Probe<A> } = {
     },
   },
 };
+  "job.read": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const province = sideOf(world, side).province;
+      return {
+        resource: [units[province]!],
+        request: { method: "GET", url: `/api/jobs?province=${province}` },
+      };
+    },
+  },
+  "job.start": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const province = sideOf(world, side).province;
+      return {
+        resource: [units[province]!],
+        request: {
+          method: "POST",
+          url: "/api/jobs/re-evaluation",
+          payload: { province, year },
+        },
+      };
+    },
+  },

@@ -3,6 +3,7 @@ import {
   BookOutlined,
   KeyOutlined,
   LogoutOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
 } from "@ant-design/icons";
@@ -115,6 +116,15 @@ function UserBox() {
               icon: <ApartmentOutlined aria-hidden />,
               label: <Link to="/admin-units">{t("unitAdmin.nav")}</Link>,
             },
+            ...(user.permissions["job.read"]
+              ? [
+                  {
+                    key: "admin-jobs",
+                    icon: <ScheduleOutlined aria-hidden />,
+                    label: <Link to="/admin-jobs">{t("jobs.nav")}</Link>,
+                  },
+                ]
+              : []),
             ...(user.permissions["user.create"]
               ? [
                   {

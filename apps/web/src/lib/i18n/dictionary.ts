@@ -11,6 +11,7 @@ import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
+import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
 
 export type Language = "vi" | "en";
 
@@ -367,6 +368,7 @@ const vi = {
   ...accountVi,
   ...catalogVi,
   ...unitAdminVi,
+  ...jobsVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
@@ -382,6 +384,7 @@ const en = {
   ...accountEn,
   ...catalogEn,
   ...unitAdminEn,
+  ...jobsEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,

@@ -1,0 +1,55 @@
+import { endOfYear } from "@ntm/domain";
+import type { Config } from "../../shared/config.ts";
+import { reevaluate } from "../assessments/index.ts";
+import { sendReminderMails } from "../reports/index.ts";
+import { findDescendantsOn } from "../units/index.ts";
+import type { JobHandler, JobHandlers } from "./job-queue.ts";
+
+/** Communes per chunk of a re-evaluation: a chunk is one short transaction and one progress step. */
+const reEvaluationChunk = 100;
+
+/**
+ * Re-evaluates every assessed commune of a province for a year, chunk by chunk; a run after a
+ * crash goes on from the last chunk recorded, and writes the same rows again if it repeats one.
+ */
+export const reEvaluationJob: JobHandler = async ({ db, input, resumeFrom, now, progress }) => {
+  const provinceCode = String(input.provinceCode);
+  const year = Number(input.year);
+  const communes = (await findDescendantsOn(db, provinceCode, endOfYear(year)))
+    .filter((unit) => unit.level === "commune" && unit.assessed)
+    .map((unit) => unit.code);
+  let written = Promise.resolve();
+  const { evaluated, chunks } = await reevaluate(db, {
+    years: [year],
+    unitCodes: communes,
+    now: now(),
+    chunkSize: reEvaluationChunk,
+    fromChunk: resumeFrom,
+    onProgress: ({ chunksDone, chunksTotal }) => {
+      written = written.then(() => progress(chunksDone, chunksTotal));
+    },
+  });
+  await written;
+  return { year, communes: communes.length, evaluated, chunks, resumedFromChunk: resumeFrom };
+};
+
+/** The day's reminder e-mails; a reminder already sent is never sent again. */
+export function reminderMailsJob(config: Config): JobHandler {
+  return async ({ db, now, progress }) => {
+    const result = await sendReminderMails(db, { now: now(), mail: config.mail });
+    await progress(result.sent.length, result.sent.length);
+    return {
+      configured: result.configured,
+      sent: result.sent.length,
+      withoutAddress: result.withoutAddress,
+    };
+  };
+}
+
+/** The code of each kind of job this server runs. */
+export function jobHandlers(config: Config): JobHandlers {
+  return {
+    re_evaluation: reEvaluationJob,
+    reminder_mails: reminderMailsJob(config),
+  };
+}

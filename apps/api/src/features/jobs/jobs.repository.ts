@@ -1,0 +1,148 @@
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { tables, type DbOrTx } from "@ntm/db";
+
+const bj = tables.backgroundJobs;
+
+export type JobRow = typeof bj.$inferSelect;
+
+/**
+ * Records a job; with a dedupe key already used, records nothing and returns the job that holds
+ * the key (`created: false`), so the same work asked by two servers is one job.
+ */
+export async function insertJob(
+  db: DbOrTx,
+  row: Omit<typeof bj.$inferInsert, "updatedAt">,
+): Promise<{ job: JobRow; created: boolean }> {
+  const inserted = await db
+    .insert(bj)
+    .values({ ...row, updatedAt: row.createdAt })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0]) return { job: inserted[0], created: true };
+  const existing = await db
+    .select()
+    .from(bj)
+    .where(eq(bj.dedupeKey, row.dedupeKey ?? ""));
+  if (!existing[0]) throw new Error("background job neither inserted nor found");
+  return { job: existing[0], created: false };
+}
+
+export async function findJob(db: DbOrTx, id: number) {
+  const rows = await db.select().from(bj).where(eq(bj.id, id));
+  return rows[0];
+}
+
+/** The newest jobs of some provinces, and those of the whole installation when asked. */
+export async function findJobs(
+  db: DbOrTx,
+  filter: { provinceCodes: string[] | "all"; installation: boolean; state?: string | undefined },
+  limit = 200,
+) {
+  const scope =
+    filter.provinceCodes === "all"
+      ? undefined
+      : or(
+          filter.provinceCodes.length > 0
+            ? inArray(bj.provinceCode, filter.provinceCodes)
+            : sql`false`,
+          filter.installation ? isNull(bj.provinceCode) : sql`false`,
+        );
+  return db
+    .select()
+    .from(bj)
+    .where(and(scope, filter.state ? eq(bj.state, filter.state) : undefined))
+    .orderBy(desc(bj.createdAt), desc(bj.id))
+    .limit(limit);
+}
+
+/**
+ * Starts a run of a job: counts the attempt and keeps the progress of the run before, from which
+ * a job that can resume goes on. Returns nothing for a job already completed (a queue delivering
+ * it twice runs it once).
+ */
+export async function markRunning(db: DbOrTx, id: number, now: Date) {
+  const rows = await db
+    .update(bj)
+    .set({
+      state: "running",
+      attempts: sql`${bj.attempts} + 1`,
+      startedAt: now,
+      updatedAt: now,
+    })
+    .where(and(eq(bj.id, id), inArray(bj.state, ["queued", "retrying", "running"])))
+    .returning();
+  return rows[0];
+}
+
+export async function markProgress(
+  db: DbOrTx,
+  id: number,
+  progress: { done: number; total: number | null },
+  now: Date,
+) {
+  await db
+    .update(bj)
+    .set({ progressDone: progress.done, progressTotal: progress.total, updatedAt: now })
+    .where(eq(bj.id, id));
+}
+
+export async function markCompleted(db: DbOrTx, id: number, result: unknown, now: Date) {
+  await db
+    .update(bj)
+    .set({ state: "completed", result, lastError: null, finishedAt: now, updatedAt: now })
+    .where(eq(bj.id, id));
+}
+
+/** After an error: `retrying` while attempts remain, `failed` after the last one. */
+export async function markError(
+  db: DbOrTx,
+  id: number,
+  error: { message: string; final: boolean },
+  now: Date,
+) {
+  await db
+    .update(bj)
+    .set({
+      state: error.final ? "failed" : "retrying",
+      lastError: error.message,
+      finishedAt: error.final ? now : null,
+      updatedAt: now,
+    })
+    .where(eq(bj.id, id));
+}
+
+/** Jobs waiting for a run, oldest first: for the in-process runner and the queue's sweep. */
+export async function findWaitingJobs(db: DbOrTx, options: { createdBefore?: Date } = {}) {
+  return db
+    .select({ id: bj.id, kind: bj.kind })
+    .from(bj)
+    .where(
+      and(
+        inArray(bj.state, ["queued", "retrying"]),
+        options.createdBefore ? lt(bj.createdAt, options.createdBefore) : undefined,
+      ),
+    )
+    .orderBy(bj.id);
+}
+
+/**
+ * On the embedded database one process holds the data folder, so a job still `running` when it
+ * starts was cut off by a stop or a crash: it is put back to run again.
+ */
+export async function requeueInterrupted(db: DbOrTx, now: Date) {
+  return db
+    .update(bj)
+    .set({ state: "retrying", lastError: "Máy chủ dừng khi tác vụ đang chạy.", updatedAt: now })
+    .where(eq(bj.state, "running"))
+    .returning({ id: bj.id });
+}
+
+/** The user names of accounts, for the list's "asked by". */
+export async function findUsernames(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db
+    .select({ id: tables.users.id, username: tables.users.username })
+    .from(tables.users)
+    .where(inArray(tables.users.id, ids));
+  return new Map(rows.map((row) => [row.id, row.username]));
+}

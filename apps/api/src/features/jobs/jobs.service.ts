@@ -1,0 +1,117 @@
+import type { Db } from "@ntm/db";
+import type { Job, JobKind, JobState } from "@ntm/contracts";
+import { AppError, notFound } from "../../http/app-error.ts";
+import { can } from "@ntm/domain";
+import { assertCan } from "../../shared/access.ts";
+import { today } from "../../shared/clock.ts";
+import { currentRequestId } from "../../shared/request-id.ts";
+import { actorOf, type AuthUser } from "../auth/index.ts";
+import { findPathOn, findUnitResource } from "../units/index.ts";
+import type { JobQueue } from "./job-queue.ts";
+import { findJob, findJobs, findUsernames, type JobRow } from "./jobs.repository.ts";
+
+const jobNotFound = (id: number) =>
+  notFound(`Không tìm thấy tác vụ nền số ${id}.`, `Background job ${id} not found.`);
+
+/** The province a user works in: the top of the account's unit path. */
+async function ownProvince(db: Db, user: AuthUser, asOf: string): Promise<string> {
+  const path = await findPathOn(db, user.unitCode, asOf);
+  return path.find((step) => step.level === "province")?.code ?? user.unitCode;
+}
+
+/** A province named by a request, with the policy's resource; 400 when the unit is no province. */
+async function provinceResource(db: Db, code: string, asOf: string) {
+  const found = await findUnitResource(db, code, asOf);
+  if (found.unit.level !== "province") {
+    throw new AppError({
+      code: "VALIDATION_FAILED",
+      vi: `${found.unit.name} không phải là tỉnh, thành phố: tác vụ nền chạy cho cả tỉnh.`,
+      en: `${code} is not a province: background jobs run for a whole province.`,
+    });
+  }
+  return found;
+}
+
+function toJob(row: JobRow, usernames: Map<number, string>): Job {
+  return {
+    id: row.id,
+    kind: row.kind as JobKind,
+    provinceCode: row.provinceCode,
+    state: row.state as JobState,
+    input: row.input as Record<string, unknown>,
+    progress: { done: row.progressDone, total: row.progressTotal },
+    attempts: row.attempts,
+    result: (row.result as Record<string, unknown> | null) ?? null,
+    lastError: row.lastError,
+    createdBy: row.createdBy === null ? null : (usernames.get(row.createdBy) ?? null),
+    createdAt: row.createdAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+async function toJobs(db: Db, rows: JobRow[]): Promise<Job[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.createdBy === null ? [] : [row.createdBy])))];
+  const usernames = await findUsernames(db, ids);
+  return rows.map((row) => toJob(row, usernames));
+}
+
+/**
+ * The jobs of a province (the account's own by default), newest first, with those that work
+ * across the installation (the day's reminders), which show counts only.
+ */
+export async function listJobs(
+  db: Db,
+  options: {
+    user: AuthUser;
+    province?: string | undefined;
+    state?: JobState | undefined;
+    now: Date;
+  },
+): Promise<Job[]> {
+  const asOf = today(options.now);
+  const code = options.province ?? (await ownProvince(db, options.user, asOf));
+  const { resource } = await provinceResource(db, code, asOf);
+  assertCan(options.user, "job.read", resource);
+  const rows = await findJobs(db, {
+    provinceCodes: [code],
+    installation: true,
+    state: options.state,
+  });
+  return toJobs(db, rows);
+}
+
+export async function getJob(
+  db: Db,
+  options: { user: AuthUser; id: number; now: Date },
+): Promise<Job> {
+  const row = await findJob(db, options.id);
+  if (!row) throw jobNotFound(options.id);
+  const asOf = today(options.now);
+  const code = row.provinceCode ?? (await ownProvince(db, options.user, asOf));
+  const { resource } = await findUnitResource(db, code, asOf);
+  // A job of another province is not shown to exist.
+  if (can(actorOf(options.user), "job.read", resource).code === "out_of_scope") {
+    throw jobNotFound(options.id);
+  }
+  assertCan(options.user, "job.read", resource);
+  return (await toJobs(db, [row]))[0] as Job;
+}
+
+/** Queues the re-evaluation of every commune of a province for a year. */
+export async function startReEvaluation(
+  db: Db,
+  jobs: JobQueue,
+  options: { user: AuthUser; province: string; year: number; now: Date },
+): Promise<Job> {
+  const { resource } = await provinceResource(db, options.province, today(options.now));
+  assertCan(options.user, "job.start", resource);
+  const row = await jobs.enqueue({
+    kind: "re_evaluation",
+    provinceCode: options.province,
+    input: { provinceCode: options.province, year: options.year },
+    userId: options.user.id,
+    requestId: currentRequestId(),
+  });
+  return (await toJobs(db, [row]))[0] as Job;
+}

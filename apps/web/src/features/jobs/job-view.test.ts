@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import type { Job } from "@ntm/contracts";
+import { hasUnfinished, outcomeParams, percentDone } from "./job-view.ts";
+
+const job = (overrides: Partial<Job>): Job => ({
+  id: 1,
+  kind: "re_evaluation",
+  provinceCode: "P01",
+  state: "running",
+  input: { year: 2024 },
+  progress: { done: 0, total: null },
+  attempts: 1,
+  result: null,
+  lastError: null,
+  createdBy: "admin",
+  createdAt: "2024-06-15T08:00:00.000Z",
+  startedAt: null,
+  finishedAt: null,
+  ...overrides,
+});
+
+describe("the jobs page's reading of a job", () => {
+  it("shows no bar before the job knows its size, then the share of parts done", () => {
+    expect(percentDone(job({}))).toBeNull();
+    expect(percentDone(job({ progress: { done: 3, total: 8 } }))).toBe(37);
+    expect(percentDone(job({ state: "completed", progress: { done: 0, total: 0 } }))).toBe(100);
+  });
+
+  it("keeps refreshing while a job waits, runs or waits to run again", () => {
+    expect(hasUnfinished([job({ state: "completed" }), job({ state: "failed" })])).toBe(false);
+    expect(hasUnfinished([job({ state: "completed" }), job({ state: "retrying" })])).toBe(true);
+  });
+
+  it("takes the counts of a completed job's summary for its message", () => {
+    const done = job({
+      state: "completed",
+      result: { year: 2024, evaluated: 12, communes: 14, note: "x" },
+    });
+    expect(outcomeParams(done)).toEqual({ year: 2024, evaluated: 12, communes: 14 });
+    expect(outcomeParams(job({ result: { evaluated: 1 } }))).toBeNull();
+  });
+});

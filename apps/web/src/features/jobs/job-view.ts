@@ -1,0 +1,33 @@
+import type { Job, JobState } from "@ntm/contracts";
+
+/** The colour of each state's tag; the word always goes with it. */
+export const stateColours: Record<JobState, string> = {
+  queued: "default",
+  running: "processing",
+  retrying: "gold",
+  completed: "green",
+  failed: "red",
+};
+
+/** Whether the list should keep refreshing itself: some job is not finished yet. */
+export function hasUnfinished(jobs: readonly Job[]): boolean {
+  return jobs.some((job) => job.state !== "completed" && job.state !== "failed");
+}
+
+/** The share done, 0–100, or null while the job does not know its size yet. */
+export function percentDone(job: Pick<Job, "progress" | "state">): number | null {
+  if (job.state === "completed") return 100;
+  const { done, total } = job.progress;
+  if (total === null || total === 0) return null;
+  return Math.min(100, Math.floor((done / total) * 100));
+}
+
+/** The numbers of a job's summary for the outcome message, or null when it has none. */
+export function outcomeParams(job: Job): Record<string, number> | null {
+  if (job.state !== "completed" || !job.result) return null;
+  const numbers: Record<string, number> = {};
+  for (const [key, value] of Object.entries(job.result)) {
+    if (typeof value === "number") numbers[key] = value;
+  }
+  return numbers;
+}

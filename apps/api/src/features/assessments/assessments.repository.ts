@@ -38,52 +38,92 @@ export async function findAssessment(db: DbOrTx, unitCode: string, year: number)
   return rows[0];
 }
 
-/** Locks the assessment row for the rest of the transaction, creating it at version 0 if new. */
+/**
+ * Locks the assessment row for the rest of the transaction, creating it at version 0 if new, in
+ * one statement (an insert that meets the row takes its lock as an update would).
+ */
 export async function lockAssessment(db: DbOrTx, unitCode: string, year: number, by: string) {
-  await db.insert(a).values({ unitCode, year, version: 0, updatedBy: by }).onConflictDoNothing();
-  const rows = await queryRows<{ version: number; demo: boolean }>(
+  const rows = await queryRows<{ version: number }>(
     db,
-    sql`select version, demo from assessments where unit_code = ${unitCode} and year = ${year} for update`,
+    sql`insert into assessments (unit_code, year, version, updated_by)
+        values (${unitCode}, ${year}, 0, ${by})
+        on conflict (unit_code, year) do update set version = assessments.version
+        returning version`,
   );
-  return rows[0] as { version: number; demo: boolean };
+  return rows[0] as { version: number };
 }
 
-export async function bumpAssessment(
+/**
+ * A value save's writes, in one statement: the changed values, the assessment's new version and
+ * the stored result with its criterion statuses (the status at the first level, as bulk
+ * evaluation stores it).
+ */
+export async function writeSave(
   db: DbOrTx,
-  options: { unitCode: string; year: number; version: number; by: string; now: Date },
-) {
-  await db
-    .update(a)
-    .set({ version: options.version, updatedAt: options.now, updatedBy: options.by, demo: false })
-    .where(and(eq(a.unitCode, options.unitCode), eq(a.year, options.year)));
-}
-
-export async function upsertValue(
-  db: DbOrTx,
-  row: {
+  save: {
     unitCode: string;
     year: number;
-    indicatorCode: string;
-    numValue: number | null;
-    boolValue: boolean | null;
-    note: string | null;
-    updatedBy: string;
-    updatedAt: Date;
+    setId: number;
+    changed: StoredValue[];
+    version: number;
+    by: string;
+    now: Date;
+    result: AssessmentResult;
   },
 ) {
-  await db
-    .insert(v)
-    .values(row)
-    .onConflictDoUpdate({
-      target: [v.year, v.unitCode, v.indicatorCode],
-      set: {
-        numValue: row.numValue,
-        boolValue: row.boolValue,
-        note: row.note,
-        updatedBy: row.updatedBy,
-        updatedAt: row.updatedAt,
-      },
-    });
+  const { unitCode, year, result } = save;
+  const now = save.now.toISOString();
+  const first = result.levels[0]?.level;
+  const values = JSON.stringify(
+    save.changed.map((row) => ({
+      indicator_code: row.indicatorCode,
+      num_value: row.numValue,
+      bool_value: row.boolValue,
+      note: row.note,
+    })),
+  );
+  const criteria = JSON.stringify(
+    result.criteria.map((criterion) => ({
+      code: criterion.code,
+      status: (first && criterion.byLevel[first]?.status) || "missing",
+    })),
+  );
+  await db.execute(sql`
+    with written as (
+      insert into assessment_values
+        (unit_code, year, indicator_code, num_value, bool_value, note, updated_at, updated_by)
+      select ${unitCode}, ${year}, x.indicator_code, x.num_value, x.bool_value, x.note,
+             ${now}::timestamptz, ${save.by}
+        from json_to_recordset(${values}::json)
+          as x(indicator_code text, num_value double precision, bool_value boolean, note text)
+      on conflict (year, unit_code, indicator_code) do update set num_value = excluded.num_value,
+        bool_value = excluded.bool_value, note = excluded.note, updated_at = excluded.updated_at,
+        updated_by = excluded.updated_by
+    ),
+    bumped as (
+      update assessments set version = ${save.version}, updated_at = ${now}::timestamptz,
+             updated_by = ${save.by}, demo = false
+        where unit_code = ${unitCode} and year = ${year}
+    ),
+    stored as (
+      insert into evaluation_results
+        (unit_code, year, set_id, criteria_met, criteria_total, level, values_entered, computed_at)
+      values (${unitCode}, ${year}, ${save.setId}, ${result.criteriaMet}, ${result.criteriaTotal},
+              ${result.level}, ${result.valuesEntered}, ${now}::timestamptz)
+      on conflict (year, unit_code) do update set set_id = excluded.set_id,
+        criteria_met = excluded.criteria_met, criteria_total = excluded.criteria_total,
+        level = excluded.level, values_entered = excluded.values_entered,
+        computed_at = excluded.computed_at
+    ),
+    statuses as (
+      insert into evaluation_criteria (unit_code, year, criterion_code, status)
+      select ${unitCode}, ${year}, x.code, x.status
+        from json_to_recordset(${criteria}::json) as x(code text, status text)
+      on conflict (year, unit_code, criterion_code) do update set status = excluded.status
+    )
+    delete from evaluation_criteria
+      where unit_code = ${unitCode} and year = ${year}
+        and criterion_code not in (select x.code from json_to_recordset(${criteria}::json) as x(code text))`);
 }
 
 export async function findStoredResults(db: DbOrTx, unitCodes: string[], year: number) {

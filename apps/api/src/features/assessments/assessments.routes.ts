@@ -11,7 +11,9 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { getHistory, getScorecard, saveValues } from "./assessments.service.ts";
+import { prefersEnglish } from "../../http/error-handler.ts";
+import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
+import { getHistory, readScorecard, saveValues } from "./assessments.service.ts";
 import { entrySheetRoutes } from "./entry-sheet.routes.ts";
 
 const unitParams = z.object({ code: z.string().min(1) });
@@ -25,20 +27,24 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getScorecard",
-        response: { 200: scorecardResponseSchema },
+        response: { 200: scorecardResponseSchema, 304: notModifiedResponseSchema },
         tags: ["assessments"],
         summary: "Kết quả đánh giá của một xã theo bộ tiêu chí áp dụng cho năm",
         params: unitParams,
         querystring: scorecardQuerySchema,
       },
     },
-    async (request) =>
-      getScorecard(db, {
+    async (request, reply) => {
+      const read = await readScorecard(db, {
         user: requireUser(request),
         code: request.params.code,
         year: request.query.year,
         setId: request.query.set,
-      }),
+        language: prefersEnglish(request) ? "en" : "vi",
+      });
+      if (notModified(request, reply, read.etag)) return reply.send(null);
+      return read.scorecard();
+    },
   );
   routes.put(
     "/api/units/:code/assessments/:year/values",

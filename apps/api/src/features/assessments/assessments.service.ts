@@ -1,21 +1,17 @@
 import type { Db } from "@ntm/db";
-import { can, endOfYear } from "@ntm/domain";
+import { can, endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
+import { etagOf } from "../../shared/etag.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
 import { findAuditEntries } from "../audit/index.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
-import { findEvidenceForAssessment, type EvidenceRow } from "../evidence/index.ts";
-import { getUnitDetail, requireUnitAccess } from "../units/index.ts";
-import {
-  bumpAssessment,
-  findAssessment,
-  findValues,
-  lockAssessment,
-  upsertValue,
-} from "./assessments.repository.ts";
-import { evaluateAndStore, evaluateUnit, type Evaluation } from "./evaluation.service.ts";
+import type { EvidenceRow } from "../evidence/index.ts";
+import { requireUnitAccess, unitDetailOf, type UnitRow } from "../units/index.ts";
+import { loadAssessmentContext, type AssessmentContext } from "./assessment-context.ts";
+import { lockAssessment, writeSave, type StoredValue } from "./assessments.repository.ts";
+import { toAttributes, toValueMap } from "./evaluation.service.ts";
 import { indexIndicators, validateValues } from "./validate-values.ts";
 
 export function toEvidenceDto(row: EvidenceRow): EvidenceDto {
@@ -30,27 +26,29 @@ export function toEvidenceDto(row: EvidenceRow): EvidenceDto {
   };
 }
 
-function requireAssessed(evaluation: Evaluation) {
-  if (!evaluation.unit.assessed) {
+function requireAssessed(unit: UnitRow) {
+  if (!unit.assessed) {
     throw invalid(
-      `${evaluation.unit.name} không phải xã tham gia đánh giá nông thôn mới; xem trang tổng hợp.`,
-      `${evaluation.unit.name} is not assessed against the NTM criteria; see its summary.`,
+      `${unit.name} không phải xã tham gia đánh giá nông thôn mới; xem trang tổng hợp.`,
+      `${unit.name} is not assessed against the NTM criteria; see its summary.`,
     );
   }
 }
 
 /** What the user may change on the scorecard, criterion by criterion, as the policy decides. */
-function permissionsOf(user: AuthUser, evaluation: Evaluation): ScorecardResponse["permissions"] {
+function permissionsOf(
+  user: AuthUser,
+  context: AssessmentContext,
+): ScorecardResponse["permissions"] {
   const actor = actorOf(user);
-  const resource = { unitCode: evaluation.unit.code, path: evaluation.path.map((s) => s.code) };
-  const decision = can(actor, "assessment.write", resource);
+  const decision = can(actor, "assessment.write", context.resource);
   if (!decision.allowed) return { canEdit: false, editableCriteria: [], reason: decision.reason };
-  const criteria = evaluation.set.definition.criteria.map((criterion) => criterion.code);
+  const criteria = context.set.definition.criteria.map((criterion) => criterion.code);
   const editable = criteria.filter(
     (criterionCode) =>
       can(actor, "assessment.write", {
-        ...resource,
-        criterion: { setCode: evaluation.set.code, criterionCode },
+        ...context.resource,
+        criterion: { setCode: context.set.code, criterionCode },
       }).allowed,
   );
   if (editable.length === criteria.length) {
@@ -66,33 +64,37 @@ function permissionsOf(user: AuthUser, evaluation: Evaluation): ScorecardRespons
   };
 }
 
-async function buildScorecard(
-  db: Db,
-  options: { user: AuthUser; evaluation: Evaluation },
-): Promise<ScorecardResponse> {
-  const { user, evaluation } = options;
-  const { result, set, unit } = evaluation;
-  const year = result.year;
-  const [detail, assessment, evidenceRows] = [
-    await getUnitDetail(db, { user, code: unit.code, asOf: endOfYear(year) }),
-    await findAssessment(db, unit.code, year),
-    await findEvidenceForAssessment(db, unit.code, year),
-  ];
+function evaluate(context: AssessmentContext, year: number, values: StoredValue[]) {
+  return evaluateAssessment({
+    set: context.set.definition,
+    unit: toAttributes(context.unit),
+    year,
+    values: toValueMap(values),
+  });
+}
+
+function buildScorecard(options: {
+  user: AuthUser;
+  context: AssessmentContext;
+  result: AssessmentResult;
+  values: StoredValue[];
+  assessment: ScorecardResponse["assessment"];
+}): ScorecardResponse {
+  const { context, result } = options;
+  const { set, row } = context;
   const entries: ScorecardResponse["entries"] = {};
-  for (const row of evaluation.values) {
-    entries[row.indicatorCode] = {
-      note: row.note,
-      updatedAt: row.updatedAt.toISOString(),
-      updatedBy: row.updatedBy,
+  for (const value of options.values) {
+    entries[value.indicatorCode] = {
+      note: value.note,
+      updatedAt: value.updatedAt.toISOString(),
+      updatedBy: value.updatedBy,
     };
   }
   const evidence: ScorecardResponse["evidence"] = {};
-  for (const row of evidenceRows) {
-    (evidence[row.indicatorCode] ??= []).push(toEvidenceDto(row));
-  }
+  for (const item of row.evidence) (evidence[item.indicatorCode] ??= []).push(item);
   return {
     ...result,
-    unit: detail,
+    unit: unitDetailOf(context.unit, context.path, row.links),
     set: {
       id: set.id,
       code: set.code,
@@ -100,60 +102,70 @@ async function buildScorecard(
       name: set.name,
       provinceCode: set.provinceCode,
     },
-    assessment: {
-      version: assessment?.version ?? 0,
-      updatedAt: assessment?.updatedAt.toISOString() ?? null,
-      demo: assessment?.demo ?? false,
-    },
+    assessment: options.assessment,
     entries,
     evidence,
-    permissions: permissionsOf(user, evaluation),
+    permissions: permissionsOf(options.user, context),
   };
 }
 
-/** The commune scorecard for a year: the engine's result plus entries, evidence and permissions. */
-export async function getScorecard(
+function storedAssessment(context: AssessmentContext): ScorecardResponse["assessment"] {
+  const stored = context.row.assessment;
+  return {
+    version: stored?.version ?? 0,
+    updatedAt: stored?.updatedAt ?? null,
+    demo: stored?.demo ?? false,
+  };
+}
+
+/**
+ * The commune scorecard for a year: the engine's result plus entries, evidence and permissions,
+ * from one read of its context. `etag` names everything the answer is made from (the context,
+ * the set, the user and the language), so an unchanged scorecard is answered 304 without running
+ * the engine.
+ */
+export async function readScorecard(
   db: Db,
-  options: { user: AuthUser; code: string; year: number; setId?: number | undefined },
-): Promise<ScorecardResponse> {
-  await requireUnitAccess(db, {
-    user: options.user,
-    code: options.code,
-    asOf: endOfYear(options.year),
-    action: "unit.read",
-  });
-  const evaluation = await evaluateUnit(db, {
-    unitCode: options.code,
-    year: options.year,
-    setId: options.setId,
-  });
-  requireAssessed(evaluation);
-  return buildScorecard(db, { user: options.user, evaluation });
+  options: {
+    user: AuthUser;
+    code: string;
+    year: number;
+    setId?: number | undefined;
+    language: "vi" | "en";
+  },
+): Promise<{ etag: string; scorecard: () => ScorecardResponse }> {
+  const { user, year } = options;
+  const context = await loadAssessmentContext(db, options);
+  assertCan(user, "unit.read", context.resource);
+  requireAssessed(context.unit);
+  return {
+    etag: etagOf([context.row, context.set.id, user, options.language]),
+    scorecard: () =>
+      buildScorecard({
+        user,
+        context,
+        result: evaluate(context, year, context.values),
+        values: context.values,
+        assessment: storedAssessment(context),
+      }),
+  };
 }
 
 function sameValue(a: number | boolean | null, b: number | boolean | null) {
   return a === b;
 }
 
-/**
- * Saves one or many values of one assessment in one transaction: validates every value, checks
- * the version (a stale one gets 409 and nothing changes), audits each change, re-evaluates and
- * stores the result.
- */
-export async function saveValues(
-  db: Db,
-  options: { user: AuthUser; code: string; year: number; input: ValuesInput; now: Date },
-): Promise<ScorecardResponse> {
-  const { user, code, year, input, now } = options;
-  const { unit, resource } = await requireUnitAccess(db, {
-    user,
-    code,
-    asOf: endOfYear(year),
-    action: "assessment.write",
+function versionConflict(current: number, yours: number) {
+  return new AppError({
+    code: "VERSION_CONFLICT",
+    vi: `Số liệu đã được người khác cập nhật (phiên bản ${current}, bạn đang sửa phiên bản ${yours}). Hãy tải lại rồi nhập lại thay đổi của bạn.`,
+    en: `The assessment was changed by someone else (version ${current}, yours ${yours}). Reload and apply your change again.`,
   });
-  const current = await evaluateUnit(db, { unitCode: unit.code, year });
-  requireAssessed(current);
-  const index = indexIndicators(current.set.definition);
+}
+
+/** Refuses invalid values and criteria the user may not change; nothing is written then. */
+function checkInput(user: AuthUser, context: AssessmentContext, input: ValuesInput) {
+  const index = indexIndicators(context.set.definition);
   const problems = validateValues(index, input.values);
   if (problems.length > 0) {
     throw invalid(
@@ -166,22 +178,38 @@ export async function saveValues(
     const criterionCode = index.get(item.indicatorCode)?.criterionCode;
     if (criterionCode === undefined) continue;
     assertCan(user, "assessment.write", {
-      ...resource,
-      criterion: { setCode: current.set.code, criterionCode },
+      ...context.resource,
+      criterion: { setCode: context.set.code, criterionCode },
     });
   }
+}
 
-  const evaluation = await db.transaction(async (tx) => {
-    const locked = await lockAssessment(tx, unit.code, year, user.username);
-    if (locked.version !== input.version) {
-      throw new AppError({
-        code: "VERSION_CONFLICT",
-        vi: `Số liệu đã được người khác cập nhật (phiên bản ${locked.version}, bạn đang sửa phiên bản ${input.version}). Hãy tải lại rồi nhập lại thay đổi của bạn.`,
-        en: `The assessment was changed by someone else (version ${locked.version}, yours ${input.version}). Reload and apply your change again.`,
-      });
+/**
+ * Saves one or many values of one assessment in one transaction: reads the context once inside
+ * it, validates every value against the set the result will be stored with, checks the version (a
+ * stale one gets 409 and nothing changes), audits each change, runs the engine once and stores
+ * the result.
+ */
+export async function saveValues(
+  db: Db,
+  options: { user: AuthUser; code: string; year: number; input: ValuesInput; now: Date },
+): Promise<ScorecardResponse> {
+  const { user, code, year, input, now } = options;
+  return db.transaction(async (tx) => {
+    let context = await loadAssessmentContext(db, { code, year, reader: tx });
+    assertCan(user, "assessment.write", context.resource);
+    requireAssessed(context.unit);
+    checkInput(user, context, input);
+    const unitCode = context.unit.code;
+    const locked = await lockAssessment(tx, unitCode, year, user.username);
+    if (locked.version !== input.version) throw versionConflict(locked.version, input.version);
+    // A save committed between the read and the lock: read again, now that the row is held.
+    if ((context.row.assessment?.version ?? 0) !== locked.version) {
+      context = await loadAssessmentContext(db, { code, year, reader: tx });
+      checkInput(user, context, input);
     }
-    const stored = await findValues(tx, unit.code, year);
-    const before = new Map(stored.map((row) => [row.indicatorCode, row]));
+    const before = new Map(context.values.map((row) => [row.indicatorCode, row]));
+    const changed: StoredValue[] = [];
     const events: AuditEvent[] = [];
     for (const item of input.values) {
       const old = before.get(item.indicatorCode);
@@ -189,38 +217,50 @@ export async function saveValues(
       const oldNote = old?.note ?? null;
       const note = item.note === undefined ? oldNote : item.note;
       if (old && sameValue(oldValue, item.value) && oldNote === note) continue;
-      await upsertValue(tx, {
-        unitCode: unit.code,
-        year,
+      changed.push({
         indicatorCode: item.indicatorCode,
         numValue: typeof item.value === "number" ? item.value : null,
         boolValue: typeof item.value === "boolean" ? item.value : null,
         note,
-        updatedBy: user.username,
         updatedAt: now,
+        updatedBy: user.username,
       });
       events.push({
         kind: "assessment.value.update",
         by: user,
-        key: `${unit.code}/${year}/${item.indicatorCode}`,
-        unitCode: unit.code,
+        key: `${unitCode}/${year}/${item.indicatorCode}`,
+        unitCode,
         old: { value: oldValue, note: oldNote },
         new: { value: item.value, note },
       });
     }
-    await bumpAssessment(tx, {
-      unitCode: unit.code,
+    const values = [
+      ...context.values.filter(
+        (row) => !changed.some((c) => c.indicatorCode === row.indicatorCode),
+      ),
+      ...changed,
+    ];
+    const result = evaluate(context, year, values);
+    await writeSave(tx, {
+      unitCode,
       year,
+      setId: context.set.id,
+      changed,
       version: locked.version + 1,
       by: user.username,
       now,
+      result,
     });
-    const evaluated = await evaluateAndStore(tx, { unitCode: unit.code, year, now });
     // Last, so the audit chain stays locked only until the commit.
     await recordAudit(tx, events);
-    return evaluated;
+    return buildScorecard({
+      user,
+      context,
+      result,
+      values,
+      assessment: { version: locked.version + 1, updatedAt: now.toISOString(), demo: false },
+    });
   });
-  return buildScorecard(db, { user, evaluation });
 }
 
 /** The change history of an assessment (optionally of one indicator), newest first. */

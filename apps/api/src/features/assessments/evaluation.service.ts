@@ -10,7 +10,7 @@ import { notFound } from "../../http/app-error.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import type { StoredSet } from "../catalog/index.ts";
 import { findLatestUnit, findPathOn, findUnitOn, type UnitRow } from "../units/index.ts";
-import { findValues, storeResults, type StoredValue } from "./assessments.repository.ts";
+import { findValues, type StoredValue } from "./assessments.repository.ts";
 
 export function toValueMap(values: StoredValue[]): IndicatorValues {
   const map: Record<string, number | boolean | null> = {};
@@ -62,14 +62,4 @@ export async function evaluateUnit(
     values: toValueMap(values),
   });
   return { result, set, unit, path, values };
-}
-
-/** Evaluates and stores the result; called inside the transaction that changed the values. */
-export async function evaluateAndStore(
-  db: DbOrTx,
-  options: { unitCode: string; year: number; now: Date },
-): Promise<Evaluation> {
-  const evaluation = await evaluateUnit(db, options);
-  await storeResults(db, [{ setId: evaluation.set.id, result: evaluation.result }], options.now);
-  return evaluation;
 }

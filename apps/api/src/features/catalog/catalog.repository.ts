@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, isNull, lte, or } from "drizzle-orm";
-import { tables, type DbOrTx } from "@ntm/db";
-import type { CriteriaSet, RecognitionCarryOver } from "@ntm/domain";
+import { and, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { queryRows, tables, type DbOrTx } from "@ntm/db";
+import type { CriteriaSet, LegalBasis, RecognitionCarryOver } from "@ntm/domain";
 
 const s = tables.criteriaSets;
 
@@ -72,6 +72,47 @@ export async function findSetsCovering(
       ),
     )
     .orderBy(desc(s.version), desc(s.id))) as StoredSet[];
+}
+
+/** What choosing the set in force reads of a version, without its definition. */
+export interface SetHeader {
+  id: number;
+  code: string;
+  version: number;
+  unitLevel: string;
+  fromYear: number;
+  toYear: number;
+  provinceCode: string | null;
+  effectiveFrom?: string;
+  basis: LegalBasis;
+}
+
+export async function findSetHeaders(db: DbOrTx): Promise<SetHeader[]> {
+  const rows = await queryRows<Omit<SetHeader, "effectiveFrom"> & { effectiveFrom: string | null }>(
+    db,
+    sql`select id, code, version, unit_level as "unitLevel", from_year as "fromYear",
+          to_year as "toYear", province_code as "provinceCode",
+          definition->>'effectiveFrom' as "effectiveFrom", definition->'basis' as basis
+        from criteria_sets`,
+  );
+  return rows.map(({ effectiveFrom, ...row }) => ({
+    ...row,
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+  }));
+}
+
+/**
+ * A SQL expression naming the catalog's state (versions are only ever added): embed it in a
+ * read's single statement to learn whether cached versions are still the whole catalog.
+ */
+export const catalogGeneration = sql`(select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(imported_at)::text, '') from criteria_sets)`;
+
+export async function findCatalogGeneration(db: DbOrTx): Promise<string> {
+  const rows = await queryRows<{ generation: string }>(
+    db,
+    sql`select ${catalogGeneration} as generation`,
+  );
+  return rows[0]?.generation ?? "";
 }
 
 /** The highest version stored under a set code, 0 when none. */

@@ -11,10 +11,12 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { prefersEnglish } from "../../http/error-handler.ts";
+import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
 import { communeListFileName, communeListSheet } from "./communes-list-export.ts";
 import { listCommunesBehind } from "./communes-list.service.ts";
-import { getSummary } from "./summary.service.ts";
+import { readSummary } from "./summary.service.ts";
 
 const params = z.object({ code: z.string().min(1) });
 
@@ -26,7 +28,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getUnitSummary",
-        response: { 200: summaryResponseSchema },
+        response: { 200: summaryResponseSchema, 304: notModifiedResponseSchema },
         tags: ["summary"],
         summary:
           "Tổng hợp tỉnh/huyện: số xã theo mức đạt, theo số tiêu chí, bình quân, xã dưới N tiêu chí",
@@ -34,13 +36,17 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
         querystring: summaryQuerySchema,
       },
     },
-    async (request) =>
-      getSummary(db, {
+    async (request, reply) => {
+      const read = await readSummary(db, {
         user: requireUser(request),
         code: request.params.code,
         year: request.query.year,
         below: request.query.below,
-      }),
+        language: prefersEnglish(request) ? "en" : "vi",
+      });
+      if (notModified(request, reply, read.etag)) return reply.send(null);
+      return read.summary();
+    },
   );
   api.get(
     "/api/units/:code/communes",

@@ -17,13 +17,12 @@ import { findAuditEntries } from "../audit/index.ts";
 import { dayBefore, planUnitChange, stateOf, type UnitVersion } from "./unit-change-plan.ts";
 import {
   findAssessedYears,
-  findUnitsBelow,
   findVersions,
   insertVersion,
   moveOutgoingLinks,
   updateVersion,
 } from "./unit-edit.repository.ts";
-import { lockUnit } from "./units.repository.ts";
+import { findDescendantsOn, lockUnit } from "./units.repository.ts";
 import { findUnitResource, requireUnitAccess } from "./units.service.ts";
 
 function toRow(
@@ -63,7 +62,7 @@ export async function listUnitsForAdmin(
     asOf,
     action: "unit.read",
   });
-  const units = await findUnitsBelow(db, user.unitCode, asOf);
+  const units = await findDescendantsOn(db, user.unitCode, asOf);
   const byCode = new Map(units.map((unit) => [unit.code, unit]));
   const scopePath = path.map((step) => step.code);
   const pathOf = (unit: UnitVersion): string[] => {

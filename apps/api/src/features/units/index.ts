@@ -15,4 +15,5 @@ export {
   getUnitDetail,
   importUnits,
   requireUnitAccess,
+  unitDetailOf,
 } from "./units.service.ts";

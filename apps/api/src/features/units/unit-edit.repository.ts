@@ -72,28 +72,3 @@ export async function findAssessedYears(db: DbOrTx, code: string): Promise<numbe
   );
   return rows.map((row) => row.year);
 }
-
-/** Every unit below a unit on a date, with its parent's name and its region candidates. */
-export async function findUnitsBelow(db: DbOrTx, code: string, asOf: string) {
-  return queryRows<UnitVersion & { parentName: string | null }>(
-    db,
-    sql`
-    with recursive tree(code, depth) as (
-      select code, 0 from admin_units
-        where code = ${code} and valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})
-      union all
-      select c.code, tree.depth + 1 from admin_units c join tree on c.parent_code = tree.code
-        where c.valid_from <= ${asOf} and (c.valid_to is null or c.valid_to >= ${asOf})
-          and tree.depth < 10
-    )
-    select a.code, a.name, a.level, a.parent_code as "parentCode", a.valid_from::text as "validFrom",
-           a.valid_to::text as "validTo", a.region, a.commune_group as "communeGroup", a.flags,
-           a.assessed, a.region_candidates as "regionCandidates", p.name as "parentName"
-      from tree
-      join admin_units a on a.code = tree.code
-        and a.valid_from <= ${asOf} and (a.valid_to is null or a.valid_to >= ${asOf})
-      left join admin_units p on p.code = a.parent_code
-        and p.valid_from <= ${asOf} and (p.valid_to is null or p.valid_to >= ${asOf})
-      where tree.depth > 0`,
-  );
-}

@@ -1,5 +1,11 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { addDays, matchesSearch, type UnitAction, type UnitResource } from "@ntm/domain";
+import {
+  addDays,
+  matchesSearch,
+  type SuccessorLink,
+  type UnitAction,
+  type UnitResource,
+} from "@ntm/domain";
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
 import { invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
@@ -112,7 +118,15 @@ export async function getUnitDetail(
   options: { user: AuthUser; code: string; asOf: string },
 ): Promise<UnitDetail> {
   const { unit, path } = await requireUnitAccess(db, { ...options, action: "unit.read" });
-  const links = await findSuccessorLinks(db, unit.code);
+  return unitDetailOf(unit, path, await findSuccessorLinks(db, unit.code));
+}
+
+/** A unit's page header: the unit, the path above it (province first) and its lineage links. */
+export function unitDetailOf(
+  unit: UnitRow,
+  path: { code: string; name: string; level: string }[],
+  links: (SuccessorLink & { predecessorName: string | null; successorName: string | null })[],
+): UnitDetail {
   return {
     ...toDto(unit),
     path: [...path].reverse(),

@@ -12,9 +12,13 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
 import { getCarryOver, setCarryOver } from "./carry-over.ts";
-import { getSet, getSets, importCatalog } from "./catalog.service.ts";
+import { getSets, importCatalog, readSet } from "./catalog.service.ts";
 import { createProvincialVersion } from "./provincial-version.ts";
+
+/** A stored version never changes: the browser keeps it without asking again. */
+const immutable = "private, max-age=31536000, immutable";
 
 export function catalogRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -36,13 +40,17 @@ export function catalogRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getCriteriaSet",
-        response: { 200: catalogSetDetailSchema },
+        response: { 200: catalogSetDetailSchema, 304: notModifiedResponseSchema },
         tags: ["catalog"],
         summary: "Một phiên bản bộ tiêu chí, đầy đủ chỉ tiêu và ngưỡng",
         params: z.object({ id: idSchema }),
       },
     },
-    async (request) => getSet(db, { user: requireUser(request), id: request.params.id }),
+    async (request, reply) => {
+      const read = await readSet(db, { user: requireUser(request), id: request.params.id });
+      if (notModified(request, reply, read.etag, immutable)) return reply.send(null);
+      return read.set();
+    },
   );
   routes.post(
     "/api/catalog/sets",

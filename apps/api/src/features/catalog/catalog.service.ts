@@ -13,14 +13,16 @@ import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findAssessmentKeys } from "../assessments/index.ts";
 import { evaluateMany } from "../assessments/index.ts";
+import { etagOf } from "../../shared/etag.ts";
 import {
+  findCatalogGeneration,
   findSetByCodeVersion,
-  findSetById,
   insertSet,
   listSets,
   type StoredSet,
 } from "./catalog.repository.ts";
 import { materialiseOverride } from "./materialise-override.ts";
+import { cachedSetById } from "./set-cache.ts";
 
 function detailsOf(error: ZodError) {
   return error.issues.slice(0, 50).map((issue) => ({
@@ -212,10 +214,18 @@ export async function getSets(db: Db, user: AuthUser) {
   return (await listSets(db)).map(summariseSet);
 }
 
-export async function getSet(db: Db, options: { user: AuthUser; id: number }) {
+/**
+ * One version with its whole definition. A version never changes once stored, so the answer is
+ * named by the version alone and may be kept by the browser for good; it stays private, as every
+ * answer behind a session.
+ */
+export async function readSet(db: Db, options: { user: AuthUser; id: number }) {
   const { id } = options;
   assertCan(options.user, "catalog.read");
-  const stored = await findSetById(db, id);
+  const stored = await cachedSetById(db, await findCatalogGeneration(db), id);
   if (!stored) throw notFound(`Không có bộ tiêu chí số ${id}.`, `No criteria set ${id}.`);
-  return { ...summariseSet(stored), definition: stored.definition };
+  return {
+    etag: etagOf(["criteria-set", stored.id, stored.code, stored.version, stored.importedAt]),
+    set: () => ({ ...summariseSet(stored), definition: stored.definition }),
+  };
 }

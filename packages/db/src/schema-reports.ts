@@ -44,6 +44,8 @@ export const reportSubmissions = pgTable(
     dueDate: date("due_date").notNull(),
     /** The submitting unit; for a department, the province it belongs to. */
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     /** The submitting department, or "" for a unit's own report (so the unique key holds). */
     departmentCode: text("department_code").notNull().default(""),
     /** draft | submitted | returned */

@@ -19,6 +19,8 @@ export const targets = pgTable(
   {
     id: serial("id").primaryKey(),
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     baselineYear: smallint("baseline_year").notNull(),

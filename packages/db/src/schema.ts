@@ -156,6 +156,8 @@ export const assessments = pgTable(
   "assessments",
   {
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     version: integer("version").notNull().default(0),
     demo: boolean("demo").notNull().default(false),
@@ -169,6 +171,8 @@ export const assessmentValues = pgTable(
   "assessment_values",
   {
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     numValue: doublePrecision("num_value"),
@@ -185,6 +189,8 @@ export const evaluationResults = pgTable(
   "evaluation_results",
   {
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     setId: integer("set_id")
       .notNull()
@@ -205,6 +211,8 @@ export const evaluationCriteria = pgTable(
   "evaluation_criteria",
   {
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     criterionCode: text("criterion_code").notNull(),
     status: text("status").notNull(),
@@ -217,6 +225,8 @@ export const evidenceFiles = pgTable(
   {
     id: serial("id").primaryKey(),
     unitCode: text("unit_code").notNull(),
+    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     fileName: text("file_name").notNull(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CriteriaSet } from "@ntm/domain";
+import { communeKinds, villageSetKinds, type CriteriaSet } from "@ntm/domain";
 
 const levelCode = z.enum(["standard", "advanced", "model", "modern"]);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải theo dạng YYYY-MM-DD");
@@ -92,7 +92,15 @@ export const criteriaSetSchema = z
     version: z.number().int().positive(),
     name: z.string().min(1),
     nameEn: z.string().optional(),
-    unitLevel: z.enum(["commune", "district"]),
+    unitLevel: z.enum(["commune", "district", "village"]),
+    village: z
+      .object({
+        kind: z.enum(villageSetKinds),
+        excludedCommuneKinds: z.array(z.enum(communeKinds)).optional(),
+        illustrative: z.boolean().optional(),
+      })
+      .strict()
+      .optional(),
     fromYear: year,
     toYear: year,
     provinceCode: z.string().optional(),
@@ -150,6 +158,20 @@ export const criteriaSetSchema = z
   .superRefine((set, ctx) => {
     if (set.toYear < set.fromYear) {
       ctx.addIssue({ code: "custom", message: "Năm kết thúc phải sau năm bắt đầu." });
+    }
+    if (set.unitLevel === "village" && (!set.village || !set.provinceCode)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["village"],
+        message: "Bộ tiêu chí thôn do tỉnh ban hành: cần mã tỉnh và loại công nhận (village.kind).",
+      });
+    }
+    if (set.unitLevel !== "village" && set.village) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["village"],
+        message: "Chỉ bộ tiêu chí cấp thôn có phần village.",
+      });
     }
     if (set.effectiveFrom && Number(set.effectiveFrom.slice(0, 4)) > set.toYear) {
       ctx.addIssue({

@@ -22,3 +22,4 @@ export * from "./unit-edit.schemas.ts";
 export * from "./api.responses.ts";
 export * from "./reform-import.schemas.ts";
 export * from "./jobs.schemas.ts";
+export * from "./villages.schemas.ts";

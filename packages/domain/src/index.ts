@@ -34,3 +34,4 @@ export * from "./targets/plan.ts";
 export * from "./targets/boundaries.ts";
 export * from "./targets/compare-years.ts";
 export * from "./reporting/consolidate.ts";
+export * from "./villages/index.ts";

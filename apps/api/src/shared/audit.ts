@@ -93,6 +93,14 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   "units.reform.import": { entity: "admin_units"; new: AuditSnapshot };
   /** A dated change of a unit made in the app (docs/decisions/0013-dated-unit-attributes.md). */
   "unit.change": { entity: "admin_unit"; old: UnitState; new: UnitChange };
+  /** A village created, renamed, dissolved or formed by a merger, from a date. */
+  "village.change": { entity: "admin_unit"; old: AuditSnapshot | null; new: AuditSnapshot };
+  "village.value.update": { entity: "village_value"; old: ValueState; new: ValueState };
+  "village.recognition": {
+    entity: "village_recognition";
+    old: AuditSnapshot | null;
+    new: AuditSnapshot;
+  };
   "boundaries.import": {
     entity: "boundaries";
     new: { units: number; schematic: boolean; codes: string[] };
@@ -214,6 +222,9 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "units.import": "admin_units",
   "units.reform.import": "admin_units",
   "unit.change": "admin_unit",
+  "village.change": "admin_unit",
+  "village.value.update": "village_value",
+  "village.recognition": "village_recognition",
   "boundaries.import": "boundaries",
   "target.create": "target",
   "target.update": "target",

@@ -118,6 +118,9 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "plan.write": ["province_admin", "coordination_office", "district", "commune_officer"],
   "merger.decide": ["province_admin", "coordination_office"],
   "unit.edit": ["province_admin"],
+  "village.manage": ["province_admin", "commune_officer"],
+  "village.values.write": ["province_admin", "coordination_office", "commune_officer"],
+  "village.recognise": ["commune_officer"],
 };
 
 describe("actions on a commune: role × scope", () => {

@@ -51,6 +51,10 @@ export interface ActionResources {
   "units.import": undefined;
   "reform.import": undefined;
   "boundaries.import": undefined;
+  // Villages (thôn, bản, ấp, tổ dân phố): the commune's list, values and recognition
+  "village.manage": UnitResource;
+  "village.values.write": UnitResource;
+  "village.recognise": UnitResource;
   // Indicator values, their audit trail, imports and exports
   "assessment.write": ValueResource;
   "audit.read": UnitResource;
@@ -179,6 +183,36 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "boundaries.import": {
     checks: [systemOnly("Ranh giới đơn vị chỉ được nhập bằng dòng lệnh (ntm boundaries import).")],
     allowed: "Hệ thống nhập ranh giới đơn vị.",
+  },
+  "village.manage": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["province_admin", "commune_officer"],
+        roleRefusal("Chỉ cán bộ xã hoặc quản trị tỉnh được thêm, sửa, sáp nhập thôn."),
+      ),
+    ],
+    allowed: "Được quản lý danh sách thôn của xã thuộc phạm vi, có ngày hiệu lực và ghi nhật ký.",
+  },
+  "village.values.write": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["province_admin", "coordination_office", "commune_officer"],
+        roleRefusal("Số liệu của thôn do xã nhập (hoặc tỉnh, Văn phòng điều phối sửa)."),
+      ),
+    ],
+    allowed: "Được nhập số liệu của thôn thuộc phạm vi.",
+  },
+  "village.recognise": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["commune_officer"],
+        roleRefusal("Thôn do UBND xã công nhận hoặc thu hồi: chỉ cán bộ xã thực hiện."),
+      ),
+    ],
+    allowed: "Cán bộ xã ghi tự đánh giá của thôn và quyết định công nhận, thu hồi của xã.",
   },
   "assessment.write": {
     checks: [scoped, writesValues, ownCriterion],

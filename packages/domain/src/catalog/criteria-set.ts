@@ -1,3 +1,5 @@
+import type { VillageSetRules } from "../villages/village-set.ts";
+
 /** Level codes a criteria set may declare; a set lists the ones it uses, in ascending order. */
 export type LevelCode = "standard" | "advanced" | "model" | "modern";
 
@@ -107,7 +109,9 @@ export interface CriteriaSet {
   name: string;
   nameEn?: string;
   /** Unit level the set measures. */
-  unitLevel: "commune" | "district";
+  unitLevel: "commune" | "district" | "village";
+  /** For a village set: what it recognises and where it applies. */
+  village?: VillageSetRules;
   fromYear: number;
   toYear: number;
   /** Province the set belongs to; absent for a national set. */

@@ -13,6 +13,7 @@ import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findAssessmentKeys } from "../assessments/index.ts";
 import { evaluateMany } from "../assessments/index.ts";
+import { reevaluateVillageSet } from "../villages/index.ts";
 import { etagOf } from "../../shared/etag.ts";
 import {
   findCatalogGeneration,
@@ -187,7 +188,16 @@ export async function importCatalog(
       });
     }
     const stored = await insertSet(tx, set, options.by.username);
-    const keys = await findAssessmentKeys(tx, set.fromYear, set.toYear);
+    // A village set changes only villages' results; a commune or district set the communes'.
+    const village = set.unitLevel === "village" && set.provinceCode ? set.provinceCode : null;
+    const keys = village ? [] : await findAssessmentKeys(tx, set.fromYear, set.toYear);
+    const villages = village
+      ? await reevaluateVillageSet(tx, {
+          setCode: set.code,
+          provinceCode: village,
+          now: options.now,
+        })
+      : 0;
     const years = [...new Set(keys.map((key) => key.year))];
     const unitCodes = [...new Set(keys.map((key) => key.unitCode))];
     await evaluateMany(tx, { years, unitCodes, now: options.now });
@@ -199,13 +209,13 @@ export async function importCatalog(
       new: {
         id: stored.id,
         name: set.name,
-        reevaluated: keys.length,
+        reevaluated: keys.length + villages,
         basis: set.amendment?.basis ?? set.basis,
         ...(set.effectiveFrom ? { effectiveFrom: set.effectiveFrom } : {}),
         basedOn: set.basedOn ?? set.amendment?.amends ?? null,
       },
     });
-    return { set: summariseSet(stored), reevaluated: keys.length };
+    return { set: summariseSet(stored), reevaluated: keys.length + villages };
   });
 }
 

@@ -1,0 +1,3 @@
+export * from "./village-set.ts";
+export * from "./village-recognition.ts";
+export * from "./summarise-villages.ts";

@@ -420,6 +420,15 @@ export const watchRowSchema = z.object({
   flag: revocationFlagSchema.nullable(),
   criteriaMet: z.number().nullable(),
   criteriaTotal: z.number().nullable(),
+  /** A 2021–2025 recognition under the province's carry-over rule, once the 2026–2030 set is in force. */
+  carryOver: z
+    .object({
+      status: z.enum(["in_force", "kept", "awaiting_reassessment", "reassessed", "lapsed"]),
+      lapsedOn: z.string().nullable(),
+      reason: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type WatchRowDto = z.infer<typeof watchRowSchema>;
 
@@ -428,6 +437,8 @@ export const watchResponseSchema = z.object({
   year: z.number(),
   setCode: z.string().nullable(),
   keyCriteria: z.array(z.string()),
+  /** Where the key criteria come from, and whether that was verified. */
+  keyCriteriaNote: z.string().nullable().optional(),
   communes: z.array(watchRowSchema),
   candidates: z.array(watchRowSchema),
   /** For a district: its communes' revocations. */

@@ -108,3 +108,12 @@ export async function setCarryOver(
   });
   return getCarryOver(db, { user, provinceCode, now: options.now });
 }
+
+/** The province's rule (or the default) and the day the new period's set came into force. */
+export async function carryOverOf(
+  db: Db,
+  provinceCode: string,
+): Promise<{ rule: RecognitionCarryOver; newSetFrom: string }> {
+  const stored = await findCarryOver(db, provinceCode);
+  return { rule: stored?.rule ?? defaultCarryOver, newSetFrom: await newSetFrom(db) };
+}

@@ -1,12 +1,17 @@
 import type { Db } from "@ntm/db";
-import { districtRevocationFlag, endOfYear, revocationKeyCriteria } from "@ntm/domain";
+import {
+  districtRevocationFlag,
+  endOfYear,
+  revocationKeyCriteria,
+  revocationKeyCriteriaStatus,
+} from "@ntm/domain";
 import type { WatchResponse, WatchRowDto } from "@ntm/contracts";
 import type { AuthUser } from "../auth/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { findDescendantsOn, requireUnitAccess } from "../units/index.ts";
 import { loadRegimes } from "./dossier-regimes.service.ts";
 import { findRecognitionHistory } from "./dossiers.repository.ts";
-import { revocationRules, watchUnits } from "./revocation-watch.ts";
+import { revocationRules, watchCarryOver, watchUnits } from "./revocation-watch.ts";
 
 /** The recognised communes of a unit that no longer keep their level, with the rule that flags them. */
 export async function getRevocationWatch(
@@ -28,11 +33,13 @@ export async function getRevocationWatch(
         );
   const names = new Map(communes.map((c) => [c.code, c.name]));
   const registry = await loadRegimes(db);
+  const provinceCode = path.find((step) => step.level === "province")?.code ?? null;
   const watched = await watchUnits(
     db,
     registry,
     communes.map((c) => c.code),
     options.year,
+    await watchCarryOver(db, provinceCode, options.year),
   );
   const rows: WatchRowDto[] = [...watched.entries()]
     .map(([code, item]) => ({
@@ -43,9 +50,9 @@ export async function getRevocationWatch(
       flag: item.flag,
       criteriaMet: item.criteriaMet,
       criteriaTotal: item.criteriaTotal,
+      carryOver: item.carryOver,
     }))
     .sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"));
-  const provinceCode = path.find((step) => step.level === "province")?.code ?? null;
   const set = await selectSetFor(db, { year: options.year, provinceCode }).catch(() => null);
   let district: WatchResponse["district"] = null;
   if (unit.level === "district") {
@@ -72,6 +79,7 @@ export async function getRevocationWatch(
     year: options.year,
     setCode: set?.code ?? null,
     keyCriteria: set ? (revocationKeyCriteria[set.code] ?? []) : [],
+    keyCriteriaNote: set ? (revocationKeyCriteriaStatus[set.code]?.note ?? null) : null,
     communes: rows,
     candidates: rows.filter((row) => row.flag !== null),
     district,

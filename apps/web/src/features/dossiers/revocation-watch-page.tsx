@@ -12,6 +12,7 @@ import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { asOfForYear, useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
 import { fetchUnitList, unitListQueryKey } from "../units/index.ts";
+import { CarryOverList } from "./carry-over-list.tsx";
 import { createDossier, dossierKeys, fetchWatch } from "./dossiers-api.ts";
 import { fetchFilingOptions, filingKeys } from "./filing-api.ts";
 
@@ -136,6 +137,11 @@ export function RevocationWatchPage() {
             {t("dossiers.recognised", { count: watch.data.communes.length })} ·{" "}
             {t("dossiers.candidates", { count: watch.data.candidates.length })}
           </p>
+          {watch.data.keyCriteriaNote && (
+            <p className="hint" data-testid="watch-key-criteria-note">
+              {watch.data.keyCriteriaNote}
+            </p>
+          )}
           {watch.data.district?.flag && (
             <Alert
               type="error"
@@ -192,6 +198,7 @@ export function RevocationWatchPage() {
               />
             )}
           </Card>
+          <CarryOverList watch={watch.data} />
         </>
       )}
     </div>

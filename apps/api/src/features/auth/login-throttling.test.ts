@@ -9,7 +9,17 @@ import { createUser } from "../users/index.ts";
 let t: TestApp;
 
 /** One account per test, so that no test sees another's counters. */
-const accounts = ["office1", "office2", "office3", "target1", "target2", "target3", "target4"];
+const accounts = [
+  "office1",
+  "office2",
+  "office3",
+  "office4",
+  "target1",
+  "target2",
+  "target3",
+  "target4",
+  "target5",
+];
 const officeStaff = Array.from({ length: 12 }, (_, index) => `staff${index + 1}`);
 
 beforeAll(async () => {
@@ -108,6 +118,47 @@ describe("an office behind one address", () => {
     });
     // The address locked in the previous test stays locked, whatever X-Forwarded-For says.
     expect(response.statusCode).toBe(429);
+    await app.close();
+  });
+});
+
+describe("the windows of the counters", () => {
+  it("lets an address locked by 50 failures in again once its 15 minutes have passed", async () => {
+    const clock = new TestClock();
+    const app = await configuredServer(t, {}, clock);
+    const from = { remoteAddress: "198.51.100.90" };
+    for (let index = 0; index < 50; index += 1) {
+      const response = await attempt(app, `thu-${index}`, "sai-mat-khau", from);
+      expect(response.statusCode, `attempt ${index + 1}`).toBe(401);
+      clock.advanceMinutes(0.2);
+    }
+    // The window started at the first failure, 10 minutes ago.
+    const locked = await attempt(app, "office4", testPassword, from);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.message).toBe(
+      "Đăng nhập sai quá nhiều lần. Hãy thử lại sau 5 phút.",
+    );
+    clock.advanceMinutes(5);
+    expect((await attempt(app, "office4", testPassword, from)).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it("forgets an account's failures after an hour without one", async () => {
+    const clock = new TestClock();
+    const app = await configuredServer(t, {}, clock);
+    const from = { remoteAddress: "198.51.100.91" };
+    for (let guess = 0; guess < 4; guess += 1) {
+      expect((await attempt(app, "target5", `sai-${guess}`, from)).statusCode).toBe(401);
+    }
+    clock.advanceMinutes(59);
+    // Still counted: the fifth failure is the last free one, the sixth attempt waits.
+    expect((await attempt(app, "target5", "sai-4", from)).statusCode).toBe(401);
+    expect((await attempt(app, "target5", "sai-5", from)).statusCode).toBe(429);
+    clock.advanceMinutes(60);
+    for (let guess = 0; guess < 5; guess += 1) {
+      expect((await attempt(app, "target5", `lai-${guess}`, from)).statusCode).toBe(401);
+    }
+    expect((await attempt(app, "target5", "lai-5", from)).statusCode).toBe(429);
     await app.close();
   });
 });

@@ -46,6 +46,8 @@ export interface CompiledPlan {
   readonly itemInteger: Uint8Array;
   /** Entries (item × level where the item applies), grouped by item. */
   readonly entryCount: number;
+  /** The entries of item `i` are `itemEntries[i]` to `itemEntries[i + 1]` (exclusive). */
+  readonly itemEntries: Int32Array;
   readonly entryItem: Int32Array;
   readonly entryLevel: Uint8Array;
   /** Criterion of the entry, or -1 for a level condition. */
@@ -116,7 +118,8 @@ function rangeOf(indicator: Indicator): { low: number; high: number } {
   const percent = indicator.kind === "percent";
   const low =
     indicator.min === undefined ? 0 : percent ? Math.max(0, indicator.min) : indicator.min;
-  const high = Math.min(percent ? 100 : Infinity, indicator.max ?? Infinity);
+  // The largest double, not Infinity: a range check then also refuses an infinite value.
+  const high = Math.min(percent ? 100 : Number.MAX_VALUE, indicator.max ?? Number.MAX_VALUE);
   return { low, high };
 }
 
@@ -224,6 +227,10 @@ export function compileCriteriaSet(
     itemHigh,
     itemInteger,
     entryCount: entries.length,
+    itemEntries: Int32Array.from({ length: items.length + 1 }, (_, item) => {
+      const first = entries.findIndex((entry) => entry.item >= item);
+      return first < 0 ? entries.length : first;
+    }),
     entryItem: Int32Array.from(entries, (entry) => entry.item),
     entryLevel: Uint8Array.from(entries, (entry) => entry.level),
     entryCriterion: Int32Array.from(entries, (entry) => entry.criterion),

@@ -32,10 +32,8 @@ export interface CompiledResults {
   readonly level: Int8Array;
   readonly nextLevel: Int8Array;
   readonly valuesEntered: Uint16Array;
-  /** Working space for one commune: item states and values, counts per cell and per level. */
+  /** Working space for one commune: counts per (criterion, level) cell and per level. */
   readonly scratch: {
-    itemState: Uint8Array;
-    itemValue: Float64Array;
     met: Int32Array;
     notMet: Int32Array;
     missing: Int32Array;
@@ -57,8 +55,6 @@ export function allocateResults(plan: CompiledPlan, count: number): CompiledResu
     nextLevel: new Int8Array(count),
     valuesEntered: new Uint16Array(count),
     scratch: {
-      itemState: new Uint8Array(plan.items.length),
-      itemValue: new Float64Array(plan.items.length),
       met: new Int32Array(cells),
       notMet: new Int32Array(cells),
       missing: new Int32Array(levels),
@@ -80,10 +76,10 @@ export function evaluateInto(
   end = values.count,
 ): void {
   const { numbers, presence, slots } = values;
-  const { itemSlot, itemKind, itemLow, itemHigh, itemInteger } = plan;
-  const { entryItem, entryLevel, entryCell, entryCompare, entryLow, entryHigh } = plan;
+  const { itemSlot, itemKind, itemLow, itemHigh, itemInteger, itemEntries } = plan;
+  const { entryLevel, entryCell, entryCompare, entryLow, entryHigh } = plan;
   const { criterionApplicable, levelParent, expectedSlots } = plan;
-  const { itemState, itemValue, met, notMet, missing } = results.scratch;
+  const { met, notMet, missing } = results.scratch;
   const { entryStatus, criterionStatus, levelCriteriaMet, levelMissing, levelReached } = results;
   const itemCount = plan.items.length;
   const entryCount = plan.entryCount;
@@ -94,51 +90,45 @@ export function evaluateInto(
 
   for (let commune = start; commune < end; commune += 1) {
     const base = commune * slots;
-    // An item's state is the status its entries take unless it is valid.
+    const entryBase = commune * entryCount;
+    met.fill(0);
+    notMet.fill(0);
+    missing.fill(0);
     for (let item = 0; item < itemCount; item += 1) {
       const at = base + itemSlot[item]!;
       const has = presence[at]!;
       const value = numbers[at]!;
-      itemValue[item] = value;
-      if (has === Presence.absent) itemState[item] = EntryStatus.missingValue;
+      // The status every entry of the item takes unless the value is valid.
+      let state: number = valid;
+      if (has === Presence.absent) state = EntryStatus.missingValue;
       else if (itemKind[item] === ItemKind.boolean) {
-        itemState[item] = has === Presence.boolean ? valid : EntryStatus.invalidValue;
-      } else {
-        itemState[item] =
-          has === Presence.number &&
-          value >= itemLow[item]! &&
-          value <= itemHigh[item]! &&
-          Number.isFinite(value) &&
-          (itemInteger[item] === 0 || Number.isInteger(value))
-            ? valid
-            : EntryStatus.invalidValue;
+        if (has !== Presence.boolean) state = EntryStatus.invalidValue;
+      } else if (
+        has !== Presence.number ||
+        !(value >= itemLow[item]! && value <= itemHigh[item]!) ||
+        (itemInteger[item] === 1 && !Number.isInteger(value))
+      ) {
+        state = EntryStatus.invalidValue;
       }
-    }
-
-    met.fill(0);
-    notMet.fill(0);
-    missing.fill(0);
-    const entryBase = commune * entryCount;
-    for (let entry = 0; entry < entryCount; entry += 1) {
-      const item = entryItem[entry]!;
-      const state = itemState[item]!;
-      const cell = entryCell[entry]!;
-      let status: number;
-      if (entryCompare[entry] === Compare.noThreshold) status = EntryStatus.noThreshold;
-      else if (state !== valid) status = state;
-      else {
-        const value = itemValue[item]!;
-        status =
-          value >= entryLow[entry]! && value <= entryHigh[entry]!
-            ? EntryStatus.met
-            : EntryStatus.notMet;
-      }
-      entryStatus[entryBase + entry] = status;
-      if (status === EntryStatus.met) {
-        if (cell >= 0) met[cell]! += 1;
-      } else {
-        missing[entryLevel[entry]!]! += 1;
-        if (status === EntryStatus.notMet && cell >= 0) notMet[cell]! += 1;
+      const last = itemEntries[item + 1]!;
+      for (let entry = itemEntries[item]!; entry < last; entry += 1) {
+        const cell = entryCell[entry]!;
+        let status: number;
+        if (entryCompare[entry] === Compare.noThreshold) status = EntryStatus.noThreshold;
+        else if (state !== valid) status = state;
+        else {
+          status =
+            value >= entryLow[entry]! && value <= entryHigh[entry]!
+              ? EntryStatus.met
+              : EntryStatus.notMet;
+        }
+        entryStatus[entryBase + entry] = status;
+        if (status === EntryStatus.met) {
+          if (cell >= 0) met[cell]! += 1;
+        } else {
+          missing[entryLevel[entry]!]! += 1;
+          if (status === EntryStatus.notMet && cell >= 0) notMet[cell]! += 1;
+        }
       }
     }
 

@@ -7,6 +7,7 @@ import { buildServer } from "@ntm/api";
 import type { Database } from "@ntm/db";
 import type { BenchDataset } from "./bench-dataset.ts";
 import type { LoadMessage, LoadPhase, LoadRequest, LoadTarget } from "./http-load-protocol.ts";
+import { countStatements } from "../apps/api/src/test/count-statements.ts";
 import { BENCH_PASSWORD } from "./load-data.ts";
 import { summariseLatencies, type LatencySummary } from "./percentiles.ts";
 
@@ -34,6 +35,10 @@ export interface HttpFigures {
   phases: PhaseFigures[];
   /** One request of each kind before the load: response size and what it covered. */
   probes: { target: string; ms: number; bytes: number; detail: string }[];
+  /** SQL statements of one warm request of each kind (with the session's two), and of one save. */
+  statements: { target: string; statements: number; ownStatements: number }[];
+  /** The same scorecard asked again with its ETag: status and body bytes. */
+  revalidation: { status: number; bytes: number };
 }
 
 const clientScript = fileURLToPath(new URL("./http-load-client.ts", import.meta.url));
@@ -68,6 +73,77 @@ async function probe(baseUrl: string, target: LoadTarget) {
     ? `${body.units.length} communes with stored results`
     : `${body.criteria?.length ?? 0} criteria`;
   return { target: target.name, ms, bytes: Buffer.byteLength(text), detail };
+}
+
+/** The session's own lookups, which every signed-in request runs before its work. */
+const sessionLookup = /from "(sessions|users|departments|department_criteria)"/;
+
+async function countedRequest(
+  database: Database,
+  target: string,
+  run: () => Promise<Response>,
+): Promise<{ target: string; statements: number; ownStatements: number }> {
+  const counter = countStatements(database.db);
+  try {
+    const response = await run();
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`${target}: HTTP ${response.status} ${text}`);
+    return {
+      target,
+      statements: counter.statements.length,
+      ownStatements: counter.statements.filter((sql) => !sessionLookup.test(sql)).length,
+    };
+  } finally {
+    counter.stop();
+  }
+}
+
+/**
+ * Statements per request (each kind once, warm) and per value save, and the answer to a scorecard
+ * asked again with its ETag. The save changes one note and a second save clears it again.
+ */
+async function measureStatements(
+  database: Database,
+  baseUrl: string,
+  targets: LoadTarget[],
+  scorecard: LoadTarget,
+) {
+  const statements = [];
+  for (const target of targets) {
+    const url = `${baseUrl}${target.paths[0] ?? "/"}`;
+    const headers = { cookie: target.cookie };
+    statements.push(await countedRequest(database, target.name, () => fetch(url, { headers })));
+  }
+  const url = `${baseUrl}${scorecard.paths[0] ?? "/"}`;
+  const first = await fetch(url, { headers: { cookie: scorecard.cookie } });
+  const body = (await first.json()) as {
+    unitCode: string;
+    year: number;
+    assessment: { version: number };
+    criteria: { indicators: { code: string; value: number | boolean | null }[] }[];
+  };
+  const again = await fetch(url, {
+    headers: { cookie: scorecard.cookie, "if-none-match": first.headers.get("etag") ?? "" },
+  });
+  const revalidation = { status: again.status, bytes: (await again.arrayBuffer()).byteLength };
+  const indicator = body.criteria.flatMap((criterion) => criterion.indicators)[0];
+  if (indicator) {
+    const save = (version: number, note: string | null) =>
+      fetch(`${baseUrl}/api/units/${body.unitCode}/assessments/${body.year}/values`, {
+        method: "PUT",
+        headers: { cookie: scorecard.cookie, "content-type": "application/json" },
+        body: JSON.stringify({
+          version,
+          values: [{ indicatorCode: indicator.code, value: indicator.value, note }],
+        }),
+      });
+    const version = body.assessment.version;
+    statements.push(
+      await countedRequest(database, "value save (1 note)", () => save(version, "bench")),
+    );
+    await (await save(version + 1, null)).text();
+  }
+  return { statements, revalidation };
 }
 
 /** Forks the load client, runs the phases and collects what it reports. */
@@ -171,6 +247,19 @@ export async function measureHttp(
       throw new Error("No commune of the admin province has values.");
     const probes = [];
     for (const target of [scorecard, summary, large]) probes.push(await probe(baseUrl, target));
+    const { statements, revalidation } = await measureStatements(
+      database,
+      baseUrl,
+      [scorecard, summary, large],
+      scorecard,
+    );
+    options.log(
+      `    SQL statements per request (with the session's 2 / the request's own): ${statements
+        .map((item) => `${item.target} ${item.statements} / ${item.ownStatements}`)
+        .join(
+          "; ",
+        )}; the scorecard again with its ETag: HTTP ${revalidation.status}, ${revalidation.bytes} bytes`,
+    );
 
     const single = options.singleSeconds;
     const phases: LoadPhase[] = [
@@ -204,7 +293,14 @@ export async function measureHttp(
       { type: "run", baseUrl, concurrency: options.concurrency, phases },
       options.log,
     );
-    return { concurrency: options.concurrency, year, phases: results, probes };
+    return {
+      concurrency: options.concurrency,
+      year,
+      phases: results,
+      probes,
+      statements,
+      revalidation,
+    };
   } finally {
     await app.close();
   }

@@ -6,9 +6,8 @@ export interface SummaryCommuneRow {
   code: string;
   name: string;
   parentName: string | null;
-  criteriaMet: number | null;
-  criteriaTotal: number | null;
-  level: string | null;
+  /** The stored result of the year, null when the commune has none. */
+  result: { criteriaMet: number; criteriaTotal: number; level: string | null } | null;
   demo: boolean;
 }
 
@@ -37,12 +36,13 @@ export async function findSummaryCommunes(
     )
     select ${catalogGeneration} as catalog,
       (select coalesce(json_agg(json_build_object('code', t.code, 'name', t.name,
-          'parentName', t.parent_name, 'criteriaMet', r.criteria_met,
-          'criteriaTotal', r.criteria_total, 'level', r.level,
-          'demo', coalesce(a.demo, false)) order by t.code), '[]')
+          'parentName', t.parent_name,
+          'result', (select json_build_object('criteriaMet', r.criteria_met,
+              'criteriaTotal', r.criteria_total, 'level', r.level)
+            from evaluation_results r where r.year = ${year} and r.unit_code = t.code),
+          'demo', coalesce((select a.demo from assessments a
+            where a.unit_code = t.code and a.year = ${year}), false)) order by t.code), '[]')
         from tree t
-        left join evaluation_results r on r.unit_code = t.code and r.year = ${year}
-        left join assessments a on a.unit_code = t.code and a.year = ${year}
         where t.depth > 0 and t.level = 'commune' and t.assessed) as communes`,
   );
   return rows[0] as { communes: SummaryCommuneRow[]; catalog: string };

@@ -50,17 +50,22 @@ export async function readSummary(
         code: level.code,
         name: level.name,
       }));
-      const stored = communes.filter((row) => row.criteriaMet !== null);
-      const criteriaTotal = set?.definition.criteria.length ?? stored[0]?.criteriaTotal ?? 0;
-      const rows: SummaryUnitRow[] = stored.map((row) => ({
-        code: row.code,
-        name: row.name,
-        parentName: row.parentName,
-        criteriaMet: row.criteriaMet as number,
-        criteriaTotal: row.criteriaTotal as number,
-        level: row.level as LevelCode | null,
-        demo: row.demo,
-      }));
+      const rows: SummaryUnitRow[] = communes.flatMap(({ result, ...row }) =>
+        result
+          ? [
+              {
+                code: row.code,
+                name: row.name,
+                parentName: row.parentName,
+                criteriaMet: result.criteriaMet,
+                criteriaTotal: result.criteriaTotal,
+                level: result.level as LevelCode | null,
+                demo: row.demo,
+              },
+            ]
+          : [],
+      );
+      const criteriaTotal = set?.definition.criteria.length ?? rows[0]?.criteriaTotal ?? 0;
       const summary = summariseUnits({
         communes: communes.length,
         results: rows.map((row) => ({ ...row, unitCode: row.code, unitName: row.name })),

@@ -1,13 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@ntm/db";
-import type { StoredEvaluation } from "./stored-evaluation.ts";
-
-export interface ValueRow {
-  unit_code: string;
-  indicator_code: string;
-  num_value: number | null;
-  bool_value: boolean | null;
-}
+import type { StoredEvaluation, ValueRow } from "./stored-evaluation.ts";
 
 /**
  * The values of a year for the given communes, grouped by commune (ordered by its code), in one

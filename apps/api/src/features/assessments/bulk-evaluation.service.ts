@@ -3,7 +3,7 @@ import { endOfYear } from "@ntm/domain";
 import { selectSetFor, type StoredSet } from "../catalog/index.ts";
 import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
 import { toAttributes } from "./evaluation.service.ts";
-import { evaluateForStorage } from "./stored-evaluation.ts";
+import { createStorageEvaluator, type ValueRow } from "./stored-evaluation.ts";
 import {
   findValuesOfCommunes,
   lockAssessments,
@@ -94,6 +94,7 @@ async function runChunks(
     }
     return set;
   };
+  const evaluator = createStorageEvaluator();
   let evaluated = 0;
   const first = options.fromChunk ?? 0;
   for (let index = first; index < chunks.length; index += 1) {
@@ -106,32 +107,25 @@ async function runChunks(
       const results: ResultToStore[] = [];
       let slice = performance.now();
       for (let start = 0; start < rows.length;) {
-        const code = (rows[start] as (typeof rows)[number]).unit_code;
-        const values: Record<string, number | boolean | null> = {};
-        let end = start;
-        for (
-          ;
-          end < rows.length && (rows[end] as (typeof rows)[number]).unit_code === code;
-          end++
-        ) {
-          const row = rows[end] as (typeof rows)[number];
-          values[row.indicator_code] = row.bool_value ?? row.num_value;
+        const code = (rows[start] as ValueRow).unit_code;
+        let end = start + 1;
+        while (end < rows.length && (rows[end] as ValueRow).unit_code === code) end += 1;
+        const commune = byCode.get(code);
+        if (commune) {
+          const set = await setFor(tx, chunk.year, commune.provinceCode);
+          results.push({
+            unitCode: code,
+            year: chunk.year,
+            setId: set.id,
+            evaluation: evaluator.evaluate(
+              { set: set.definition, unit: toAttributes(commune.unit), year: chunk.year },
+              rows,
+              start,
+              end,
+            ),
+          });
         }
         start = end;
-        const commune = byCode.get(code);
-        if (!commune) continue;
-        const set = await setFor(tx, chunk.year, commune.provinceCode);
-        results.push({
-          unitCode: code,
-          year: chunk.year,
-          setId: set.id,
-          evaluation: evaluateForStorage({
-            set: set.definition,
-            unit: toAttributes(commune.unit),
-            year: chunk.year,
-            values,
-          }),
-        });
         if (performance.now() - slice > sliceMs) {
           await yieldToEventLoop();
           slice = performance.now();

@@ -1,7 +1,14 @@
 import {
-  evaluateAssessment,
+  allocateDenseValues,
+  allocateResults,
+  createPlanCache,
+  CriterionStatus,
+  evaluateInto,
+  setDenseValue,
+  type CompiledPlan,
+  type CompiledResults,
   type CriteriaSet,
-  type IndicatorValues,
+  type DenseValues,
   type UnitAttributes,
 } from "@ntm/domain";
 
@@ -15,26 +22,78 @@ export interface StoredEvaluation {
   criteria: { code: string; status: string }[];
 }
 
+/** One stored value as the bulk query reads it. */
+export interface ValueRow {
+  unit_code: string;
+  indicator_code: string;
+  num_value: number | null;
+  bool_value: boolean | null;
+}
+
+const statusWords: Record<number, string> = {
+  [CriterionStatus.met]: "met",
+  [CriterionStatus.notMet]: "not_met",
+  [CriterionStatus.missing]: "missing",
+};
+
+interface PlanBuffers {
+  dense: DenseValues;
+  results: CompiledResults;
+  criterionCodes: string[];
+}
+
 /**
- * Evaluates a commune-year for storage only. The scorecard builds its reasons on demand from the
- * same engine, so nothing here keeps them.
+ * Evaluates commune-years for storage with the compiled engine: each (set version, class, year)
+ * compiled once, one commune's values laid into a reused dense buffer, statuses only. Reasons are
+ * built from the same statuses when a scorecard asks for them, so none are built here.
  */
-export function evaluateForStorage(input: {
-  set: CriteriaSet;
-  unit: UnitAttributes;
-  year: number;
-  values: IndicatorValues;
-}): StoredEvaluation {
-  const result = evaluateAssessment(input);
-  const first = result.levels[0]?.level;
+export function createStorageEvaluator() {
+  const plans = createPlanCache();
+  const buffers = new Map<CompiledPlan, PlanBuffers>();
+  const buffersOf = (plan: CompiledPlan) => {
+    let found = buffers.get(plan);
+    if (!found) {
+      found = {
+        dense: allocateDenseValues(plan, 1),
+        results: allocateResults(plan, 1),
+        criterionCodes: plan.set.criteria.map((criterion) => criterion.code),
+      };
+      buffers.set(plan, found);
+    }
+    return found;
+  };
   return {
-    criteriaMet: result.criteriaMet,
-    criteriaTotal: result.criteriaTotal,
-    level: result.level,
-    valuesEntered: result.valuesEntered,
-    criteria: result.criteria.map((criterion) => ({
-      code: criterion.code,
-      status: (first && criterion.byLevel[first]?.status) || "missing",
-    })),
+    /** The commune's values are `rows[start]` to `rows[end - 1]`. */
+    evaluate(
+      input: { set: CriteriaSet; unit: UnitAttributes; year: number },
+      rows: readonly ValueRow[],
+      start: number,
+      end: number,
+    ): StoredEvaluation {
+      const plan = plans.planFor(input.set, input.unit, input.year);
+      const { dense, results, criterionCodes } = buffersOf(plan);
+      dense.presence.fill(0);
+      for (let index = start; index < end; index += 1) {
+        const row = rows[index] as ValueRow;
+        const slot = plan.slotOf.get(row.indicator_code);
+        if (slot !== undefined) setDenseValue(dense, 0, slot, row.bool_value ?? row.num_value);
+      }
+      evaluateInto(plan, dense, results, 0, 1);
+      const levels = plan.levels.length;
+      const level = results.level[0] ?? -1;
+      return {
+        criteriaMet: results.criteriaMet[0] ?? 0,
+        criteriaTotal: plan.criteriaCount,
+        level: level >= 0 ? (plan.levels[level] ?? null) : null,
+        valuesEntered: results.valuesEntered[0] ?? 0,
+        criteria: criterionCodes.map((code, criterion) => ({
+          code,
+          status:
+            levels > 0
+              ? (statusWords[results.criterionStatus[criterion * levels] ?? 0] ?? "missing")
+              : "missing",
+        })),
+      };
+    },
   };
 }

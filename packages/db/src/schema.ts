@@ -171,8 +171,6 @@ export const assessmentValues = pgTable(
   "assessment_values",
   {
     unitCode: text("unit_code").notNull(),
-    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
-    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     numValue: doublePrecision("num_value"),
@@ -211,8 +209,6 @@ export const evaluationCriteria = pgTable(
   "evaluation_criteria",
   {
     unitCode: text("unit_code").notNull(),
-    /** The unit's province, set by the database on insert: the key to shard by (docs/deploy.md). */
-    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     criterionCode: text("criterion_code").notNull(),
     status: text("status").notNull(),

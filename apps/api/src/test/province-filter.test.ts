@@ -89,12 +89,14 @@ const knownGaps = [
   "value save: evidence_files",
 ];
 
-/** The growing tables that carry the province code, set by the database on insert. */
+/**
+ * The growing tables that carry the province code, set by the database on insert. Not yet
+ * `assessment_values` and `evaluation_criteria` (79 and 19 rows per commune and year): a row
+ * trigger made their bulk writes 2.5 to 10 times slower, so their writers are to set it.
+ */
 const keyedTables = [
   "assessments",
-  "assessment_values",
   "evaluation_results",
-  "evaluation_criteria",
   "evidence_files",
   "report_submissions",
   "targets",
@@ -213,7 +215,7 @@ describe("hot paths and the province filter", () => {
     }
     const values = await queryRows<{ province: string }>(
       t.database.db,
-      sql`select distinct province_code as province from assessment_values where unit_code = 'X01'`,
+      sql`select distinct province_code as province from assessments where unit_code = 'X01'`,
     );
     expect(values).toEqual([{ province: "P01" }]);
     const other = await queryRows<{ province: string }>(

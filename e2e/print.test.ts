@@ -41,8 +41,13 @@ function todayInVietnam(): string {
 }
 
 /** A page opened on a desktop with a session made through the API (logins are rate-limited). */
-async function openAs(username: string, path: string, ready: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function openAs(
+  username: string,
+  path: string,
+  ready: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
   const [name = "", value = ""] = (await sessionOf(username)).split("=", 2);
   await context.addCookies([{ name, value, url: app.baseUrl }]);
   const page = await context.newPage();
@@ -163,9 +168,39 @@ describe("printing on A4", () => {
     const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
     const page = await openAs("vpdp", `/targets/${me.unitCode}`, '[data-testid="unit-map"] canvas');
     await expectPrinted(page, { unit: me.unitName, year: "Năm", demo: true });
-    expect(await visible(page, '[data-testid="unit-map"] canvas')).toBeGreaterThan(0);
+    await page.locator('[data-testid="unit-map"] [data-testid="chart-on-paper"]').waitFor();
     expect(await visible(page, '[data-testid="heatmap"]')).toBe(1);
     await printToPdf(page, "targets-dashboard");
+    await page.context().close();
+  });
+
+  it("prints from a phone: the map redrawn at the page's width, the folded lists open", async () => {
+    const office = await sessionOf("vpdp");
+    const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+    const page = await openAs(
+      "vpdp",
+      `/targets/${me.unitCode}`,
+      '[data-testid="unit-map"] canvas',
+      {
+        width: 390,
+        height: 844,
+      },
+    );
+    const map = page.locator('[data-testid="unit-map"]');
+    expect(await visible(page, ".behind-list")).toBe(0);
+    expect(await map.getByTestId("chart-on-paper").count()).toBe(0);
+    await page.emulateMedia({ media: "print" });
+    const picture = map.getByTestId("chart-on-paper");
+    await picture.waitFor({ state: "visible" });
+    // Two printer dots per pixel at the A4 page's width (703 px), not the phone's 390 stretched.
+    const dots = await picture.evaluate((image: HTMLImageElement) => image.naturalWidth);
+    expect(dots).toBeGreaterThanOrEqual(2 * 703 - 2);
+    expect(await visible(page, '[data-testid="unit-map"] canvas')).toBe(0);
+    expect(await visible(page, ".behind-list")).toBeGreaterThan(0);
+    await printToPdf(page, "targets-dashboard-phone");
+    await page.emulateMedia({ media: "screen" });
+    await picture.waitFor({ state: "detached" });
+    expect(await visible(page, '[data-testid="unit-map"] canvas')).toBeGreaterThan(0);
     await page.context().close();
   });
 

@@ -12,6 +12,8 @@ import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { ChartOnPaper } from "../../components/print/chart-on-paper.tsx";
+import { useChartOnPaper } from "../../components/print/use-chart-on-paper.ts";
 import { downloadChartPng } from "./chart-png.ts";
 import { comparisonExportUrl, fetchComparison } from "./targets-api.ts";
 import "./targets.css";
@@ -23,6 +25,7 @@ export function ComparisonPage() {
   const { code = "" } = useParams();
   const { t } = useI18n();
   const chart = useRef<ReactEChartsCore>(null);
+  const onPaper = useChartOnPaper(chart);
   const query = useQuery({
     queryKey: ["targets", "comparison", code],
     queryFn: ({ signal }) => fetchComparison(code, signal),
@@ -114,10 +117,12 @@ export function ComparisonPage() {
         option={option}
         notMerge
         style={{ height: 280, width: "100%" }}
+        className={onPaper ? "print-hidden" : undefined}
         opts={{ renderer: "canvas" }}
         role="img"
         aria-label={t("targets.compare.title")}
       />
+      <ChartOnPaper picture={onPaper} label={t("targets.compare.title")} />
       <Table
         size="small"
         pagination={false}

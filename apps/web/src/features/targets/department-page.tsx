@@ -135,6 +135,8 @@ export function DepartmentPage() {
                 items={[
                   {
                     key: "failing",
+                    // Drawn while closed too, so that a printed page lists the communes.
+                    forceRender: true,
                     label: t("targets.department.failing", { count: row.failing.length }),
                     children: (
                       <ul className="behind-list">

@@ -142,6 +142,8 @@ export function TargetsPanel({
                 items={[
                   {
                     key: "behind",
+                    // Drawn while closed too, so that a printed page lists the communes.
+                    forceRender: true,
                     label: t("targets.behind", { count: progress.behind.length }),
                     children: (
                       <ul className="behind-list">

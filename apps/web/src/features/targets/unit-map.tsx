@@ -13,6 +13,8 @@ import { ErrorState } from "../../components/error-state.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { communesLink } from "../communes/index.ts";
+import { ChartOnPaper } from "../../components/print/chart-on-paper.tsx";
+import { useChartOnPaper } from "../../components/print/use-chart-on-paper.ts";
 import { downloadChartPng } from "./chart-png.ts";
 import { fetchMap, mapQueryKey } from "./targets-api.ts";
 
@@ -38,6 +40,7 @@ export function UnitMap({ code, year }: { code: string; year: number }) {
   const { t, language } = useI18n();
   const navigate = useNavigate();
   const chart = useRef<ReactEChartsCore>(null);
+  const onPaper = useChartOnPaper(chart);
   const [show, setShow] = useState<Show>("communes");
   const [measure, setMeasure] = useState<Measure>("criteria");
   const query = useQuery({
@@ -228,11 +231,12 @@ export function UnitMap({ code, year }: { code: string; year: number }) {
             option={option}
             onEvents={events}
             notMerge
-            className="unit-map-chart"
+            className={onPaper ? "unit-map-chart print-hidden" : "unit-map-chart"}
             opts={{ renderer: "canvas" }}
             role="img"
             aria-label={t("targets.map.title", { year: data.year })}
           />
+          <ChartOnPaper picture={onPaper} label={t("targets.map.title", { year: data.year })} />
           <p className="page-meta">
             {t(data.show === "communes" ? "targets.map.hint" : "lists.mapChildrenHint")}
           </p>

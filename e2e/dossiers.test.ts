@@ -428,14 +428,26 @@ describe("maintenance watch and revocation", () => {
 });
 
 describe("merged commune (CV 267)", () => {
-  it("shows the lineage and records the province's decision for the demo merger", async () => {
-    const office = await sessionOf("vpdp");
+  it("shows the lineage and records the province's decision for a merged xã of the reform", async () => {
+    // The province of today (51) sees the xã formed on 1/7/2025; the one whose former communes
+    // were all recognised in the demo is decided on without a new dossier.
+    const office = await sessionOf("admin");
+    const mergers = await apiGet<{ code: string; name: string; path: string }[]>(
+      app.baseUrl,
+      office,
+      "/api/mergers",
+    );
+    const byDecision = mergers.find((row) => row.path === "decision");
+    expect(byDecision).toBeDefined();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await useSession(page, office);
     await page.goto(`${app.baseUrl}/dossiers`);
     await page.getByTestId("merger-link").click();
     await page.getByTestId("merger-list").waitFor();
-    await page.getByTestId("merger-list").getByRole("link").first().click();
+    await page
+      .getByTestId("merger-list")
+      .getByRole("link", { name: byDecision?.name, exact: true })
+      .click();
     await page.getByTestId("merger-lineage").waitFor();
     expect(await page.getByTestId("merger-lineage").locator("tr.ant-table-row").count()).toBe(2);
     expect(await page.getByTestId("merger-lineage").innerText()).toContain("Đạt chuẩn NTM");

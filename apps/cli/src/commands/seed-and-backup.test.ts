@@ -33,7 +33,9 @@ async function provinceAverage(db: Database, year: number) {
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database, { ifEmpty: true, log: () => undefined });
-});
+
+  // The whole demo (two old provinces, the reform, five years of values) on a shared machine.
+}, 300_000);
 afterAll(async () => {
   await database.close();
   rmSync(folder, { recursive: true, force: true });
@@ -65,8 +67,53 @@ describe("ntm seed --demo", () => {
         "fatherland_front",
         "province_admin",
         "viewer",
+        "national_admin",
       ]),
     );
+  });
+
+  it("applies the reform of 1/7/2025 from the real mapping: Kon Tum and old Quảng Ngãi become new 51", async () => {
+    const versions = await queryRows<{ code: string; valid_to: string | null; n: number }>(
+      database.db,
+      sql`select code, valid_to::text, (select count(*)::int from admin_units c
+                 where c.parent_code = p.code and c.valid_from = p.valid_from) as n
+            from admin_units p where level = 'province' order by code, valid_from`,
+    );
+    expect(versions).toEqual([
+      { code: "51", valid_to: "2025-06-30", n: 13 },
+      { code: "51", valid_to: null, n: 96 },
+      { code: "62", valid_to: "2025-06-30", n: 10 },
+    ]);
+    const users = await queryRows<{ username: string; unit_code: string }>(
+      database.db,
+      sql`select username, unit_code from users where username in ('admin', 'quocgia', 'xa')
+          order by username`,
+    );
+    expect(users).toEqual([
+      { username: "admin", unit_code: "51" },
+      { username: "quocgia", unit_code: "51" },
+      { username: "xa", unit_code: "23344" },
+    ]);
+    // Every new unit has its predecessors in the database: both old provinces are loaded.
+    const orphans = await queryRows<{ code: string }>(
+      database.db,
+      sql`select code from admin_units u where valid_from = '2025-07-01' and not exists (
+            select 1 from unit_successors l
+             where l.successor_code = u.code and l.successor_valid_from = u.valid_from)`,
+    );
+    expect(orphans).toEqual([]);
+  });
+
+  it("ends the recognition a merged xã's code carried, the predecessor still recognised the day before", async () => {
+    const rows = await queryRows<{ ended: string | null }>(
+      database.db,
+      sql`select r.ended_on::text as ended from recognised_levels r
+           where r.unit_code in (select successor_code from unit_successors
+                                  group by successor_code, successor_valid_from having count(*) > 1)
+             and r.decision_date < '2025-07-01'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.ended === "2025-07-01")).toBe(true);
   });
 
   it("tells a believable story: progress each year, some recognised communes, some lagging", async () => {
@@ -85,12 +132,8 @@ describe("ntm seed --demo", () => {
   });
 
   it("evaluates a commune under the set in force for the year: 19 criteria in 2024, 10 in 2026", async () => {
-    const code = (
-      await queryRows<{ unit_code: string }>(
-        database.db,
-        sql`select unit_code from assessments limit 1`,
-      )
-    )[0]?.unit_code as string;
+    // 23344: Xã Đắk Blô until 30/6/2025, Xã Đăk Plô (with Đắk Man and Đắk Nhoong) from 1/7/2025.
+    const code = "23344";
     const y2024 = await evaluateUnit(database.db, { unitCode: code, year: 2024 });
     const y2026 = await evaluateUnit(database.db, { unitCode: code, year: 2026 });
     expect(y2024.set.code).toBe("kon-tum-commune-2021-2025");
@@ -100,7 +143,7 @@ describe("ntm seed --demo", () => {
     expect(y2026.result.classValue).toMatch(/^[123]$/);
   });
 
-  it("holds 2026 values on the 10 criteria of the 2026–2030 set for a district's communes, as demo data", async () => {
+  it("holds 2026 values on the 10 criteria of the 2026–2030 set for the new xã formed from Kon Tum, as demo data", async () => {
     const rows = await queryRows<{ n: number; total: number; demo: boolean; code: string }>(
       database.db,
       sql`select count(*)::int as n, min(r.criteria_total)::int as total, bool_and(a.demo) as demo,
@@ -110,8 +153,22 @@ describe("ntm seed --demo", () => {
             join criteria_sets s on s.id = r.set_id
            where r.year = 2026`,
     );
-    expect(rows[0]?.n).toBeGreaterThanOrEqual(3);
+    // The 37 new xã formed from Kon Tum communes; old Quảng Ngãi's have no demo values.
+    expect(rows[0]?.n).toBe(37);
     expect(rows[0]).toMatchObject({ total: 10, demo: true, code: "vn-commune-2026-2030" });
+  });
+
+  it("holds 2025 values on the new units only, the commune officer's own xã left to enter", async () => {
+    const rows = await queryRows<{ code: string; valid_from: string }>(
+      database.db,
+      sql`select a.unit_code as code, u.valid_from::text from assessments a
+            join admin_units u on u.code = a.unit_code
+             and u.valid_from <= '2025-12-31' and (u.valid_to is null or u.valid_to >= '2025-12-31')
+           where a.year = 2025`,
+    );
+    expect(rows.length).toBe(36);
+    expect(rows.every((row) => row.valid_from === "2025-07-01")).toBe(true);
+    expect(rows.map((row) => row.code)).not.toContain("23344");
   });
 
   it("does nothing the second time with --if-empty", async () => {

@@ -14,16 +14,22 @@ import {
   writeValuesBulk,
   type DemoInfo,
 } from "@ntm/api";
+import type { UnitImportRow } from "@ntm/contracts";
 import type { Database } from "@ntm/db";
 import { matchesSearch, roleNames, type Role } from "@ntm/domain";
 import { sql } from "drizzle-orm";
-import { buildDemoUnits, DEMO_PROVINCE_CODE } from "../demo/build-demo-province.ts";
+import {
+  buildDemoUnits,
+  DEMO_PROVINCE_CODE,
+  unitsOfProvince,
+} from "../demo/build-demo-province.ts";
 import { generateDemoValues } from "../demo/generate-demo-values.ts";
 import { isRuralCommune } from "../demo/load-vietnam-units.ts";
-import { demoYear2026, seed2026Values } from "./seed-2026-values.ts";
+import { presentProvinceOf, seedReform, seedValuesAfterReform } from "./seed-reform.ts";
 import { seedDossiers } from "./seed-dossiers.ts";
 import { seedBoundaries, seedTargets } from "./seed-targets.ts";
 import { seedReports } from "./seed-reports.ts";
+import { seedVillages } from "./seed-villages.ts";
 
 export const demoPassword = "demo1234";
 export const demoYears = [2022, 2023, 2024];
@@ -52,19 +58,45 @@ async function catalogFiles(): Promise<string[]> {
     .map((name) => join(folder, name));
 }
 
-/** Departments in charge of criteria, as a provincial decision assigns them (illustrative). */
+/**
+ * Departments in charge of criteria, as a provincial decision assigns them (illustrative): the
+ * 19 criteria of 2021–2025 and the 10 of 2026–2030 (QĐ 51/2025). Since 1/3/2025 the provincial
+ * departments were merged (transport into Xây dựng, labour into Nội vụ, information into Khoa học
+ * và Công nghệ, poverty reduction to Nông nghiệp và Môi trường): the 2026–2030 criteria go to the
+ * departments that hold those tasks today; the demo keeps the older codes for the accounts.
+ */
 const demoDepartments = [
-  { code: "so-xd", name: "Sở Xây dựng", criteria: ["1", "9"] },
-  { code: "so-gtvt", name: "Sở Giao thông vận tải", criteria: ["2"] },
-  { code: "so-nnmt", name: "Sở Nông nghiệp và Môi trường", criteria: ["3", "10", "13", "17"] },
-  { code: "so-ct", name: "Sở Công Thương", criteria: ["4", "7"] },
-  { code: "so-gddt", name: "Sở Giáo dục và Đào tạo", criteria: ["5", "14"] },
-  { code: "so-vhttdl", name: "Sở Văn hóa, Thể thao và Du lịch", criteria: ["6", "16"] },
-  { code: "so-ttt", name: "Sở Thông tin và Truyền thông", criteria: ["8"] },
-  { code: "so-ldtbxh", name: "Sở Lao động - Thương binh và Xã hội", criteria: ["11", "12"] },
-  { code: "so-yt", name: "Sở Y tế", criteria: ["15"] },
-  { code: "so-nv", name: "Sở Nội vụ", criteria: ["18"] },
-  { code: "bchqs", name: "Bộ Chỉ huy Quân sự tỉnh và Công an tỉnh", criteria: ["19"] },
+  { code: "so-xd", name: "Sở Xây dựng", criteria: ["1", "9"], from2026: ["1", "2"] },
+  { code: "so-gtvt", name: "Sở Giao thông vận tải", criteria: ["2"], from2026: [] },
+  {
+    code: "so-nnmt",
+    name: "Sở Nông nghiệp và Môi trường",
+    criteria: ["3", "10", "13", "17"],
+    from2026: ["3", "6", "8"],
+  },
+  { code: "so-ct", name: "Sở Công Thương", criteria: ["4", "7"], from2026: [] },
+  { code: "so-gddt", name: "Sở Giáo dục và Đào tạo", criteria: ["5", "14"], from2026: ["4"] },
+  {
+    code: "so-vhttdl",
+    name: "Sở Văn hóa, Thể thao và Du lịch",
+    criteria: ["6", "16"],
+    from2026: ["5"],
+  },
+  { code: "so-ttt", name: "Sở Thông tin và Truyền thông", criteria: ["8"], from2026: ["7"] },
+  {
+    code: "so-ldtbxh",
+    name: "Sở Lao động - Thương binh và Xã hội",
+    criteria: ["11", "12"],
+    from2026: [],
+  },
+  { code: "so-yt", name: "Sở Y tế", criteria: ["15"], from2026: [] },
+  { code: "so-nv", name: "Sở Nội vụ", criteria: ["18"], from2026: ["9"] },
+  {
+    code: "bchqs",
+    name: "Bộ Chỉ huy Quân sự tỉnh và Công an tỉnh",
+    criteria: ["19"],
+    from2026: ["10"],
+  },
 ];
 
 async function hasData(database: Database): Promise<boolean> {
@@ -77,8 +109,11 @@ async function hasData(database: Database): Promise<boolean> {
 }
 
 /**
- * Seeds the demo province: its real units (Kon Tum, pre-2025 hierarchy), the criteria sets,
- * departments, one account per role and three years of generated values ("dữ liệu minh họa").
+ * Seeds the demo province of today: the real units before the reform of every old province it was
+ * formed from (Quảng Ngãi and Kon Tum), the criteria sets, departments, one account per role,
+ * 2022–2024 values, dossiers, targets and reports on Kon Tum, then the reform of 1/7/2025 from
+ * the real mapping and 2025–2026 values for the new xã formed from Kon Tum communes. Every
+ * generated figure is marked "dữ liệu minh họa".
  */
 export async function seedDemo(
   database: Database,
@@ -93,12 +128,20 @@ export async function seedDemo(
   const now = new Date();
   const provinceCode = options.provinceCode ?? DEMO_PROVINCE_CODE;
   const regionOf = await loadRegionOf();
-  const units = await buildDemoUnits({ provinceCode, regionOf, seed: demoSeed });
-  const rows = units.map((row) =>
-    row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row,
-  );
-  await importUnits(db, { rows, user: systemUser });
-  log(`Đã nhập ${rows.length} đơn vị hành chính.`);
+  // The province of today and every old province it was formed from, before the reform.
+  const present = await presentProvinceOf(provinceCode);
+  const allRows: UnitImportRow[] = (
+    await Promise.all(
+      present.formedFrom.map((code) =>
+        buildDemoUnits({ provinceCode: code, regionOf, seed: demoSeed }),
+      ),
+    )
+  )
+    .flat()
+    .map((row) => (row.level === "commune" ? { ...row, assessed: isRuralCommune(row) } : row));
+  await importUnits(db, { rows: allRows, user: systemUser });
+  log(`Đã nhập ${allRows.length} đơn vị hành chính trước ngày 01/7/2025.`);
+  const rows = unitsOfProvince(allRows, provinceCode);
 
   for (const file of await catalogFiles()) {
     const document = JSON.parse(await readFile(file, "utf8")) as unknown;
@@ -106,21 +149,20 @@ export async function seedDemo(
     log(`Đã nhập bộ tiêu chí ${result.set.code} v${result.set.version}.`);
   }
 
-  const setCodes = [
-    ...new Set(
-      (await getSets(db, systemUser))
-        .filter((set) => set.fromYear <= 2025 && set.toYear >= 2021)
-        .map((set) => set.code),
-    ),
+  const sets = await getSets(db, systemUser);
+  const setCodes = (period: (set: (typeof sets)[number]) => boolean) => [
+    ...new Set(sets.filter(period).map((set) => set.code)),
   ];
+  const before2026 = setCodes((set) => set.fromYear <= 2025 && set.toYear >= 2021);
+  const from2026 = setCodes((set) => set.fromYear <= 2030 && set.toYear >= 2026);
   for (const department of demoDepartments) {
+    const keys = (codes: string[], criteria: string[]) =>
+      codes.flatMap((setCode) => criteria.map((criterion) => `${setCode}:${criterion}`));
     await insertDepartment(db, {
       code: department.code,
       name: department.name,
       provinceCode,
-      criteria: setCodes.flatMap((setCode) =>
-        department.criteria.map((criterion) => `${setCode}:${criterion}`),
-      ),
+      criteria: [...keys(before2026, department.criteria), ...keys(from2026, department.from2026)],
     });
   }
 
@@ -135,6 +177,10 @@ export async function seedDemo(
     .sort((a, b) => a.name.localeCompare(b.name, "vi"))[0];
   if (!province || !district || !commune)
     throw new Error("Dữ liệu minh họa thiếu tỉnh, huyện hoặc xã.");
+  // The province administrator answers for the province of today and, through it, for the
+  // history of the old provinces it was formed from (ADR 0011). The other accounts keep the
+  // units of the 2022–2024 work; the province re-scopes them when it chooses.
+  const today = { code: present.code, name: present.name };
 
   const accounts: {
     username: string;
@@ -143,7 +189,7 @@ export async function seedDemo(
     department?: string;
     name: string;
   }[] = [
-    { username: "admin", role: "province_admin", unit: province, name: "Quản trị tỉnh" },
+    { username: "admin", role: "province_admin", unit: today, name: "Quản trị tỉnh" },
     {
       username: "vpdp",
       role: "coordination_office",
@@ -166,6 +212,12 @@ export async function seedDemo(
       name: `Ủy ban MTTQ Việt Nam ${commune.name}`,
     },
     { username: "xem", role: "viewer", unit: province, name: "Người xem" },
+    {
+      username: "quocgia",
+      role: "national_admin",
+      unit: today,
+      name: "Quản trị cấp quốc gia",
+    },
   ];
   for (const account of accounts) {
     await createUser(db, {
@@ -199,20 +251,10 @@ export async function seedDemo(
   log(
     `Đã tạo ${written.values} giá trị minh họa cho ${written.assessments} bản đánh giá (${demoYears.join(", ")}).`,
   );
-  const year2026 = await seed2026Values(database, {
-    units: rows,
-    districtCode: district.code,
-    provinceCode,
-    seed: demoSeed,
-    now,
-  });
-  log(
-    `Đã tạo ${year2026.values} giá trị minh họa năm ${demoYear2026} theo bộ tiêu chí 2026–2030 cho ${year2026.communes} xã.`,
-  );
 
   const info: DemoInfo = {
-    provinceCode,
-    provinceName: province.name,
+    provinceCode: present.code,
+    provinceName: `${present.name} (gồm ${province.name.replace(/^Tỉnh/, "tỉnh")} trước 01/7/2025)`,
     password: demoPassword,
     accounts: accounts.map((account) => ({
       username: account.username,
@@ -225,6 +267,26 @@ export async function seedDemo(
   log(`Đã nhập ${await seedBoundaries(database, { provinceCode, now })} vùng bản đồ minh họa.`);
   await seedDossiers(database, { provinceCode, log });
   log(`Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa.`);
+  log(await seedVillages(database, { provinceCode, district, commune, now }));
+
+  const reform = await seedReform(database, {
+    oldUnits: allRows,
+    demoProvinceCode: provinceCode,
+    presentCode: present.code,
+  });
+  log(
+    `Sắp xếp đơn vị hành chính từ 01/7/2025: ${present.name} (${present.code}) với ${reform.report.create.units} đơn vị cấp xã, ${reform.report.links.full + reform.report.links.partial} quan hệ kế thừa.`,
+  );
+  for (const year of await seedValuesAfterReform(database, {
+    communes: reform.communes,
+    presentCode: present.code,
+    // The commune officer's own commune keeps 2025 for the officer to enter.
+    without2025: [commune.code],
+    seed: demoSeed,
+    now,
+  })) {
+    log(`Đã tạo ${year.values} giá trị minh họa năm ${year.year} cho ${year.communes} xã mới.`);
+  }
   await saveDemoInfo(db, info);
   return info;
 }

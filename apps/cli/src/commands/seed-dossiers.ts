@@ -10,7 +10,6 @@ import {
 import { tables, type Database } from "@ntm/db";
 import type { Role, StepCode, StepData } from "@ntm/domain";
 import { and, eq, inArray } from "drizzle-orm";
-import { seedMerger } from "./seed-merger.ts";
 
 const actor = (role: Role, unitCode: string): AuthUser => ({
   ...systemUser,
@@ -236,14 +235,6 @@ export async function seedDossiers(
       source: "dữ liệu minh họa",
     });
   }
-  const merged = await seedMerger(database, {
-    provinceCode,
-    recognised: recognised2022,
-    exclude: [candidate, decided?.unitCode, returned?.unitCode, posting?.unitCode].filter(
-      (code): code is string => code !== undefined,
-    ),
-  });
-  if (merged) options.log(`Đã tạo xã sáp nhập ${merged} (hiệu lực từ 01/7/2025, minh họa).`);
   options.log(
     `Đã tạo ${recognised2022.length} quyết định công nhận năm 2022, 3 hồ sơ xét công nhận và 1 xã thuộc diện thu hồi (minh họa).`,
   );

@@ -33,10 +33,12 @@ async function get<T>(username: string, url: string): Promise<T> {
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemo(database, { ifEmpty: true, log: () => undefined });
-  // December 2026: the demo's merger of 1/7/2025 is in force.
+  // December 2026: the reform of 1/7/2025 is in force.
   const now = new Date("2026-12-06T03:00:00Z");
   app = await buildServer({ database, dataDir: folder, now: () => now });
-});
+
+  // The whole demo (two old provinces, the reform, five years of values) on a shared machine.
+}, 300_000);
 afterAll(async () => {
   await app?.close();
   await database?.close();

@@ -15,7 +15,8 @@ export async function listMergedUnits(
   const result: MergedUnitDto[] = [];
   for (const row of merged) {
     const unit = await findLatestUnit(db, row.code);
-    if (!unit) continue;
+    // CV 267 recognises xã: a new province or phường formed by the reform is not listed.
+    if (!unit || unit.level !== "commune" || !unit.assessed) continue;
     const inScope = await requireUnitAccess(db, {
       user,
       code: row.code,

@@ -3,58 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TargetDto, TargetsDashboardResponse, UnitTargetsResponse } from "@ntm/contracts";
 import { systemUser } from "../auth/index.ts";
 import { importUnits } from "../units/index.ts";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { allMet, irrigationOnly, nothing, targetsWorld } from "./targets-world.fixture.ts";
 
-let t: TestApp;
-const cookies: Record<string, string> = {};
-const versions: Record<string, number> = {};
-
-function call(user: string, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: cookies[user] as string },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-async function ok<T>(user: string, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) {
-  const response = await call(user, method, url, payload);
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json<T>();
-}
-
-async function save(
-  code: string,
-  year: number,
-  values: { indicatorCode: string; value: number | boolean }[],
-) {
-  const key = `${code}:${year}`;
-  const body = await ok<{ assessment: { version: number } }>(
-    "admin",
-    "PUT",
-    `/api/units/${code}/assessments/${year}/values`,
-    { version: versions[key] ?? 0, values },
-  );
-  versions[key] = body.assessment.version;
-}
-
-/** 2/2 criteria: recognised (standard). */
-const allMet = [
-  { indicatorCode: "3.1", value: 95 },
-  { indicatorCode: "3.2", value: true },
-  { indicatorCode: "10.1", value: 60 },
-  { indicatorCode: "10.2", value: 2 },
-];
-/** 1/2 criteria. */
-const irrigationOnly = [
-  { indicatorCode: "3.1", value: 95 },
-  { indicatorCode: "3.2", value: true },
-  { indicatorCode: "10.1", value: 30 },
-  { indicatorCode: "10.2", value: 4 },
-];
-/** 0/2 criteria. */
-const nothing = [{ indicatorCode: "3.1", value: 40 }];
+const world = targetsWorld();
+const { call, ok, save } = world;
 
 const commune = (code: string, name: string, parentCode: string) => ({
   code,
@@ -97,8 +49,8 @@ let provinceOpenId = 0;
 let otherDistrictId = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await importUnits(t.database.db, {
+  await world.start(["admin", "huyen", "xa1"]);
+  await importUnits(world.t.database.db, {
     user: systemUser,
     rows: [
       commune("X04", "Xã Ngọc Yêu", "D02"),
@@ -106,7 +58,6 @@ beforeAll(async () => {
       commune("X06", "Xã Đắk Hà", "D02"),
     ],
   });
-  for (const user of ["admin", "huyen", "xa1"]) cookies[user] = await loginAs(t.app, user);
   await save("X01", 2023, allMet);
   await save("X02", 2023, irrigationOnly);
   await save("X03", 2023, nothing);
@@ -139,7 +90,7 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => t.close());
+afterAll(() => world.t.close());
 
 const progressOf = async (id: number, year: number) =>
   (
@@ -223,7 +174,7 @@ describe("a target is measured on the communes of the year of its data", () => {
   });
 
   it("read in 2026, after two communes merged on 1/7/2025, it still counts the communes of 2023", async () => {
-    await importUnits(t.database.db, {
+    await importUnits(world.t.database.db, {
       user: systemUser,
       rows: [
         { ...commune("X01", "Xã Đăk Pék", "D01"), validTo: "2025-06-30", successorCode: "X07" },

@@ -12,58 +12,10 @@ import type {
 import { tables } from "@ntm/db";
 import { eq } from "drizzle-orm";
 import { insertDepartment } from "../users/index.ts";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { allMet, irrigationOnly, nothing, targetsWorld } from "./targets-world.fixture.ts";
 
-let t: TestApp;
-const cookies: Record<string, string> = {};
-const versions: Record<string, number> = {};
-
-function call(user: string, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: cookies[user] as string },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-async function ok<T>(user: string, method: "GET" | "POST" | "PUT", url: string, payload?: unknown) {
-  const response = await call(user, method, url, payload);
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  return response.json<T>();
-}
-
-async function save(
-  code: string,
-  year: number,
-  values: { indicatorCode: string; value: number | boolean }[],
-) {
-  const key = `${code}:${year}`;
-  const body = await ok<{ assessment: { version: number } }>(
-    "admin",
-    "PUT",
-    `/api/units/${code}/assessments/${year}/values`,
-    {
-      version: versions[key] ?? 0,
-      values,
-    },
-  );
-  versions[key] = body.assessment.version;
-}
-
-const allMet = [
-  { indicatorCode: "3.1", value: 95 },
-  { indicatorCode: "3.2", value: true },
-  { indicatorCode: "10.1", value: 60 },
-  { indicatorCode: "10.2", value: 2 },
-];
-const irrigationOnly = [
-  { indicatorCode: "3.1", value: 95 },
-  { indicatorCode: "3.2", value: true },
-  { indicatorCode: "10.1", value: 30 },
-  { indicatorCode: "10.2", value: 4 },
-];
-const nothing = [{ indicatorCode: "3.1", value: 40 }];
+const world = targetsWorld();
+const { call, ok, save } = world;
 
 const levelTarget = {
   unitCode: "P01",
@@ -80,10 +32,7 @@ let levelTargetId = 0;
 let otherDepartmentId = 0;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  for (const user of ["admin", "vpdp", "so-nn", "huyen", "xa1", "xa3", "xem"]) {
-    cookies[user] = await loginAs(t.app, user);
-  }
+  await world.start(["admin", "vpdp", "so-nn", "huyen", "xa1", "xa3", "xem"]);
   await save("X01", 2022, irrigationOnly);
   await save("X02", 2022, nothing);
   await save("X03", 2022, nothing);
@@ -91,7 +40,7 @@ beforeAll(async () => {
   await save("X02", 2024, irrigationOnly);
   await save("X03", 2024, nothing);
   otherDepartmentId = (
-    await insertDepartment(t.database.db, {
+    await insertDepartment(world.t.database.db, {
       code: "so-yt",
       name: "Sở Y tế",
       provinceCode: "P01",
@@ -99,7 +48,7 @@ beforeAll(async () => {
     })
   ).id;
 });
-afterAll(() => t.close());
+afterAll(() => world.t.close());
 
 describe("setting targets", () => {
   it("the province sets a target; it is audited", async () => {
@@ -107,7 +56,7 @@ describe("setting targets", () => {
     levelTargetId = created.id;
     expect(created.requirement).toBe("2 xã đạt chuẩn NTM đến năm 2025");
     expect(created.version).toBe(0);
-    const audit = await t.database.db
+    const audit = await world.t.database.db
       .select()
       .from(tables.auditLog)
       .where(eq(tables.auditLog.entityType, "target"));
@@ -286,7 +235,7 @@ describe("plans", () => {
       ["3", true, "full"],
       ["10", false, "none"],
     ]);
-    const audit = await t.database.db
+    const audit = await world.t.database.db
       .select()
       .from(tables.auditLog)
       .where(eq(tables.auditLog.entityType, "plan"));
@@ -330,7 +279,7 @@ describe("plans", () => {
 
 describe("a department's criteria", () => {
   it("shows its criteria across the province, the failing communes and the trend", async () => {
-    const [own] = await t.database.db
+    const [own] = await world.t.database.db
       .select()
       .from(tables.departments)
       .where(eq(tables.departments.code, "so-nn"));

@@ -46,6 +46,10 @@ export const indicatorSchema = z
     max: z.number().optional(),
     integer: z.boolean().optional(),
     note: z.string().optional(),
+    source: z
+      .object({ kind: z.literal("ocopRegistry"), minStars: z.number().int().min(3).max(5) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((indicator, ctx) => {

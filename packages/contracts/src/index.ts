@@ -21,5 +21,6 @@ export * from "./communes-list.schemas.ts";
 export * from "./unit-edit.schemas.ts";
 export * from "./api.responses.ts";
 export * from "./reform-import.schemas.ts";
+export * from "./ocop.schemas.ts";
 export * from "./jobs.schemas.ts";
 export * from "./villages.schemas.ts";

@@ -9,6 +9,7 @@ export const taskKinds = [
   "obstacle",
   "missing_values",
   "target",
+  "ocop_expiry",
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -96,6 +97,18 @@ export const targetTaskSchema = z.object({
   year: z.number(),
 });
 
+/** An OCOP product whose certificate ends within 30 days: to re-evaluate before it lapses. */
+export const ocopExpiryTaskSchema = z.object({
+  ...taskBase,
+  kind: z.literal("ocop_expiry"),
+  productId: z.number(),
+  productName: z.string(),
+  stars: z.number(),
+  /** The first day the certificate is no longer valid. */
+  expiresOn: isoDateSchema,
+  daysLeft: z.number(),
+});
+
 export const taskSchema = z.discriminatedUnion("kind", [
   dossierStepTaskSchema,
   reportTaskSchema,
@@ -103,6 +116,7 @@ export const taskSchema = z.discriminatedUnion("kind", [
   obstacleTaskSchema,
   missingValuesTaskSchema,
   targetTaskSchema,
+  ocopExpiryTaskSchema,
 ]);
 export type TaskDto = z.infer<typeof taskSchema>;
 

@@ -34,4 +34,5 @@ export * from "./targets/plan.ts";
 export * from "./targets/boundaries.ts";
 export * from "./targets/compare-years.ts";
 export * from "./reporting/consolidate.ts";
+export * from "./ocop/index.ts";
 export * from "./villages/index.ts";

@@ -155,6 +155,12 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
     new: { periodKey: string; type: string; to: string[] };
   };
   "obstacle.raise": { entity: "obstacle"; new: AuditSnapshot };
+  /** The OCOP registry: a product registered, re-evaluated or revoked; a list imported; a notice. */
+  "ocop.register": { entity: "ocop_product"; new: AuditSnapshot };
+  "ocop.reevaluate": { entity: "ocop_product"; old: AuditSnapshot; new: AuditSnapshot };
+  "ocop.revoke": { entity: "ocop_product"; old: AuditSnapshot; new: AuditSnapshot };
+  "ocop.import": { entity: "ocop_product"; new: { products: number; file: string } };
+  "ocop.notice": { entity: "ocop_product"; new: { certificateId: number; to: string[] } };
   "auth.login": { entity: "user"; new: { address: string | null } };
   "auth.login-failed": { entity: "user"; new: { address: string | null; reason: string } };
   "user.created": { entity: "user"; new: AccountState };
@@ -247,6 +253,11 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "report.reminder_mail": "report_submission",
   "report.remind": "report_submission",
   "obstacle.raise": "obstacle",
+  "ocop.register": "ocop_product",
+  "ocop.reevaluate": "ocop_product",
+  "ocop.revoke": "ocop_product",
+  "ocop.import": "ocop_product",
+  "ocop.notice": "ocop_product",
   "obstacle.escalate": "obstacle",
   "obstacle.resolve": "obstacle",
   "obstacle.reopen": "obstacle",

@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   EditOutlined,
   FileTextOutlined,
+  ShopOutlined,
 } from "@ant-design/icons";
 import type { PermissionAction } from "@ntm/contracts";
 import type { ReactNode } from "react";
@@ -27,4 +28,5 @@ export const navItems: NavItem[] = [
   { path: "/dossiers", label: "dossiers.nav", icon: <AuditOutlined /> },
   { path: "/targets", label: "targets.nav", icon: <AimOutlined /> },
   { path: "/reports", label: "reports.nav", icon: <FileTextOutlined /> },
+  { path: "/ocop", label: "ocop.nav", icon: <ShopOutlined /> },
 ];

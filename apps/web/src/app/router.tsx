@@ -117,6 +117,17 @@ const JobsPage = lazy(() =>
   })),
 );
 
+const OcopListPage = lazy(() =>
+  import("../features/ocop/ocop-list-page.tsx").then((module) => ({
+    default: module.OcopListPage,
+  })),
+);
+const OcopProductPage = lazy(() =>
+  import("../features/ocop/ocop-product-page.tsx").then((module) => ({
+    default: module.OcopProductPage,
+  })),
+);
+
 const ReportsPage = lazy(() =>
   import("../features/reports/reports-page.tsx").then((module) => ({
     default: module.ReportsPage,
@@ -201,6 +212,8 @@ export function AppRouter() {
             { path: "departments/:id", page: <DepartmentPage /> },
             { path: "communes", page: <CommunesPage /> },
             { path: "catalog", page: <CatalogPage /> },
+            { path: "ocop", page: <OcopListPage /> },
+            { path: "ocop/products/:id", page: <OcopProductPage /> },
           ].map((route) => (
             <Route
               key={route.path}

@@ -121,6 +121,8 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "village.manage": ["province_admin", "commune_officer"],
   "village.values.write": ["province_admin", "coordination_office", "commune_officer"],
   "village.recognise": ["commune_officer"],
+  "ocop.read": everyone,
+  "ocop.write": ["province_admin", "coordination_office", "department"],
 };
 
 describe("actions on a commune: role × scope", () => {

@@ -96,6 +96,9 @@ export interface ActionResources {
   "target.write": UnitResource;
   "plan.write": UnitResource;
   "department.read": DepartmentResource;
+  // OCOP products: the registry of a commune's products and their certificates
+  "ocop.read": UnitResource;
+  "ocop.write": UnitResource;
   // Accounts
   "user.read": AccountResource;
   "user.create": AccountResource;
@@ -103,6 +106,9 @@ export interface ActionResources {
   "user.password.reset": AccountResource;
   "user.sessions.end": AccountResource;
   "user.password.change": OwnAccountResource;
+  // Background jobs of a province (re-evaluation, reminders, imports, the consolidated report)
+  "job.read": UnitResource;
+  "job.start": UnitResource;
 }
 
 export type Action = keyof ActionResources;
@@ -110,9 +116,6 @@ export type ResourceOf<A extends Action> = ActionResources[A];
 
 /** The resource argument of `can`: none for actions decided by the role alone. */
 export type ResourceArgs<A extends Action> =
-  // Background jobs of a province (re-evaluation, reminders, imports, the consolidated report)
-  "job.read": UnitResource;
-  "job.start": UnitResource;
   undefined extends ResourceOf<A> ? [resource?: undefined] : [resource: ResourceOf<A>];
 
 /** Actions taken on a unit as a whole, which a plain unit resource describes. */
@@ -131,6 +134,8 @@ const provinceOffice: readonly Role[] = ["province_admin", "coordination_office"
 const participants: readonly Role[] = roles.filter(
   (role) => role !== "viewer" && role !== "national_admin",
 );
+/** The province keeps the OCOP registry (its OCOP council sits at the agriculture department). */
+const ocopKeepers: readonly Role[] = [...provinceOffice, "department"];
 const provinceAdminOnly = (reason: string) => rolesOnly(["province_admin"], roleRefusal(reason));
 const manageAccounts = provinceAdminOnly("Chỉ quản trị tỉnh được quản lý tài khoản.");
 const accountRule: Rule<AccountResource> = {
@@ -404,6 +409,22 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
     checks: [scoped, ownDepartment],
     allowed: "Được xem tiêu chí của sở, ngành trong tỉnh.",
   },
+  "ocop.read": {
+    checks: [scoped],
+    allowed: "Được xem sản phẩm OCOP của đơn vị thuộc phạm vi.",
+  },
+  "ocop.write": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ocopKeepers,
+        roleRefusal(
+          "Chỉ quản trị tỉnh, Văn phòng điều phối hoặc sở, ngành của tỉnh được cập nhật sản phẩm OCOP.",
+        ),
+      ),
+    ],
+    allowed: "Được cập nhật sản phẩm OCOP của các xã trong tỉnh.",
+  },
   "user.read": accountRule,
   "user.create": accountRule,
   "user.disable": accountRule,
@@ -412,6 +433,14 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
   "user.password.change": {
     checks: [ownAccount],
     allowed: "Được đổi mật khẩu của chính mình.",
+  },
+  "job.read": {
+    checks: [scoped, jobManagers("Chỉ quản trị được xem các tác vụ nền.")],
+    allowed: "Quản trị xem các tác vụ nền của tỉnh thuộc phạm vi.",
+  },
+  "job.start": {
+    checks: [scoped, jobManagers("Chỉ quản trị được chạy tác vụ nền.")],
+    allowed: "Quản trị chạy tác vụ nền cho tỉnh thuộc phạm vi.",
   },
 };
 
@@ -434,11 +463,3 @@ export function can<A extends Action>(
   }
   return allow(rule.allowed);
 }
-  "job.read": {
-    checks: [scoped, jobManagers("Chỉ quản trị được xem các tác vụ nền.")],
-    allowed: "Quản trị xem các tác vụ nền của tỉnh thuộc phạm vi.",
-  },
-  "job.start": {
-    checks: [scoped, jobManagers("Chỉ quản trị được chạy tác vụ nền.")],
-    allowed: "Quản trị chạy tác vụ nền cho tỉnh thuộc phạm vi.",
-  },

@@ -58,6 +58,18 @@ export interface Indicator {
   /** Counts must be whole numbers. */
   integer?: boolean;
   note?: string;
+  /** Where the value comes from when it is not entered by hand. */
+  source?: IndicatorSource;
+}
+
+/**
+ * A value read from another register of the product: the OCOP registry's count of products of
+ * `minStars` or more with a valid certificate in the commune on 31/12 of the year (a yes/no
+ * indicator is met from one product).
+ */
+export interface IndicatorSource {
+  kind: "ocopRegistry";
+  minStars: number;
 }
 
 export interface Criterion {

@@ -1,6 +1,7 @@
 import { endOfYear } from "@ntm/domain";
 import type { Config } from "../../shared/config.ts";
 import { reevaluate } from "../assessments/index.ts";
+import { sendOcopNotices } from "../ocop/index.ts";
 import { sendReminderMails } from "../reports/index.ts";
 import { findDescendantsOn } from "../units/index.ts";
 import type { JobHandler, JobHandlers } from "./job-queue.ts";
@@ -37,11 +38,13 @@ export const reEvaluationJob: JobHandler = async ({ db, input, resumeFrom, now, 
 export function reminderMailsJob(config: Config): JobHandler {
   return async ({ db, now, progress }) => {
     const result = await sendReminderMails(db, { now: now(), mail: config.mail });
+    const ocop = await sendOcopNotices(db, { now: now(), mail: config.mail });
     await progress(result.sent.length, result.sent.length);
     return {
       configured: result.configured,
       sent: result.sent.length,
       withoutAddress: result.withoutAddress,
+      ocopNotices: ocop.sent.length,
     };
   };
 }

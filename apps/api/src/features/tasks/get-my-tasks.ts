@@ -6,6 +6,7 @@ import { currentYear, today } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { getInbox } from "../dossiers/index.ts";
+import { ocopExpiryTasks } from "../ocop/index.ts";
 import { getUnitTargets } from "../targets/index.ts";
 import { findDescendantsOn, findPathOn, findUnitOn } from "../units/index.ts";
 import {
@@ -289,6 +290,7 @@ export async function getMyTasks(
     ...(await obstacleTasks(db, user, scope, date)),
     ...(await missingValueTasks(db, user, scope, year)),
     ...(await targetTasks(db, user, scope, now)),
+    ...(await ocopExpiryTasks(db, user, now)),
   ].sort(byDue);
   return {
     today: date,

@@ -4,6 +4,7 @@ import type { AuthUser } from "../../features/auth/index.ts";
 import { importUnits } from "../../features/units/index.ts";
 import { importBoundaries } from "../../features/targets/maps.service.ts";
 import { importRecognitions } from "../../features/dossiers/index.ts";
+import { registerProduct } from "../../features/ocop/index.ts";
 import { uploadEvidence } from "../../features/evidence/evidence.service.ts";
 import { findAssessment } from "../../features/assessments/assessments.repository.ts";
 import { findSubmission } from "../../features/reports/reports.repository.ts";
@@ -24,6 +25,37 @@ import {
   type Side,
   type World,
 } from "./world.ts";
+
+/** A product certified in a commune in January 2024, valid on the test day (15/6/2024). */
+const ocopProduct = (name: string, communeCode: string) => ({
+  name,
+  producerKind: "cooperative" as const,
+  producerName: "HTX Nông nghiệp Đăk Pék",
+  producerEmail: null,
+  groupCode: "food" as const,
+  communeCode,
+  certificate: {
+    scores: { A: 30, B: 18, C: 25 },
+    stars: 4,
+    decisionNumber: "15/QĐ-UBND",
+    decisionDate: "2024-01-10",
+    issuer: "UBND tỉnh",
+    issuerLevel: "province" as const,
+  },
+});
+const ocopProducts = new Map<string, Promise<number>>();
+/** One product per commune, registered once by the system. */
+const ocopProductIn = (world: World, communeCode: string) => {
+  const known = ocopProducts.get(communeCode);
+  if (known) return known;
+  const made = registerProduct(world.t.database.db, {
+    user: systemUser,
+    input: ocopProduct(`Mật ong ${communeCode}`, communeCode),
+    now: fixedNow,
+  }).then((product) => product.id);
+  ocopProducts.set(communeCode, made);
+  return made;
+};
 
 /** What one role is asked to do on one side of the matrix. */
 export interface Case<A extends Action> {
@@ -738,6 +770,30 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
+  "ocop.read": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const commune = sideOf(world, side).commune;
+      return {
+        resource: [units[commune]!],
+        request: { method: "GET", url: `/api/ocop/products/${await ocopProductIn(world, commune)}` },
+      };
+    },
+  },
+  "ocop.write": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const commune = sideOf(world, side).commune;
+      return {
+        resource: [units[commune]!],
+        request: {
+          method: "POST",
+          url: "/api/ocop/products",
+          payload: ocopProduct(world.fresh("Mật ong"), commune),
+        },
+      };
+    },
+  },
   "user.read": {
     sides: both,
     prepare: async (world, _role, side) => {
@@ -829,7 +885,6 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
-};
   "job.read": {
     sides: both,
     prepare: async (world, _role, side) => {
@@ -854,3 +909,4 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
+};

@@ -25,6 +25,8 @@ export function taskTarget(task: TaskDto): TaskTarget {
         : { to: `/entry/${code(task.unit.code)}`, year: task.year };
     case "target":
       return { to: `/targets/${code(task.unit.code)}`, year: task.year };
+    case "ocop_expiry":
+      return { to: `/ocop/products/${task.productId}` };
   }
 }
 

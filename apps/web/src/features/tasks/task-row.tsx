@@ -6,6 +6,7 @@ import {
   EditOutlined,
   FileTextOutlined,
   RightOutlined,
+  SafetyCertificateOutlined,
   WarningOutlined,
 } from "@ant-design/icons";
 import type { TaskDto, TaskKind } from "@ntm/contracts";
@@ -24,6 +25,7 @@ const icons: Record<TaskKind, ReactNode> = {
   obstacle: <WarningOutlined aria-hidden />,
   missing_values: <EditOutlined aria-hidden />,
   target: <AimOutlined aria-hidden />,
+  ocop_expiry: <SafetyCertificateOutlined aria-hidden />,
 };
 
 /** When the task is due, in words and with an icon, never by colour alone. */

@@ -51,5 +51,11 @@ export function taskTitle(task: TaskDto, t: Translate, number: (n: number) => st
           });
     case "target":
       return t("tasks.target", { name: task.name, deadline: task.deadlineYear });
+    case "ocop_expiry":
+      return t("tasks.ocop", {
+        name: task.productName,
+        stars: task.stars,
+        days: number(task.daysLeft),
+      });
   }
 }

@@ -11,6 +11,7 @@ import { printEn, printVi } from "./messages-print.ts";
 import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
+import { ocopEn, ocopVi } from "../../features/ocop/index.ts";
 import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
 
 export type Language = "vi" | "en";
@@ -373,6 +374,7 @@ const vi = {
   ...filingVi,
   ...accessVi,
   ...printVi,
+  ...ocopVi,
 };
 const en = {
   ...coreEn,
@@ -389,6 +391,7 @@ const en = {
   ...filingEn,
   ...accessEn,
   ...printEn,
+  ...ocopEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,4 @@
+// What other features, the server and the command line use of the OCOP registry.
+export { ocopRoutes } from "./ocop.routes.ts";
+export { registerProduct } from "./register-product.ts";
+export { ocopExpiryTasks, sendOcopNotices } from "./ocop-notices.ts";

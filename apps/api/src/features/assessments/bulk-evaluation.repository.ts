@@ -1,17 +1,21 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@ntm/db";
-import type { StoredEvaluation, ValueRow } from "./stored-evaluation.ts";
+import type { StoredEvaluation } from "./stored-evaluation.ts";
 
 /**
- * The values of a year for the given communes, grouped by commune (ordered by its code), in one
- * statement that reads the primary key's entries of each commune.
+ * The values of a year for the given communes, one row per commune with its values as one JSON
+ * object (indicator code → number, yes/no or null): a row per value would cost the embedded
+ * database far more to hand over than the evaluation itself.
  */
 export async function findValuesOfCommunes(db: DbOrTx, year: number, codes: readonly string[]) {
-  return queryRows<ValueRow>(
+  return queryRows<{ unit_code: string; values: string }>(
     db,
-    sql`select unit_code, indicator_code, num_value, bool_value from assessment_values
+    sql`select unit_code,
+        json_object_agg(indicator_code, coalesce(to_json(bool_value), to_json(num_value)))::text
+          as values
+      from assessment_values
       where year = ${year} and unit_code = any(string_to_array(${codes.join(",")}, ','))
-      order by unit_code`,
+      group by unit_code`,
   );
 }
 

@@ -1,9 +1,9 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { endOfYear } from "@ntm/domain";
+import { endOfYear, type IndicatorValues } from "@ntm/domain";
 import { selectSetFor, type StoredSet } from "../catalog/index.ts";
 import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
 import { toAttributes } from "./evaluation.service.ts";
-import { createStorageEvaluator, type ValueRow } from "./stored-evaluation.ts";
+import { createStorageEvaluator } from "./stored-evaluation.ts";
 import {
   findValuesOfCommunes,
   lockAssessments,
@@ -106,26 +106,21 @@ async function runChunks(
       const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
       const results: ResultToStore[] = [];
       let slice = performance.now();
-      for (let start = 0; start < rows.length;) {
-        const code = (rows[start] as ValueRow).unit_code;
-        let end = start + 1;
-        while (end < rows.length && (rows[end] as ValueRow).unit_code === code) end += 1;
-        const commune = byCode.get(code);
-        if (commune) {
-          const set = await setFor(tx, chunk.year, commune.provinceCode);
-          results.push({
-            unitCode: code,
+      for (const row of rows) {
+        const commune = byCode.get(row.unit_code);
+        if (!commune) continue;
+        const set = await setFor(tx, chunk.year, commune.provinceCode);
+        results.push({
+          unitCode: row.unit_code,
+          year: chunk.year,
+          setId: set.id,
+          evaluation: evaluator.evaluate({
+            set: set.definition,
+            unit: toAttributes(commune.unit),
             year: chunk.year,
-            setId: set.id,
-            evaluation: evaluator.evaluate(
-              { set: set.definition, unit: toAttributes(commune.unit), year: chunk.year },
-              rows,
-              start,
-              end,
-            ),
-          });
-        }
-        start = end;
+            values: JSON.parse(row.values) as IndicatorValues,
+          }),
+        });
         if (performance.now() - slice > sliceMs) {
           await yieldToEventLoop();
           slice = performance.now();

@@ -9,6 +9,7 @@ import {
   type CompiledResults,
   type CriteriaSet,
   type DenseValues,
+  type IndicatorValues,
   type UnitAttributes,
 } from "@ntm/domain";
 
@@ -20,14 +21,6 @@ export interface StoredEvaluation {
   valuesEntered: number;
   /** Each criterion's status at the set's first level, in the set's order. */
   criteria: { code: string; status: string }[];
-}
-
-/** One stored value as the bulk query reads it. */
-export interface ValueRow {
-  unit_code: string;
-  indicator_code: string;
-  num_value: number | null;
-  bool_value: boolean | null;
 }
 
 const statusWords: Record<number, string> = {
@@ -63,21 +56,15 @@ export function createStorageEvaluator() {
     return found;
   };
   return {
-    /** The commune's values are `rows[start]` to `rows[end - 1]`. */
-    evaluate(
-      input: { set: CriteriaSet; unit: UnitAttributes; year: number },
-      rows: readonly ValueRow[],
-      start: number,
-      end: number,
-    ): StoredEvaluation {
+    evaluate(input: {
+      set: CriteriaSet;
+      unit: UnitAttributes;
+      year: number;
+      values: IndicatorValues;
+    }): StoredEvaluation {
       const plan = plans.planFor(input.set, input.unit, input.year);
       const { dense, results, criterionCodes } = buffersOf(plan);
-      dense.presence.fill(0);
-      for (let index = start; index < end; index += 1) {
-        const row = rows[index] as ValueRow;
-        const slot = plan.slotOf.get(row.indicator_code);
-        if (slot !== undefined) setDenseValue(dense, 0, slot, row.bool_value ?? row.num_value);
-      }
+      plan.valueCodes.forEach((code, slot) => setDenseValue(dense, 0, slot, input.values[code]));
       evaluateInto(plan, dense, results, 0, 1);
       const levels = plan.levels.length;
       const level = results.level[0] ?? -1;

@@ -314,6 +314,34 @@ describe("the compiled plan", () => {
     });
   });
 
+  it("is compiled once per class and year: an override rule shares the plan of the class it forces", () => {
+    const cache = createPlanCache();
+    const mountain = cache.planFor(
+      testSet,
+      { code: "a", name: "Xã A", region: "TDMNPB", flags: [] },
+      2024,
+    );
+    const forced = cache.planFor(
+      testSet,
+      { code: "b", name: "Xã B", region: "DBSCL", flags: ["especiallyDisadvantaged"] },
+      2024,
+    );
+    const delta = cache.planFor(
+      testSet,
+      { code: "c", name: "Xã C", region: "DBSCL", flags: [] },
+      2024,
+    );
+    const nextYear = cache.planFor(
+      testSet,
+      { code: "a", name: "Xã A", region: "TDMNPB", flags: [] },
+      2025,
+    );
+    expect(forced).toBe(mountain);
+    expect(delta).not.toBe(mountain);
+    expect(nextYear).not.toBe(mountain);
+    expect(nextYear.entryCount).toBe(mountain.entryCount);
+  });
+
   it("refuses to explain a commune of another class with the plan", () => {
     const plan = compileCriteriaSet(testSet, { classValue: "DBSH", year: 2024 });
     const values = { "3.1": 90 };

@@ -51,6 +51,12 @@ export { useHolidaysFile } from "./shared/holidays.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/index.ts";
+export {
+  actOnVillageRecognition,
+  createVillage,
+  getVillageScorecard,
+  writeVillageValues,
+} from "./features/villages/index.ts";
 export { recordAudit, type AuditActor, type AuditEvent, type AuditKind } from "./shared/audit.ts";
 export {
   describeAuditBreak,

@@ -79,6 +79,10 @@ export const targetInputSchema = z
     message: "Mức tăng tiêu chí của các xã còn lại chỉ dùng cho mục tiêu số xã đạt chuẩn",
     path: ["othersGainPerYear"],
   })
+  .refine((input) => input.kind !== "villagesRecognised" || input.measure !== null, {
+    message: "Chọn số thôn hoặc tỷ lệ thôn",
+    path: ["measure"],
+  })
   .refine((input) => input.kind !== "communesAtLevel" || input.level !== null, {
     message: "Chọn mức đạt chuẩn",
     path: ["level"],

@@ -44,6 +44,7 @@ import { accountsRoutes } from "../features/users/accounts.routes.ts";
 import { dossierFilingRoutes, dossiersRoutes } from "../features/dossiers/index.ts";
 import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
+import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
 import { villageRoutes } from "../features/villages/index.ts";
 import {
@@ -163,6 +164,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     importRoutes,
     reportsRoutes,
     tasksRoutes,
+    villageRoutes,
     ocopRoutes,
     villageRoutes,
     jobsRoutes,

@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   EditOutlined,
   FileTextOutlined,
+  HomeOutlined,
   ShopOutlined,
 } from "@ant-design/icons";
 import type { PermissionAction } from "@ntm/contracts";
@@ -27,6 +28,7 @@ export const navItems: NavItem[] = [
   { path: "/entry", label: "entry.nav", icon: <EditOutlined />, permission: "assessment.write" },
   { path: "/dossiers", label: "dossiers.nav", icon: <AuditOutlined /> },
   { path: "/targets", label: "targets.nav", icon: <AimOutlined /> },
+  { path: "/villages", label: "villages.nav", icon: <HomeOutlined /> },
   { path: "/reports", label: "reports.nav", icon: <FileTextOutlined /> },
   { path: "/ocop", label: "ocop.nav", icon: <ShopOutlined /> },
 ];

@@ -76,6 +76,16 @@ const DepartmentPage = lazy(() =>
   })),
 );
 
+const VillagesIndex = lazy(() =>
+  import("../features/villages/villages-page.tsx").then((module) => ({
+    default: module.VillagesIndex,
+  })),
+);
+const VillagesPage = lazy(() =>
+  import("../features/villages/villages-page.tsx").then((module) => ({
+    default: module.VillagesPage,
+  })),
+);
 const CommunesPage = lazy(() =>
   import("../features/communes/communes-page.tsx").then((module) => ({
     default: module.CommunesPage,
@@ -212,6 +222,8 @@ export function AppRouter() {
             { path: "departments/:id", page: <DepartmentPage /> },
             { path: "communes", page: <CommunesPage /> },
             { path: "catalog", page: <CatalogPage /> },
+            { path: "villages", page: <VillagesIndex /> },
+            { path: "villages/:code", page: <VillagesPage /> },
             { path: "ocop", page: <OcopListPage /> },
             { path: "ocop/products/:id", page: <OcopProductPage /> },
           ].map((route) => (

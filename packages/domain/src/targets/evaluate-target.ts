@@ -95,7 +95,7 @@ function communeRule(input: TargetInput): CommuneRule | null {
 /** Figure of an aggregate target in a year; null when no commune has results that year. */
 function aggregateAt(input: TargetInput, scope: TargetCommune[], year: number): number | null {
   const { target } = input;
-  if (target.kind === "enteredValue") {
+  if (target.kind === "enteredValue" || target.kind === "villagesRecognised") {
     return target.entered?.find((entry) => entry.year === year)?.value ?? null;
   }
   const results = scope.map((c) => resultOf(c, year)).filter((r) => r !== undefined);
@@ -249,12 +249,13 @@ function aggregateUnit(input: TargetInput): string {
   const { target } = input;
   if (target.kind === "averageCriteria") return "tiêu chí/xã";
   if (target.kind === "enteredValue") return target.valueUnit ?? "";
+  if (target.kind === "villagesRecognised") return target.measure === "share" ? "%" : "thôn";
   return target.measure === "share" ? "%" : "xã";
 }
 
 function aggregateBehind(input: TargetInput, scope: TargetCommune[], year: number) {
   const { target } = input;
-  if (target.kind === "enteredValue") return [];
+  if (target.kind === "enteredValue" || target.kind === "villagesRecognised") return [];
   const yearsLeft = target.deadlineYear - year;
   const paceTo = (c: TargetCommune, required: number) => {
     const rate = communeRate(c, target.baselineYear, year);
@@ -464,6 +465,10 @@ function describeValue(target: TargetDefinition, value: number, by: string): str
       return `các xã đã đạt chuẩn năm ${target.baselineYear} duy trì đủ tiêu chí ${by}`;
     case "enteredValue":
       return `${n(value)} ${target.valueUnit ?? ""} ${by}`.replace(/\s+/g, " ");
+    case "villagesRecognised":
+      return target.measure === "share"
+        ? `${n(value)} % số thôn được công nhận thôn đạt chuẩn nông thôn mới ${by}`
+        : `${n(value)} thôn được công nhận thôn đạt chuẩn nông thôn mới ${by}`;
   }
 }
 
@@ -490,7 +495,7 @@ export function targetShare(
   codes: ReadonlySet<string>,
 ): TargetShare {
   // A figure entered by the office (districts, villages, OCOP products) is not made of communes.
-  if (input.target.kind === "enteredValue")
+  if (input.target.kind === "enteredValue" || input.target.kind === "villagesRecognised")
     return { communes: 0, behind: [], rule: evaluated.rule };
   const rule = communeRule(input);
   const scope = communesInScope(input).filter(

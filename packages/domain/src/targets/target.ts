@@ -9,7 +9,9 @@ import type { LevelCode } from "../catalog/criteria-set.ts";
  *   `perYear`);
  * - `maintenance`: every commune recognised in the baseline year meets all criteria;
  * - `enteredValue`: a figure the office enters itself (districts recognised, share of villages,
- *   OCOP products of 3 stars or more).
+ *   OCOP products of 3 stars or more);
+ * - `villagesRecognised`: villages recognised by their commune as NTM villages (count, or share in
+ *   % of the villages of the target's communes), read from the village registry.
  */
 export const targetKinds = [
   "communesAtLevel",
@@ -18,6 +20,7 @@ export const targetKinds = [
   "gainOverBaseline",
   "maintenance",
   "enteredValue",
+  "villagesRecognised",
 ] as const;
 export type TargetKind = (typeof targetKinds)[number];
 
@@ -50,7 +53,7 @@ export interface TargetDefinition {
   excludeRecognised?: boolean;
   /** For `enteredValue`: the unit of the figure, e.g. "huyện", "%", "sản phẩm". */
   valueUnit?: string | null;
-  /** For `enteredValue`: the figure by year, as entered. */
+  /** For `enteredValue`: the figure by year, as entered; for `villagesRecognised`, as counted. */
   entered?: readonly { year: number; value: number }[];
   /**
    * Values to reach in years before the deadline ("1 xã năm 2024, 3 xã năm 2025"); the deadline's
@@ -74,6 +77,7 @@ export const milestoneKinds: readonly TargetKind[] = [
   "communesAtLevel",
   "averageCriteria",
   "enteredValue",
+  "villagesRecognised",
 ];
 
 /** One commune's stored result for one year. */

@@ -24,6 +24,7 @@ import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findUnitResource } from "../units/index.ts";
+import { villageTargetFigures } from "../villages/index.ts";
 import {
   findTarget,
   findTargetsOfUnits,
@@ -139,7 +140,7 @@ async function evaluateRows(
     const loaded = await loadTargetCommunes(db, tree, [...years], [dataYear]);
     for (const row of group) {
       const input: TargetEvaluationInput = {
-        target: definitionOf(row),
+        target: await withVillageFigures(db, row, communesOf(row, tree), dataYear),
         communes: communesOf(row, tree)
           .map((c) => loaded.get(c.code))
           .filter((c): c is TargetCommune => c !== undefined),
@@ -150,6 +151,25 @@ async function evaluateRows(
     }
   }
   return rows.map((row) => done.get(row) as Evaluated);
+}
+
+/** A village target reads its figures from the village registry, year by year up to its data. */
+async function withVillageFigures(
+  db: Db,
+  row: TargetRow,
+  communes: readonly ScopeCommune[],
+  dataYear: number,
+): Promise<TargetDefinition> {
+  const definition = definitionOf(row);
+  if (definition.kind !== "villagesRecognised") return definition;
+  const years: number[] = [];
+  for (let year = row.baselineYear; year <= dataYear; year++) years.push(year);
+  const entered = await villageTargetFigures(db, {
+    communeCodes: communes.map((commune) => commune.code),
+    years,
+    share: definition.measure === "share",
+  });
+  return { ...definition, entered };
 }
 
 /** Progress of the targets of a unit and of the units below it. */

@@ -1,4 +1,11 @@
-// What other features use of villages; everything else stays inside the feature.
-export { reevaluateVillageSet } from "./village-assessment.service.ts";
+// What other features and the command line use of villages; everything else stays inside.
+export {
+  getVillageScorecard,
+  reevaluateVillageSet,
+  writeVillageValues,
+} from "./village-assessment.service.ts";
+export { actOnVillageRecognition } from "./village-recognition.service.ts";
 export { getVillageSummary } from "./village-summary.service.ts";
+export { createVillage } from "./villages.service.ts";
 export { villageRoutes } from "./villages.routes.ts";
+export { villageTargetFigures } from "./village-target-figures.ts";

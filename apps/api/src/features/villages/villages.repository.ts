@@ -328,3 +328,15 @@ export async function renameVillageVersion(
     .set({ name })
     .where(and(eq(u.code, key.code), eq(u.validFrom, key.validFrom)));
 }
+
+/** The code and kind of every stored village set. */
+export async function findVillageSetKinds(db: DbOrTx) {
+  const rows = await db
+    .select({ code: sets.code, definition: sets.definition })
+    .from(sets)
+    .where(eq(sets.unitLevel, "village"));
+  return rows.map((row) => ({
+    code: row.code,
+    kind: (row.definition as CriteriaSet).village?.kind ?? null,
+  }));
+}

@@ -204,6 +204,21 @@ describe("village values, evaluation and recognition", () => {
   });
 
   it("recognises a village that meets the set: self-assessment, then the commune's decision", async () => {
+    const target = await call("admin", "POST", "/api/targets", {
+      unitCode: "P01",
+      name: "Đến năm 2025: 50 % số thôn của xã Đăk Pék đạt chuẩn nông thôn mới",
+      kind: "villagesRecognised",
+      measure: "share",
+      baselineYear: 2023,
+      deadlineYear: 2025,
+      value: 50,
+      communeCodes: ["X01"],
+    });
+    expect(target.statusCode, target.body).toBe(201);
+    const progress = async () =>
+      (await call("admin", "GET", `/api/targets/${target.json().id}/progress?year=2024`)).json()
+        .progress;
+    expect(await progress()).toMatchObject({ actual: 0, unit: "%" });
     const met = await putValues(code, [{ indicatorCode: "1.1", value: 80 }]);
     expect(met.json().result.level).toBe("standard");
     const assessed = await call("xa1", "POST", `/api/villages/${code}/recognitions/${setCode}`, {
@@ -225,6 +240,9 @@ describe("village values, evaluation and recognition", () => {
       statusName: "Đã công nhận",
       decisionNumber: "45/QĐ-UBND",
     });
+    const villages = (await call("xa1", "GET", "/api/communes/X01/villages?year=2024")).json()
+      .villages.length as number;
+    expect((await progress()).actual).toBe(Math.round((1 / villages) * 1000) / 10);
   });
 
   it("leaves the recognition to the commune: the province admin is refused (403)", async () => {

@@ -64,7 +64,7 @@ function inputOf(draft: Draft, unitCode: string, target: TargetDto | null): Targ
     deadlineYear: draft.deadlineYear,
     value: draft.value ?? 0,
     level: kind === "communesAtLevel" ? draft.level : null,
-    measure: kind === "communesAtLevel" ? draft.measure : null,
+    measure: kind === "communesAtLevel" || kind === "villagesRecognised" ? draft.measure : null,
     perYear: kind === "gainOverBaseline" && draft.perYear,
     excludeRecognised: draft.excludeRecognised,
     valueUnit: kind === "enteredValue" ? draft.valueUnit.trim() || null : null,
@@ -220,6 +220,17 @@ export function TargetEditor({
             data-testid="target-editor-kind"
           />
         </Form.Item>
+        {kind === "villagesRecognised" && (
+          <Form.Item name="measure" label={t("targets.editor.measure")}>
+            <Select
+              className="target-editor-select"
+              options={[
+                { value: "count", label: t("targets.editor.villageCount") },
+                { value: "share", label: t("targets.editor.villageShare") },
+              ]}
+            />
+          </Form.Item>
+        )}
         {kind === "communesAtLevel" && (
           <Space wrap>
             <Form.Item name="level" label={t("targets.editor.level")}>

@@ -13,6 +13,7 @@ import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
 import { ocopEn, ocopVi } from "../../features/ocop/index.ts";
 import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
+import { villagesEn, villagesVi } from "../../features/villages/index.ts";
 
 export type Language = "vi" | "en";
 
@@ -370,6 +371,7 @@ const vi = {
   ...catalogVi,
   ...unitAdminVi,
   ...jobsVi,
+  ...villagesVi,
   ...tasksVi,
   ...filingVi,
   ...accessVi,
@@ -387,6 +389,7 @@ const en = {
   ...catalogEn,
   ...unitAdminEn,
   ...jobsEn,
+  ...villagesEn,
   ...tasksEn,
   ...filingEn,
   ...accessEn,

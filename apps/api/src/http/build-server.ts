@@ -46,7 +46,6 @@ import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
 import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
-import { villageRoutes } from "../features/villages/index.ts";
 import {
   createInProcessQueue,
   jobHandlers,
@@ -166,7 +165,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tasksRoutes,
     villageRoutes,
     ocopRoutes,
-    villageRoutes,
     jobsRoutes,
   ]) {
     register(app, context);

@@ -114,7 +114,7 @@ export async function markError(
 /** Jobs waiting for a run, oldest first: for the in-process runner and the queue's sweep. */
 export async function findWaitingJobs(db: DbOrTx, options: { createdBefore?: Date } = {}) {
   return db
-    .select({ id: bj.id, kind: bj.kind })
+    .select({ id: bj.id, kind: bj.kind, state: bj.state })
     .from(bj)
     .where(
       and(
@@ -122,6 +122,15 @@ export async function findWaitingJobs(db: DbOrTx, options: { createdBefore?: Dat
         options.createdBefore ? lt(bj.createdAt, options.createdBefore) : undefined,
       ),
     )
+    .orderBy(bj.id);
+}
+
+/** Jobs marked running that have not moved since `before`: their process may have died. */
+export async function findStillRunningJobs(db: DbOrTx, before: Date) {
+  return db
+    .select({ id: bj.id, kind: bj.kind, state: bj.state })
+    .from(bj)
+    .where(and(eq(bj.state, "running"), lt(bj.updatedAt, before)))
     .orderBy(bj.id);
 }
 

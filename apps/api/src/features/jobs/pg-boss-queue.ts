@@ -8,7 +8,13 @@ import {
   type JobLog,
   type JobQueue,
 } from "./job-queue.ts";
-import { findJob, findWaitingJobs, insertJob, markError } from "./jobs.repository.ts";
+import {
+  findJob,
+  findStillRunningJobs,
+  findWaitingJobs,
+  insertJob,
+  markError,
+} from "./jobs.repository.ts";
 import { runJob } from "./run-job.ts";
 
 /** pg-boss keeps its tables in a schema of its own, beside the product's. */
@@ -63,23 +69,20 @@ export function createPgBossQueue(
   };
 
   /**
-   * A row recorded while its server stopped before handing it to pg-boss is sent again; a job
-   * that pg-boss gave up on (its last attempt expired) is marked failed on the page.
+   * A row recorded while its server stopped before handing it to pg-boss is sent again; a row
+   * whose pg-boss job gave up (its last attempt failed or expired) is marked failed on the page.
    */
   const sweep = async () => {
-    for (const waiting of await findWaitingJobs(db, {
-      createdBefore: new Date(now().getTime() - 30_000),
-    })) {
-      const queued = await boss.getJobById(waiting.kind, queueIdOf(waiting.id));
-      if (!queued) await send(waiting.kind, waiting.id);
-      else if (queued.state === "failed" || queued.state === "cancelled") {
-        const job = await findJob(db, waiting.id);
-        await markError(
-          db,
-          waiting.id,
-          { message: job?.lastError ?? "Hết số lần thử.", final: true },
-          now(),
-        );
+    const at = now().getTime();
+    const waiting = await findWaitingJobs(db, { createdBefore: new Date(at - 30_000) });
+    const lost = await findStillRunningJobs(db, new Date(at - settings.expireInSeconds * 1000));
+    for (const row of [...waiting, ...lost]) {
+      const queued = await boss.getJobById(row.kind, queueIdOf(row.id));
+      if (!queued && row.state !== "running") await send(row.kind, row.id);
+      else if (!queued || queued.state === "failed" || queued.state === "cancelled") {
+        const job = await findJob(db, row.id);
+        const message = job?.lastError ?? "Máy chủ chạy tác vụ đã dừng; đã hết số lần chạy lại.";
+        await markError(db, row.id, { message, final: true }, now());
       }
     }
   };

@@ -79,7 +79,7 @@ export function JobsPage() {
       </Typography.Title>
       <Typography.Paragraph className="page-meta">{t("jobs.intro")}</Typography.Paragraph>
       {canStart && (
-        <Card size="small" title={<h2 className="card-heading">{t("jobs.startTitle")}</h2>}>
+        <Card size="small" title={t("jobs.startTitle")}>
           <Typography.Paragraph>{t("jobs.startHint")}</Typography.Paragraph>
           <Space wrap>
             <Select
@@ -99,7 +99,7 @@ export function JobsPage() {
           </Space>
         </Card>
       )}
-      <Space className="jobs-toolbar">
+      <Space style={{ margin: "16px 0" }}>
         <Button onClick={() => void jobs.refetch()} loading={jobs.isFetching}>
           {t("jobs.refresh")}
         </Button>

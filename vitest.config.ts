@@ -35,7 +35,9 @@ export default defineConfig({
           name: "e2e",
           include: ["e2e/**/*.test.ts"],
           testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // Each file's first start seeds the whole demo (two old provinces, the reform, five
+          // years of values) on a busy two-core machine.
+          hookTimeout: 600_000,
           // A page waits on the server; on a busy two-core machine an answer can take seconds.
           expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,

@@ -54,6 +54,14 @@ export const targetInputSchema = z
       .max(19, "Số tiêu chí tăng mỗi năm không quá 19")
       .nullable()
       .default(null),
+    /** For a count of OCOP products: the fewest stars a product counts with. */
+    minStars: z
+      .number({ message: "Số sao phải là số" })
+      .int("Số sao phải là số nguyên")
+      .min(3, "Sản phẩm OCOP được công nhận từ 3 sao")
+      .max(5, "Sản phẩm OCOP cao nhất 5 sao")
+      .nullable()
+      .optional(),
   })
   .refine((input) => input.deadlineYear >= input.baselineYear, {
     message: "Năm hạn phải từ năm gốc trở đi",
@@ -125,6 +133,7 @@ export const targetSchema = z.object({
   source: z.string().nullable(),
   milestones: z.array(z.object({ year: z.number(), value: z.number() })),
   othersGainPerYear: z.number().nullable(),
+  minStars: z.number().nullable(),
   demo: z.boolean(),
   version: z.number(),
   /** The target in words. */

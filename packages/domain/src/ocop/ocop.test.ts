@@ -3,12 +3,15 @@ import {
   bandRuleOn,
   certificateStatusOn,
   countProducts,
+  describeRequirement,
+  evaluateTarget,
   expiryOf,
   ocopGroups,
   rateProduct,
   tallyProducts,
   type OcopCertificate,
   type OcopProductRecord,
+  type TargetDefinition,
 } from "../index.ts";
 
 const cert = (over: Partial<OcopCertificate> = {}): OcopCertificate => ({
@@ -166,5 +169,45 @@ describe("counts as of a date", () => {
       expired: 0,
       revoked: 1,
     });
+  });
+});
+
+describe("an OCOP target", () => {
+  it("is judged on the registry's figures and names the products behind", () => {
+    const behind = [
+      {
+        code: "X01",
+        name: "Mật ong",
+        parentName: "Xã Đăk Pék",
+        criteriaMet: null,
+        required: "từ 3 sao",
+        missing: ["Hết hạn"],
+        onPace: false,
+      },
+    ];
+    const target: TargetDefinition = {
+      kind: "ocopProducts",
+      baselineYear: 2023,
+      deadlineYear: 2025,
+      value: 10,
+      minStars: 3,
+      entered: [
+        { year: 2023, value: 6 },
+        { year: 2024, value: 8 },
+      ],
+    };
+    const progress = evaluateTarget({
+      target,
+      communes: [],
+      levels: ["standard"],
+      year: 2024,
+      ocopBehind: behind,
+    });
+    expect(progress).toMatchObject({ actual: 8, gap: 2, unit: "sản phẩm", status: "onTrack" });
+    expect(progress.behind).toEqual(behind);
+    expect(progress.rule).toContain("năm 2024: 8 sản phẩm, mục tiêu 10 sản phẩm");
+    expect(describeRequirement({ target: { ...target, minStars: 4 } })).toBe(
+      "10 sản phẩm OCOP từ 4 sao còn hiệu lực đến năm 2025",
+    );
   });
 });

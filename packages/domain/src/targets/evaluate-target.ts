@@ -95,6 +95,10 @@ function communeRule(input: TargetInput): CommuneRule | null {
 /** Figure of an aggregate target in a year; null when no commune has results that year. */
 function aggregateAt(input: TargetInput, scope: TargetCommune[], year: number): number | null {
   const { target } = input;
+  if (target.kind === "ocopProducts") {
+    // Counted from the OCOP registry on 31/12 of each year, not from the communes' results.
+    return target.entered?.find((entry) => entry.year === year)?.value ?? null;
+  }
   if (target.kind === "enteredValue" || target.kind === "villagesRecognised") {
     return target.entered?.find((entry) => entry.year === year)?.value ?? null;
   }
@@ -248,6 +252,7 @@ function evaluatePerCommune(input: TargetInput, rule: CommuneRule): TargetProgre
 function aggregateUnit(input: TargetInput): string {
   const { target } = input;
   if (target.kind === "averageCriteria") return "tiêu chí/xã";
+  if (target.kind === "ocopProducts") return "sản phẩm";
   if (target.kind === "enteredValue") return target.valueUnit ?? "";
   if (target.kind === "villagesRecognised") return target.measure === "share" ? "%" : "thôn";
   return target.measure === "share" ? "%" : "xã";
@@ -255,6 +260,7 @@ function aggregateUnit(input: TargetInput): string {
 
 function aggregateBehind(input: TargetInput, scope: TargetCommune[], year: number) {
   const { target } = input;
+  if (target.kind === "ocopProducts") return [...(input.ocopBehind ?? [])];
   if (target.kind === "enteredValue" || target.kind === "villagesRecognised") return [];
   const yearsLeft = target.deadlineYear - year;
   const paceTo = (c: TargetCommune, required: number) => {
@@ -463,6 +469,8 @@ function describeValue(target: TargetDefinition, value: number, by: string): str
         : `${others} tăng ít nhất ${n(value)} tiêu chí so với năm ${target.baselineYear}, ${by}`;
     case "maintenance":
       return `các xã đã đạt chuẩn năm ${target.baselineYear} duy trì đủ tiêu chí ${by}`;
+    case "ocopProducts":
+      return `${n(value)} sản phẩm OCOP từ ${n(target.minStars ?? 3)} sao còn hiệu lực ${by}`;
     case "enteredValue":
       return `${n(value)} ${target.valueUnit ?? ""} ${by}`.replace(/\s+/g, " ");
     case "villagesRecognised":

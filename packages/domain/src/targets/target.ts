@@ -20,6 +20,7 @@ export const targetKinds = [
   "gainOverBaseline",
   "maintenance",
   "enteredValue",
+  "ocopProducts",
   "villagesRecognised",
 ] as const;
 export type TargetKind = (typeof targetKinds)[number];
@@ -65,6 +66,8 @@ export interface TargetDefinition {
    * year ("các xã còn lại mỗi năm tăng từ 1 đến 2 tiêu chí"); those gaining fewer are behind.
    */
   othersGainPerYear?: number | null;
+  /** For `ocopProducts`: the fewest stars a product counts with (figures in `entered`). */
+  minStars?: number | null;
 }
 
 export interface TargetMilestone {
@@ -77,6 +80,7 @@ export const milestoneKinds: readonly TargetKind[] = [
   "communesAtLevel",
   "averageCriteria",
   "enteredValue",
+  "ocopProducts",
   "villagesRecognised",
 ];
 
@@ -105,6 +109,8 @@ export interface TargetInput {
   levels: readonly LevelCode[];
   /** The year of the latest results the evaluation may use. */
   year: number;
+  /** For `ocopProducts`: the products that do not count in the year judged, and why. */
+  ocopBehind?: readonly BehindCommune[];
 }
 
 export interface BehindCommune {

@@ -2,3 +2,4 @@
 export { ocopRoutes } from "./ocop.routes.ts";
 export { registerProduct } from "./register-product.ts";
 export { ocopExpiryTasks, sendOcopNotices } from "./ocop-notices.ts";
+export { ocopTargetFigures } from "./ocop-target-figures.ts";

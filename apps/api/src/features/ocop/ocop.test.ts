@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { tables } from "@ntm/db";
-import type { OcopListResponse, OcopProductDetail } from "@ntm/contracts";
+import type { OcopListResponse, OcopProductDetail, TargetWithProgress } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
 
@@ -70,6 +70,7 @@ async function scorecardValue(code: string, indicator: string) {
 }
 
 let coffee: OcopProductDetail;
+let targetId = 0;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -215,6 +216,31 @@ describe("the lifecycle", () => {
     expect(later.tally).toMatchObject({ total: 0, expired: 1 });
   });
 
+  it("counts toward a target of 4-star products from the registry, naming those behind", async () => {
+    const created = await ok<{ id: number }>("admin", "POST", "/api/targets", {
+      unitCode: "P01",
+      name: "Ít nhất 1 sản phẩm OCOP 4 sao năm 2024",
+      kind: "ocopProducts",
+      baselineYear: 2023,
+      deadlineYear: 2024,
+      value: 1,
+      minStars: 4,
+    });
+    targetId = created.id;
+    const { target, progress } = await ok<TargetWithProgress>(
+      "admin",
+      "GET",
+      `/api/targets/${targetId}/progress?year=2024`,
+    );
+    expect(target).toMatchObject({ kind: "ocopProducts", minStars: 4 });
+    expect(target.requirement).toBe("1 sản phẩm OCOP từ 4 sao còn hiệu lực đến năm 2024");
+    expect(progress).toMatchObject({ status: "offTrack", actual: 0, unit: "sản phẩm" });
+    expect(progress.behind).toEqual([
+      expect.objectContaining({ code: "X01", name: "Cà phê Đăk Pék", parentName: "Xã Đăk Pék" }),
+    ]);
+    expect(progress.behind[0]?.missing[0]).toContain("Hết hạn");
+  });
+
   it("re-evaluates to 4 stars with a new certificate; the history keeps both", async () => {
     const before = await counts();
     const response = await call("vpdp", "POST", `/api/ocop/products/${coffee.id}/reevaluations`, {
@@ -236,6 +262,12 @@ describe("the lifecycle", () => {
     const after = await counts();
     expect(after.certificates - before.certificates).toBe(1);
     expect(await scorecardValue("X01", "13.6")).toBe("1");
+    const { progress } = await ok<TargetWithProgress>(
+      "admin",
+      "GET",
+      `/api/targets/${targetId}/progress?year=2024`,
+    );
+    expect(progress).toMatchObject({ status: "met", actual: 1, behind: [] });
     coffee = body;
   });
 

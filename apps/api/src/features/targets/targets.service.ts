@@ -23,6 +23,7 @@ import { AppError, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
+import { ocopTargetFigures } from "../ocop/index.ts";
 import { findUnitResource } from "../units/index.ts";
 import { villageTargetFigures } from "../villages/index.ts";
 import {
@@ -55,6 +56,7 @@ export function definitionOf(row: TargetRow): TargetDefinition {
     entered: row.entered as { year: number; value: number }[],
     milestones: row.milestones as TargetMilestone[],
     othersGainPerYear: row.othersGainPerYear,
+    minStars: row.minStars,
   };
 }
 
@@ -78,6 +80,7 @@ function toDto(row: TargetRow, unitName: string): TargetDto {
     source: row.source,
     milestones: row.milestones as TargetMilestone[],
     othersGainPerYear: row.othersGainPerYear,
+    minStars: row.minStars,
     demo: row.demo,
     version: row.version,
     requirement: describeRequirement({ target: definitionOf(row) }),
@@ -123,6 +126,8 @@ async function evaluateRows(
   // deadline without data: it reads the latest year with results up to its deadline.
   const dataYearOf = (row: TargetRow) => {
     const last = Math.min(options.year, row.deadlineYear);
+    // The OCOP registry has a figure for every year; communes' results play no part.
+    if (row.kind === "ocopProducts") return last;
     return options.resultYears.filter((year) => year <= last).at(-1) ?? last;
   };
   const groups = new Map<number, TargetRow[]>();
@@ -147,7 +152,9 @@ async function evaluateRows(
         levels,
         year: dataYear,
       };
-      done.set(row, { row, input, progress: evaluateTarget(input), tree });
+      const read =
+        row.kind === "ocopProducts" ? await withOcopFigures(db, row, input, tree, dataYear) : input;
+      done.set(row, { row, input: read, progress: evaluateTarget(read), tree });
     }
   }
   return rows.map((row) => done.get(row) as Evaluated);
@@ -170,6 +177,33 @@ async function withVillageFigures(
     share: definition.measure === "share",
   });
   return { ...definition, entered };
+}
+
+/**
+ * An OCOP target reads the registry: the products of its unit (or its named communes) of enough
+ * stars valid on 31/12 of each year, and those that do not count in the year judged.
+ */
+async function withOcopFigures(
+  db: Db,
+  row: TargetRow,
+  input: TargetEvaluationInput,
+  tree: readonly ScopeCommune[],
+  dataYear: number,
+): Promise<TargetEvaluationInput> {
+  const years: number[] = [];
+  for (let year = row.baselineYear; year <= dataYear; year++) years.push(year);
+  const figures = await ocopTargetFigures(db, {
+    unitCode: row.unitCode,
+    communeCodes: row.communeCodes,
+    minStars: row.minStars ?? 3,
+    years,
+    communeNames: new Map(tree.map((commune) => [commune.code, commune.name])),
+  });
+  return {
+    ...input,
+    target: { ...input.target, entered: figures.entered },
+    ocopBehind: figures.behind,
+  };
 }
 
 /** Progress of the targets of a unit and of the units below it. */
@@ -318,6 +352,7 @@ function valuesOf(input: TargetInput, by: string, now: Date) {
     source: input.source,
     milestones: input.milestones,
     othersGainPerYear: input.othersGainPerYear,
+    minStars: input.kind === "ocopProducts" ? (input.minStars ?? 3) : null,
     updatedBy: by,
     updatedAt: now,
   };

@@ -27,6 +27,11 @@ import {
 } from "./measure-compiled-engine.ts";
 import { compareWithStored, measureEngine, type EngineFigures } from "./measure-engine.ts";
 import { measureHttp } from "./measure-http.ts";
+import {
+  measureReevaluation,
+  printReevaluation,
+  type ReevaluationFigures,
+} from "./measure-reevaluation.ts";
 import { measureSql } from "./measure-sql.ts";
 import { createScratchDatabase, redactUrl } from "./postgres-scratch.ts";
 import {
@@ -66,6 +71,7 @@ async function runOn(
   run: EngineRun;
   engine: EngineFigures | undefined;
   compiled: CompiledFigures | undefined;
+  reevaluation: ReevaluationFigures;
 }> {
   const started = performance.now();
   const loadBefore = os.loadavg();
@@ -109,6 +115,16 @@ async function runOn(
       sample.assessments.length = 0;
     }
 
+    log(`  national re-evaluation (reevaluate) while a client reads scorecards …`);
+    const chunkSize = process.env.BENCH_REEVALUATE_CHUNK;
+    const reevaluation = await measureReevaluation(database, dataset, {
+      year: config.focusYear,
+      dataDir: resolve(config.dataRoot, `files-${kind}`),
+      admin: load.users.admin,
+      chunkSize: chunkSize ? Number(chunkSize) : undefined,
+    });
+    printReevaluation(kind, reevaluation, log);
+
     log(`  one-query SQL evaluation for ${config.focusYear} …`);
     const sql = await measureSql(database, dataset.set, {
       year: config.focusYear,
@@ -140,7 +156,7 @@ async function runOn(
       loadAverage: { before: loadBefore, after: os.loadavg() },
       totalMs: performance.now() - started,
     };
-    return { run, engine, compiled };
+    return { run, engine, compiled, reevaluation };
   } finally {
     await close(database);
     await drop();
@@ -164,6 +180,7 @@ async function main() {
   const runs: EngineRun[] = [];
   let engine: EngineFigures | undefined;
   let compiled: CompiledFigures | undefined;
+  const reevaluations: (ReevaluationFigures & { kind: string })[] = [];
   for (const kind of config.engines) {
     if (kind === "postgres" && !config.postgresUrl) {
       log(
@@ -175,6 +192,7 @@ async function main() {
     engine ??= result.engine;
     compiled ??= result.compiled;
     runs.push(result.run);
+    reevaluations.push({ kind, ...result.reevaluation });
     log("");
     if (result.engine) printEngine(result.engine, log);
     printRun(result.run, log);
@@ -221,6 +239,7 @@ async function main() {
             }
           : null,
         runs: runs.map((run) => ({ ...run, sql: { ...run.sql, query: undefined } })),
+        reevaluations,
       },
       null,
       2,

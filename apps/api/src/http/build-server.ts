@@ -11,6 +11,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
+import { countRequestsInFlight } from "../shared/requests-in-flight.ts";
 import { registerAuth, sessionCookie } from "./auth-plugin.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await context.jobs.start(app.log);
     app.addHook("onClose", () => context.jobs.stop());
   }
+  countRequestsInFlight(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

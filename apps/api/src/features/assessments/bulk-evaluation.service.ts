@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from "@ntm/db";
 import { endOfYear, type IndicatorValues } from "@ntm/domain";
 import { selectSetFor, type StoredSet } from "../catalog/index.ts";
 import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
+import { whenRequestsDone } from "../../shared/requests-in-flight.ts";
 import { toAttributes } from "./evaluation.service.ts";
 import { createStorageEvaluator } from "./stored-evaluation.ts";
 import {
@@ -130,7 +131,7 @@ async function runChunks(
       return results.length;
     });
     options.onProgress?.({ chunksDone: index + 1, chunksTotal: chunks.length, evaluated });
-    await yieldToEventLoop();
+    await whenRequestsDone();
   }
   if (first >= chunks.length) {
     options.onProgress?.({ chunksDone: chunks.length, chunksTotal: chunks.length, evaluated });

@@ -3,7 +3,7 @@ import type { Config } from "../../shared/config.ts";
 import { reevaluate } from "../assessments/index.ts";
 import { sendOcopNotices } from "../ocop/index.ts";
 import { sendReminderMails } from "../reports/index.ts";
-import { findDescendantsOn } from "../units/index.ts";
+import { findDescendantsOn, findSuccessorLinks } from "../units/index.ts";
 import type { JobHandler, JobHandlers } from "./job-queue.ts";
 
 /** Communes per chunk of a re-evaluation: a chunk is one short transaction and one progress step. */
@@ -16,9 +16,22 @@ const reEvaluationChunk = 100;
 export const reEvaluationJob: JobHandler = async ({ db, input, resumeFrom, now, progress }) => {
   const provinceCode = String(input.provinceCode);
   const year = Number(input.year);
-  const communes = (await findDescendantsOn(db, provinceCode, endOfYear(year)))
-    .filter((unit) => unit.level === "commune" && unit.assessed)
-    .map((unit) => unit.code);
+  const asOf = endOfYear(year);
+  // A year before a reorganisation belongs to the provinces the province was formed from (the
+  // 2025 reform: the new province's administrator re-evaluates 2024 over both former provinces).
+  const roots = new Set([provinceCode]);
+  for (const link of await findSuccessorLinks(db, provinceCode)) {
+    if (link.successorCode === provinceCode && link.effectiveDate > asOf) {
+      roots.add(link.predecessorCode);
+    }
+  }
+  const found = new Set<string>();
+  for (const root of roots) {
+    for (const unit of await findDescendantsOn(db, root, asOf)) {
+      if (unit.level === "commune" && unit.assessed) found.add(unit.code);
+    }
+  }
+  const communes = [...found].sort();
   let written = Promise.resolve();
   const { evaluated, chunks } = await reevaluate(db, {
     years: [year],

@@ -5,7 +5,7 @@ import { queryRows } from "@ntm/db";
 import type { Job } from "@ntm/contracts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { loadConfig } from "../../shared/config.ts";
-import { createInProcessQueue } from "./in-process-queue.ts";
+import { createInProcessQueue, type InProcessQueue } from "./in-process-queue.ts";
 import { jobHandlers } from "./job-handlers.ts";
 import type { JobHandlers } from "./job-queue.ts";
 import { findJob, insertJob, markProgress, markRunning } from "./jobs.repository.ts";
@@ -176,6 +176,17 @@ describe("re-evaluation of a province as a background job", () => {
 describe("the in-process runner of the embedded database", () => {
   const now = () => fixedNow;
 
+  /** Waits out the retries (no delay here) until the job is completed or failed. */
+  async function settled(queue: InProcessQueue, id: number) {
+    for (let attempt = 0; attempt < 500; attempt += 1) {
+      await queue.idle();
+      const row = await findJob(t.database.db, id);
+      if (row?.state === "completed" || row?.state === "failed") return row;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`job ${id} did not settle`);
+  }
+
   it("retries a failed job, then records it completed with the attempts it took", async () => {
     let calls = 0;
     const handlers: JobHandlers = {
@@ -197,9 +208,7 @@ describe("the in-process runner of the embedded database", () => {
       input: {},
       userId: null,
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await queue.idle();
-    const row = await findJob(t.database.db, job.id);
+    const row = await settled(queue, job.id);
     expect(row).toMatchObject({ state: "completed", attempts: 2, lastError: null });
     expect(calls).toBe(2);
     await queue.stop();
@@ -223,11 +232,7 @@ describe("the in-process runner of the embedded database", () => {
       input: {},
       userId: null,
     });
-    for (let step = 0; step < 20; step += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      await queue.idle();
-    }
-    expect(await findJob(t.database.db, job.id)).toMatchObject({
+    expect(await settled(queue, job.id)).toMatchObject({
       state: "failed",
       attempts: 5,
       lastError: "Thiếu mẫu báo cáo.",

@@ -3,7 +3,7 @@ export const jobsVi = {
   "jobs.nav": "Tác vụ nền",
   "jobs.title": "Tác vụ nền",
   "jobs.intro":
-    "Các việc máy chủ chạy nền cho tỉnh: đánh giá lại kết quả, thư nhắc hạn báo cáo, nhập tệp lớn, báo cáo tổng hợp. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
+    "Các việc máy chủ chạy nền: đánh giá lại kết quả của cả tỉnh và thư nhắc hạn nộp báo cáo hằng ngày. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
   "jobs.empty": "Chưa có tác vụ nền nào.",
   "jobs.colJob": "Tác vụ",
   "jobs.colState": "Trạng thái",
@@ -43,7 +43,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.nav": "Background jobs",
   "jobs.title": "Background jobs",
   "jobs.intro":
-    "Work the server runs in the background for the province: re-evaluation of results, report reminder e-mails, large imports, the consolidated report. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
+    "Work the server runs in the background: the re-evaluation of the whole province's results and the daily report reminder e-mails. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
   "jobs.empty": "No background job yet.",
   "jobs.colJob": "Job",
   "jobs.colState": "State",

@@ -18,7 +18,11 @@ export async function findEvidence(db: DbOrTx, id: number) {
   return rows[0];
 }
 
-export async function insertEvidence(db: DbOrTx, row: Omit<EvidenceRow, "id" | "uploadedAt">) {
+/** The province code is the database's to set (on insert, from the unit). */
+export async function insertEvidence(
+  db: DbOrTx,
+  row: Omit<EvidenceRow, "id" | "uploadedAt" | "provinceCode">,
+) {
   const rows = await db.insert(e).values(row).returning();
   return rows[0] as EvidenceRow;
 }

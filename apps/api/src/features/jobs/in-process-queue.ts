@@ -46,7 +46,13 @@ export function createInProcessQueue(
       const next = (await findWaitingJobs(db)).find((job) => !delayed.has(job.id));
       if (!next) return;
       try {
-        await runJob(db, handlers, { jobId: next.id, final: false, now, log });
+        await runJob(db, handlers, {
+          jobId: next.id,
+          final: false,
+          now,
+          log,
+          takeOverRunning: false,
+        });
       } catch {
         await scheduleRetry(next.id);
       }

@@ -58,9 +58,16 @@ export async function findJobs(
 /**
  * Starts a run of a job: counts the attempt and keeps the progress of the run before, from which
  * a job that can resume goes on. Returns nothing for a job already completed (a queue delivering
- * it twice runs it once).
+ * it twice runs it once), or already running unless `takeOverRunning` (pg-boss hands a job over
+ * only when the process that ran it is gone).
  */
-export async function markRunning(db: DbOrTx, id: number, now: Date) {
+export async function markRunning(
+  db: DbOrTx,
+  id: number,
+  now: Date,
+  options: { takeOverRunning: boolean },
+) {
+  const from = options.takeOverRunning ? ["queued", "retrying", "running"] : ["queued", "retrying"];
   const rows = await db
     .update(bj)
     .set({
@@ -69,7 +76,7 @@ export async function markRunning(db: DbOrTx, id: number, now: Date) {
       startedAt: now,
       updatedAt: now,
     })
-    .where(and(eq(bj.id, id), inArray(bj.state, ["queued", "retrying", "running"])))
+    .where(and(eq(bj.id, id), inArray(bj.state, from)))
     .returning();
   return rows[0];
 }

@@ -271,7 +271,7 @@ describe("the in-process runner of the embedded database", () => {
       createdBy: null,
       createdAt: fixedNow,
     });
-    await markRunning(db, job.id, fixedNow);
+    await markRunning(db, job.id, fixedNow, { takeOverRunning: false });
     await markProgress(db, job.id, { done: 0, total: 1 }, fixedNow);
     const queue = createInProcessQueue(db, jobHandlers(loadConfig({})), {
       now,

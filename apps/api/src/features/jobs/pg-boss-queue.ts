@@ -132,6 +132,7 @@ export function createPgBossQueue(
               final: job.retryCount >= job.retryLimit,
               now,
               log,
+              takeOverRunning: true,
             });
           },
         );

@@ -11,10 +11,17 @@ import { markCompleted, markError, markProgress, markRunning } from "./jobs.repo
 export async function runJob(
   db: Db,
   handlers: JobHandlers,
-  options: { jobId: number; final: boolean; now: () => Date; log: JobLog },
+  options: {
+    jobId: number;
+    final: boolean;
+    now: () => Date;
+    log: JobLog;
+    /** Whether a row still marked running may be run: its process died (the queue knows). */
+    takeOverRunning: boolean;
+  },
 ): Promise<void> {
   const { jobId, now, final } = options;
-  const job = await markRunning(db, jobId, now());
+  const job = await markRunning(db, jobId, now(), { takeOverRunning: options.takeOverRunning });
   if (!job) return;
   const handler = handlers[job.kind as keyof JobHandlers];
   // The job's log lines carry the id of the request that asked for it, on whichever server.

@@ -51,6 +51,7 @@ export { useHolidaysFile } from "./shared/holidays.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/index.ts";
+export { registerProduct, revokeProduct, sendOcopNotices } from "./features/ocop/index.ts";
 export {
   actOnVillageRecognition,
   createVillage,

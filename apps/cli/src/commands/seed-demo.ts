@@ -30,6 +30,7 @@ import { seedDossiers } from "./seed-dossiers.ts";
 import { seedBoundaries, seedTargets } from "./seed-targets.ts";
 import { seedReports } from "./seed-reports.ts";
 import { seedVillages } from "./seed-villages.ts";
+import { seedOcop } from "./seed-ocop.ts";
 
 export const demoPassword = "demo1234";
 export const demoYears = [2022, 2023, 2024];
@@ -268,6 +269,8 @@ export async function seedDemo(
   await seedDossiers(database, { provinceCode, log });
   log(`Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa.`);
   log(await seedVillages(database, { provinceCode, district, commune, now }));
+  const ocop = await seedOcop(database, { provinceCode, commune: commune.code });
+  log(`Đã tạo ${ocop} sản phẩm OCOP minh họa.`);
 
   const reform = await seedReform(database, {
     oldUnits: allRows,

@@ -6,7 +6,7 @@ import { assertCan } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today as localDate } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
-import { checkCertificate, communeOn } from "./check-certificate.ts";
+import { checkCertificate, communeOn, communeOrSuccessorOn } from "./check-certificate.ts";
 import { getProduct } from "./get-product.ts";
 import {
   certificateDto,
@@ -69,8 +69,10 @@ export async function reevaluateProduct(
   const product = await requireProduct(db, user, options.id, today);
   assertCan(user, "ocop.write", product.resource);
   const previous = product.certificates.at(-1);
-  const communeCode = input.communeCode ?? product.row.communeCode;
-  const { unit, provinceCode } = await communeOn(db, communeCode, input.certificate.decisionDate);
+  const { decisionDate } = input.certificate;
+  const { unit, provinceCode } = input.communeCode
+    ? await communeOn(db, input.communeCode, decisionDate)
+    : await communeOrSuccessorOn(db, product.row.communeCode, decisionDate);
   const { rating, expiresOn } = checkCertificate(input.certificate, {
     today,
     previousDate: previous?.decisionDate,

@@ -2,7 +2,7 @@ import type { DbOrTx } from "@ntm/db";
 import { expiryOf, formatDateVi, rateProduct, type OcopRating } from "@ntm/domain";
 import type { OcopCertificateInput } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
-import { findPathOn, findUnitOn } from "../units/index.ts";
+import { findPathOn, findSuccessorLinks, findUnitOn } from "../units/index.ts";
 
 /**
  * Checks a certificate as entered: scores within each part, stars in the band of the total, the
@@ -61,4 +61,17 @@ export async function communeOn(db: DbOrTx, code: string, date: string) {
   const path = await findPathOn(db, code, date);
   const province = path.find((step) => step.level === "province");
   return { unit, provinceCode: province?.code ?? code };
+}
+
+/**
+ * The commune of a re-evaluation when none is named: the product's own if it is still in force on
+ * the date, else the commune that took it over (a merger since the last certificate).
+ */
+export async function communeOrSuccessorOn(db: DbOrTx, code: string, date: string) {
+  if (await findUnitOn(db, code, date)) return communeOn(db, code, date);
+  for (const link of await findSuccessorLinks(db, code)) {
+    const successor = await findUnitOn(db, link.successorCode, date);
+    if (successor?.level === "commune") return communeOn(db, successor.code, date);
+  }
+  return communeOn(db, code, date);
 }

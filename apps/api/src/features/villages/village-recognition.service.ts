@@ -1,6 +1,6 @@
 import type { Db } from "@ntm/db";
 import type { VillageRecognitionActionInput } from "@ntm/contracts";
-import { transitionVillageRecognition } from "@ntm/domain";
+import { endOfYear, transitionVillageRecognition } from "@ntm/domain";
 import { AppError } from "../../http/app-error.ts";
 import { today } from "../../shared/clock.ts";
 import { recordAudit } from "../../shared/audit.ts";
@@ -9,6 +9,7 @@ import { getVillageScorecard } from "./village-assessment.service.ts";
 import { requireVillage } from "./village-context.ts";
 import { requireVillageSet } from "./village-sets.ts";
 import {
+  findRecognitions,
   findVillageResults,
   lockRecognition,
   saveRecognition,
@@ -32,10 +33,17 @@ export async function actOnVillageRecognition(
 ) {
   const { user, action } = options;
   const date = today(now);
+  // The village is read as it was in the year the recognition is about (its commune then), not
+  // today: a village of a commune merged in 2025 is still recognised for 2024.
+  const known = (await findRecognitions(db, [options.code])).find(
+    (row) => row.setCode === options.setCode,
+  );
+  const aboutYear =
+    action.type === "self_assess" ? action.year : (known?.year ?? Number(date.slice(0, 4)));
   const context = await requireVillage(db, {
     user,
     code: options.code,
-    asOf: date,
+    asOf: endOfYear(aboutYear),
     action: "village.recognise",
   });
   const year = await db.transaction(async (tx) => {

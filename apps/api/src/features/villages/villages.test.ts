@@ -324,3 +324,56 @@ describe("a set that excludes villages of a town or ward", () => {
     expect(await auditCount()).toBe(before);
   });
 });
+
+describe("a village of a commune that ended in a later reorganisation", () => {
+  let later: TestApp;
+  afterAll(() => later?.close());
+
+  it("is still recognised for the year it belonged to that commune", async () => {
+    later = await createTestApp({ now: new Date("2026-02-02T03:00:00Z") });
+    const officer = await loginAs(later.app, "xa3");
+    const admin = await loginAs(later.app, "admin");
+    const send = (cookie: string, method: "POST" | "PUT", url: string, payload: object) =>
+      later.app.inject({ method, url, headers: { cookie }, payload });
+    expect((await send(admin, "POST", "/api/catalog/sets", villageSetFixture())).statusCode).toBe(
+      201,
+    );
+    const created = await send(officer, "POST", "/api/communes/X03/villages", {
+      name: "Thôn Kạch Lớn",
+      validFrom: "2023-01-01",
+      basis: "Nghị quyết 05/NQ-HĐND",
+    });
+    const code = created.json().code as string;
+    const values = await send(
+      officer,
+      "PUT",
+      `/api/villages/${code}/sets/${setCode}/assessments/2024/values`,
+      {
+        version: 0,
+        values: [
+          { indicatorCode: "1.1", value: 90 },
+          { indicatorCode: "2.1", value: true },
+        ],
+      },
+    );
+    expect(values.json().result.level).toBe("standard");
+    // The commune ends on 30/06/2025, as the communes merged by the 2025 reform did.
+    await later.database.db.execute(
+      "update admin_units set valid_to = '2025-06-30' where code = 'X03'",
+    );
+    const assessed = await send(officer, "POST", `/api/villages/${code}/recognitions/${setCode}`, {
+      type: "self_assess",
+      year: 2024,
+      reportNumber: "02/BC-BPT",
+      reportDate: "2024-11-20",
+    });
+    expect(assessed.statusCode, assessed.body).toBe(200);
+    const decided = await send(officer, "POST", `/api/villages/${code}/recognitions/${setCode}`, {
+      type: "recognise",
+      decisionNumber: "12/QĐ-UBND",
+      decisionDate: "2024-12-05",
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json().recognition.status).toBe("recognised");
+  });
+});

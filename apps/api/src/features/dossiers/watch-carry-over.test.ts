@@ -86,7 +86,7 @@ async function watch(year: number): Promise<WatchResponse> {
 
 const row = (body: WatchResponse, code: string) => body.communes.find((c) => c.unitCode === code);
 
-async function setRule(body: unknown) {
+async function setRule(body: object) {
   const response = await t.app.inject({
     method: "PUT",
     url: "/api/catalog/carry-over/P01",

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isoOf, lastDayOfMonth } from "../calendar/dates.ts";
+import { addDays, daysBetween, formatDateVi, isoOf, lastDayOfMonth } from "../calendar/dates.ts";
 import { certificateRule, type OcopStars } from "./catalog.ts";
 
 /** One certificate of a product, as the registry keeps it. */
@@ -64,24 +64,33 @@ export function certificateStatusOn(
     reason,
   });
   if (date < certificate.decisionDate) {
-    return make("notYet", `Quyết định công nhận ngày ${certificate.decisionDate}, sau ngày xem.`);
+    return make(
+      "notYet",
+      `Quyết định công nhận ngày ${formatDateVi(certificate.decisionDate)}, sau ngày xem.`,
+    );
   }
   if (certificate.revokedOn !== null && certificate.revokedOn <= date) {
     return make(
       "revoked",
-      `Thu hồi từ ngày ${certificate.revokedOn}${certificate.revokeReason ? `: ${certificate.revokeReason}` : ""}.`,
+      `Thu hồi từ ngày ${formatDateVi(certificate.revokedOn)}${certificate.revokeReason ? `: ${certificate.revokeReason}` : ""}.`,
     );
   }
   if (daysLeft <= 0) {
-    return make("expired", `Hết hiệu lực từ ngày ${certificate.expiresOn} (36 tháng).`);
+    return make(
+      "expired",
+      `Hết hiệu lực từ ngày ${formatDateVi(certificate.expiresOn)} (36 tháng).`,
+    );
   }
   if (daysLeft <= noticeDays) {
     return make(
       "expiring",
-      `Còn ${daysLeft} ngày đến ngày hết hiệu lực ${certificate.expiresOn}; cần đánh giá lại.`,
+      `Còn ${daysLeft} ngày đến ngày hết hiệu lực ${formatDateVi(certificate.expiresOn)}; cần đánh giá lại.`,
     );
   }
-  return make("valid", `Còn hiệu lực đến hết ngày ${addDays(certificate.expiresOn, -1)}.`);
+  return make(
+    "valid",
+    `Còn hiệu lực đến hết ngày ${formatDateVi(addDays(certificate.expiresOn, -1))}.`,
+  );
 }
 
 /** The certificate that speaks for the product on a date: the latest decided on or before it. */

@@ -108,6 +108,7 @@ describe("certificates", () => {
     });
     expect(certificateStatusOn(c, "2026-03-09").status).toBe("expiring");
     expect(certificateStatusOn(c, "2026-03-10").status).toBe("expired");
+    expect(certificateStatusOn(c, "2026-02-08").reason).toContain("ngày hết hiệu lực 10/03/2026");
     expect(certificateStatusOn(c, "2023-03-09").status).toBe("notYet");
     const revoked = cert({ revokedOn: "2024-05-01", revokeReason: "Vi phạm an toàn thực phẩm" });
     expect(certificateStatusOn(revoked, "2024-04-30").status).toBe("valid");

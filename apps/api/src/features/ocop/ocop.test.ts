@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { tables } from "@ntm/db";
-import type { OcopListResponse, OcopProductDetail, TargetWithProgress } from "@ntm/contracts";
-import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import type {
+  MyTasksResponse,
+  OcopListResponse,
+  OcopProductDetail,
+  TargetWithProgress,
+} from "@ntm/contracts";
+import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
+import { sendOcopNotices } from "./ocop-notices.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
 
 // The test clock is 2024-06-15 (Asia/Ho_Chi_Minh).
@@ -126,6 +132,41 @@ describe("registering a certified product", () => {
       .where(eq(tables.assessmentValues.indicatorCode, "13.6"));
     expect(value).toMatchObject({ unitCode: "X01", year: 2024, numValue: 0 });
     expect(value?.note).toBe("Sổ sản phẩm OCOP: 0 sản phẩm từ 3 sao còn hiệu lực ngày 31/12/2024.");
+  });
+
+  it("puts the expiring certificate in 'Việc của tôi' of those who may re-evaluate it", async () => {
+    const tasks = async (user: string) =>
+      (await ok<MyTasksResponse>(user, "GET", "/api/me/tasks")).tasks.filter(
+        (task) => task.kind === "ocop_expiry",
+      );
+    expect(await tasks("so-nn")).toEqual([
+      expect.objectContaining({
+        id: `ocop:${coffee.certificate.id}`,
+        unit: { code: "X01", name: "Xã Đăk Pék" },
+        due: "2024-06-30",
+        productName: "Cà phê Đăk Pék",
+        daysLeft: 16,
+      }),
+    ]);
+    expect(await tasks("xa1")).toEqual([]);
+    expect(await tasks("admin2")).toEqual([]);
+  });
+
+  it("mails one notice per certificate, however often the day's job runs", async () => {
+    const mail = {
+      smtpUrl: "smtp://127.0.0.1:25",
+      from: "ntm@example.vn",
+      intervalSeconds: 60,
+      linkBase: "",
+    };
+    const first = await sendOcopNotices(t.database.db, { now: fixedNow, mail });
+    expect(first.sent).toEqual([{ certificateId: coffee.certificate.id, to: ["htx@example.vn"] }]);
+    const again = await sendOcopNotices(t.database.db, { now: fixedNow, mail });
+    expect(again.sent).toEqual([]);
+    const outbox = await t.database.db.select().from(tables.mailOutbox);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]?.subject).toBe("[OCOP] Sắp hết hạn giấy chứng nhận: Cà phê Đăk Pék");
+    expect(outbox[0]?.body).toContain("hết hiệu lực từ ngày 01/07/2024 (còn 16 ngày");
   });
 
   it("refuses the same product of the same producer twice (409)", async () => {
@@ -257,7 +298,7 @@ describe("the lifecycle", () => {
     expect(body.certificate).toMatchObject({ stars: 4, total: 76, expiresOn: "2027-06-10" });
     expect(body.status.status).toBe("valid");
     expect(body.certificates.map((c) => c.stars)).toEqual([4, 3]);
-    expect(body.history.map((e) => e.action)).toEqual(["reevaluate", "register"]);
+    expect(body.history.map((e) => e.action)).toEqual(["reevaluate", "notice", "register"]);
     expect(body.history[0]?.note).toContain("3 sao → 4 sao");
     const after = await counts();
     expect(after.certificates - before.certificates).toBe(1);

@@ -46,12 +46,11 @@ export async function findResultsForYears(db: DbOrTx, codes: string[], years: nu
   const rows: (typeof r.$inferSelect)[] = [];
   if (years.length === 0) return rows;
   for (const part of chunks(codes, 2000)) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(r)
-        .where(and(inArray(r.year, years), inArray(r.unitCode, part)))),
-    );
+    const found = await db
+      .select()
+      .from(r)
+      .where(and(inArray(r.year, years), inArray(r.unitCode, part)));
+    for (const row of found) rows.push(row);
   }
   return rows;
 }
@@ -66,19 +65,18 @@ export async function findCriterionStatuses(
   const rows: (typeof c.$inferSelect)[] = [];
   if (years.length === 0) return rows;
   for (const part of chunks(codes, 2000)) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(c)
-        .where(
-          and(
-            inArray(c.year, years),
-            inArray(c.unitCode, part),
-            options.all ? undefined : ne(c.status, "met"),
-            options.criteria ? inArray(c.criterionCode, options.criteria) : undefined,
-          ),
-        )),
-    );
+    const found = await db
+      .select()
+      .from(c)
+      .where(
+        and(
+          inArray(c.year, years),
+          inArray(c.unitCode, part),
+          options.all ? undefined : ne(c.status, "met"),
+          options.criteria ? inArray(c.criterionCode, options.criteria) : undefined,
+        ),
+      );
+    for (const row of found) rows.push(row);
   }
   return rows;
 }
@@ -105,12 +103,11 @@ export async function findPlan(db: DbOrTx, unitCode: string, year: number) {
 export async function findPlans(db: DbOrTx, codes: string[], year: number) {
   const rows: (typeof p.$inferSelect)[] = [];
   for (const part of chunks(codes, 2000)) {
-    rows.push(
-      ...(await db
-        .select()
-        .from(p)
-        .where(and(eq(p.year, year), inArray(p.unitCode, part)))),
-    );
+    const found = await db
+      .select()
+      .from(p)
+      .where(and(eq(p.year, year), inArray(p.unitCode, part)));
+    for (const row of found) rows.push(row);
   }
   return rows;
 }

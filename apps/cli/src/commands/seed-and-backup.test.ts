@@ -50,6 +50,8 @@ describe("ntm seed --demo", () => {
     );
     expect(sets.map((set) => set.code)).toEqual([
       "kon-tum-commune-2021-2025",
+      "thon-ntm-minh-hoa",
+      "thon-ntm-minh-hoa-p62",
       "vn-commune-2021-2025",
       "vn-commune-2021-2025",
       "vn-commune-2026-2030",
@@ -104,16 +106,14 @@ describe("ntm seed --demo", () => {
     expect(orphans).toEqual([]);
   });
 
-  it("ends the recognition a merged xã's code carried, the predecessor still recognised the day before", async () => {
-    const rows = await queryRows<{ ended: string | null }>(
+  it("ends the old recognition under the kept code of the merged xã whose former communes were all recognised", async () => {
+    // Xã Sa Loong (23392) = Đắk Kan (23392) + Sa Loong (23398), both recognised in 2022.
+    const rows = await queryRows<{ unit_code: string; ended: string | null }>(
       database.db,
-      sql`select r.ended_on::text as ended from recognised_levels r
-           where r.unit_code in (select successor_code from unit_successors
-                                  group by successor_code, successor_valid_from having count(*) > 1)
-             and r.decision_date < '2025-07-01'`,
+      sql`select unit_code, ended_on::text as ended from recognised_levels
+           where decision_date < '2025-07-01' and ended_on is not null order by unit_code`,
     );
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((row) => row.ended === "2025-07-01")).toBe(true);
+    expect(rows).toEqual([{ unit_code: "23392", ended: "2025-07-01" }]);
   });
 
   it("tells a believable story: progress each year, some recognised communes, some lagging", async () => {

@@ -120,24 +120,40 @@ export async function seedReform(
 }
 
 /**
- * A merged xã is not recognised by the merger itself (CV 267/BNN-VPĐP): the province ends the
- * open recognition a predecessor left under the code the new xã kept, so the new xã is decided
- * on again; the predecessor still counts as recognised the day before the merger.
+ * A merged xã is not recognised by the merger itself (CV 267/BNN-VPĐP). Where every former commune
+ * was recognised, the province may recognise the new xã by decision; before deciding it ends the
+ * open recognition the former commune left under the code the new xã kept. The demo does that
+ * step; the former commune still counts as recognised the day before the merger. Other merged
+ * xã keep the old recognition under the kept code until the province acts (ADR 0011).
  */
 async function endRecognitionsOfMergedCodes(database: Database, communes: readonly NewCommune[]) {
-  const merged = communes
-    .filter((c) => c.predecessors.length > 1 && c.predecessors.includes(c.row.code))
-    .map((c) => c.row.code);
-  if (merged.length === 0) return;
   const r = tables.recognisedLevels;
+  const merged = communes.filter(
+    (c) => c.predecessors.length > 1 && c.predecessors.includes(c.row.code),
+  );
+  const open = await database.db
+    .select({ unitCode: r.unitCode })
+    .from(r)
+    .where(
+      and(
+        inArray(r.unitCode, [...new Set(merged.flatMap((c) => c.predecessors))]),
+        isNull(r.endedOn),
+        lt(r.decisionDate, reformDay),
+      ),
+    );
+  const recognised = new Set(open.map((row) => row.unitCode));
+  const byDecision = merged
+    .filter((c) => c.predecessors.every((code) => recognised.has(code)))
+    .map((c) => c.row.code);
+  if (byDecision.length === 0) return;
   await database.db
     .update(r)
     .set({
       endedOn: reformDay,
       endReason:
-        "Xã sáp nhập từ 01/7/2025: xã mới được xét công nhận lại theo CV 267/BNN-VPĐP (minh họa)",
+        "Xã sáp nhập từ 01/7/2025: tỉnh xét công nhận xã mới theo CV 267/BNN-VPĐP (minh họa)",
     })
-    .where(and(inArray(r.unitCode, merged), isNull(r.endedOn), lt(r.decisionDate, reformDay)));
+    .where(and(inArray(r.unitCode, byDecision), isNull(r.endedOn), lt(r.decisionDate, reformDay)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from "@ntm/db";
-import { batchOpen, can } from "@ntm/domain";
+import { addDays, batchOpen, can } from "@ntm/domain";
 import type { FilingOptions } from "@ntm/contracts";
 import * as clock from "../../shared/clock.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
@@ -25,8 +25,18 @@ export async function getFilingOptions(
     asOf: today,
     action: "unit.read",
   });
-  const provinceCode = own.path.find((step) => step.level === "province")?.code ?? own.unit.code;
-  const batches = (await findBatches(db, [provinceCode]))
+  const provinceOf = (found: typeof own) =>
+    found.path.find((step) => step.level === "province")?.code ?? found.unit.code;
+  // A unit formed by the 2025 reform still files the years before it into the batches of the
+  // province it then belonged to (a dossier's unit is read as of its year).
+  const former = await requireUnitAccess(db, {
+    user,
+    code: user.unitCode,
+    asOf: addDays(own.unit.validFrom, -1),
+    action: "unit.read",
+  }).catch(() => null);
+  const provinces = [...new Set([provinceOf(own), ...(former ? [provinceOf(former)] : [])])];
+  const batches = (await findBatches(db, provinces))
     .filter((batch) => batchOpen(batch, today))
     .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.id - b.id)
     .map(toBatchDto);

@@ -7,6 +7,7 @@ import { LevelTag } from "../../components/level-tag.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { communesLink } from "../communes/index.ts";
 import { CommuneLink } from "./commune-link.tsx";
+import { showsDistricts } from "./district-column.ts";
 
 interface BelowTableProps {
   summary: SummaryResponse;
@@ -26,7 +27,15 @@ export function BelowTable({ summary, threshold, onThresholdChange, loading }: B
       dataIndex: "name",
       render: (_, row) => <CommuneLink code={row.code} name={row.name} />,
     },
-    { title: t("overview.colDistrict"), dataIndex: "parentName", render: (value) => value ?? "—" },
+    ...(showsDistricts(summary)
+      ? [
+          {
+            title: t("overview.colDistrict"),
+            dataIndex: "parentName",
+            render: (value: string | null) => value ?? "—",
+          },
+        ]
+      : []),
     {
       title: t("overview.colCriteria"),
       dataIndex: "criteriaMet",

@@ -9,6 +9,7 @@ import { LevelTag } from "../../components/level-tag.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { communesLink } from "../communes/index.ts";
 import { CommuneLink } from "./commune-link.tsx";
+import { showsDistricts } from "./district-column.ts";
 import { levelRank } from "./level-order.ts";
 import type { OverviewUrlState } from "./overview-url.ts";
 
@@ -47,14 +48,19 @@ export function CommunesTable({ summary, view, onChange }: CommunesTableProps) {
       sortOrder: orderOf("name"),
       render: (_, row) => <CommuneLink code={row.code} name={row.name} />,
     },
-    {
-      key: "parent",
-      title: t("overview.colDistrict"),
-      dataIndex: "parentName",
-      sorter: (a, b) => collator.compare(a.parentName ?? "", b.parentName ?? ""),
-      sortOrder: orderOf("parent"),
-      render: (value) => value ?? "—",
-    },
+    ...(showsDistricts(summary)
+      ? [
+          {
+            key: "parent",
+            title: t("overview.colDistrict"),
+            dataIndex: "parentName",
+            sorter: (a: SummaryUnitRow, b: SummaryUnitRow) =>
+              collator.compare(a.parentName ?? "", b.parentName ?? ""),
+            sortOrder: orderOf("parent"),
+            render: (value: string | null) => value ?? "—",
+          },
+        ]
+      : []),
     {
       key: "criteria",
       title: t("overview.colCriteria"),

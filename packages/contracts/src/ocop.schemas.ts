@@ -196,3 +196,6 @@ export const ocopCatalogSchema = z.object({
   issuerLevels: z.record(z.string(), z.enum(["province", "national"])),
 });
 export type OcopCatalog = z.infer<typeof ocopCatalogSchema>;
+
+export const ocopImportQuerySchema = z.object({ unitCode: z.string().trim().min(1) });
+export const ocopImportResultSchema = z.object({ imported: z.number() });

@@ -15,6 +15,8 @@ import {
   idSchema,
   isoDateSchema,
   ocopCatalogSchema,
+  ocopImportQuerySchema,
+  ocopImportResultSchema,
   ocopListQuerySchema,
   ocopListResponseSchema,
   ocopProductDetailSchema,
@@ -25,10 +27,12 @@ import {
   producerKinds,
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
+import { invalid } from "../../http/app-error.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
 import { reevaluateProduct, revokeProduct } from "./change-product.ts";
 import { getProduct } from "./get-product.ts";
+import { importProducts } from "./import-products.ts";
 import { listProducts } from "./list-products.ts";
 import { ocopSheet } from "./ocop-sheet.ts";
 import { registerProduct } from "./register-product.ts";
@@ -127,6 +131,31 @@ export function ocopRoutes(app: FastifyInstance, context: AppContext) {
       return registerProduct(db, {
         user: requireUser(request),
         input: request.body,
+        now: context.now(),
+      });
+    },
+  );
+  routes.post(
+    "/api/ocop/import",
+    {
+      schema: {
+        operationId: "importOcopProducts",
+        response: { 200: ocopImportResultSchema },
+        tags,
+        summary:
+          "Nhập danh sách sản phẩm OCOP đã công nhận của tỉnh từ tệp .xlsx (cột như tệp xuất); có lỗi thì không lưu gì và trả về lỗi từng ô",
+        querystring: ocopImportQuerySchema,
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const file = await request.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+      if (!file) throw invalid("Cần gửi một tệp .xlsx.", "Send an .xlsx file.");
+      return importProducts(db, {
+        user,
+        unitCode: request.query.unitCode,
+        content: await file.toBuffer(),
+        fileName: file.filename,
         now: context.now(),
       });
     },

@@ -8,7 +8,10 @@ import type {
   TargetWithProgress,
 } from "@ntm/contracts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
+import ExcelJS from "exceljs";
+import { multipart } from "../../test/multipart.ts";
 import { sendOcopNotices } from "./ocop-notices.ts";
+import { ocopColumns } from "./ocop-sheet.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
 
 // The test clock is 2024-06-15 (Asia/Ho_Chi_Minh).
@@ -433,5 +436,79 @@ describe("access: every denial", () => {
     expect(created.statusCode).toBe(403);
     const list = await ok<OcopListResponse>("admin2", "GET", "/api/ocop/products?unitCode=P02");
     expect(list.products).toEqual([]);
+  });
+});
+
+describe("importing a province's existing list", () => {
+  const row = (name: string, over: Record<string, string | number> = {}) => ({
+    name,
+    producerKind: "Hợp tác xã",
+    producerName: "HTX Đăk Choong",
+    group: "Thực phẩm",
+    communeCode: "X02",
+    scoreA: 30,
+    scoreB: 18,
+    scoreC: 25,
+    stars: 4,
+    decisionNumber: "77/QĐ-UBND",
+    decisionDate: "05/03/2024",
+    issuer: "UBND tỉnh Thử Nghiệm",
+    issuerLevel: "Tỉnh",
+    ...over,
+  });
+  async function upload(rows: Record<string, string | number>[], user = "admin") {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Sản phẩm OCOP");
+    sheet.columns = ocopColumns.map((column) => ({ header: column.header, key: column.key }));
+    for (const item of rows) sheet.addRow(item);
+    const body = multipart(
+      {},
+      {
+        name: "ocop.xlsx",
+        content: Buffer.from(await workbook.xlsx.writeBuffer()),
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      },
+    );
+    return t.app.inject({
+      method: "POST",
+      url: "/api/ocop/import?unitCode=P01",
+      headers: { cookie: cookies[user] as string, "content-type": body.contentType },
+      payload: body.payload,
+    });
+  }
+
+  it("refuses the whole file, cell by cell in Vietnamese, when one cell is wrong", async () => {
+    const before = await counts();
+    const response = await upload([
+      row("Miến dong"),
+      row("Gạo lứt", { stars: 5, group: "Ô tô" }),
+      row("Tương ớt", { decisionDate: "05/03/2020" }),
+    ]);
+    expect(response.statusCode, response.body).toBe(400);
+    const error = response.json().error;
+    expect(error.message).toContain("chưa lưu sản phẩm nào");
+    expect(error.details).toEqual(
+      expect.arrayContaining([
+        { path: 'Dòng 3, cột "Nhóm sản phẩm"', message: expect.stringContaining("6 nhóm") },
+        { path: "Dòng 4", message: expect.stringContaining("đã hết hiệu lực") },
+      ]),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("registers every row of a correct file at once, marked as imported", async () => {
+    const response = await upload([row("Miến dong"), row("Gạo lứt", { stars: 4 })]);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toEqual({ imported: 2 });
+    const list = await ok<OcopListResponse>(
+      "admin",
+      "GET",
+      "/api/ocop/products?unitCode=X02&q=mien dong",
+    );
+    expect(list.products[0]?.certificate).toMatchObject({ origin: "imported", stars: 4 });
+  });
+
+  it("refuses the file of an account that may not change the registry (403)", async () => {
+    expect((await upload([row("Bánh tráng")], "xa1")).statusCode).toBe(403);
   });
 });

@@ -20,7 +20,14 @@ import { syncOcopIndicators } from "./sync-indicators.ts";
 /** Registers a certified product with its first certificate; its commune's indicators follow. */
 export async function registerProduct(
   db: Db,
-  options: { user: AuthUser; input: OcopProductInput; now: Date; demo?: boolean },
+  options: {
+    user: AuthUser;
+    input: OcopProductInput;
+    now: Date;
+    demo?: boolean;
+    /** "imported" for a province's existing list. */
+    origin?: "certified" | "imported";
+  },
 ): Promise<OcopProductDetail> {
   const { user, input, now } = options;
   const today = localDate(now);
@@ -66,7 +73,7 @@ export async function registerProduct(
       issuer: input.certificate.issuer,
       issuerLevel: input.certificate.issuerLevel,
       expiresOn,
-      origin: "certified",
+      origin: options.origin ?? "certified",
       createdAt: now,
       createdBy: user.username,
     });

@@ -1,5 +1,6 @@
 import {
   ocopCatalogSchema,
+  ocopImportResultSchema,
   ocopListResponseSchema,
   ocopProductDetailSchema,
   type OcopCatalog,
@@ -97,4 +98,15 @@ export async function searchCommunes(q: string, asOf: string) {
     schema: unitListSchema,
   });
   return answer.units;
+}
+
+/** Sends a province's list (.xlsx, the export's columns); all rows are saved or none. */
+export function importOcopProducts(unitCode: string, file: File) {
+  const form = new FormData();
+  form.append("file", file);
+  return apiRequest(apiPath("/api/ocop/import", { unitCode }), {
+    method: "POST",
+    form,
+    schema: ocopImportResultSchema,
+  });
 }

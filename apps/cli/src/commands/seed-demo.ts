@@ -178,9 +178,9 @@ export async function seedDemo(
     .sort((a, b) => a.name.localeCompare(b.name, "vi"))[0];
   if (!province || !district || !commune)
     throw new Error("Dữ liệu minh họa thiếu tỉnh, huyện hoặc xã.");
-  // The province administrator answers for the province of today and, through it, for the
-  // history of the old provinces it was formed from (ADR 0011). The other accounts keep the
-  // units of the 2022–2024 work; the province re-scopes them when it chooses.
+  // The province administrator and the viewer read the province of today and, through it, the
+  // history of the old provinces it was formed from (ADR 0011). The accounts of the 2022–2024
+  // workflows keep their units; the province re-scopes them when it chooses.
   const today = { code: present.code, name: present.name };
 
   const accounts: {
@@ -212,7 +212,7 @@ export async function seedDemo(
       unit: commune,
       name: `Ủy ban MTTQ Việt Nam ${commune.name}`,
     },
-    { username: "xem", role: "viewer", unit: province, name: "Người xem" },
+    { username: "xem", role: "viewer", unit: today, name: "Người xem" },
     {
       username: "quocgia",
       role: "national_admin",

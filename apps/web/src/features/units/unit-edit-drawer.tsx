@@ -5,14 +5,14 @@ import {
   type UnitKind,
 } from "@ntm/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Checkbox, Form, Input, Select, Space, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { DateField } from "../../components/date-field.tsx";
-import { usePhone } from "../../app/use-phone.ts";
 import { errorMessage } from "../../lib/api-client.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { changeUnit } from "./unit-admin-api.ts";
+import { UnitDrawer } from "./unit-drawer.tsx";
 import type { UnitFlagCode } from "./unit-flag-tags.tsx";
 
 const flagCodes: UnitFlagCode[] = [
@@ -64,18 +64,16 @@ export function UnitEditDrawer({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const phone = usePhone();
   return (
-    <Drawer
-      open={unit !== null}
+    <UnitDrawer
+      unit={unit}
       onClose={onClose}
-      size={phone ? "100%" : 520}
-      destroyOnHidden
-      title={unit ? t("unitAdmin.editTitle", { name: unit.name }) : ""}
-      rootClassName="unit-edit-drawer"
+      width={520}
+      title={(chosen) => t("unitAdmin.editTitle", { name: chosen.name })}
+      className="unit-edit-drawer"
     >
-      {unit && <UnitEditForm key={unit.code} unit={unit} onDone={onClose} />}
-    </Drawer>
+      {(chosen) => <UnitEditForm key={chosen.code} unit={chosen} onDone={onClose} />}
+    </UnitDrawer>
   );
 }
 

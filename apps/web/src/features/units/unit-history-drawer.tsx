@@ -1,12 +1,12 @@
 import type { UnitAdminRow, UnitChangeEntry, UnitState } from "@ntm/contracts";
 import { useQuery } from "@tanstack/react-query";
-import { Drawer, List, Space, Typography } from "antd";
+import { List, Space, Typography } from "antd";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
-import { usePhone } from "../../app/use-phone.ts";
 import { formatDate, formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { fetchUnitHistory, unitHistoryQueryKey } from "./unit-admin-api.ts";
+import { UnitDrawer } from "./unit-drawer.tsx";
 import { UnitFlagTags, type UnitFlagCode } from "./unit-flag-tags.tsx";
 
 /** The versions of a unit and the changes made to it in the app: who, when, before and after. */
@@ -18,18 +18,16 @@ export function UnitHistoryDrawer({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const phone = usePhone();
   return (
-    <Drawer
-      open={unit !== null}
+    <UnitDrawer
+      unit={unit}
       onClose={onClose}
-      size={phone ? "100%" : 560}
-      destroyOnHidden
-      title={unit ? t("unitAdmin.historyTitle", { name: unit.name }) : ""}
-      rootClassName="unit-history-drawer"
+      width={560}
+      title={(chosen) => t("unitAdmin.historyTitle", { name: chosen.name })}
+      className="unit-history-drawer"
     >
-      {unit && <UnitHistory code={unit.code} />}
-    </Drawer>
+      {(chosen) => <UnitHistory code={chosen.code} />}
+    </UnitDrawer>
   );
 }
 

@@ -2,12 +2,22 @@ import type { DbOrTx } from "@ntm/db";
 import { endOfYear, type DossierActor, type UnitResource } from "@ntm/domain";
 import { allows } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
-import { findDescendantsOn, requireUnitAccess } from "../units/index.ts";
+import {
+  findDescendantsOn,
+  findLatestUnit,
+  findUnitOn,
+  requireUnitAccess,
+} from "../units/index.ts";
 import type { DossierRow } from "./dossiers.repository.ts";
 
 /** Codes of the units a user may see: the scope unit and everything below it. */
 export async function scopeCodes(db: DbOrTx, user: AuthUser, asOf: string) {
-  const below = await findDescendantsOn(db, user.unitCode, asOf);
+  // An account of a unit the 2025 reform closed keeps its unit's dossiers as on its last day.
+  const closed = (await findUnitOn(db, user.unitCode, asOf))
+    ? undefined
+    : await findLatestUnit(db, user.unitCode);
+  const on = closed?.validTo && closed.validTo < asOf ? closed.validTo : asOf;
+  const below = await findDescendantsOn(db, user.unitCode, on);
   return [user.unitCode, ...below.map((unit) => unit.code)];
 }
 

@@ -8,7 +8,7 @@ import { selectSetFor } from "../catalog/index.ts";
 import { getInbox } from "../dossiers/index.ts";
 import { ocopExpiryTasks } from "../ocop/index.ts";
 import { getUnitTargets } from "../targets/index.ts";
-import { findDescendantsOn, findPathOn, findUnitOn } from "../units/index.ts";
+import { findDescendantsOn, findLatestUnit, findPathOn, findUnitOn } from "../units/index.ts";
 import {
   countValuesEntered,
   findLatestReminders,
@@ -23,7 +23,12 @@ interface TaskScope {
   units: Map<string, UnitResource & { name: string; assessedCommune: boolean }>;
 }
 
-async function loadScope(db: Db, user: AuthUser, date: string): Promise<TaskScope> {
+async function loadScope(db: Db, user: AuthUser, today: string): Promise<TaskScope> {
+  // An account of a unit the 2025 reform closed keeps its unit's work as on its last day.
+  const closed = (await findUnitOn(db, user.unitCode, today))
+    ? undefined
+    : await findLatestUnit(db, user.unitCode);
+  const date = closed?.validTo && closed.validTo < today ? closed.validTo : today;
   const path = await findPathOn(db, user.unitCode, date);
   const unit = await findUnitOn(db, user.unitCode, date);
   const own: UnitResource = {

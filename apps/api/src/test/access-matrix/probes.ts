@@ -776,7 +776,10 @@ export const probes: { [A in Action]: Probe<A> } = {
       const commune = sideOf(world, side).commune;
       return {
         resource: [units[commune]!],
-        request: { method: "GET", url: `/api/ocop/products/${await ocopProductIn(world, commune)}` },
+        request: {
+          method: "GET",
+          url: `/api/ocop/products/${await ocopProductIn(world, commune)}`,
+        },
       };
     },
   },

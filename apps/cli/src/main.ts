@@ -33,10 +33,15 @@ program
 
 program
   .command("seed")
-  .description("Tạo dữ liệu minh họa (tỉnh Kon Tum, 2022–2024)")
+  .description(
+    "Tạo dữ liệu minh họa (tỉnh Quảng Ngãi ngày nay: tỉnh Kon Tum 2022–2024, sắp xếp từ 01/7/2025, số liệu 2025–2026)",
+  )
   .option("--demo", "dữ liệu minh họa", false)
   .option("--if-empty", "chỉ tạo khi cơ sở dữ liệu còn trống", false)
-  .option("--province <code>", "mã tỉnh (mặc định 62, Kon Tum)")
+  .option(
+    "--province <code>",
+    "mã tỉnh trước sắp xếp mang số liệu 2022–2024 (mặc định 62, Kon Tum)",
+  )
   .action((options: { demo: boolean; ifEmpty: boolean; province?: string }) =>
     withDatabase(async ({ database, config }) => {
       if (!options.demo) throw new Error("Hãy dùng: ntm seed --demo");

@@ -57,7 +57,11 @@ export async function loadUnitScope(
     db,
     communes.map((c) => c.code),
   );
-  const usable = resultYears.filter((year) => year <= asked);
+  // A year belongs to the unit in force on its 31 December (ADR 0011): a unit the 2025 reform
+  // closed has no 2025 results of its own, even where a new unit took over a commune's code.
+  const usable = resultYears.filter(
+    (year) => year <= asked && (!unit.validTo || endOfYear(year) <= unit.validTo),
+  );
   return {
     unit,
     provinceCode,

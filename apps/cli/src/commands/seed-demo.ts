@@ -267,7 +267,9 @@ export async function seedDemo(
   log(`Đã tạo ${await seedTargets(database, { provinceCode, now })} mục tiêu minh họa.`);
   log(`Đã nhập ${await seedBoundaries(database, { provinceCode, now })} vùng bản đồ minh họa.`);
   await seedDossiers(database, { provinceCode, log });
-  log(`Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa.`);
+  log(
+    `Đã tạo ${await seedReports(database, { provinceCode, now, presentProvinceCode: present.code })} loại báo cáo minh họa.`,
+  );
   log(await seedVillages(database, { provinceCode, district, commune, now }));
   const ocop = await seedOcop(database, { provinceCode, commune: commune.code });
   log(`Đã tạo ${ocop} sản phẩm OCOP minh họa.`);

@@ -12,7 +12,7 @@ import { and, eq, inArray } from "drizzle-orm";
  */
 export async function seedReports(
   database: Database,
-  options: { provinceCode: string; now: Date },
+  options: { provinceCode: string; now: Date; presentProvinceCode?: string },
 ) {
   const db = database.db;
   const today = localDate(options.now);
@@ -160,18 +160,31 @@ export async function seedReports(
       steps: [["commune", "district", "Vượt khả năng của xã, đề nghị huyện hỗ trợ."]],
       dueIn: -5,
     },
-    {
-      unitCode: district.code,
-      title: "Vướng mắc hướng dẫn chỉ tiêu 17.8 về vệ sinh môi trường",
-      criterionCodes: ["17"],
-      holder: "province_committee",
-      status: "escalated",
-      steps: [
-        ["district", "coordination_office", "Đề nghị Văn phòng điều phối hướng dẫn."],
-        ["coordination_office", "province_committee", "Vượt thẩm quyền, đề xuất UBND tỉnh."],
-      ],
-      dueIn: 10,
-    },
+    // Raised today: after the 2025 reform the province of today holds it, with no district between.
+    options.presentProvinceCode
+      ? {
+          unitCode: options.presentProvinceCode,
+          title: "Vướng mắc hướng dẫn chỉ tiêu 17.8 về vệ sinh môi trường",
+          criterionCodes: ["17"],
+          holder: "province_committee",
+          status: "escalated",
+          steps: [
+            ["coordination_office", "province_committee", "Vượt thẩm quyền, đề xuất UBND tỉnh."],
+          ],
+          dueIn: 10,
+        }
+      : {
+          unitCode: district.code,
+          title: "Vướng mắc hướng dẫn chỉ tiêu 17.8 về vệ sinh môi trường",
+          criterionCodes: ["17"],
+          holder: "province_committee",
+          status: "escalated",
+          steps: [
+            ["district", "coordination_office", "Đề nghị Văn phòng điều phối hướng dẫn."],
+            ["coordination_office", "province_committee", "Vượt thẩm quyền, đề xuất UBND tỉnh."],
+          ],
+          dueIn: 10,
+        },
     {
       unitCode: communes[2]?.code ?? district.code,
       title: "Chưa có hướng dẫn chấm điểm sản phẩm OCOP",

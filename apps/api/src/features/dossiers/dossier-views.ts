@@ -1,10 +1,10 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { currentDue, roleNames, type RegimeConfig, type StepCode } from "@ntm/domain";
+import { currentDue, endOfYear, roleNames, type RegimeConfig, type StepCode } from "@ntm/domain";
 import type { BatchDto, DossierSummaryDto, RecognitionHistoryDto } from "@ntm/contracts";
 import { notFound } from "../../http/app-error.ts";
 import * as clock from "../../shared/clock.ts";
 import { publicHolidays } from "../../shared/holidays.ts";
-import { findLatestUnit } from "../units/index.ts";
+import { findLatestUnit, findUnitOn } from "../units/index.ts";
 import { loadRegimes, type RegimeRegistry } from "./dossier-regimes.service.ts";
 import {
   findBatches,
@@ -78,19 +78,22 @@ export function summarise(
   };
 }
 
-async function unitNames(db: DbOrTx, codes: string[]) {
+/** Each dossier's commune under the name it bore in the dossier's year (codes were reused in 2025). */
+async function unitNames(db: DbOrTx, rows: DossierRow[]) {
   const names = new Map<string, string>();
-  for (const code of new Set(codes)) {
-    names.set(code, (await findLatestUnit(db, code))?.name ?? code);
+  for (const row of rows) {
+    const key = `${row.unitCode}/${row.year}`;
+    if (names.has(key)) continue;
+    const unit =
+      (await findUnitOn(db, row.unitCode, endOfYear(row.year))) ??
+      (await findLatestUnit(db, row.unitCode));
+    names.set(key, unit?.name ?? row.unitCode);
   }
   return names;
 }
 
 export async function summariseMany(db: Db, rows: DossierRow[], now: Date) {
-  const names = await unitNames(
-    db,
-    rows.map((row) => row.unitCode),
-  );
+  const names = await unitNames(db, rows);
   const batches = new Map((await findBatches(db)).map((batch) => [batch.id, batch]));
   const today = clock.today(now);
   const registry = await loadRegimes(db);
@@ -98,7 +101,7 @@ export async function summariseMany(db: Db, rows: DossierRow[], now: Date) {
     summarise(
       registry,
       row,
-      names.get(row.unitCode) ?? row.unitCode,
+      names.get(`${row.unitCode}/${row.year}`) ?? row.unitCode,
       row.batchId ? batches.get(row.batchId) : undefined,
       today,
     ),

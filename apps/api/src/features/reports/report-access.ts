@@ -3,7 +3,7 @@ import type { ReportResource, UnitResource } from "@ntm/domain";
 import { notFound } from "../../http/app-error.ts";
 import { allows, assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
-import { findPathOn } from "../units/index.ts";
+import { findLatestUnit, findPathOn, findUnitResource } from "../units/index.ts";
 import {
   findReportType,
   findSubmission,
@@ -35,7 +35,12 @@ export function reportResource(
 /** A unit with the codes above it, as the policy checks an office against it. */
 export async function unitResource(db: DbOrTx, code: string, asOf: string): Promise<UnitResource> {
   const path = await findPathOn(db, code, asOf);
-  return { unitCode: code, path: path.map((step) => step.code) };
+  if (path.length > 0 || !(await findLatestUnit(db, code))) {
+    return { unitCode: code, path: path.map((step) => step.code) };
+  }
+  // A unit the 2025 reform closed (a former province receiving its reports) is read on its last
+  // day, in the scope of the units that took it over (ADR 0011).
+  return (await findUnitResource(db, code, asOf)).resource;
 }
 
 /** The receiving province of a type. */

@@ -1,7 +1,13 @@
 import type { Db } from "@ntm/db";
 import { isInScope } from "@ntm/domain";
 import { actorOf, type AuthUser } from "../auth/index.ts";
-import { findDescendantsOn, findPathOn, findUnitsValidOn } from "../units/index.ts";
+import {
+  findDescendantsOn,
+  findLatestUnit,
+  findPathOn,
+  findUnitOn,
+  findUnitsValidOn,
+} from "../units/index.ts";
 
 /** The units a user sees in reports and obstacles: its own and every unit below it, on a date. */
 export interface UnitScope {
@@ -26,10 +32,16 @@ export async function scopeOf(db: Db, user: AuthUser, today: string): Promise<Un
       names: new Map(all.map((unit) => [unit.code, unit.name])),
     };
   }
-  const own = await findPathOn(db, user.unitCode, today);
+  // An account of a unit the 2025 reform closed keeps its unit's reports and obstacles as on its
+  // last day (ADR 0011), as it keeps its tasks and dossiers.
+  const closed = (await findUnitOn(db, user.unitCode, today))
+    ? undefined
+    : await findLatestUnit(db, user.unitCode);
+  const on = closed?.validTo && closed.validTo < today ? closed.validTo : today;
+  const own = await findPathOn(db, user.unitCode, on);
   const paths = new Map<string, string[]>([[user.unitCode, own.map((step) => step.code)]]);
   const names = new Map<string, string>([[user.unitCode, own[0]?.name ?? user.unitCode]]);
-  const below = await findDescendantsOn(db, user.unitCode, today);
+  const below = await findDescendantsOn(db, user.unitCode, on);
   const parents = new Map(below.map((unit) => [unit.code, unit.parentCode]));
   const pathOf = (code: string): string[] => {
     const known = paths.get(code);

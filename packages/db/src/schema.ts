@@ -171,6 +171,11 @@ export const assessmentValues = pgTable(
   "assessment_values",
   {
     unitCode: text("unit_code").notNull(),
+    /**
+     * The unit's province on 31 December of the year, as on its assessment row: written by every
+     * writer (a row trigger made bulk writes several times slower), the key to shard by.
+     */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     numValue: doublePrecision("num_value"),
@@ -209,6 +214,8 @@ export const evaluationCriteria = pgTable(
   "evaluation_criteria",
   {
     unitCode: text("unit_code").notNull(),
+    /** As on the commune's stored result of the year, written by every writer (docs/deploy.md). */
+    provinceCode: text("province_code"),
     year: smallint("year").notNull(),
     criterionCode: text("criterion_code").notNull(),
     status: text("status").notNull(),

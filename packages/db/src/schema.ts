@@ -293,3 +293,4 @@ export * from "./schema-mail.ts";
 export * from "./schema-ocop.ts";
 export * from "./schema-jobs.ts";
 export * from "./schema-villages.ts";
+export * from "./schema-feedback.ts";

@@ -79,20 +79,29 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 /** Any fixed number: the advisory lock several servers starting at once take to migrate. */
 const migrationLock = 7_241_026;
 
+/**
+ * Runs `work` while holding the advisory lock of the database's set-up on a PostgreSQL server:
+ * servers starting together migrate, and set up the job queue's schema, one after the other.
+ */
+export async function withSetupLock<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  if (database.kind !== "postgres") return work();
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+  const holder = await pool.connect();
+  try {
+    await holder.query("select pg_advisory_lock($1)", [migrationLock]);
+    return await work();
+  } finally {
+    await holder.query("select pg_advisory_unlock($1)", [migrationLock]).catch(() => undefined);
+    holder.release();
+  }
+}
+
 /** Applies every pending migration; the same SQL files serve PGlite and PostgreSQL. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === "postgres") {
     // Servers starting together on one database: one migrates, the others wait, then find
     // nothing left to do (without the lock both would apply the same migration, and one fail).
-    const pool = (database.db as unknown as { $client: pg.Pool }).$client;
-    const holder = await pool.connect();
-    try {
-      await holder.query("select pg_advisory_lock($1)", [migrationLock]);
-      await migratePg(database.db as never, { migrationsFolder });
-    } finally {
-      await holder.query("select pg_advisory_unlock($1)", [migrationLock]).catch(() => undefined);
-      holder.release();
-    }
+    await withSetupLock(database, () => migratePg(database.db as never, { migrationsFolder }));
   } else {
     await migratePglite(database.db as never, { migrationsFolder });
   }

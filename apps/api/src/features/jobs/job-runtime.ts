@@ -17,7 +17,7 @@ export function createJobQueue(
 ): JobQueue {
   const handlers = jobHandlers(config);
   if (database.kind === "postgres" && config.databaseUrl) {
-    return createPgBossQueue(database.db, handlers, {
+    return createPgBossQueue(database, handlers, {
       url: config.databaseUrl,
       now,
       settings: config.jobs,

@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import type { Db } from "@ntm/db";
+import { withSetupLock, type Database } from "@ntm/db";
 import { jobKinds, type JobKind } from "@ntm/contracts";
 import {
   retryPolicy,
@@ -46,11 +46,12 @@ export function queueIdOf(id: number): string {
  * `expireInSeconds` and the maintenance of any server fails it into a retry).
  */
 export function createPgBossQueue(
-  db: Db,
+  database: Database,
   handlers: JobHandlers,
   options: { url: string; now: () => Date; settings: PgBossSettings },
 ): JobQueue {
   const { now, settings } = options;
+  const db = database.db;
   const boss = new PgBoss({
     connectionString: options.url,
     schema: pgBossSchema,
@@ -105,18 +106,24 @@ export function createPgBossQueue(
     start: async (startLog) => {
       log = startLog ?? silentLog;
       boss.on("error", (error) => log.error({ err: error }, "job queue error"));
-      await boss.start();
-      started = true;
+      // pg-boss creates a queue's partition unlocked: servers starting together on a fresh
+      // database deadlocked there, so they set the queue up one at a time, as they migrate.
+      await withSetupLock(database, async () => {
+        await boss.start();
+        started = true;
+        for (const kind of jobKinds) {
+          const queue = {
+            name: kind,
+            retryLimit: retryPolicy.retryLimit,
+            retryDelay: settings.retryDelaySeconds,
+            retryBackoff: true,
+            expireInSeconds: settings.expireInSeconds,
+          };
+          await boss.createQueue(kind, queue);
+          await boss.updateQueue(kind, queue);
+        }
+      });
       for (const kind of jobKinds) {
-        const queue = {
-          name: kind,
-          retryLimit: retryPolicy.retryLimit,
-          retryDelay: settings.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: settings.expireInSeconds,
-        };
-        await boss.createQueue(kind, queue);
-        await boss.updateQueue(kind, queue);
         if (!handlers[kind as JobKind]) continue;
         await boss.work<{ jobId: number }>(
           kind,

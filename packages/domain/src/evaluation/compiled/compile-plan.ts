@@ -62,6 +62,11 @@ export interface CompiledPlan {
   readonly entryHigh: Float64Array;
   /** The (criterion, level) cell an entry counts in (criterion × levels + level), or -1. */
   readonly entryCell: Int32Array;
+  /**
+   * Where an entry's status is counted in the tally of `evaluateInto`: its cell, or after the
+   * cells one row per level for the level's conditions, times `tallyStride`.
+   */
+  readonly entryTallyAt: Int32Array;
   /** The threshold lookup of each entry, kept only to explain a result on request. */
   readonly entryLookup: readonly Exclude<ThresholdLookup, { kind: "notApplicable" }>[];
   /** Entry of an item at a level (item × levels), or -1. */
@@ -84,6 +89,9 @@ function compareOf(indicator: Indicator, value: number | boolean): number {
   const byComparator = { ">=": Compare.atLeast, "<=": Compare.atMost, ">": Compare.above };
   return indicator.comparator === "<" ? Compare.below : byComparator[indicator.comparator];
 }
+
+/** Statuses counted per tally row: one counter per entry status (1–5), rounded up. */
+export const tallyStride = 8;
 
 const bits = new Float64Array(1);
 const word = new BigInt64Array(bits.buffer);
@@ -240,6 +248,13 @@ export function compileCriteriaSet(
     entryHigh: Float64Array.from(entries, (e) => rangeOfComparison(e.compare, e.threshold)[1]),
     entryCell: Int32Array.from(entries, (entry) =>
       entry.criterion >= 0 ? entry.criterion * levels.length + entry.level : -1,
+    ),
+    entryTallyAt: Int32Array.from(
+      entries,
+      (entry) =>
+        (entry.criterion >= 0
+          ? entry.criterion * levels.length + entry.level
+          : set.criteria.length * levels.length + entry.level) * tallyStride,
     ),
     entryLookup: entries.map((entry) => entry.lookup),
     itemLevelEntry,

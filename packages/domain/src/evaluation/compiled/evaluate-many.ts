@@ -1,5 +1,5 @@
 import type { CompiledPlan } from "./compile-plan.ts";
-import { Compare, ItemKind } from "./compile-plan.ts";
+import { Compare, ItemKind, tallyStride } from "./compile-plan.ts";
 import { Presence, type DenseValues } from "./dense-values.ts";
 
 /** Status of an entry (an indicator at a level), with the reason code it stands for. */
@@ -32,12 +32,11 @@ export interface CompiledResults {
   readonly level: Int8Array;
   readonly nextLevel: Int8Array;
   readonly valuesEntered: Uint16Array;
-  /** Working space for one commune: counts per (criterion, level) cell and per level. */
-  readonly scratch: {
-    met: Int32Array;
-    notMet: Int32Array;
-    missing: Int32Array;
-  };
+  /**
+   * Working space for one commune: per (criterion, level) cell, then per level's conditions,
+   * how many entries took each status (`tallyStride` counters a row, indexed by status).
+   */
+  readonly tally: Int32Array;
 }
 
 export function allocateResults(plan: CompiledPlan, count: number): CompiledResults {
@@ -54,11 +53,7 @@ export function allocateResults(plan: CompiledPlan, count: number): CompiledResu
     level: new Int8Array(count),
     nextLevel: new Int8Array(count),
     valuesEntered: new Uint16Array(count),
-    scratch: {
-      met: new Int32Array(cells),
-      notMet: new Int32Array(cells),
-      missing: new Int32Array(levels),
-    },
+    tally: new Int32Array((cells + levels) * tallyStride),
   };
 }
 
@@ -77,9 +72,9 @@ export function evaluateInto(
 ): void {
   const { numbers, presence, slots } = values;
   const { itemSlot, itemKind, itemLow, itemHigh, itemInteger, itemEntries } = plan;
-  const { entryLevel, entryCell, entryCompare, entryLow, entryHigh } = plan;
+  const { entryCompare, entryLow, entryHigh, entryTallyAt } = plan;
   const { criterionApplicable, levelParent, expectedSlots } = plan;
-  const { met, notMet, missing } = results.scratch;
+  const { tally } = results;
   const { entryStatus, criterionStatus, levelCriteriaMet, levelMissing, levelReached } = results;
   const itemCount = plan.items.length;
   const entryCount = plan.entryCount;
@@ -87,47 +82,52 @@ export function evaluateInto(
   const criteriaCount = plan.criteriaCount;
   const cells = criteriaCount * levelCount;
   const valid = 0;
+  // Constants held in locals: a property read of the status objects in the loops costs more.
+  const stride = tallyStride;
+  const { notMet: notMetStatus, noThreshold: noThresholdStatus } = EntryStatus;
+  const { missingValue, invalidValue } = EntryStatus;
+  const { absent, number: isNumber, boolean: isBoolean } = Presence;
+  const booleanItem = ItemKind.boolean;
+  const noThreshold = Compare.noThreshold;
 
   for (let commune = start; commune < end; commune += 1) {
     const base = commune * slots;
     const entryBase = commune * entryCount;
-    met.fill(0);
-    notMet.fill(0);
-    missing.fill(0);
+    tally.fill(0);
     for (let item = 0; item < itemCount; item += 1) {
       const at = base + itemSlot[item]!;
       const has = presence[at]!;
       const value = numbers[at]!;
       // The status every entry of the item takes unless the value is valid.
       let state: number = valid;
-      if (has === Presence.absent) state = EntryStatus.missingValue;
-      else if (itemKind[item] === ItemKind.boolean) {
-        if (has !== Presence.boolean) state = EntryStatus.invalidValue;
+      if (has === absent) state = missingValue;
+      else if (itemKind[item] === booleanItem) {
+        if (has !== isBoolean) state = invalidValue;
       } else if (
-        has !== Presence.number ||
+        has !== isNumber ||
         !(value >= itemLow[item]! && value <= itemHigh[item]!) ||
         (itemInteger[item] === 1 && !Number.isInteger(value))
       ) {
-        state = EntryStatus.invalidValue;
+        state = invalidValue;
       }
       const last = itemEntries[item + 1]!;
-      for (let entry = itemEntries[item]!; entry < last; entry += 1) {
-        const cell = entryCell[entry]!;
-        let status: number;
-        if (entryCompare[entry] === Compare.noThreshold) status = EntryStatus.noThreshold;
-        else if (state !== valid) status = state;
-        else {
-          status =
-            value >= entryLow[entry]! && value <= entryHigh[entry]!
-              ? EntryStatus.met
-              : EntryStatus.notMet;
+      // Met or not met is data-dependent, so it is computed without a branch, and each status
+      // is counted by indexing the tally with it rather than by branching on it.
+      if (state === valid) {
+        for (let entry = itemEntries[item]!; entry < last; entry += 1) {
+          const inRange =
+            ((value >= entryLow[entry]!) as unknown as number) &
+            ((value <= entryHigh[entry]!) as unknown as number);
+          const status =
+            entryCompare[entry] === noThreshold ? noThresholdStatus : notMetStatus - inRange;
+          entryStatus[entryBase + entry] = status;
+          tally[entryTallyAt[entry]! + status]! += 1;
         }
-        entryStatus[entryBase + entry] = status;
-        if (status === EntryStatus.met) {
-          if (cell >= 0) met[cell]! += 1;
-        } else {
-          missing[entryLevel[entry]!]! += 1;
-          if (status === EntryStatus.notMet && cell >= 0) notMet[cell]! += 1;
+      } else {
+        for (let entry = itemEntries[item]!; entry < last; entry += 1) {
+          const status = entryCompare[entry] === noThreshold ? noThresholdStatus : state;
+          entryStatus[entryBase + entry] = status;
+          tally[entryTallyAt[entry]! + status]! += 1;
         }
       }
     }
@@ -138,22 +138,32 @@ export function evaluateInto(
     let next = -1;
     for (let level = 0; level < levelCount; level += 1) {
       let criteriaMetHere = 0;
+      // Every status but "met" (2 to 5) leaves the level missing an entry.
+      const conditions = (cells + level) * stride;
+      let missingHere =
+        tally[conditions + 2]! +
+        tally[conditions + 3]! +
+        tally[conditions + 4]! +
+        tally[conditions + 5]!;
       for (let criterion = 0; criterion < criteriaCount; criterion += 1) {
         const cell = criterion * levelCount + level;
+        const row = cell * stride;
+        const metCount = tally[row + 1]!;
+        const notMetCount = tally[row + 2]!;
+        missingHere += notMetCount + tally[row + 3]! + tally[row + 4]! + tally[row + 5]!;
         const applicable = criterionApplicable[cell]!;
         const status =
           applicable === 0
             ? CriterionStatus.missing
-            : notMet[cell]! > 0
+            : notMetCount > 0
               ? CriterionStatus.notMet
-              : met[cell]! < applicable
+              : metCount < applicable
                 ? CriterionStatus.missing
                 : CriterionStatus.met;
         criterionStatus[criterionBase + cell] = status;
         if (status === CriterionStatus.met) criteriaMetHere += 1;
       }
       const parent = levelParent[level]!;
-      const missingHere = missing[level]!;
       const reached =
         criteriaMetHere === criteriaCount &&
         missingHere === 0 &&
@@ -169,7 +179,7 @@ export function evaluateInto(
     results.nextLevel[commune] = next;
     let entered = 0;
     for (let index = 0; index < expectedSlots.length; index += 1) {
-      if (presence[base + expectedSlots[index]!] !== Presence.absent) entered += 1;
+      if (presence[base + expectedSlots[index]!] !== absent) entered += 1;
     }
     results.valuesEntered[commune] = entered;
   }

@@ -27,7 +27,8 @@ export function registerAuth(
 ) {
   app.decorateRequest("user", null);
   app.addHook("onRequest", async (request) => {
-    if (!request.url.startsWith("/api/")) return;
+    // The public page answers everyone alike: no session is read, none can change its answer.
+    if (!request.url.startsWith("/api/") || request.url.startsWith("/api/public/")) return;
     const token = request.cookies[sessionCookie];
     request.user = token
       ? await userForSession(db, { token, now: options.now(), limits: options.limits })

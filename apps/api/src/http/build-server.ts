@@ -47,6 +47,7 @@ import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
 import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
+import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import {
   createInProcessQueue,
   jobHandlers,
@@ -168,6 +169,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     villageRoutes,
     ocopRoutes,
     jobsRoutes,
+    publicationRoutes,
+    publicRoutes,
   ]) {
     register(app, context);
   }

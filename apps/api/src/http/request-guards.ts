@@ -41,6 +41,8 @@ function isPublic(request: FastifyRequest): boolean {
   return (
     !url.startsWith("/api/") ||
     url.startsWith("/api/docs") ||
+    // The public page for residents and their feedback: no session, nothing else of the API.
+    url.startsWith("/api/public/") ||
     publicRoutes.has(`${request.method} ${url}`)
   );
 }

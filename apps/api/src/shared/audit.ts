@@ -88,6 +88,8 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   };
   /** How a province carries 2021–2025 recognitions into the 2026–2030 set. */
   "catalog.carryover.set": { entity: "catalog_setting"; old: AuditSnapshot; new: AuditSnapshot };
+  /** What a province makes public on its page for residents, year by year. */
+  "publication.set": { entity: "publication_setting"; old: AuditSnapshot; new: AuditSnapshot };
   "units.import": { entity: "admin_units"; new: { units: number; links: number } };
   /** The reform of 1/7/2025 imported: the counts of what was created, closed and linked. */
   "units.reform.import": { entity: "admin_units"; new: AuditSnapshot };
@@ -225,6 +227,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "evidence.delete": "assessment_value",
   "catalog.import": "criteria_set",
   "catalog.carryover.set": "catalog_setting",
+  "publication.set": "publication_setting",
   "units.import": "admin_units",
   "units.reform.import": "admin_units",
   "unit.change": "admin_unit",

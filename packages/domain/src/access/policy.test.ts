@@ -362,6 +362,40 @@ describe("catalog, regimes and data only the system loads", () => {
     },
   );
 
+  it.each(
+    roles.flatMap((role) => [
+      { role, side: "its province", resource: p62, allowed: role === "province_admin" },
+      { role, side: "another province", resource: p12, allowed: false },
+    ]),
+  )("$role chooses what $side publishes: $allowed", ({ role, resource, allowed }) => {
+    expect(can(actors[role], "publication.set", resource).allowed).toBe(allowed);
+  });
+
+  it.each<Row>([
+    row(
+      "a province admin cannot publish another province's data",
+      actors.province_admin,
+      "publication.set",
+      [p12],
+      {
+        allowed: false,
+        code: "other_province",
+        reason: "Quản trị tỉnh chỉ được đổi thiết lập của tỉnh mình.",
+      },
+    ),
+    row(
+      "the coordination office cannot choose what is public",
+      actors.coordination_office,
+      "publication.set",
+      [p62],
+      {
+        allowed: false,
+        code: "role_not_allowed",
+        reason: "Chỉ quản trị tỉnh được chọn dữ liệu công khai cho người dân.",
+      },
+    ),
+  ])("$label", check);
+
   it.each<Row>([
     row(
       "a province admin cannot load a national set",

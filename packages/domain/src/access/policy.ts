@@ -35,6 +35,7 @@ import type {
   EvidenceResource,
   ObstacleResource,
   OwnAccountResource,
+  ProvinceResource,
   ReportResource,
   UnitResource,
   ValueResource,
@@ -68,6 +69,8 @@ export interface ActionResources {
   "catalog.read": undefined;
   "catalog.import": CatalogResource;
   "catalog.carryover.set": CatalogResource;
+  // The province's public page: which kinds of data are public for which years
+  "publication.set": ProvinceResource;
   "regime.read": undefined;
   "regime.import": undefined;
   // Recognition and revocation dossiers
@@ -251,6 +254,13 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
       ownProvinceSetting,
     ],
     allowed: "Quản trị tỉnh được đổi cách chuyển tiếp công nhận của tỉnh mình.",
+  },
+  "publication.set": {
+    checks: [
+      provinceAdminOnly("Chỉ quản trị tỉnh được chọn dữ liệu công khai cho người dân."),
+      ownProvinceSetting,
+    ],
+    allowed: "Quản trị tỉnh chọn dữ liệu của tỉnh mình được công khai, theo từng năm.",
   },
   "regime.read": { checks: [], allowed: "Mọi tài khoản được xem quy trình hồ sơ." },
   "regime.import": {

@@ -27,6 +27,11 @@ export interface CatalogResource {
   provinceCode: string | null;
 }
 
+/** A province's own setting (its public page). */
+export interface ProvinceResource {
+  provinceCode: string;
+}
+
 /** A step of a dossier's regime: who acts on it, and who else may attach files to it. */
 export interface StepRef {
   code: string;

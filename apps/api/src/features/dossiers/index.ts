@@ -7,3 +7,5 @@ export { importRecognitions } from "./import-recognitions.ts";
 export { getInbox } from "./get-inbox.ts";
 export { dossierFilingRoutes } from "./filing.routes.ts";
 export { importRegime, listRegimes } from "./dossier-regimes.service.ts";
+// For the public page: a decided dossier's decision as a document.
+export { renderDossierDocument } from "./dossier-files.service.ts";

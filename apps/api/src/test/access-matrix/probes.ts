@@ -414,6 +414,20 @@ export const probes: { [A in Action]: Probe<A> } = {
       };
     },
   },
+  "publication.set": {
+    sides: both,
+    prepare: async (world, _role, side) => {
+      const provinceCode = sideOf(world, side).province;
+      return {
+        resource: [{ provinceCode }],
+        request: {
+          method: "PUT",
+          url: `/api/provinces/${provinceCode}/publication`,
+          payload: { entries: [{ year: 2024, kinds: ["communes"] }] },
+        },
+      };
+    },
+  },
   "regime.read": {
     sides: only,
     prepare: async () => ({

@@ -48,6 +48,12 @@ export {
 } from "./features/reports/index.ts";
 export { today } from "./shared/clock.ts";
 export { useHolidaysFile } from "./shared/holidays.ts";
+export {
+  createFileStorage,
+  defaultGraceSeconds,
+  sweepOrphanFiles,
+  type OrphanSweep,
+} from "./shared/storage/index.ts";
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/index.ts";

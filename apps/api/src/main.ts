@@ -5,7 +5,12 @@ import { demoAccountsNotice } from "./features/demo/demo-accounts.ts";
 import { ConfigError, databaseOptions, loadConfig, type Config } from "./shared/config.ts";
 import { startMailSender } from "./shared/mail/index.ts";
 import { stopOnSignals } from "./shared/graceful-shutdown.ts";
-import { createJobQueue, scheduleReminderMails } from "./features/jobs/index.ts";
+import {
+  createJobQueue,
+  scheduleReminderMails,
+  scheduleStorageSweep,
+} from "./features/jobs/index.ts";
+import { createFileStorage } from "./shared/storage/index.ts";
 
 function readConfig(): Config {
   try {
@@ -21,10 +26,12 @@ const config = readConfig();
 const { port, host } = config;
 
 const database = await createDatabase(databaseOptions(config));
-const jobs = createJobQueue(database, config);
+const storage = createFileStorage(config);
+const jobs = createJobQueue(database, config, () => new Date(), storage);
 const app = await buildServer({
   database,
   jobs,
+  storage,
   dataDir: config.dataDir,
   config,
   webDist: config.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
@@ -42,9 +49,12 @@ const stopReminders = config.mail
       hour: config.jobs.reminderHour,
     })
   : undefined;
+// Files left by a server stopped between storing an upload and committing its row.
+const stopSweeps = scheduleStorageSweep(jobs, { now: () => new Date(), log: app.log });
 
 const shutdown = async () => {
   stopReminders?.();
+  stopSweeps();
   await app.close();
   await jobs.stop();
   await stopMail?.();

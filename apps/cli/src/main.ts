@@ -19,6 +19,7 @@ import {
 import { exportValuesCommand, importValuesCommand } from "./commands/reports-values.ts";
 import { reportsRemindCommand } from "./commands/reports-remind.ts";
 import { mailSendCommand } from "./commands/mail-send.ts";
+import { storageSweepCommand } from "./commands/storage-sweep.ts";
 import { reportsOpenPeriodsCommand } from "./commands/reports-open-periods.ts";
 import { boundariesImportCommand } from "./commands/targets-boundaries.ts";
 
@@ -170,6 +171,17 @@ program
   .command("send")
   .description("Gửi ngay các thư đang chờ trong hộp thư đi (thông báo hồ sơ, nhắc hạn báo cáo)")
   .action(mailSendCommand);
+
+program
+  .command("storage")
+  .description("Tệp đã lưu (minh chứng, bản quét hồ sơ)")
+  .command("sweep")
+  .description(
+    "Xoá các tệp không hồ sơ nào dùng (để lại khi máy chủ dừng giữa lúc tải lên), cũ hơn thời gian chờ",
+  )
+  .option("--dry-run", "chỉ liệt kê, không xoá")
+  .option("--grace-minutes <minutes>", "chỉ xoá tệp cũ hơn số phút này (mặc định 60)")
+  .action(storageSweepCommand);
 
 program
   .command("backup <file>")

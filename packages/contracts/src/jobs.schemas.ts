@@ -7,6 +7,7 @@ export const jobKinds = [
   "re_evaluation",
   "assessment_import",
   "consolidated_report",
+  "storage_sweep",
 ] as const;
 export type JobKind = (typeof jobKinds)[number];
 

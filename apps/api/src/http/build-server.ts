@@ -90,16 +90,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Only a configured proxy may name the client's address and protocol (X-Forwarded-*).
     trustProxy: trustProxyOption(config.trustProxy),
   });
+  const storage =
+    options.storage ?? createFileStorage({ dataDir: options.dataDir, storage: config.storage });
   const context: AppContext = {
     database: options.database,
     dataDir: options.dataDir,
-    storage:
-      options.storage ?? createFileStorage({ dataDir: options.dataDir, storage: config.storage }),
+    storage,
     config,
     now: options.now ?? (() => new Date()),
     jobs:
       options.jobs ??
-      createInProcessQueue(options.database.db, jobHandlers(config), {
+      createInProcessQueue(options.database.db, jobHandlers(config, storage), {
         now: options.now ?? (() => new Date()),
         recoverInterrupted: false,
       }),

@@ -172,6 +172,11 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   "user.password-changed": { entity: "user"; new: { sessionsEnded: number } };
   "user.password-reset": { entity: "user"; new: { mustChangePassword: boolean } };
   "user.sessions-ended": { entity: "user"; new: { sessions: number } };
+  /** Stored files no row names, removed after their grace period (the first keys listed). */
+  "storage.sweep": {
+    entity: "stored_files";
+    new: { removed: number; keys: string[]; graceSeconds: number };
+  };
   /** A whole database replaced from a backup file. */
   "data.restored": {
     entity: "database";
@@ -274,6 +279,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "user.password-reset": "user",
   "user.sessions-ended": "user",
   "data.restored": "database",
+  "storage.sweep": "stored_files",
 };
 
 /**

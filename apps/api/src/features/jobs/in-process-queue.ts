@@ -10,6 +10,7 @@ import {
   findJob,
   findWaitingJobs,
   insertJob,
+  jobRecordOf,
   markError,
   requeueInterrupted,
 } from "./jobs.repository.ts";
@@ -96,15 +97,7 @@ export function createInProcessQueue(
   return {
     implementation: "in-process",
     enqueue: async (request) => {
-      const { job, created } = await insertJob(db, {
-        kind: request.kind,
-        provinceCode: request.provinceCode,
-        input: request.input,
-        dedupeKey: request.dedupeKey ?? null,
-        createdBy: request.userId,
-        requestId: request.requestId ?? null,
-        createdAt: now(),
-      });
+      const { job, created } = await insertJob(db, jobRecordOf(request, now()));
       if (created) drain();
       return job;
     },

@@ -1,5 +1,7 @@
 import { endOfYear } from "@ntm/domain";
 import type { Config } from "../../shared/config.ts";
+import { sweepOrphanFiles, type FileStorage } from "../../shared/storage/index.ts";
+import { systemUser } from "../auth/index.ts";
 import { reevaluate } from "../assessments/index.ts";
 import { sendOcopNotices } from "../ocop/index.ts";
 import { sendReminderMails } from "../reports/index.ts";
@@ -62,10 +64,30 @@ export function reminderMailsJob(config: Config): JobHandler {
   };
 }
 
+/** Removes the stored files no row names that are older than an hour (crash leftovers). */
+export function storageSweepJob(storage: FileStorage): JobHandler {
+  return async ({ db, now, progress }) => {
+    const sweep = await sweepOrphanFiles(db, storage, {
+      now: now(),
+      dryRun: false,
+      by: { id: systemUser.id, username: systemUser.username },
+    });
+    await progress(sweep.scanned, sweep.scanned);
+    if (sweep.failed.length > 0) {
+      const first = sweep.failed[0];
+      throw new Error(
+        `Không xoá được ${sweep.failed.length} tệp (${first?.key}: ${first?.error}); đã xoá ${sweep.removed} tệp.`,
+      );
+    }
+    return { storage: storage.kind, scanned: sweep.scanned, removed: sweep.removed };
+  };
+}
+
 /** The code of each kind of job this server runs. */
-export function jobHandlers(config: Config): JobHandlers {
+export function jobHandlers(config: Config, storage: FileStorage): JobHandlers {
   return {
     re_evaluation: reEvaluationJob,
     reminder_mails: reminderMailsJob(config),
+    storage_sweep: storageSweepJob(storage),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from "@ntm/db";
 import type { Config } from "../../shared/config.ts";
 import { localDateTime, today } from "../../shared/clock.ts";
+import { createFileStorage, type FileStorage } from "../../shared/storage/index.ts";
 import { jobHandlers } from "./job-handlers.ts";
 import type { JobLog, JobQueue } from "./job-queue.ts";
 import { createInProcessQueue } from "./in-process-queue.ts";
@@ -14,8 +15,9 @@ export function createJobQueue(
   database: Database,
   config: Config,
   now: () => Date = () => new Date(),
+  storage: FileStorage = createFileStorage(config),
 ): JobQueue {
-  const handlers = jobHandlers(config);
+  const handlers = jobHandlers(config, storage);
   if (database.kind === "postgres" && config.databaseUrl) {
     return createPgBossQueue(database, handlers, {
       url: config.databaseUrl,
@@ -28,6 +30,32 @@ export function createJobQueue(
     recoverInterrupted: true,
     retryDelaySeconds: config.jobs.retryDelaySeconds,
   });
+}
+
+/**
+ * Asks once a day for the sweep of stored files no row names: every server asks every hour, and
+ * the day's key makes it one job, run by one server.
+ */
+export function scheduleStorageSweep(
+  jobs: JobQueue,
+  options: { now: () => Date; log: JobLog },
+): () => void {
+  const tick = () => {
+    const date = today(options.now());
+    jobs
+      .enqueue({
+        kind: "storage_sweep",
+        provinceCode: null,
+        input: { date },
+        userId: null,
+        dedupeKey: `storage_sweep:${date}`,
+      })
+      .catch((error: unknown) => options.log.error({ err: error }, "storage sweep not queued"));
+  };
+  const timer = setInterval(tick, 3600_000);
+  timer.unref();
+  tick();
+  return () => clearInterval(timer);
 }
 
 /**

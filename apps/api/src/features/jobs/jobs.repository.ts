@@ -1,9 +1,26 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
+import type { JobRequest } from "./job-queue.ts";
 
 const bj = tables.backgroundJobs;
 
 export type JobRow = typeof bj.$inferSelect;
+
+/** The row that records what a request asks, at `now`: the same for every queue. */
+export function jobRecordOf(
+  request: JobRequest,
+  now: Date,
+): Omit<typeof bj.$inferInsert, "updatedAt"> {
+  return {
+    kind: request.kind,
+    provinceCode: request.provinceCode,
+    input: request.input,
+    dedupeKey: request.dedupeKey ?? null,
+    createdBy: request.userId,
+    requestId: request.requestId ?? null,
+    createdAt: now,
+  };
+}
 
 /**
  * Records a job; with a dedupe key already used, records nothing and returns the job that holds

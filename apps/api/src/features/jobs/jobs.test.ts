@@ -1,3 +1,5 @@
+import { utimesSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
@@ -5,9 +7,11 @@ import { queryRows } from "@ntm/db";
 import type { Job } from "@ntm/contracts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { loadConfig } from "../../shared/config.ts";
+import { createLocalStorage } from "../../shared/storage/index.ts";
 import { createInProcessQueue, type InProcessQueue } from "./in-process-queue.ts";
 import { jobHandlers } from "./job-handlers.ts";
-import type { JobHandlers } from "./job-queue.ts";
+import { silentLog, type JobHandlers } from "./job-queue.ts";
+import { scheduleStorageSweep } from "./job-runtime.ts";
 import { findJob, insertJob, markProgress, markRunning } from "./jobs.repository.ts";
 
 let t: TestApp;
@@ -21,8 +25,11 @@ async function writeValues(year: number, table: Record<string, Record<string, nu
     );
     for (const [indicator, value] of Object.entries(indicators)) {
       await t.database.db.execute(
-        sql`insert into assessment_values (unit_code, year, indicator_code, num_value, updated_by)
-          values (${unit}, ${year}, ${indicator}, ${value}, 'test')
+        // The writer sets the province code of a value (the assessment's, set by the database).
+        sql`insert into assessment_values (unit_code, year, indicator_code, num_value, updated_by,
+            province_code)
+          values (${unit}, ${year}, ${indicator}, ${value}, 'test',
+            (select province_code from assessments where unit_code = ${unit} and year = ${year}))
           on conflict (year, unit_code, indicator_code) do update set num_value = excluded.num_value`,
       );
     }
@@ -273,10 +280,14 @@ describe("the in-process runner of the embedded database", () => {
     });
     await markRunning(db, job.id, fixedNow, { takeOverRunning: false });
     await markProgress(db, job.id, { done: 0, total: 1 }, fixedNow);
-    const queue = createInProcessQueue(db, jobHandlers(loadConfig({})), {
-      now,
-      recoverInterrupted: true,
-    });
+    const queue = createInProcessQueue(
+      db,
+      jobHandlers(loadConfig({}), createLocalStorage(t.dataDir)),
+      {
+        now,
+        recoverInterrupted: true,
+      },
+    );
     await queue.start(undefined);
     await queue.idle();
     expect(await findJob(db, job.id)).toMatchObject({
@@ -286,6 +297,39 @@ describe("the in-process runner of the embedded database", () => {
       progressTotal: 1,
     });
     expect((await resultsOf(2024)).map((row) => row.unit)).toEqual(["X01", "X02", "X03"]);
+    await queue.stop();
+  });
+});
+
+describe("the daily sweep of stored files no row names", () => {
+  it("is one job a day whichever servers ask, and removes the old unnamed file only", async () => {
+    const storage = createLocalStorage(t.dataDir);
+    const old = "evidence/X02/2024/left-by-a-crash.pdf";
+    const fresh = "evidence/X02/2024/being-uploaded.pdf";
+    for (const key of [old, fresh]) {
+      await storage.put(key, Buffer.from("%PDF"), { contentType: "application/pdf" });
+    }
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(join(t.dataDir, old), twoHoursAgo, twoHoursAgo);
+    const realNow = () => new Date();
+    const queue = createInProcessQueue(t.database.db, jobHandlers(loadConfig({}), storage), {
+      now: realNow,
+      recoverInterrupted: false,
+    });
+    await queue.start(undefined);
+    const stops = [1, 2].map(() => scheduleStorageSweep(queue, { now: realNow, log: silentLog }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await queue.idle();
+    stops.forEach((stop) => stop());
+    const jobs = await queryRows<{ state: string; result: Record<string, unknown> }>(
+      t.database.db,
+      sql`select state, result from background_jobs where kind = 'storage_sweep'`,
+    );
+    expect(jobs).toEqual([
+      { state: "completed", result: expect.objectContaining({ storage: "local", removed: 1 }) },
+    ]);
+    expect(await storage.exists(old)).toBe(false);
+    expect(await storage.exists(fresh)).toBe(true);
     await queue.stop();
   });
 });

@@ -13,6 +13,7 @@ import {
   findStillRunningJobs,
   findWaitingJobs,
   insertJob,
+  jobRecordOf,
   markError,
 } from "./jobs.repository.ts";
 import { runJob } from "./run-job.ts";
@@ -91,15 +92,7 @@ export function createPgBossQueue(
   return {
     implementation: "pg-boss",
     enqueue: async (request) => {
-      const { job, created } = await insertJob(db, {
-        kind: request.kind,
-        provinceCode: request.provinceCode,
-        input: request.input,
-        dedupeKey: request.dedupeKey ?? null,
-        createdBy: request.userId,
-        requestId: request.requestId ?? null,
-        createdAt: now(),
-      });
+      const { job, created } = await insertJob(db, jobRecordOf(request, now()));
       if (created) await send(job.kind, job.id);
       return job;
     },

@@ -3,7 +3,12 @@ import type { FileStorage } from "./file-storage.ts";
 import { createLocalStorage } from "./local-storage.ts";
 import { createS3Storage } from "./s3-storage.ts";
 
-export { assertSafeKey, StoredFileMissingError, type FileStorage } from "./file-storage.ts";
+export {
+  assertSafeKey,
+  StoredFileMissingError,
+  type FileStorage,
+  type StoredObject,
+} from "./file-storage.ts";
 export { createLocalStorage } from "./local-storage.ts";
 export { createS3Storage, type S3StorageConfig } from "./s3-storage.ts";
 
@@ -16,3 +21,9 @@ export function createFileStorage(config: {
     ? createS3Storage(config.storage)
     : createLocalStorage(config.dataDir);
 }
+export {
+  defaultGraceSeconds,
+  storedFilePrefixes,
+  sweepOrphanFiles,
+  type OrphanSweep,
+} from "./orphan-sweep.ts";

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { assertSafeKey, StoredFileMissingError, type FileStorage } from "./file-storage.ts";
+import {
+  assertSafeKey,
+  StoredFileMissingError,
+  type FileStorage,
+  type StoredObject,
+} from "./file-storage.ts";
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === "ENOENT";
 
@@ -13,6 +18,24 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 
  * is written under a temporary name and renamed, so a half-written upload is never read.
  */
 export function createLocalStorage(dataDir: string): FileStorage {
+  /** The files under a folder of the data folder, with keys relative to it. */
+  async function* walk(folder: string): AsyncGenerator<StoredObject> {
+    let entries;
+    try {
+      entries = await readdir(join(dataDir, folder), { withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw error;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const key = folder ? `${folder}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) yield* walk(key);
+      else if (entry.isFile()) {
+        const info = await stat(join(dataDir, key)).catch(() => undefined);
+        if (info) yield { key, modifiedAt: info.mtime };
+      }
+    }
+  }
   const pathOf = (key: string) => {
     assertSafeKey(key);
     return join(dataDir, key);
@@ -51,6 +74,15 @@ export function createLocalStorage(dataDir: string): FileStorage {
       } catch (error) {
         if (isMissing(error)) return false;
         throw error;
+      }
+    },
+    async *list(prefix) {
+      // Walks only the folder of the prefix: the data folder also holds the database and backups.
+      const slash = prefix.lastIndexOf("/");
+      const folder = slash < 0 ? "" : prefix.slice(0, slash);
+      if (folder) assertSafeKey(folder);
+      for await (const object of walk(folder)) {
+        if (object.key.startsWith(prefix)) yield object;
       }
     },
   };

@@ -16,6 +16,7 @@ export const jobsVi = {
   "jobs.kind.re_evaluation": "Đánh giá lại kết quả",
   "jobs.kind.assessment_import": "Nhập số liệu từ tệp",
   "jobs.kind.consolidated_report": "Báo cáo tổng hợp",
+  "jobs.kind.storage_sweep": "Dọn tệp không còn dùng",
   "jobs.state.queued": "Đang chờ",
   "jobs.state.running": "Đang chạy",
   "jobs.state.retrying": "Chờ chạy lại",
@@ -29,6 +30,7 @@ export const jobsVi = {
   "jobs.outcome.re_evaluation": "Đã đánh giá lại {evaluated} xã (trong {communes} xã của tỉnh).",
   "jobs.outcome.reminder_mails":
     "Đã gửi {sent} thư nhắc; {withoutAddress} báo cáo chưa có địa chỉ thư.",
+  "jobs.outcome.storage_sweep": "Đã xoá {removed} tệp không hồ sơ nào dùng (trong {scanned} tệp).",
   "jobs.lastError": "Lỗi lần chạy trước: {error}",
   "jobs.startTitle": "Đánh giá lại toàn tỉnh",
   "jobs.startHint":
@@ -56,6 +58,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.kind.re_evaluation": "Re-evaluation of results",
   "jobs.kind.assessment_import": "Import of values from a file",
   "jobs.kind.consolidated_report": "Consolidated report",
+  "jobs.kind.storage_sweep": "Clean-up of unused files",
   "jobs.state.queued": "Waiting",
   "jobs.state.running": "Running",
   "jobs.state.retrying": "Waiting to run again",
@@ -69,6 +72,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.outcome.re_evaluation": "Re-evaluated {evaluated} communes (of the province's {communes}).",
   "jobs.outcome.reminder_mails":
     "Sent {sent} reminders; {withoutAddress} reports have no e-mail address.",
+  "jobs.outcome.storage_sweep": "Removed {removed} files no record used (of {scanned} files).",
   "jobs.lastError": "Error of the run before: {error}",
   "jobs.startTitle": "Re-evaluate the whole province",
   "jobs.startHint":

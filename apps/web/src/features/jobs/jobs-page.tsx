@@ -60,7 +60,10 @@ export function JobsPage() {
     const key = `jobs.outcome.${job.kind}` as const;
     return (
       <Space direction="vertical" size={0}>
-        {params && (key === "jobs.outcome.re_evaluation" || key === "jobs.outcome.reminder_mails")
+        {params &&
+        (key === "jobs.outcome.re_evaluation" ||
+          key === "jobs.outcome.reminder_mails" ||
+          key === "jobs.outcome.storage_sweep")
           ? t(key, params)
           : null}
         {job.lastError && (

@@ -1,3 +1,5 @@
+import { formatDateVi } from "../calendar/index.ts";
+
 /** Who holds an obstacle: the level expected to resolve it. */
 export const obstacleLevels = [
   "commune",
@@ -27,15 +29,34 @@ export const obstacleStatusNames: Record<ObstacleStatus, string> = {
 /**
  * The level above each holder. A commune goes to its district, a district or a department to
  * the coordination office, which proposes to the provincial People's Committee what is beyond
- * its authority ("nếu vượt thẩm quyền, đề xuất UBND tỉnh").
+ * its authority ("nếu vượt thẩm quyền, đề xuất UBND tỉnh"). Where no district stands above the
+ * commune (local government of two levels since 1/7/2025), the commune goes to the office.
  */
-const nextLevel: Record<ObstacleLevel, ObstacleLevel | null> = {
-  commune: "district",
-  district: "coordination_office",
-  department: "coordination_office",
-  coordination_office: "province_committee",
-  province_committee: null,
-};
+function nextLevel(holder: ObstacleLevel, tree: ObstacleTree): ObstacleLevel | null {
+  switch (holder) {
+    case "commune":
+      return tree.districtAbove ? "district" : "coordination_office";
+    case "district":
+    case "department":
+      return "coordination_office";
+    case "coordination_office":
+      return "province_committee";
+    case "province_committee":
+      return null;
+  }
+}
+
+/** The tree an obstacle moves in: whether a district stands above its unit on the date. */
+export interface ObstacleTree {
+  districtAbove: boolean;
+  /** The date the tree is read on (the day of the step, or a closed unit's last day). */
+  on: string;
+}
+
+/** The obstacle tree of a unit from its path on a date (the unit first, then the units above). */
+export function obstacleTreeOf(path: readonly { level: string }[], on: string): ObstacleTree {
+  return { districtAbove: path.some((step) => step.level === "district"), on };
+}
 
 export interface ObstacleState {
   status: ObstacleStatus;
@@ -61,6 +82,7 @@ function rank(level: ObstacleLevel) {
 export function transitionObstacle(
   state: ObstacleState,
   action: ObstacleAction,
+  tree: ObstacleTree,
 ): ObstacleTransition {
   if (action.type === "reopen") {
     return state.status === "resolved"
@@ -84,7 +106,13 @@ export function transitionObstacle(
       reason: `${obstacleLevelNames[state.holder]} đã giải quyết.`,
     };
   }
-  const target = action.to ?? nextLevel[state.holder];
+  if (action.to === "district" && !tree.districtAbove) {
+    return {
+      ok: false,
+      reason: `Ngày ${formatDateVi(tree.on)} không có UBND huyện phía trên đơn vị này (chính quyền địa phương hai cấp từ 01/07/2025): chuyển Văn phòng điều phối NTM tỉnh.`,
+    };
+  }
+  const target = action.to ?? nextLevel(state.holder, tree);
   if (!target) {
     return {
       ok: false,

@@ -4,7 +4,7 @@ import type { RatesResponse } from "@ntm/contracts";
 import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { today as localDate } from "../../shared/clock.ts";
-import { findSubmissions } from "./reports.repository.ts";
+import { findLastPeriodEnd, findSubmissions } from "./reports.repository.ts";
 import { receiverUnit } from "./report-access.ts";
 import { requirePeriodOf } from "./report-period.ts";
 import { requireType, toTypeDto } from "./report-type-view.ts";
@@ -27,9 +27,12 @@ export async function getRates(
   const today = localDate(options.now);
   const type = await requireType(db, options.typeId);
   assertCan(options.user, "report.rates.read", await receiverUnit(db, type, today));
+  // Without a year, the current one; a type whose periods ended before it (a province the 2025
+  // reform closed) shows its last year.
   const year = options.period
     ? Number(requirePeriodOf(type, options.period).end.slice(0, 4))
-    : (options.year ?? Number(today.slice(0, 4)));
+    : (options.year ??
+      Number(((await findLastPeriodEnd(db, type.id, today)) ?? today).slice(0, 4)));
   const rows = await findSubmissions(db, {
     typeId: type.id,
     ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }),

@@ -13,6 +13,7 @@ import { today as localDate } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { findObstacle, insertObstacleEvent, updateObstacle } from "./reports.repository.ts";
 import { obstacleResource, requireObstacle } from "./obstacle-view.ts";
+import { obstacleTreeFor } from "./obstacle-tree.ts";
 import { scopeOf } from "./unit-scope.ts";
 
 type Move =
@@ -21,7 +22,8 @@ type Move =
 
 /**
  * Passes an obstacle up or resolves it, in one transaction: lock, access (the level holding it),
- * the domain's rule of where it may go, the event and the audit row.
+ * the domain's rule of where it may go on the tree of the day (no district after the 2025
+ * reform), the event and the audit row.
  */
 async function moveObstacle(
   db: Db,
@@ -46,6 +48,7 @@ async function moveObstacle(
     const result = transitionObstacle(
       { status: row.status as ObstacleStatus, holder: row.holder as ObstacleLevel },
       move.type === "escalate" ? { type: "escalate", ...(move.to ? { to: move.to } : {}) } : move,
+      await obstacleTreeFor(tx, row.unitCode, today),
     );
     if (!result.ok) throw invalid(result.reason, "This step is not allowed.");
     const note = move.type === "escalate" ? move.note : move.answer;

@@ -49,6 +49,15 @@ export async function findSubmissions(
     .orderBy(asc(rs.periodKey), asc(rs.unitCode), asc(rs.departmentCode));
 }
 
+/** The last day of a type's latest period begun by a date (ISO), if any is open. */
+export async function findLastPeriodEnd(db: DbOrTx, typeId: number, date: string) {
+  const rows = await db
+    .select({ end: sql<string | null>`max(${rs.periodEnd})::text` })
+    .from(rs)
+    .where(and(eq(rs.typeId, typeId), sql`${rs.periodStart} <= ${date}`));
+  return rows[0]?.end ?? null;
+}
+
 export async function findSubmissionsByIds(db: DbOrTx, ids: number[]) {
   if (ids.length === 0) return [];
   return db

@@ -68,8 +68,10 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
       },
     },
     async (request) => {
-      requireUser(request);
-      return listReportTypes(db);
+      return listReportTypes(db, {
+        user: requireUser(request),
+        today: localDate(context.now()),
+      });
     },
   );
   routes.post(

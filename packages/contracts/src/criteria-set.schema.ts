@@ -47,8 +47,17 @@ export const indicatorSchema = z
     integer: z.boolean().optional(),
     note: z.string().optional(),
     source: z
-      .object({ kind: z.literal("ocopRegistry"), minStars: z.number().int().min(3).max(5) })
-      .strict()
+      .discriminatedUnion("kind", [
+        z
+          .object({ kind: z.literal("ocopRegistry"), minStars: z.number().int().min(3).max(5) })
+          .strict(),
+        z
+          .object({
+            kind: z.literal("villageRegistry"),
+            villageSetKind: z.enum(["ntm-village", "model-residential-area", "smart-village"]),
+          })
+          .strict(),
+      ])
       .optional(),
   })
   .strict()

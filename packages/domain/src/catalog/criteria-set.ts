@@ -1,4 +1,4 @@
-import type { VillageSetRules } from "../villages/village-set.ts";
+import type { VillageSetKind, VillageSetRules } from "../villages/village-set.ts";
 
 /** Level codes a criteria set may declare; a set lists the ones it uses, in ascending order. */
 export type LevelCode = "standard" | "advanced" | "model" | "modern";
@@ -67,10 +67,14 @@ export interface Indicator {
  * `minStars` or more with a valid certificate in the commune on 31/12 of the year (a yes/no
  * indicator is met from one product).
  */
-export interface IndicatorSource {
-  kind: "ocopRegistry";
-  minStars: number;
-}
+export type IndicatorSource =
+  | { kind: "ocopRegistry"; minStars: number }
+  /**
+   * The village registry: the commune's villages recognised under the province's village set of
+   * this kind in force that year (QĐ 319: a model commune has at least one smart village). Where
+   * the province has no such set, the value is entered by hand.
+   */
+  | { kind: "villageRegistry"; villageSetKind: VillageSetKind };
 
 export interface Criterion {
   code: string;

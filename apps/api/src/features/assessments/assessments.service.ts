@@ -9,6 +9,7 @@ import { findAuditEntries } from "../audit/index.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
 import type { EvidenceRow } from "../evidence/index.ts";
 import { requireUnitAccess, unitDetailOf, type UnitRow } from "../units/index.ts";
+import { refuseVillageSourcedValues } from "../villages/index.ts";
 import { loadAssessmentContext, type AssessmentContext } from "./assessment-context.ts";
 import { lockAssessment, writeSave, type StoredValue } from "./assessments.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
@@ -200,6 +201,12 @@ export async function saveValues(
     assertCan(user, "assessment.write", context.resource);
     requireAssessed(context.unit);
     checkInput(user, context, input);
+    await refuseVillageSourcedValues(tx, {
+      set: context.set.definition,
+      provinceCode: context.path.find((step) => step.level === "province")?.code ?? null,
+      year,
+      indicatorCodes: input.values.map((item) => item.indicatorCode),
+    });
     const unitCode = context.unit.code;
     const locked = await lockAssessment(tx, unitCode, year, user.username);
     if (locked.version !== input.version) throw versionConflict(locked.version, input.version);

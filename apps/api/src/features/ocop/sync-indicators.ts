@@ -22,7 +22,7 @@ export function registryValue(
   communeCode: string,
   year: number,
 ) {
-  const minStars = indicator.source?.minStars ?? 3;
+  const minStars = indicator.source?.kind === "ocopRegistry" ? indicator.source.minStars : 3;
   const date = endOfYear(year);
   const { count } = countProducts(products.map(toRecord), {
     date,

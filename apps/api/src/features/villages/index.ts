@@ -9,3 +9,4 @@ export { getVillageSummary } from "./village-summary.service.ts";
 export { createVillage } from "./villages.service.ts";
 export { villageRoutes } from "./villages.routes.ts";
 export { villageTargetFigures } from "./village-target-figures.ts";
+export { refuseVillageSourcedValues, syncVillageSourcedValues } from "./village-sourced-values.ts";

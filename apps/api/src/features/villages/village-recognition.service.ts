@@ -8,8 +8,10 @@ import type { AuthUser } from "../auth/index.ts";
 import { getVillageScorecard } from "./village-assessment.service.ts";
 import { requireVillage } from "./village-context.ts";
 import { requireVillageSet } from "./village-sets.ts";
+import { syncVillageSourcedValues } from "./village-sourced-values.ts";
 import {
   findRecognitions,
+  findVillageCommunes,
   findVillageResults,
   lockRecognition,
   saveRecognition,
@@ -79,6 +81,12 @@ export async function actOnVillageRecognition(
       setCode: set.code,
     };
     await saveRecognition(tx, { ...next, updatedBy: user.username, updatedAt: now });
+    // The commune's conditions read from the village registry (a model commune's smart village)
+    // follow the recognition, in every commune the village has belonged to since its year.
+    const fromYear = Math.min(state?.year ?? next.year, next.year);
+    for (const communeCode of await findVillageCommunes(tx, context.village.code)) {
+      await syncVillageSourcedValues(tx as Db, { communeCode, fromYear, by: user, now });
+    }
     await recordAudit(tx, {
       kind: "village.recognition",
       by: user,

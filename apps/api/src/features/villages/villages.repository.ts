@@ -340,3 +340,55 @@ export async function findVillageSetKinds(db: DbOrTx) {
     kind: (row.definition as CriteriaSet).village?.kind ?? null,
   }));
 }
+
+const communeAssessments = tables.assessments;
+const communeValues = tables.assessmentValues;
+
+/** The years a commune has an assessment, from a year on. */
+export async function findCommuneAssessedYears(db: DbOrTx, communeCode: string, fromYear: number) {
+  const rows = await db
+    .select({ year: communeAssessments.year })
+    .from(communeAssessments)
+    .where(
+      and(
+        eq(communeAssessments.unitCode, communeCode),
+        sql`${communeAssessments.year} >= ${fromYear}`,
+      ),
+    )
+    .orderBy(asc(communeAssessments.year));
+  return rows.map((row) => row.year);
+}
+
+/** A commune's stored values of some indicators in a year. */
+export async function findCommuneValues(
+  db: DbOrTx,
+  communeCode: string,
+  year: number,
+  indicatorCodes: readonly string[],
+) {
+  if (indicatorCodes.length === 0) return [];
+  return db
+    .select({
+      indicatorCode: communeValues.indicatorCode,
+      numValue: communeValues.numValue,
+      boolValue: communeValues.boolValue,
+      note: communeValues.note,
+    })
+    .from(communeValues)
+    .where(
+      and(
+        eq(communeValues.unitCode, communeCode),
+        eq(communeValues.year, year),
+        inArray(communeValues.indicatorCode, [...indicatorCodes]),
+      ),
+    );
+}
+
+/** The communes a village has belonged to, across its versions (the 2025 reform moves villages). */
+export async function findVillageCommunes(db: DbOrTx, code: string) {
+  const rows = await db
+    .selectDistinct({ parentCode: u.parentCode })
+    .from(u)
+    .where(and(eq(u.code, code), eq(u.level, "village")));
+  return rows.flatMap((row) => (row.parentCode ? [row.parentCode] : [])).sort();
+}

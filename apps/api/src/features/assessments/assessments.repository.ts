@@ -42,11 +42,16 @@ export async function findAssessment(db: DbOrTx, unitCode: string, year: number)
  * Locks the assessment row for the rest of the transaction, creating it at version 0 if new, in
  * one statement (an insert that meets the row takes its lock as an update would).
  */
-export async function lockAssessment(db: DbOrTx, unitCode: string, year: number, by: string) {
+export async function lockAssessment(
+  db: DbOrTx,
+  key: { unitCode: string; year: number; provinceCode: string },
+  by: string,
+) {
+  const { unitCode, year, provinceCode } = key;
   const rows = await queryRows<{ version: number }>(
     db,
-    sql`insert into assessments (unit_code, year, version, updated_by)
-        values (${unitCode}, ${year}, 0, ${by})
+    sql`insert into assessments (unit_code, province_code, year, version, updated_by)
+        values (${unitCode}, ${provinceCode}, ${year}, 0, ${by})
         on conflict (unit_code, year) do update set version = assessments.version
         returning version`,
   );
@@ -62,6 +67,8 @@ export async function writeSave(
   db: DbOrTx,
   save: {
     unitCode: string;
+    /** The year's province key, as on the assessment row (docs/deploy.md). */
+    provinceCode: string;
     year: number;
     setId: number;
     changed: StoredValue[];
@@ -71,7 +78,7 @@ export async function writeSave(
     result: AssessmentResult;
   },
 ) {
-  const { unitCode, year, result } = save;
+  const { unitCode, provinceCode, year, result } = save;
   const now = save.now.toISOString();
   const first = result.levels[0]?.level;
   const values = JSON.stringify(
@@ -90,10 +97,10 @@ export async function writeSave(
   );
   await db.execute(sql`
     with written as (
-      insert into assessment_values
-        (unit_code, year, indicator_code, num_value, bool_value, note, updated_at, updated_by)
-      select ${unitCode}, ${year}, x.indicator_code, x.num_value, x.bool_value, x.note,
-             ${now}::timestamptz, ${save.by}
+      insert into assessment_values (unit_code, province_code, year, indicator_code, num_value,
+        bool_value, note, updated_at, updated_by)
+      select ${unitCode}, ${provinceCode}, ${year}, x.indicator_code, x.num_value, x.bool_value,
+             x.note, ${now}::timestamptz, ${save.by}
         from json_to_recordset(${values}::json)
           as x(indicator_code text, num_value double precision, bool_value boolean, note text)
       on conflict (year, unit_code, indicator_code) do update set num_value = excluded.num_value,
@@ -103,44 +110,57 @@ export async function writeSave(
     bumped as (
       update assessments set version = ${save.version}, updated_at = ${now}::timestamptz,
              updated_by = ${save.by}, demo = false
-        where unit_code = ${unitCode} and year = ${year}
+        where province_code = ${provinceCode} and unit_code = ${unitCode} and year = ${year}
     ),
     stored as (
-      insert into evaluation_results
-        (unit_code, year, set_id, criteria_met, criteria_total, level, values_entered, computed_at)
-      values (${unitCode}, ${year}, ${save.setId}, ${result.criteriaMet}, ${result.criteriaTotal},
-              ${result.level}, ${result.valuesEntered}, ${now}::timestamptz)
+      insert into evaluation_results (unit_code, province_code, year, set_id, criteria_met,
+        criteria_total, level, values_entered, computed_at)
+      values (${unitCode}, ${provinceCode}, ${year}, ${save.setId}, ${result.criteriaMet},
+              ${result.criteriaTotal}, ${result.level}, ${result.valuesEntered}, ${now}::timestamptz)
       on conflict (year, unit_code) do update set set_id = excluded.set_id,
         criteria_met = excluded.criteria_met, criteria_total = excluded.criteria_total,
         level = excluded.level, values_entered = excluded.values_entered,
         computed_at = excluded.computed_at
     ),
     statuses as (
-      insert into evaluation_criteria (unit_code, year, criterion_code, status)
-      select ${unitCode}, ${year}, x.code, x.status
+      insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
+      select ${unitCode}, ${provinceCode}, ${year}, x.code, x.status
         from json_to_recordset(${criteria}::json) as x(code text, status text)
       on conflict (year, unit_code, criterion_code) do update set status = excluded.status
     )
     delete from evaluation_criteria
-      where unit_code = ${unitCode} and year = ${year}
+      where province_code = ${provinceCode} and unit_code = ${unitCode} and year = ${year}
         and criterion_code not in (select x.code from json_to_recordset(${criteria}::json) as x(code text))`);
 }
 
-export async function findStoredResults(db: DbOrTx, unitCodes: string[], year: number) {
+/** `provinceCode`: the province key of the year's rows, when the communes are of one province. */
+export async function findStoredResults(
+  db: DbOrTx,
+  unitCodes: string[],
+  year: number,
+  provinceCode?: string,
+) {
   if (unitCodes.length === 0) return [];
   const r = tables.evaluationResults;
+  const key = provinceCode === undefined ? undefined : eq(r.provinceCode, provinceCode);
   return db
     .select()
     .from(r)
-    .where(and(eq(r.year, year), inArray(r.unitCode, unitCodes)));
+    .where(and(key, eq(r.year, year), inArray(r.unitCode, unitCodes)));
 }
 
-export async function findDemoFlags(db: DbOrTx, unitCodes: string[], year: number) {
+export async function findDemoFlags(
+  db: DbOrTx,
+  unitCodes: string[],
+  year: number,
+  provinceCode?: string,
+) {
   if (unitCodes.length === 0) return new Set<string>();
+  const key = provinceCode === undefined ? undefined : eq(a.provinceCode, provinceCode);
   const rows = await db
     .select({ unitCode: a.unitCode })
     .from(a)
-    .where(and(eq(a.year, year), eq(a.demo, true), inArray(a.unitCode, unitCodes)));
+    .where(and(key, eq(a.year, year), eq(a.demo, true), inArray(a.unitCode, unitCodes)));
   return new Set(rows.map((row) => row.unitCode));
 }
 
@@ -234,12 +254,13 @@ export interface BulkValue {
 export async function upsertValuesBulk(
   db: DbOrTx,
   rows: BulkValue[],
-  stamp: { now: Date; username: string },
+  stamp: { now: Date; username: string; provinceKeys: ProvinceKeys },
 ) {
   for (const part of chunks(rows, 10_000)) {
     const json = JSON.stringify(
       part.map((row) => ({
         u: row.unitCode,
+        p: stamp.provinceKeys.get(`${row.unitCode}/${row.year}`) ?? null,
         y: row.year,
         i: row.indicatorCode,
         n: typeof row.value === "number" ? row.value : null,
@@ -248,11 +269,12 @@ export async function upsertValuesBulk(
       })),
     );
     await db.execute(
-      sql`insert into assessment_values
-          (unit_code, year, indicator_code, num_value, bool_value, note, updated_at, updated_by)
-        select r.u, r.y, r.i, r.n, r.b, r.t, ${stamp.now.toISOString()}::timestamptz, ${stamp.username}
+      sql`insert into assessment_values (unit_code, province_code, year, indicator_code, num_value,
+          bool_value, note, updated_at, updated_by)
+        select r.u, r.p, r.y, r.i, r.n, r.b, r.t, ${stamp.now.toISOString()}::timestamptz,
+          ${stamp.username}
         from json_to_recordset(${json}::json)
-          as r(u text, y smallint, i text, n double precision, b boolean, t text)
+          as r(u text, p text, y smallint, i text, n double precision, b boolean, t text)
         on conflict (year, unit_code, indicator_code) do update set
           num_value = excluded.num_value, bool_value = excluded.bool_value, note = excluded.note,
           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
@@ -260,23 +282,37 @@ export async function upsertValuesBulk(
   }
 }
 
-/** Creates each assessment at version 1 or bumps its version, 10,000 rows per statement. */
+/** The province key of each assessment, by "unit/year". */
+export type ProvinceKeys = Map<string, string>;
+
+/**
+ * Creates each assessment at version 1 or bumps its version, 10,000 rows per statement, and
+ * returns each one's province key (a new one gets the province that held its unit on 31
+ * December of the year), for the values written with it.
+ */
 export async function bumpAssessmentsBulk(
   db: DbOrTx,
   keys: { unitCode: string; year: number }[],
   stamp: { now: Date; username: string; demo: boolean },
-) {
+): Promise<ProvinceKeys> {
+  const provinceKeys: ProvinceKeys = new Map();
   for (const part of chunks(keys, 10_000)) {
     const json = JSON.stringify(part.map((key) => ({ u: key.unitCode, y: key.year })));
-    await db.execute(
-      sql`insert into assessments (unit_code, year, version, demo, updated_at, updated_by)
-        select r.u, r.y, 1, ${stamp.demo}, ${stamp.now.toISOString()}::timestamptz, ${stamp.username}
+    const rows = await queryRows<{ u: string; y: number; p: string | null }>(
+      db,
+      sql`insert into assessments
+          (unit_code, province_code, year, version, demo, updated_at, updated_by)
+        select r.u, ntm_province_of(r.u, make_date(r.y, 12, 31)), r.y, 1, ${stamp.demo},
+          ${stamp.now.toISOString()}::timestamptz, ${stamp.username}
         from json_to_recordset(${json}::json) as r(u text, y smallint)
         on conflict (unit_code, year) do update set
           version = assessments.version + 1, demo = excluded.demo,
-          updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+          updated_at = excluded.updated_at, updated_by = excluded.updated_by
+        returning unit_code as u, year as y, province_code as p`,
     );
+    for (const row of rows) if (row.p !== null) provinceKeys.set(`${row.u}/${row.y}`, row.p);
   }
+  return provinceKeys;
 }
 
 /** The stored values of the given assessments (unit and year pairs). */

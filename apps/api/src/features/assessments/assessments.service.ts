@@ -208,7 +208,8 @@ export async function saveValues(
       indicatorCodes: input.values.map((item) => item.indicatorCode),
     });
     const unitCode = context.unit.code;
-    const locked = await lockAssessment(tx, unitCode, year, user.username);
+    const provinceCode = context.provinceKey;
+    const locked = await lockAssessment(tx, { unitCode, year, provinceCode }, user.username);
     if (locked.version !== input.version) throw versionConflict(locked.version, input.version);
     // A save committed between the read and the lock: read again, now that the row is held.
     if ((context.row.assessment?.version ?? 0) !== locked.version) {
@@ -250,6 +251,7 @@ export async function saveValues(
     const result = evaluate(context, year, values);
     await writeSave(tx, {
       unitCode,
+      provinceCode,
       year,
       setId: context.set.id,
       changed,

@@ -2,19 +2,30 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@ntm/db";
 import type { StoredEvaluation } from "./stored-evaluation.ts";
 
+/** A year of one province: the province key every statement of a chunk names. */
+export interface ChunkKey {
+  year: number;
+  provinceCode: string;
+}
+
 /**
  * The values of a year for the given communes, one row per commune with its values as one JSON
  * object (indicator code → number, yes/no or null): a row per value would cost the embedded
  * database far more to hand over than the evaluation itself.
  */
-export async function findValuesOfCommunes(db: DbOrTx, year: number, codes: readonly string[]) {
+export async function findValuesOfCommunes(
+  db: DbOrTx,
+  { year, provinceCode }: ChunkKey,
+  codes: readonly string[],
+) {
   return queryRows<{ unit_code: string; values: string }>(
     db,
     sql`select unit_code,
         json_object_agg(indicator_code, coalesce(to_json(bool_value), to_json(num_value)))::text
           as values
       from assessment_values
-      where year = ${year} and unit_code = any(string_to_array(${codes.join(",")}, ','))
+      where province_code = ${provinceCode} and year = ${year}
+        and unit_code = any(string_to_array(${codes.join(",")}, ','))
       group by unit_code`,
   );
 }
@@ -27,13 +38,13 @@ export interface ResultToStore {
 }
 
 /**
- * Stores the results of one year's communes in three statements, whatever their number: the
- * results upserted (a run started again writes the same rows), then each commune's criteria
- * replaced, since another set version may have other criteria.
+ * Stores the results of one province's communes for a year in three statements, whatever their
+ * number: the results upserted (a run started again writes the same rows), then each commune's
+ * criteria replaced, since another set version may have other criteria.
  */
 export async function storeEvaluations(
   db: DbOrTx,
-  year: number,
+  { year, provinceCode }: ChunkKey,
   results: readonly ResultToStore[],
   now: Date,
 ) {
@@ -47,9 +58,10 @@ export async function storeEvaluations(
     e: evaluation.valuesEntered,
   }));
   await db.execute(
-    sql`insert into evaluation_results
-        (unit_code, year, set_id, criteria_met, criteria_total, level, values_entered, computed_at)
-      select r.u, ${year}::smallint, r.s, r.m, r.t, r.l, r.e, ${now.toISOString()}::timestamptz
+    sql`insert into evaluation_results (unit_code, province_code, year, set_id, criteria_met,
+        criteria_total, level, values_entered, computed_at)
+      select r.u, ${provinceCode}, ${year}::smallint, r.s, r.m, r.t, r.l, r.e,
+        ${now.toISOString()}::timestamptz
       from json_to_recordset(${JSON.stringify(rows)}::json)
         as r(u text, s integer, m smallint, t smallint, l text, e smallint)
       on conflict (year, unit_code) do update set
@@ -60,7 +72,8 @@ export async function storeEvaluations(
   const codes = results.map((result) => result.unitCode).join(",");
   await db.execute(
     sql`delete from evaluation_criteria
-      where year = ${year} and unit_code = any(string_to_array(${codes}, ','))`,
+      where province_code = ${provinceCode} and year = ${year}
+        and unit_code = any(string_to_array(${codes}, ','))`,
   );
   const criteria: { u: string; c: string; s: string }[] = [];
   for (const { unitCode, evaluation } of results) {
@@ -70,8 +83,8 @@ export async function storeEvaluations(
   }
   if (criteria.length === 0) return;
   await db.execute(
-    sql`insert into evaluation_criteria (unit_code, year, criterion_code, status)
-      select r.u, ${year}::smallint, r.c, r.s
+    sql`insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
+      select r.u, ${provinceCode}, ${year}::smallint, r.c, r.s
       from json_to_recordset(${JSON.stringify(criteria)}::json) as r(u text, c text, s text)`,
   );
 }
@@ -80,10 +93,15 @@ export async function storeEvaluations(
  * Holds the given communes' assessments until the transaction ends, so a value saved meanwhile
  * waits and its fresh result is not overwritten by one computed from older values.
  */
-export async function lockAssessments(db: DbOrTx, year: number, codes: readonly string[]) {
+export async function lockAssessments(
+  db: DbOrTx,
+  { year, provinceCode }: ChunkKey,
+  codes: readonly string[],
+) {
   await db.execute(
     sql`select 1 from assessments
-      where year = ${year} and unit_code = any(string_to_array(${codes.join(",")}, ','))
+      where province_code = ${provinceCode} and year = ${year}
+        and unit_code = any(string_to_array(${codes.join(",")}, ','))
       for share`,
   );
 }

@@ -31,8 +31,10 @@ export interface BulkEvaluationOptions {
   onProgress?: ((progress: BulkEvaluationProgress) => void) | undefined;
 }
 
+/** Communes of one province and year: every statement of a chunk runs on one shard. */
 interface Chunk {
   year: number;
+  provinceCode: string;
   communes: { unit: UnitRow; provinceCode: string | null }[];
 }
 
@@ -102,8 +104,9 @@ async function runChunks(
     const chunk = chunks[index] as Chunk;
     evaluated += await inTransaction(async (tx, lock) => {
       const codes = chunk.communes.map(({ unit }) => unit.code);
-      if (lock) await lockAssessments(tx, chunk.year, codes);
-      const rows = await findValuesOfCommunes(tx, chunk.year, codes);
+      const key = { year: chunk.year, provinceCode: chunk.provinceCode };
+      if (lock) await lockAssessments(tx, key, codes);
+      const rows = await findValuesOfCommunes(tx, key, codes);
       const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
       const results: ResultToStore[] = [];
       let slice = performance.now();
@@ -127,7 +130,7 @@ async function runChunks(
           slice = performance.now();
         }
       }
-      await storeEvaluations(tx, chunk.year, results, options.now);
+      await storeEvaluations(tx, key, results, options.now);
       return results.length;
     });
     options.onProgress?.({ chunksDone: index + 1, chunksTotal: chunks.length, evaluated });
@@ -139,7 +142,10 @@ async function runChunks(
   return { evaluated };
 }
 
-/** The assessed communes of each year in code order, cut into chunks: the same plan every run. */
+/**
+ * The assessed communes of each year by province (the province key of that year's rows: the
+ * province on 31 December), in code order, cut into chunks: the same plan every run.
+ */
 async function planChunks(db: DbOrTx, options: BulkEvaluationOptions): Promise<Chunk[]> {
   const size = Math.max(1, options.chunkSize ?? defaultChunkSize);
   const wanted = options.unitCodes ? new Set(options.unitCodes) : undefined;
@@ -155,14 +161,23 @@ async function planChunks(db: DbOrTx, options: BulkEvaluationOptions): Promise<C
       }
       return null;
     };
-    const communes = units
-      .filter(
-        (unit) => unit.level === "commune" && unit.assessed && (!wanted || wanted.has(unit.code)),
-      )
-      .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
-      .map((unit) => ({ unit, provinceCode: provinceOf(unit) }));
-    for (let start = 0; start < communes.length; start += size) {
-      chunks.push({ year, communes: communes.slice(start, start + size) });
+    const byProvince = new Map<string, Chunk["communes"]>();
+    for (const unit of units) {
+      if (unit.level !== "commune" || !unit.assessed || (wanted && !wanted.has(unit.code)))
+        continue;
+      const provinceCode = provinceOf(unit);
+      const communes = byProvince.get(provinceCode ?? "") ?? [];
+      communes.push({ unit, provinceCode });
+      byProvince.set(provinceCode ?? "", communes);
+    }
+    const codeOrder = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    for (const provinceCode of [...byProvince.keys()].sort(codeOrder)) {
+      const communes = (byProvince.get(provinceCode) ?? []).sort((x, y) =>
+        codeOrder(x.unit.code, y.unit.code),
+      );
+      for (let start = 0; start < communes.length; start += size) {
+        chunks.push({ year, provinceCode, communes: communes.slice(start, start + size) });
+      }
     }
   }
   return chunks;

@@ -29,8 +29,10 @@ async function writeValues(year: number, table: Record<string, Record<string, nu
       const num = typeof value === "number" ? value : null;
       const bool = typeof value === "boolean" ? value : null;
       await t.database.db.execute(
-        sql`insert into assessment_values (unit_code, year, indicator_code, num_value, bool_value, updated_by)
-          values (${unit}, ${year}, ${indicator}, ${num}, ${bool}, 'test')
+        sql`insert into assessment_values
+            (unit_code, province_code, year, indicator_code, num_value, bool_value, updated_by)
+          values (${unit}, ntm_province_of(${unit}, make_date(${year}, 12, 31)), ${year},
+            ${indicator}, ${num}, ${bool}, 'test')
           on conflict (year, unit_code, indicator_code)
           do update set num_value = excluded.num_value, bool_value = excluded.bool_value`,
       );
@@ -79,12 +81,15 @@ describe("bulk re-evaluation", () => {
     });
     // 2023: X01, X02, X03, Y01 (the ward W01 is not assessed); 2024: X01, Y01.
     expect(run.evaluated).toBe(6);
-    // Four assessed communes a year, two per chunk: the plan does not depend on the values.
+    // Four assessed communes a year, two per chunk and each chunk of one province (P01: X01,
+    // X02 | X03; P02: Y01), so that each runs on one shard: the plan does not depend on the values.
     expect(progress.map((step) => `${step.chunksDone}/${step.chunksTotal}`)).toEqual([
-      "1/4",
-      "2/4",
-      "3/4",
-      "4/4",
+      "1/6",
+      "2/6",
+      "3/6",
+      "4/6",
+      "5/6",
+      "6/6",
     ]);
     expect(progress.at(-1)?.evaluated).toBe(6);
     for (const year of [2023, 2024]) {
@@ -118,7 +123,7 @@ describe("bulk re-evaluation", () => {
     await writeValues(2023, { X01: { "3.1": 10 }, Y01: { "3.1": 10 } });
     const before = await stored(2023);
     const later = new Date(fixedNow.getTime() + 60_000);
-    // Chunks of 2023 with 2 communes each: [X01, X02], [X03, Y01].
+    // Chunks of 2023, of one province each: [X01, X02], [X03], [Y01].
     const run = await reevaluate(t.database.db, {
       years: [2023],
       now: later,

@@ -43,9 +43,13 @@ export async function writeValuesBulk(
     );
     // Locks the assessments before reading their values, so the history's old values are the
     // ones this import replaces.
-    await bumpAssessmentsBulk(tx, entries, { now, username: by.username, demo: options.demo });
+    const provinceKeys = await bumpAssessmentsBulk(tx, entries, {
+      now,
+      username: by.username,
+      demo: options.demo,
+    });
     const before = options.history ? await findValuesOfAssessments(tx, entries) : undefined;
-    await upsertValuesBulk(tx, rows, { now, username: by.username });
+    await upsertValuesBulk(tx, rows, { now, username: by.username, provinceKeys });
     const years = [...new Set(entries.map((entry) => entry.year))].sort();
     const unitCodes = [...new Set(entries.map((entry) => entry.unitCode))];
     const { evaluated } = await evaluateMany(tx, { years, unitCodes, now });

@@ -12,5 +12,6 @@ export {
   type BulkEvaluationProgress,
 } from "./bulk-evaluation.service.ts";
 export { evaluateUnit } from "./evaluation.service.ts";
+export { rememberProvinceKeys } from "./assessment-context.ts";
 export { writeValuesBulk, type BulkValueRow } from "./bulk-values.service.ts";
 export { indexIndicators, validateValues, type IndicatorPlace } from "./validate-values.ts";

@@ -31,6 +31,8 @@ export interface AssessmentContextRow {
   evidence: ContextEvidence[];
   stored: { setId: number; computedAt: string } | null;
   catalog: string;
+  /** The province key of the commune's year (docs/deploy.md): its province on 31 December. */
+  provinceKey: string | null;
 }
 
 const iso = (column: string) =>
@@ -40,13 +42,19 @@ const iso = (column: string) =>
  * One statement: the unit version in force at `asOf` (or its latest one), the path above it and,
  * for a unit that ended, the units that took it over (the access scope, ADR 0011), its lineage
  * links, the assessment row, values, evidence and stored result of the year, and the catalog's
- * generation. A unit that ended is read on its last day, one formed later on its first.
+ * generation. A unit that ended is read on its last day, one formed later on its first. The rows
+ * of the year are read under the province key `province` (one shard); the key the year really
+ * has comes back as `provinceKey`, and differs only when `province` was a wrong guess. Without a
+ * key the statement finds it itself: right, but not known before it runs (on a sharded database,
+ * a read of every shard).
  */
 export async function findAssessmentContext(
   db: DbOrTx,
-  options: { code: string; year: number; asOf: string },
+  options: { code: string; year: number; asOf: string; province: string | null },
 ): Promise<AssessmentContextRow> {
   const { code, year, asOf } = options;
+  const province =
+    options.province === null ? sql`ntm_province_of(${code}, ${asOf}::date)` : options.province;
   const rows = await queryRows<AssessmentContextRow>(
     db,
     sql`
@@ -96,18 +104,23 @@ export async function findAssessmentContext(
         left join admin_units s on s.code = l.successor_code and s.valid_from = l.successor_valid_from
         where l.predecessor_code = ${code} or l.successor_code = ${code}) as links,
       (select json_build_object('version', version, 'updatedAt', ${iso("updated_at")}, 'demo', demo)
-        from assessments where unit_code = ${code} and year = ${year}) as assessment,
+        from assessments
+        where province_code = ${province} and unit_code = ${code} and year = ${year}) as assessment,
       (select coalesce(json_agg(json_build_object('indicatorCode', indicator_code,
           'numValue', num_value, 'boolValue', bool_value, 'note', note,
           'updatedAt', ${iso("updated_at")}, 'updatedBy', updated_by)), '[]')
-        from assessment_values where unit_code = ${code} and year = ${year}) as values,
+        from assessment_values
+        where province_code = ${province} and unit_code = ${code} and year = ${year}) as values,
       (select coalesce(json_agg(json_build_object('id', id, 'indicatorCode', indicator_code,
           'fileName', file_name, 'mimeType', mime_type, 'size', size, 'uploadedBy', uploaded_by,
           'uploadedAt', ${iso("uploaded_at")}) order by id), '[]')
-        from evidence_files where unit_code = ${code} and year = ${year}) as evidence,
+        from evidence_files
+        where province_code = ${province} and unit_code = ${code} and year = ${year}) as evidence,
       (select json_build_object('setId', set_id, 'computedAt', ${iso("computed_at")})
-        from evaluation_results where unit_code = ${code} and year = ${year}) as stored,
-      ${catalogGeneration} as catalog`,
+        from evaluation_results
+        where province_code = ${province} and unit_code = ${code} and year = ${year}) as stored,
+      ${catalogGeneration} as catalog,
+      ntm_province_of(${code}, ${asOf}::date) as "provinceKey"`,
   );
   return rows[0] as AssessmentContextRow;
 }

@@ -8,7 +8,7 @@ import {
 } from "@ntm/contracts";
 import { invalid, notFound } from "../../http/app-error.ts";
 import type { AuthUser } from "../auth/index.ts";
-import { findDemoFlags, findStoredResults } from "../assessments/index.ts";
+import { findDemoFlags, findStoredResults, rememberProvinceKeys } from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { getUnitTargets } from "../targets/index.ts";
 import { findDescendantsOn, requireUnitAccess } from "../units/index.ts";
@@ -86,10 +86,15 @@ export async function listCommunesBehind(
     criterion = { code: found.code, name: found.name };
   }
   const codes = communes.map((row) => row.code);
-  const stored = new Map((await findStoredResults(db, codes, year)).map((r) => [r.unitCode, r]));
-  const demo = await findDemoFlags(db, codes, year);
+  // The communes on 31 December of the year are of the unit's province then: one province key.
+  const key = provinceCode ?? "";
+  const stored = new Map(
+    (await findStoredResults(db, codes, year, key)).map((r) => [r.unitCode, r]),
+  );
+  const demo = await findDemoFlags(db, codes, year, key);
+  if (provinceCode) rememberProvinceKeys(codes, year, provinceCode);
   const statuses = criterion
-    ? await findStatusesOfCriterion(db, codes, year, criterion.code)
+    ? await findStatusesOfCriterion(db, { codes, year, provinceCode: key }, criterion.code)
     : new Map<string, string>();
   const rows = communes
     .filter((row) => !behind || behind.codes.has(row.code))

@@ -14,13 +14,14 @@ export interface SummaryCommuneRow {
 /**
  * One statement: the assessed communes below a unit on a date, each with its parent's name, its
  * stored result of the year (null when none) and its demo flag, and the catalog's generation.
- * The recursion carries the columns, so only the subtree is read.
+ * The recursion carries the columns, so only the subtree is read. `province` is the province key
+ * of the year's rows: the unit's province on `asOf`, the 31 December of the year.
  */
 export async function findSummaryCommunes(
   db: DbOrTx,
-  options: { code: string; asOf: string; year: number },
+  options: { code: string; asOf: string; year: number; province: string },
 ): Promise<{ communes: SummaryCommuneRow[]; catalog: string }> {
-  const { code, asOf, year } = options;
+  const { code, asOf, year, province } = options;
   const rows = await queryRows<{ communes: SummaryCommuneRow[]; catalog: string }>(
     db,
     sql`
@@ -39,9 +40,11 @@ export async function findSummaryCommunes(
           'parentName', t.parent_name,
           'result', (select json_build_object('criteriaMet', r.criteria_met,
               'criteriaTotal', r.criteria_total, 'level', r.level)
-            from evaluation_results r where r.year = ${year} and r.unit_code = t.code),
+            from evaluation_results r
+            where r.province_code = ${province} and r.year = ${year} and r.unit_code = t.code),
           'demo', coalesce((select a.demo from assessments a
-            where a.unit_code = t.code and a.year = ${year}), false)) order by t.code), '[]')
+            where a.province_code = ${province} and a.unit_code = t.code and a.year = ${year}),
+            false)) order by t.code), '[]')
         from tree t
         where t.depth > 0 and t.level = 'commune' and t.assessed) as communes`,
   );

@@ -5,6 +5,7 @@ import { etagOf } from "../../shared/etag.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { cachedSetFor } from "../catalog/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
+import { rememberProvinceKeys } from "../assessments/index.ts";
 import { findSummaryCommunes } from "./summary.repository.ts";
 
 /**
@@ -24,12 +25,21 @@ export async function readSummary(
     asOf,
     action: "unit.read",
   });
+  const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
   const { communes, catalog } = await findSummaryCommunes(db, {
     code: unit.code,
     asOf,
     year: options.year,
+    province: provinceCode ?? "",
   });
-  const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
+  // The scorecards opened from this summary then name their shard up front.
+  if (provinceCode) {
+    rememberProvinceKeys(
+      communes.map((row) => row.code),
+      options.year,
+      provinceCode,
+    );
+  }
   const set = await cachedSetFor(db, {
     generation: catalog,
     year: options.year,

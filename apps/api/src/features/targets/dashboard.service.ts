@@ -23,8 +23,9 @@ export async function getTargetsDashboard(
   const scope = await loadUnitScope(db, options);
   const { levels, criteria } = await setInfoFor(db, scope.year, scope.provinceCode);
   const codes = scope.communes.map((c) => c.code);
-  const results = await findResultsForYears(db, codes, scope.resultYears);
-  const statuses = await findCriterionStatuses(db, codes, [scope.year], { all: true });
+  const keys = scope.provinceKeys;
+  const results = await findResultsForYears(db, codes, scope.resultYears, keys);
+  const statuses = await findCriterionStatuses(db, codes, [scope.year], { all: true, keys });
   const byYear = scope.resultYears.map((year) => {
     const rows = results.filter((row) => row.year === year);
     return {
@@ -67,7 +68,7 @@ export async function getTargetsDashboard(
     .sort((a, b) => a.criteriaMet - b.criteriaMet || a.name.localeCompare(b.name, "vi"));
   const unitCodes = new Set<string>([scope.unit.code]);
   for (const c of scope.communes) for (const code of c.ancestors) unitCodes.add(code);
-  const targets = await progressOf(db, await findTargetsOfUnits(db, [...unitCodes]), scope);
+  const targets = await progressOf(db, await findTargetsOfUnits(db, [...unitCodes], keys), scope);
   const lagging = heatmap.slice(0, LAGGING_LIMIT).map((row) => ({
     code: row.code,
     name: row.name,

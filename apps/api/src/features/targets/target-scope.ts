@@ -4,7 +4,7 @@ import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import type { UnitRow } from "../units/index.ts";
-import { findDescendantsOn } from "../units/index.ts";
+import { findDescendantsOn, findProvinceKeys } from "../units/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
 import {
   findCriterionStatuses,
@@ -23,6 +23,8 @@ export interface ScopeCommune {
 export interface UnitScope {
   unit: UnitRow;
   provinceCode: string | null;
+  /** The province keys of the communes' rows over the years (a merger's provinces included). */
+  provinceKeys: string[];
   /** The units above the viewed one, nearest first. */
   above: { code: string; name: string; level: string }[];
   /** The year whose end gave the hierarchy of `communes` (the year asked). */
@@ -53,9 +55,11 @@ export async function loadUnitScope(
   });
   const provinceCode = [...path].reverse().find((step) => step.level === "province")?.code ?? null;
   const { communes, rows } = await loadCommunesOn(db, unit, asOf);
+  const provinceKeys = provinceCode ? await findProvinceKeys(db, provinceCode) : [];
   const resultYears = await findResultYears(
     db,
     communes.map((c) => c.code),
+    provinceKeys,
   );
   // A year belongs to the unit in force on its 31 December (ADR 0011): a unit the 2025 reform
   // closed has no 2025 results of its own, even where a new unit took over a commune's code.
@@ -65,6 +69,7 @@ export async function loadUnitScope(
   return {
     unit,
     provinceCode,
+    provinceKeys,
     above: path.filter((step) => step.code !== unit.code),
     treeYear: asked,
     communes,
@@ -126,11 +131,12 @@ export async function loadTargetCommunes(
   communes: readonly ScopeCommune[],
   years: number[],
   unmetYears: number[],
+  keys: string[],
 ): Promise<Map<string, TargetCommune>> {
   const codes = communes.map((c) => c.code);
   const [results, statuses] = [
-    await findResultsForYears(db, codes, years),
-    await findCriterionStatuses(db, codes, unmetYears, { all: false }),
+    await findResultsForYears(db, codes, years, keys),
+    await findCriterionStatuses(db, codes, unmetYears, { all: false, keys }),
   ];
   const unmet = new Map<string, string[]>();
   for (const row of statuses) {

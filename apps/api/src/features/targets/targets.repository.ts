@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, type Column } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
 import { chunks } from "../assessments/index.ts";
 
@@ -10,9 +10,17 @@ const c = tables.evaluationCriteria;
 export type TargetRow = typeof t.$inferSelect;
 export type TargetValues = Omit<typeof t.$inferInsert, "id" | "version" | "updatedAt">;
 
-export async function findTargetsOfUnits(db: DbOrTx, unitCodes: string[]) {
+/** The province keys of the rows to read (`findProvinceKeys`), when the caller knows them. */
+const keyed = (column: Column, keys: string[] | undefined) =>
+  keys === undefined ? undefined : inArray(column, keys);
+
+export async function findTargetsOfUnits(db: DbOrTx, unitCodes: string[], keys?: string[]) {
   if (unitCodes.length === 0) return [];
-  return db.select().from(t).where(inArray(t.unitCode, unitCodes)).orderBy(t.deadlineYear, t.id);
+  return db
+    .select()
+    .from(t)
+    .where(and(keyed(t.provinceCode, keys), inArray(t.unitCode, unitCodes)))
+    .orderBy(t.deadlineYear, t.id);
 }
 
 export async function findTarget(db: DbOrTx, id: number) {
@@ -42,14 +50,19 @@ export async function updateTarget(
 }
 
 /** Stored results of communes for several years, in batches of codes. */
-export async function findResultsForYears(db: DbOrTx, codes: string[], years: number[]) {
+export async function findResultsForYears(
+  db: DbOrTx,
+  codes: string[],
+  years: number[],
+  keys?: string[],
+) {
   const rows: (typeof r.$inferSelect)[] = [];
   if (years.length === 0) return rows;
   for (const part of chunks(codes, 2000)) {
     const found = await db
       .select()
       .from(r)
-      .where(and(inArray(r.year, years), inArray(r.unitCode, part)));
+      .where(and(keyed(r.provinceCode, keys), inArray(r.year, years), inArray(r.unitCode, part)));
     for (const row of found) rows.push(row);
   }
   return rows;
@@ -60,7 +73,7 @@ export async function findCriterionStatuses(
   db: DbOrTx,
   codes: string[],
   years: number[],
-  options: { all: boolean; criteria?: string[] },
+  options: { all: boolean; criteria?: string[]; keys?: string[] },
 ) {
   const rows: (typeof c.$inferSelect)[] = [];
   if (years.length === 0) return rows;
@@ -70,6 +83,7 @@ export async function findCriterionStatuses(
       .from(c)
       .where(
         and(
+          keyed(c.provinceCode, options.keys),
           inArray(c.year, years),
           inArray(c.unitCode, part),
           options.all ? undefined : ne(c.status, "met"),
@@ -82,11 +96,18 @@ export async function findCriterionStatuses(
 }
 
 /** Years that have stored results for any of the communes. */
-export async function findResultYears(db: DbOrTx, codes: string[]): Promise<number[]> {
+export async function findResultYears(
+  db: DbOrTx,
+  codes: string[],
+  keys?: string[],
+): Promise<number[]> {
   if (codes.length === 0) return [];
   const years = new Set<number>();
   for (const part of chunks(codes, 2000)) {
-    const rows = await db.selectDistinct({ year: r.year }).from(r).where(inArray(r.unitCode, part));
+    const rows = await db
+      .selectDistinct({ year: r.year })
+      .from(r)
+      .where(and(keyed(r.provinceCode, keys), inArray(r.unitCode, part)));
     for (const row of rows) years.add(row.year);
   }
   return [...years].sort((a, b) => a - b);

@@ -119,6 +119,7 @@ async function evaluateRows(
     /** Years with stored results, oldest first. */
     resultYears: number[];
     provinceCode: string | null;
+    provinceKeys: string[];
     known?: { year: number; communes: ScopeCommune[] };
   },
 ): Promise<Evaluated[]> {
@@ -142,7 +143,7 @@ async function evaluateRows(
         : (await loadCommunesOn(db, options.root, endOfYear(dataYear))).communes;
     const years = new Set<number>();
     for (const row of group) for (let y = row.baselineYear; y <= dataYear; y++) years.add(y);
-    const loaded = await loadTargetCommunes(db, tree, [...years], [dataYear]);
+    const loaded = await loadTargetCommunes(db, tree, [...years], [dataYear], options.provinceKeys);
     for (const row of group) {
       const input: TargetEvaluationInput = {
         target: await withVillageFigures(db, row, communesOf(row, tree), dataYear),
@@ -218,6 +219,7 @@ export async function progressOf(
     year: scope.year,
     resultYears: scope.resultYears,
     provinceCode: scope.provinceCode,
+    provinceKeys: scope.provinceKeys,
     known: { year: scope.treeYear, communes: scope.communes },
   });
   return evaluated.map(({ row, progress }) => ({
@@ -236,6 +238,7 @@ export async function progressFromAbove(db: Db, scope: UnitScope): Promise<Targe
   const rows = await findTargetsOfUnits(
     db,
     scope.above.map((unit) => unit.code),
+    scope.provinceKeys,
   );
   if (rows.length === 0) return [];
   const result: TargetWithProgress[] = [];
@@ -247,6 +250,7 @@ export async function progressFromAbove(db: Db, scope: UnitScope): Promise<Targe
       year: scope.year,
       resultYears: scope.resultYears,
       provinceCode: scope.provinceCode,
+      provinceKeys: scope.provinceKeys,
     });
     for (const { row, input, progress, tree } of evaluated) {
       const codes = new Set(
@@ -281,7 +285,7 @@ export async function getUnitTargets(
   options: { user: AuthUser; code: string; year: number | undefined; now: Date },
 ): Promise<UnitTargetsResponse> {
   const scope = await loadUnitScope(db, options);
-  const rows = await findTargetsOfUnits(db, unitCodesIn(scope));
+  const rows = await findTargetsOfUnits(db, unitCodesIn(scope), scope.provinceKeys);
   const targets = await progressOf(db, rows, scope);
   const counts = Object.fromEntries(
     targetStatuses.map((s) => [s, 0]),
@@ -316,7 +320,7 @@ export async function listTargets(
 ): Promise<TargetDto[]> {
   const code = options.code ?? options.user.unitCode;
   const scope = await loadUnitScope(db, { ...options, code, year: undefined });
-  const rows = await findTargetsOfUnits(db, unitCodesIn(scope));
+  const rows = await findTargetsOfUnits(db, unitCodesIn(scope), scope.provinceKeys);
   const names = scope.names;
   return rows.map((row) => toDto(row, names.get(row.unitCode) ?? row.unitCode));
 }

@@ -10,6 +10,7 @@ export {
   lockUnit,
   type UnitRow,
 } from "./units.repository.ts";
+export { findProvinceKeys } from "./province-keys.repository.ts";
 export {
   findUnitResource,
   getUnitDetail,

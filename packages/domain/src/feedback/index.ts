@@ -1,2 +1,0 @@
-export * from "./posting-window.ts";
-export * from "./moderation.ts";

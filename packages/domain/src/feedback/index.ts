@@ -1,0 +1,2 @@
+export * from "./posting-window.ts";
+export * from "./moderation.ts";

@@ -24,5 +24,4 @@ export * from "./reform-import.schemas.ts";
 export * from "./ocop.schemas.ts";
 export * from "./jobs.schemas.ts";
 export * from "./villages.schemas.ts";
-export * from "./feedback.schemas.ts";
 export * from "./publication.schemas.ts";

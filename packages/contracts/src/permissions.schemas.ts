@@ -23,7 +23,6 @@ export const permissionActions = [
   "regime.import",
   "job.read",
   "job.start",
-  "feedback.read",
 ] as const satisfies readonly Action[];
 export type PermissionAction = (typeof permissionActions)[number];
 

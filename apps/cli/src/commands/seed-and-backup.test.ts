@@ -158,6 +158,26 @@ describe("ntm seed --demo", () => {
     expect(rows[0]).toMatchObject({ total: 10, demo: true, code: "vn-commune-2026-2030" });
   });
 
+  it("has one dossier of province 51 in its public posting now, with 2 approved and 1 waiting comment", async () => {
+    const rows = await queryRows<{
+      id: number;
+      step: string;
+      statuses: string[];
+      username: string;
+    }>(
+      database.db,
+      sql`select d.id, d.current_step as step,
+                 array_agg(f.status order by f.status) as statuses, min(u.username) as username
+            from dossiers d
+            join dossier_feedback f on f.dossier_id = d.id and f.province_code = '51'
+            join users u on u.unit_code = d.unit_code and u.role = 'commune_officer'
+           group by d.id, d.current_step`,
+    );
+    expect(rows).toMatchObject([
+      { step: "public_posting", statuses: ["approved", "approved", "pending"], username: "xa-qng" },
+    ]);
+  });
+
   it("holds 2025 values on the new units only, the commune officer's own xã left to enter", async () => {
     const rows = await queryRows<{ code: string; valid_from: string }>(
       database.db,

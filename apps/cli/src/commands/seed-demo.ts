@@ -31,6 +31,7 @@ import { seedBoundaries, seedTargets } from "./seed-targets.ts";
 import { seedReports } from "./seed-reports.ts";
 import { seedVillages } from "./seed-villages.ts";
 import { seedOcop } from "./seed-ocop.ts";
+import { seedFeedback } from "./seed-feedback.ts";
 
 export const demoPassword = "demo1234";
 export const demoYears = [2022, 2023, 2024];
@@ -292,6 +293,15 @@ export async function seedDemo(
   })) {
     log(`Đã tạo ${year.values} giá trị minh họa năm ${year.year} cho ${year.communes} xã mới.`);
   }
+  info.accounts.push(
+    await seedFeedback(database, {
+      presentCode: present.code,
+      communes: reform.communes.filter((c) => c.fromDemoProvince).map((c) => c.row),
+      password: demoPassword,
+      now,
+    }),
+  );
+  log("Đã tạo 1 hồ sơ đang niêm yết công khai với 3 ý kiến người dân (minh họa).");
   await saveDemoInfo(db, info);
   return info;
 }

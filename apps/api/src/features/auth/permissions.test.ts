@@ -28,7 +28,6 @@ const office: PermissionAction[] = [
   "report.consolidate",
   "target.write",
   "plan.write",
-  "feedback.read",
 ];
 const valueWriter: PermissionAction[] = ["assessment.write", "values.import", "obstacle.raise"];
 
@@ -38,8 +37,8 @@ const expected: [string, PermissionAction[]][] = [
   ["vpdp", office],
   ["so-nn", valueWriter],
   ["huyen", [...valueWriter, "dossier.overdue.read", "target.write", "plan.write"]],
-  ["xa1", [...valueWriter, "plan.write", "feedback.read"]],
-  ["mttq1", ["feedback.read"]],
+  ["xa1", [...valueWriter, "plan.write"]],
+  ["mttq1", []],
   ["xem", []],
 ];
 

@@ -8,5 +8,5 @@ export {
 } from "./auth.repository.ts";
 export { assertPasswordAllowed } from "./password-rules.ts";
 export { hashPassword, verifyPassword } from "./password.ts";
-export { sessionId } from "./sessions.ts";
+export { sessionId, toAuthUser } from "./sessions.ts";
 export { countPasswordAttempt, takeBackPasswordAttempt } from "./password-attempts.ts";

@@ -7,6 +7,7 @@ import { sendOcopNotices } from "../ocop/index.ts";
 import { sendReminderMails } from "../reports/index.ts";
 import { findDescendantsOn, findSuccessorLinks } from "../units/index.ts";
 import type { JobHandler, JobHandlers } from "./job-queue.ts";
+import { valueImportJob } from "./value-import-job.ts";
 
 /** Communes per chunk of a re-evaluation: a chunk is one short transaction and one progress step. */
 const reEvaluationChunk = 100;
@@ -89,5 +90,6 @@ export function jobHandlers(config: Config, storage: FileStorage): JobHandlers {
     re_evaluation: reEvaluationJob,
     reminder_mails: reminderMailsJob(config),
     storage_sweep: storageSweepJob(storage),
+    assessment_import: valueImportJob(storage),
   };
 }

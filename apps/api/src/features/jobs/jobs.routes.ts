@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  fileDownloadSchema,
   idSchema,
   jobListQuerySchema,
   jobListSchema,
@@ -10,7 +11,8 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { getJob, listJobs, startReEvaluation } from "./jobs.service.ts";
+import { contentTypes, sendDownload } from "../../shared/download.ts";
+import { getJob, getJobFile, listJobs, startReEvaluation } from "./jobs.service.ts";
 
 export function jobsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -48,6 +50,27 @@ export function jobsRoutes(app: FastifyInstance, context: AppContext) {
     },
     async (request) =>
       getJob(db, { user: requireUser(request), id: request.params.id, now: context.now() }),
+  );
+  typed.get(
+    "/api/jobs/:id/file",
+    {
+      schema: {
+        operationId: "downloadJobFile",
+        tags: ["jobs"],
+        summary: "Tệp kết quả của một tác vụ nền (báo cáo lỗi từng ô của một tệp nhập bị từ chối)",
+        params: z.object({ id: idSchema }),
+        response: { 200: fileDownloadSchema },
+        produces: ["text/csv"],
+      },
+    },
+    async (request, reply) => {
+      const file = await getJobFile(db, context.storage, {
+        user: requireUser(request),
+        id: request.params.id,
+        now: context.now(),
+      });
+      return sendDownload(reply, { ...file, contentType: contentTypes.csv });
+    },
   );
   typed.post(
     "/api/jobs/re-evaluation",

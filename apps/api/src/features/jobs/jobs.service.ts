@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "@ntm/db";
 import type { Job, JobKind, JobState } from "@ntm/contracts";
 import { AppError, notFound } from "../../http/app-error.ts";
@@ -5,6 +6,7 @@ import { can } from "@ntm/domain";
 import { assertCan } from "../../shared/access.ts";
 import { today } from "../../shared/clock.ts";
 import { currentRequestId } from "../../shared/request-id.ts";
+import { readStoredFile, type FileStorage } from "../../shared/storage/index.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
 import { findPathOn, findUnitResource } from "../units/index.ts";
 import type { JobQueue } from "./job-queue.ts";
@@ -81,12 +83,17 @@ export async function listJobs(
   return toJobs(db, rows);
 }
 
-export async function getJob(
-  db: Db,
-  options: { user: AuthUser; id: number; now: Date },
-): Promise<Job> {
+/**
+ * A job the user may read: any of the province's for its administrators; an import for the
+ * account that sent the file, while it may import values.
+ */
+async function readableJob(db: Db, options: { user: AuthUser; id: number; now: Date }) {
   const row = await findJob(db, options.id);
   if (!row) throw jobNotFound(options.id);
+  if (row.kind === "assessment_import" && row.createdBy === options.user.id) {
+    assertCan(options.user, "values.import");
+    return row;
+  }
   const asOf = today(options.now);
   const code = row.provinceCode ?? (await ownProvince(db, options.user, asOf));
   const { resource } = await findUnitResource(db, code, asOf);
@@ -95,7 +102,80 @@ export async function getJob(
     throw jobNotFound(options.id);
   }
   assertCan(options.user, "job.read", resource);
-  return (await toJobs(db, [row]))[0] as Job;
+  return row;
+}
+
+export async function getJob(
+  db: Db,
+  options: { user: AuthUser; id: number; now: Date },
+): Promise<Job> {
+  return (await toJobs(db, [await readableJob(db, options)]))[0] as Job;
+}
+
+/** The file a finished job produced (the error report of a refused import), to download. */
+export async function getJobFile(
+  db: Db,
+  storage: FileStorage,
+  options: { user: AuthUser; id: number; now: Date },
+) {
+  const row = await readableJob(db, options);
+  const result = (row.result ?? {}) as { fileKey?: string; resultName?: string };
+  if (row.state !== "completed" || !result.fileKey) {
+    throw notFound(
+      `Tác vụ nền số ${options.id} không có tệp kết quả.`,
+      `Background job ${options.id} produced no file.`,
+    );
+  }
+  const fileName = result.resultName ?? result.fileKey.split("/").at(-1) ?? "ket-qua";
+  return { fileName, body: await readStoredFile(storage, result.fileKey) };
+}
+
+const importTypes: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+};
+
+/**
+ * Stores a value file and queues its import as a background job of the account's province: the
+ * file first, then the row that names it; the file is removed if the row is not recorded.
+ */
+export async function startValueImport(
+  db: Db,
+  jobs: JobQueue,
+  storage: FileStorage,
+  options: { user: AuthUser; fileName: string; content: Buffer; now: Date },
+): Promise<Job> {
+  assertCan(options.user, "values.import");
+  const extension = options.fileName.split(".").at(-1)?.toLowerCase() ?? "";
+  const contentType = importTypes[extension];
+  if (!contentType) {
+    throw new AppError({
+      code: "VALIDATION_FAILED",
+      vi: "Chỉ nhận tệp .xlsx hoặc .csv.",
+      en: "Only .xlsx or .csv files are accepted.",
+    });
+  }
+  const province = await ownProvince(db, options.user, today(options.now));
+  const fileKey = `jobs/uploads/${randomUUID()}.${extension}`;
+  await storage.put(fileKey, options.content, { contentType });
+  try {
+    const row = await jobs.enqueue({
+      kind: "assessment_import",
+      provinceCode: province,
+      input: {
+        fileKey,
+        fileName: options.fileName,
+        size: options.content.length,
+        userId: options.user.id,
+      },
+      userId: options.user.id,
+      requestId: currentRequestId(),
+    });
+    return (await toJobs(db, [row]))[0] as Job;
+  } catch (error) {
+    await storage.delete(fileKey);
+    throw error;
+  }
 }
 
 /** Queues the re-evaluation of every commune of a province for a year. */

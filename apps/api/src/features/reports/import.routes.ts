@@ -10,12 +10,14 @@ import {
   type ImportRejected,
   type ImportReport,
   fileDownloadSchema,
+  jobSchema,
 } from "@ntm/contracts";
 import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { prefersEnglish } from "../../http/error-handler.ts";
 import { contentTypes, sendDownload } from "../../shared/download.ts";
+import { startValueImport } from "../jobs/index.ts";
 import { buildTemplate, exportValues } from "./excel-files.service.ts";
 import { importValues } from "./import-values.service.ts";
 import { fileTooLarge, uploadLimits } from "./read-sheet.ts";
@@ -74,8 +76,12 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
         tags: ["import"],
         summary:
           "Nhập số liệu từ tệp .xlsx (mẫu) hoặc .csv/.xlsx dạng dọc; ?dryRun=true chỉ kiểm tra. Có lỗi thì không lưu gì và trả về lỗi từng ô.",
-        querystring: z.object({ dryRun: z.enum(["true", "false"]).default("false") }),
-        response: { 200: importReportSchema, 422: importRejectedSchema },
+        querystring: z.object({
+          dryRun: z.enum(["true", "false"]).default("false"),
+          // A large file: stored and imported by a background job (202 with the job).
+          background: z.enum(["true", "false"]).default("false"),
+        }),
+        response: { 200: importReportSchema, 202: jobSchema, 422: importRejectedSchema },
       },
     },
     async (request, reply) => {
@@ -97,6 +103,15 @@ export function importRoutes(app: FastifyInstance, context: AppContext) {
           ? fileTooLarge(uploadLimits)
           : error;
       });
+      if (request.query.background === "true" && request.query.dryRun !== "true") {
+        const job = await startValueImport(db, context.jobs, context.storage, {
+          user,
+          fileName: file.filename,
+          content,
+          now: context.now(),
+        });
+        return reply.status(202).send(job);
+      }
       const options = {
         user,
         fileName: file.filename,

@@ -6,3 +6,4 @@ export { openDuePeriods } from "./open-due-periods.ts";
 export { sendReminderMails } from "./reminder-mails.service.ts";
 export { importValues, type ImportProgress } from "./import-values.service.ts";
 export { exportValues, buildTemplate } from "./excel-files.service.ts";
+export { uploadLimits } from "./read-sheet.ts";

@@ -10,6 +10,7 @@ export {
   type StoredObject,
 } from "./file-storage.ts";
 export { createLocalStorage } from "./local-storage.ts";
+export { readStoredFile } from "./read-stored-file.ts";
 export { createS3Storage, type S3StorageConfig } from "./s3-storage.ts";
 
 /** The storage the configuration names: the bucket of NTM_S3_BUCKET, else the data folder. */

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Job } from "@ntm/contracts";
-import { hasUnfinished, outcomeParams, percentDone } from "./job-view.ts";
+import {
+  hasUnfinished,
+  outcomeKey,
+  outcomeParams,
+  percentDone,
+  resultFileUrl,
+} from "./job-view.ts";
 
 const job = (overrides: Partial<Job>): Job => ({
   id: 1,
@@ -38,5 +44,21 @@ describe("the jobs page's reading of a job", () => {
     });
     expect(outcomeParams(done)).toEqual({ year: 2024, evaluated: 12, communes: 14 });
     expect(outcomeParams(job({ result: { evaluated: 1 } }))).toBeNull();
+  });
+
+  it("offers a refused import's error report, and says whether the import was saved", () => {
+    const refused = job({
+      id: 7,
+      kind: "assessment_import",
+      state: "completed",
+      result: { ok: false, errorCount: 3, fileKey: "jobs/7/loi-so-lieu.csv" },
+    });
+    expect(resultFileUrl(refused)).toBe("/api/jobs/7/file");
+    expect(outcomeKey(refused)).toBe("jobs.outcome.import_refused");
+    const saved = job({ kind: "assessment_import", state: "completed", result: { ok: true } });
+    expect(resultFileUrl(saved)).toBeNull();
+    expect(outcomeKey(saved)).toBe("jobs.outcome.import_saved");
+    expect(resultFileUrl({ ...refused, state: "running" })).toBeNull();
+    expect(outcomeKey(job({ kind: "re_evaluation" }))).toBe("jobs.outcome.re_evaluation");
   });
 });

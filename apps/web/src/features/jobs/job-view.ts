@@ -31,3 +31,17 @@ export function outcomeParams(job: Job): Record<string, number> | null {
   }
   return numbers;
 }
+
+/** The file a finished job produced (a refused import's per-cell error report), or null. */
+export function resultFileUrl(job: Job): string | null {
+  if (job.state !== "completed" || typeof job.result?.fileKey !== "string") return null;
+  return `/api/jobs/${job.id}/file`;
+}
+
+/** Which outcome message a finished job reads: an import saved, or refused for its errors. */
+export function outcomeKey(job: Job): string {
+  if (job.kind === "assessment_import") {
+    return job.result?.ok === false ? "jobs.outcome.import_refused" : "jobs.outcome.import_saved";
+  }
+  return `jobs.outcome.${job.kind}`;
+}

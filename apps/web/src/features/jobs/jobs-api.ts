@@ -1,5 +1,5 @@
 import { jobListSchema, jobSchema, type Job } from "@ntm/contracts";
-import { apiRequest } from "../../lib/api-client.ts";
+import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
 
 export const jobsQueryKey = ["jobs"] as const;
 
@@ -13,4 +13,70 @@ export function startReEvaluation(input: { province: string; year: number }): Pr
     method: "POST",
     json: input,
   });
+}
+
+export function fetchJob(id: number): Promise<Job> {
+  return apiRequest(`/api/jobs/${id}`, { schema: jobSchema });
+}
+
+/** From this size a value file is imported by a background job: the request returns at once. */
+export const backgroundImportBytes = 2 * 1024 * 1024;
+
+/** Uploads a value file to be imported by a background job (with upload progress). */
+export function uploadImportInBackground(
+  file: File,
+  onProgress: (percent: number) => void,
+): Promise<Job> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", apiPath("/api/import/values", { background: "true" }));
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    request.onerror = () =>
+      reject(
+        new ApiError(
+          0,
+          "NETWORK",
+          "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.",
+        ),
+      );
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = null;
+      }
+      const job = jobSchema.safeParse(body);
+      if (request.status === 202 && job.success) return resolve(job.data);
+      const error = (body as { error?: { code: string; message: string } } | null)?.error;
+      reject(
+        new ApiError(
+          request.status,
+          (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
+          error?.message ?? `Yêu cầu không thành công (mã ${request.status}).`,
+        ),
+      );
+    };
+    const form = new FormData();
+    form.append("file", file);
+    request.send(form);
+  });
+}
+
+/** Reads a job every two seconds until it is finished, reporting each reading. */
+export async function followJob(
+  id: number,
+  onReading: (job: Job) => void,
+  isCancelled: () => boolean = () => false,
+): Promise<Job | null> {
+  for (;;) {
+    const job = await fetchJob(id);
+    if (isCancelled()) return null;
+    onReading(job);
+    if (job.state === "completed" || job.state === "failed") return job;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }

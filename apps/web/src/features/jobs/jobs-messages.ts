@@ -3,7 +3,7 @@ export const jobsVi = {
   "jobs.nav": "Tác vụ nền",
   "jobs.title": "Tác vụ nền",
   "jobs.intro":
-    "Các việc máy chủ chạy nền: đánh giá lại kết quả của cả tỉnh và thư nhắc hạn nộp báo cáo hằng ngày. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
+    "Các việc máy chủ chạy nền: đánh giá lại kết quả của cả tỉnh, nhập tệp số liệu lớn, thư nhắc hạn nộp báo cáo và dọn tệp không còn dùng hằng ngày. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
   "jobs.empty": "Chưa có tác vụ nền nào.",
   "jobs.colJob": "Tác vụ",
   "jobs.colState": "Trạng thái",
@@ -31,6 +31,13 @@ export const jobsVi = {
   "jobs.outcome.reminder_mails":
     "Đã gửi {sent} thư nhắc; {withoutAddress} báo cáo chưa có địa chỉ thư.",
   "jobs.outcome.storage_sweep": "Đã xoá {removed} tệp không hồ sơ nào dùng (trong {scanned} tệp).",
+  "jobs.outcome.import_saved":
+    "Đã nhập {values} giá trị ({valuesChanged} giá trị thay đổi, {units} xã) từ tệp {fileName}.",
+  "jobs.outcome.import_refused":
+    "Tệp {fileName} có {errorCount} lỗi; chưa lưu giá trị nào. Hãy sửa các ô trong báo cáo lỗi rồi gửi lại.",
+  "jobs.errorReport": "Tải báo cáo lỗi (.csv)",
+  "jobs.importRunning":
+    "Tệp lớn: máy chủ nhập trong tác vụ nền số {id} ({state}, đã kiểm tra {done} giá trị). Có thể rời trang; tệp vẫn được nhập.",
   "jobs.lastError": "Lỗi lần chạy trước: {error}",
   "jobs.startTitle": "Đánh giá lại toàn tỉnh",
   "jobs.startHint":
@@ -45,7 +52,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.nav": "Background jobs",
   "jobs.title": "Background jobs",
   "jobs.intro":
-    "Work the server runs in the background: the re-evaluation of the whole province's results and the daily report reminder e-mails. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
+    "Work the server runs in the background: the re-evaluation of the whole province's results, imports of large value files, and the daily report reminder e-mails and clean-up of unused files. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
   "jobs.empty": "No background job yet.",
   "jobs.colJob": "Job",
   "jobs.colState": "State",
@@ -73,6 +80,13 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.outcome.reminder_mails":
     "Sent {sent} reminders; {withoutAddress} reports have no e-mail address.",
   "jobs.outcome.storage_sweep": "Removed {removed} files no record used (of {scanned} files).",
+  "jobs.outcome.import_saved":
+    "Imported {values} values ({valuesChanged} changed, {units} communes) from {fileName}.",
+  "jobs.outcome.import_refused":
+    "{fileName} has {errorCount} error(s); nothing was saved. Fix the cells in the error report and send it again.",
+  "jobs.errorReport": "Download the error report (.csv)",
+  "jobs.importRunning":
+    "Large file: the server imports it in background job {id} ({state}, {done} values checked). You may leave the page; the file is still imported.",
   "jobs.lastError": "Error of the run before: {error}",
   "jobs.startTitle": "Re-evaluate the whole province",
   "jobs.startHint":

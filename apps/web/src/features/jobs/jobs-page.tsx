@@ -9,7 +9,17 @@ import { formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear, years } from "../../lib/year-context.tsx";
 import { fetchJobs, jobsQueryKey, startReEvaluation } from "./jobs-api.ts";
-import { hasUnfinished, outcomeParams, percentDone, stateColours } from "./job-view.ts";
+import {
+  hasUnfinished,
+  outcomeKey,
+  outcomeParams,
+  percentDone,
+  resultFileUrl,
+  stateColours,
+} from "./job-view.ts";
+import { jobsVi } from "./jobs-messages.ts";
+
+const isMessageKey = (key: string): key is keyof typeof jobsVi => key in jobsVi;
 
 /**
  * "Tác vụ nền": the province administrator's list of background jobs with their state, progress
@@ -57,15 +67,17 @@ export function JobsPage() {
 
   const outcome = (job: Job) => {
     const params = outcomeParams(job);
-    const key = `jobs.outcome.${job.kind}` as const;
+    const key = outcomeKey(job);
+    const file = resultFileUrl(job);
+    const fileName = typeof job.result?.fileName === "string" ? job.result.fileName : "";
     return (
       <Space direction="vertical" size={0}>
-        {params &&
-        (key === "jobs.outcome.re_evaluation" ||
-          key === "jobs.outcome.reminder_mails" ||
-          key === "jobs.outcome.storage_sweep")
-          ? t(key, params)
-          : null}
+        {params && isMessageKey(key) ? t(key, { ...params, fileName }) : null}
+        {file && (
+          <a href={file} download>
+            {t("jobs.errorReport")}
+          </a>
+        )}
         {job.lastError && (
           <Typography.Text type={job.state === "failed" ? "danger" : "warning"}>
             {t("jobs.lastError", { error: job.lastError })}

@@ -1,4 +1,4 @@
-import type { ImportReport } from "@ntm/contracts";
+import type { ImportReport, Job } from "@ntm/contracts";
 import { Alert, Button, Card, Checkbox, Progress, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { errorMessage } from "../../lib/api-client.ts";
@@ -6,12 +6,19 @@ import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { formatNumber } from "../../lib/format.ts";
 import { useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
+import {
+  backgroundImportBytes,
+  followJob,
+  resultFileUrl,
+  uploadImportInBackground,
+} from "../jobs/index.ts";
 import { exportUrl, templateUrl, uploadImport } from "./reports-api.ts";
 
 type Phase =
   | { kind: "idle" }
   | { kind: "uploading"; percent: number }
-  | { kind: "checking"; done: number; total: number };
+  | { kind: "checking"; done: number; total: number }
+  | { kind: "background"; job: Job };
 
 export function ImportPanel() {
   const { t, language } = useI18n();
@@ -22,6 +29,7 @@ export function ImportPanel() {
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [report, setReport] = useState<ImportReport | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [errorFile, setErrorFile] = useState<string | null>(null);
   const unit = user?.unitCode ?? "";
   // A viewer exports; only accounts that write values get the template and the upload.
   const canImport = user?.permissions["values.import"] === true;
@@ -30,8 +38,24 @@ export function ImportPanel() {
     if (!file) return;
     setReport(null);
     setFailure(null);
+    setErrorFile(null);
     setPhase({ kind: "uploading", percent: 0 });
     try {
+      // A large file is imported by a background job; the page follows it (or may be left).
+      if (!dryRun && file.size >= backgroundImportBytes) {
+        const queued = await uploadImportInBackground(file, (percent) =>
+          setPhase({ kind: "uploading", percent }),
+        );
+        const job = await followJob(queued.id, (reading) =>
+          setPhase({ kind: "background", job: reading }),
+        );
+        if (job?.state === "failed") setFailure(job.lastError ?? t("jobs.state.failed"));
+        else if (job?.result?.report) {
+          setReport(job.result.report as ImportReport);
+          setErrorFile(resultFileUrl(job));
+        }
+        return;
+      }
       const result = await uploadImport(
         file,
         dryRun,
@@ -106,21 +130,31 @@ export function ImportPanel() {
               percent={
                 phase.kind === "uploading"
                   ? phase.percent
-                  : phase.total > 0
-                    ? Math.round((phase.done / phase.total) * 100)
-                    : 0
+                  : phase.kind === "background"
+                    ? phase.job.progress.total
+                      ? Math.round((phase.job.progress.done / phase.job.progress.total) * 100)
+                      : 0
+                    : phase.total > 0
+                      ? Math.round((phase.done / phase.total) * 100)
+                      : 0
               }
               status="active"
             />
             <Typography.Text type="secondary">
               {phase.kind === "uploading"
                 ? t("reports.import.uploading", { percent: phase.percent })
-                : phase.total > 0
-                  ? t("reports.import.checkingProgress", {
-                      done: formatNumber(phase.done, language, 0),
-                      total: formatNumber(phase.total, language, 0),
+                : phase.kind === "background"
+                  ? t("jobs.importRunning", {
+                      id: phase.job.id,
+                      state: t(`jobs.state.${phase.job.state}`),
+                      done: formatNumber(phase.job.progress.done, language, 0),
                     })
-                  : t("reports.import.checking")}
+                  : phase.total > 0
+                    ? t("reports.import.checkingProgress", {
+                        done: formatNumber(phase.done, language, 0),
+                        total: formatNumber(phase.total, language, 0),
+                      })
+                    : t("reports.import.checking")}
             </Typography.Text>
           </div>
         )}
@@ -133,6 +167,11 @@ export function ImportPanel() {
             showIcon
             message={t("reports.import.errors", { count: report.errorCount })}
           />
+          {errorFile && (
+            <a href={errorFile} download data-testid="import-error-report">
+              {t("jobs.errorReport")}
+            </a>
+          )}
           <Table
             size="small"
             rowKey={(row) => `${row.cell}-${row.message}`}

@@ -1,0 +1,143 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "@ntm/db";
+import type { Job } from "@ntm/contracts";
+import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
+
+// A value file imported by a background job: stored first, checked and written all-or-nothing
+// as the account that sent it, its error report downloadable from the job.
+let t: TestApp;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const user of ["huyen", "admin", "admin2", "xem"])
+    cookies[user] = await loginAs(t.app, user);
+});
+afterAll(() => t.close());
+
+function sendInBackground(user: string, name: string, content: string, requestId?: string) {
+  return t.app.inject({
+    method: "POST",
+    url: "/api/import/values?background=true",
+    headers: {
+      cookie: cookies[user] as string,
+      "content-type": multipartContentType,
+      ...(requestId ? { "x-request-id": requestId } : {}),
+    },
+    payload: multipartBody({}, { name, content: Buffer.from(content) }),
+  });
+}
+
+async function finished(user: string, id: number): Promise<Job> {
+  for (let attempt = 0; attempt < 500; attempt += 1) {
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/jobs/${id}`,
+      headers: { cookie: cookies[user] as string },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const job = response.json<Job>();
+    if (job.state === "completed" || job.state === "failed") return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+const valueOf = async (unit: string, indicator: string) =>
+  (
+    await queryRows<{ value: number | null }>(
+      t.database.db,
+      sql`select num_value::float as value from assessment_values
+        where unit_code = ${unit} and year = 2024 and indicator_code = ${indicator}`,
+    )
+  )[0]?.value ?? null;
+
+const uploads = () => {
+  try {
+    return readdirSync(join(t.dataDir, "jobs", "uploads")).length;
+  } catch {
+    return 0;
+  }
+};
+
+const fileOf = (user: string, id: number) =>
+  t.app.inject({
+    method: "GET",
+    url: `/api/jobs/${id}/file`,
+    headers: { cookie: cookies[user] as string },
+  });
+
+describe("a value file imported in the background", () => {
+  it("is stored, queued (202) and imported as the account that sent it, with the request's id", async () => {
+    const csv = "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;81,5\nX02;10.1;2024;46\n";
+    const response = await sendInBackground("huyen", "so-lieu.csv", csv, "nhap-nen-1");
+    expect(response.statusCode, response.body).toBe(202);
+    const queued = response.json<Job>();
+    expect(queued).toMatchObject({
+      kind: "assessment_import",
+      provinceCode: "P01",
+      createdBy: "huyen",
+    });
+    expect(uploads()).toBe(1);
+    const job = await finished("huyen", queued.id);
+    expect(job).toMatchObject({
+      state: "completed",
+      attempts: 1,
+      result: { ok: true, values: 2, errorCount: 0, fileName: "so-lieu.csv" },
+    });
+    expect(await valueOf("X01", "3.1")).toBe(81.5);
+    expect(await valueOf("X02", "10.1")).toBe(46);
+    const [row] = await queryRows<{ request_id: string }>(
+      t.database.db,
+      sql`select request_id from background_jobs where id = ${queued.id}`,
+    );
+    expect(row?.request_id).toBe("nhap-nen-1");
+    // Only a refused file produces a file to download.
+    expect((await fileOf("huyen", queued.id)).statusCode).toBe(404);
+  });
+
+  it("saves nothing from a file with a wrong cell, and offers the per-cell error report", async () => {
+    const csv = "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;60\nX02;10.1;2024;abc\n";
+    const queued = (await sendInBackground("huyen", "co-loi.csv", csv)).json<Job>();
+    const job = await finished("huyen", queued.id);
+    expect(job).toMatchObject({ state: "completed", result: { ok: false, errorCount: 1 } });
+    expect(await valueOf("X01", "3.1")).toBe(81.5);
+
+    const download = await fileOf("huyen", queued.id);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers["content-type"]).toContain("text/csv");
+    expect(download.headers["content-disposition"]).toContain("loi-co-loi.csv");
+    const lines = download.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("Ô,Dòng,Cột,Mã đơn vị,Tên đơn vị,Mã chỉ tiêu,Tên chỉ tiêu,Lỗi");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("X02");
+    expect(lines[1]).toContain("10.1");
+
+    // The province's administrator reads it from the jobs page; another province's does not.
+    expect((await fileOf("admin", queued.id)).statusCode).toBe(200);
+    expect((await fileOf("admin2", queued.id)).statusCode).toBe(404);
+    expect((await fileOf("xem", queued.id)).statusCode).toBe(403);
+  });
+
+  it("is refused to an account that may not import, storing nothing", async () => {
+    const before = uploads();
+    const response = await sendInBackground("xem", "so-lieu.csv", "ma_don_vi;ma_chi_tieu\n");
+    expect(response.statusCode).toBe(403);
+    expect(uploads()).toBe(before);
+  });
+
+  it("refuses a file that is no .xlsx or .csv, in Vietnamese, storing nothing", async () => {
+    const before = uploads();
+    const response = await sendInBackground("huyen", "bien-ban.pdf", "%PDF-1.4");
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ error: { message: string } }>().error.message).toContain(".xlsx");
+    expect(uploads()).toBe(before);
+  });
+});

@@ -24,4 +24,5 @@ export * from "./reform-import.schemas.ts";
 export * from "./ocop.schemas.ts";
 export * from "./jobs.schemas.ts";
 export * from "./villages.schemas.ts";
+export * from "./feedback.schemas.ts";
 export * from "./publication.schemas.ts";

@@ -23,6 +23,7 @@ export const permissionActions = [
   "regime.import",
   "job.read",
   "job.start",
+  "feedback.read",
 ] as const satisfies readonly Action[];
 export type PermissionAction = (typeof permissionActions)[number];
 

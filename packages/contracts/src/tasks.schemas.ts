@@ -10,6 +10,7 @@ export const taskKinds = [
   "missing_values",
   "target",
   "ocop_expiry",
+  "feedback_pending",
 ] as const;
 export type TaskKind = (typeof taskKinds)[number];
 
@@ -109,6 +110,14 @@ export const ocopExpiryTaskSchema = z.object({
   daysLeft: z.number(),
 });
 
+/** Residents' comments on a posted dossier waiting for the user to approve or hide them. */
+export const feedbackPendingTaskSchema = z.object({
+  ...taskBase,
+  kind: z.literal("feedback_pending"),
+  dossierId: z.number(),
+  pending: z.number(),
+});
+
 export const taskSchema = z.discriminatedUnion("kind", [
   dossierStepTaskSchema,
   reportTaskSchema,
@@ -117,6 +126,7 @@ export const taskSchema = z.discriminatedUnion("kind", [
   missingValuesTaskSchema,
   targetTaskSchema,
   ocopExpiryTaskSchema,
+  feedbackPendingTaskSchema,
 ]);
 export type TaskDto = z.infer<typeof taskSchema>;
 

@@ -37,4 +37,5 @@ export * from "./targets/compare-years.ts";
 export * from "./reporting/consolidate.ts";
 export * from "./ocop/index.ts";
 export * from "./villages/index.ts";
+export * from "./feedback/index.ts";
 export * from "./publication/publication.ts";

@@ -47,6 +47,7 @@ import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
 import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
+import { feedbackRoutes } from "../features/feedback/index.ts";
 import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import {
   createInProcessQueue,
@@ -169,6 +170,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     tasksRoutes,
     villageRoutes,
     ocopRoutes,
+    feedbackRoutes,
     jobsRoutes,
     publicationRoutes,
     publicRoutes,

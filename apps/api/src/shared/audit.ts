@@ -163,6 +163,12 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   "ocop.revoke": { entity: "ocop_product"; old: AuditSnapshot; new: AuditSnapshot };
   "ocop.import": { entity: "ocop_product"; new: { products: number; file: string } };
   "ocop.notice": { entity: "ocop_product"; new: { certificateId: number; to: string[] } };
+  /** A resident's comment on a posted dossier approved or hidden, with the reason for hiding. */
+  "feedback.moderate": {
+    entity: "dossier_feedback";
+    old: { status: string; hideReason: string | null };
+    new: { status: string; hideReason: string | null; dossierId: number };
+  };
   "auth.login": { entity: "user"; new: { address: string | null } };
   "auth.login-failed": { entity: "user"; new: { address: string | null; reason: string } };
   "user.created": { entity: "user"; new: AccountState };
@@ -266,6 +272,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "ocop.revoke": "ocop_product",
   "ocop.import": "ocop_product",
   "ocop.notice": "ocop_product",
+  "feedback.moderate": "dossier_feedback",
   "obstacle.escalate": "obstacle",
   "obstacle.resolve": "obstacle",
   "obstacle.reopen": "obstacle",

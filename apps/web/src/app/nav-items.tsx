@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CheckSquareOutlined,
+  CommentOutlined,
   EditOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -31,4 +32,10 @@ export const navItems: NavItem[] = [
   { path: "/villages", label: "villages.nav", icon: <HomeOutlined /> },
   { path: "/reports", label: "reports.nav", icon: <FileTextOutlined /> },
   { path: "/ocop", label: "ocop.nav", icon: <ShopOutlined /> },
+  {
+    path: "/feedback",
+    label: "feedback.nav",
+    icon: <CommentOutlined />,
+    permission: "feedback.read",
+  },
 ];

@@ -132,6 +132,11 @@ const OcopListPage = lazy(() =>
     default: module.OcopListPage,
   })),
 );
+const FeedbackPage = lazy(() =>
+  import("../features/feedback/feedback-page.tsx").then((module) => ({
+    default: module.FeedbackPage,
+  })),
+);
 const OcopProductPage = lazy(() =>
   import("../features/ocop/ocop-product-page.tsx").then((module) => ({
     default: module.OcopProductPage,
@@ -226,6 +231,7 @@ export function AppRouter() {
             { path: "villages/:code", page: <VillagesPage /> },
             { path: "ocop", page: <OcopListPage /> },
             { path: "ocop/products/:id", page: <OcopProductPage /> },
+            { path: "feedback", page: <FeedbackPage /> },
           ].map((route) => (
             <Route
               key={route.path}

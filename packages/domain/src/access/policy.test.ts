@@ -123,6 +123,8 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "village.recognise": ["commune_officer"],
   "ocop.read": everyone,
   "ocop.write": ["province_admin", "coordination_office", "department"],
+  "feedback.read": ["province_admin", "coordination_office", "commune_officer", "fatherland_front"],
+  "feedback.moderate": ["province_admin", "coordination_office", "commune_officer"],
 };
 
 describe("actions on a commune: role × scope", () => {

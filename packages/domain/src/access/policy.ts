@@ -83,6 +83,9 @@ export interface ActionResources {
   "dossier.batch.create": UnitResource;
   "merger.decide": UnitResource;
   "recognition.import": undefined;
+  // Residents' feedback on a dossier during its public posting, and its moderation
+  "feedback.read": UnitResource;
+  "feedback.moderate": UnitResource;
   // Periodic reports and obstacles
   "report_type.create": UnitResource;
   "report.period.open": UnitResource;
@@ -139,6 +142,8 @@ const participants: readonly Role[] = roles.filter(
 );
 /** The province keeps the OCOP registry (its OCOP council sits at the agriculture department). */
 const ocopKeepers: readonly Role[] = [...provinceOffice, "department"];
+/** The commune that posts the dossier and the province's office read and moderate residents' feedback. */
+const feedbackModerators: readonly Role[] = [...provinceOffice, "commune_officer"];
 const provinceAdminOnly = (reason: string) => rolesOnly(["province_admin"], roleRefusal(reason));
 const manageAccounts = provinceAdminOnly("Chỉ quản trị tỉnh được quản lý tài khoản.");
 const accountRule: Rule<AccountResource> = {
@@ -329,6 +334,30 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
       systemOnly("Quyết định công nhận đã ban hành chỉ được nhập bằng dòng lệnh của hệ thống."),
     ],
     allowed: "Hệ thống nhập quyết định công nhận đã ban hành.",
+  },
+  "feedback.read": {
+    checks: [
+      scoped,
+      rolesOnly(
+        [...feedbackModerators, "fatherland_front"],
+        roleRefusal(
+          "Ý kiến của người dân về hồ sơ do UBND xã, Mặt trận Tổ quốc xã và Văn phòng điều phối, quản trị tỉnh xem.",
+        ),
+      ),
+    ],
+    allowed: "Được xem ý kiến của người dân về hồ sơ thuộc phạm vi.",
+  },
+  "feedback.moderate": {
+    checks: [
+      scoped,
+      rolesOnly(
+        feedbackModerators,
+        roleRefusal(
+          "Chỉ cán bộ UBND xã có hồ sơ và Văn phòng điều phối, quản trị tỉnh được duyệt hoặc ẩn ý kiến của người dân.",
+        ),
+      ),
+    ],
+    allowed: "Được duyệt hoặc ẩn ý kiến của người dân về hồ sơ thuộc phạm vi.",
   },
   "report_type.create": {
     checks: [

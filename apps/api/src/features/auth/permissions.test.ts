@@ -28,6 +28,7 @@ const office: PermissionAction[] = [
   "report.consolidate",
   "target.write",
   "plan.write",
+  "feedback.read",
 ];
 const valueWriter: PermissionAction[] = ["assessment.write", "values.import", "obstacle.raise"];
 
@@ -37,8 +38,8 @@ const expected: [string, PermissionAction[]][] = [
   ["vpdp", office],
   ["so-nn", valueWriter],
   ["huyen", [...valueWriter, "dossier.overdue.read", "target.write", "plan.write"]],
-  ["xa1", [...valueWriter, "plan.write"]],
-  ["mttq1", []],
+  ["xa1", [...valueWriter, "plan.write", "feedback.read"]],
+  ["mttq1", ["feedback.read"]],
   ["xem", []],
 ];
 

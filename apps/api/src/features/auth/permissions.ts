@@ -31,5 +31,6 @@ export function permissionsOf(
     "regime.import": can(actor, "regime.import").allowed,
     "job.read": can(actor, "job.read", unit).allowed,
     "job.start": can(actor, "job.start", unit).allowed,
+    "feedback.read": can(actor, "feedback.read", unit).allowed,
   };
 }

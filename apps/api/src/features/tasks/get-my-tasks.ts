@@ -6,6 +6,7 @@ import { currentYear, today } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { getInbox } from "../dossiers/index.ts";
+import { pendingFeedbackTasks } from "../feedback/index.ts";
 import { ocopExpiryTasks } from "../ocop/index.ts";
 import { getUnitTargets } from "../targets/index.ts";
 import { findDescendantsOn, findLatestUnit, findPathOn, findUnitOn } from "../units/index.ts";
@@ -296,6 +297,7 @@ export async function getMyTasks(
     ...(await missingValueTasks(db, user, scope, year)),
     ...(await targetTasks(db, user, scope, now)),
     ...(await ocopExpiryTasks(db, user, now)),
+    ...(await pendingFeedbackTasks(db, { user, now })),
   ].sort(byDue);
   return {
     today: date,

@@ -12,6 +12,7 @@ import { createUser } from "../../features/users/index.ts";
 import { systemUser } from "../../features/auth/index.ts";
 import { fixtureSet } from "../fixture-set.ts";
 import { villageProbes } from "./village-probes.ts";
+import { feedbackProbes } from "./feedback-probes.ts";
 import { createLocalStorage } from "../../shared/storage/index.ts";
 import { fixedNow, loginAs, testPassword } from "../test-app.ts";
 import { multipart, tinyPdf } from "../multipart.ts";
@@ -185,6 +186,7 @@ async function freshObstacle(world: World, side: string) {
 /** One probe per action of the policy table: the compiler refuses a table without one. */
 export const probes: { [A in Action]: Probe<A> } = {
   ...villageProbes,
+  ...feedbackProbes,
   "unit.read": {
     sides: both,
     prepare: async (world, _role, side) => {

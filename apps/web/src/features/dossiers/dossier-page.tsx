@@ -37,6 +37,7 @@ import {
   returnDossier,
   uploadScan,
 } from "./dossiers-api.ts";
+import { PostingFeedback } from "../feedback/index.ts";
 import { StepForm } from "./step-form.tsx";
 
 const generated = {
@@ -289,6 +290,7 @@ export function DossierPage() {
                           ? t("dossiers.dueOn", { date: formatDate(dueOf.get(step.code)) })
                           : ""}
                     </div>
+                    {step.code === "public_posting" && <PostingFeedback dossierId={dossier.id} />}
                   </div>
                 ),
               };

@@ -27,6 +27,8 @@ export function taskTarget(task: TaskDto): TaskTarget {
       return { to: `/targets/${code(task.unit.code)}`, year: task.year };
     case "ocop_expiry":
       return { to: `/ocop/products/${task.productId}` };
+    case "feedback_pending":
+      return { to: `/feedback?dossier=${task.dossierId}` };
   }
 }
 

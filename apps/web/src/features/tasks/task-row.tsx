@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BellOutlined,
   ClockCircleOutlined,
+  CommentOutlined,
   EditOutlined,
   FileTextOutlined,
   RightOutlined,
@@ -26,6 +27,7 @@ const icons: Record<TaskKind, ReactNode> = {
   missing_values: <EditOutlined aria-hidden />,
   target: <AimOutlined aria-hidden />,
   ocop_expiry: <SafetyCertificateOutlined aria-hidden />,
+  feedback_pending: <CommentOutlined aria-hidden />,
 };
 
 /** When the task is due, in words and with an icon, never by colour alone. */

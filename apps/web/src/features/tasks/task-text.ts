@@ -57,5 +57,7 @@ export function taskTitle(task: TaskDto, t: Translate, number: (n: number) => st
         stars: task.stars,
         days: number(task.daysLeft),
       });
+    case "feedback_pending":
+      return t("tasks.feedback", { count: number(task.pending) });
   }
 }

@@ -14,6 +14,7 @@ import { tasksEn, tasksVi } from "./messages-tasks.ts";
 import { ocopEn, ocopVi } from "../../features/ocop/index.ts";
 import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
 import { villagesEn, villagesVi } from "../../features/villages/index.ts";
+import { feedbackEn, feedbackVi } from "../../features/feedback/index.ts";
 
 export type Language = "vi" | "en";
 
@@ -377,6 +378,7 @@ const vi = {
   ...accessVi,
   ...printVi,
   ...ocopVi,
+  ...feedbackVi,
 };
 const en = {
   ...coreEn,
@@ -395,6 +397,7 @@ const en = {
   ...accessEn,
   ...printEn,
   ...ocopEn,
+  ...feedbackEn,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,6 @@
 // The services the command line shares with the HTTP API.
 export { buildServer } from "./http/build-server.ts";
+export { startServer } from "./http/start-server.ts";
 export { AppError } from "./http/app-error.ts";
 export {
   ConfigError,
@@ -58,6 +59,7 @@ export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/index.ts";
 export { registerProduct, revokeProduct, sendOcopNotices } from "./features/ocop/index.ts";
+export { setPublication } from "./features/public/index.ts";
 export {
   actOnVillageRecognition,
   createVillage,

@@ -8,6 +8,7 @@ import { catalogImportCommand } from "./commands/catalog-import.ts";
 import { regimesImportCommand } from "./commands/dossiers-regimes-import.ts";
 import { evaluateCommand } from "./commands/evaluate.ts";
 import { seedDemo } from "./commands/seed-demo.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { unitsImportCommand } from "./commands/units-import.ts";
 import { unitsImportReformCommand } from "./commands/units-import-reform.ts";
 import { usersAddCommand } from "./commands/users-add.ts";
@@ -54,6 +55,16 @@ program
       if (notice) console.log(notice);
     }),
   );
+
+program
+  .command("serve")
+  .description("Chạy máy chủ (API và ứng dụng web), như npm start")
+  .option(
+    "--demo-if-empty",
+    "tạo dữ liệu minh họa trước khi chạy nếu cơ sở dữ liệu còn trống",
+    false,
+  )
+  .action((options: { demoIfEmpty: boolean }) => serveCommand(options));
 
 const units = program.command("units").description("Đơn vị hành chính");
 units

@@ -6,6 +6,9 @@ import { queryRows } from "@ntm/db";
 import type { Job } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { multipartBody, multipartContentType } from "../../test/multipart.ts";
+import { createLocalStorage } from "../../shared/storage/index.ts";
+import { silentLog } from "./job-queue.ts";
+import { valueImportJob } from "./value-import-job.ts";
 
 // A value file imported by a background job: stored first, checked and written all-or-nothing
 // as the account that sent it, its error report downloadable from the job.
@@ -139,5 +142,37 @@ describe("a value file imported in the background", () => {
     expect(response.statusCode).toBe(400);
     expect(response.json<{ error: { message: string } }>().error.message).toContain(".xlsx");
     expect(uploads()).toBe(before);
+  });
+
+  it("run again after a crash (the same job delivered twice), changes and audits nothing more", async () => {
+    const csv = "ma_don_vi;ma_chi_tieu;nam;gia_tri\nX01;3.1;2024;77\n";
+    const queued = (await sendInBackground("huyen", "lan-hai.csv", csv)).json<Job>();
+    expect(await finished("huyen", queued.id)).toMatchObject({
+      result: { ok: true, valuesChanged: 1 },
+    });
+    const audits = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from audit_log where action like 'assessment.%'`,
+        )
+      )[0]?.n;
+    const before = await audits();
+    const [row] = await queryRows<{ input: Record<string, unknown> }>(
+      t.database.db,
+      sql`select input from background_jobs where id = ${queued.id}`,
+    );
+    const again = await valueImportJob(createLocalStorage(t.dataDir))({
+      db: t.database.db,
+      jobId: queued.id,
+      input: row!.input,
+      resumeFrom: 0,
+      now: () => new Date(),
+      progress: async () => undefined,
+      log: silentLog,
+    });
+    expect(again).toMatchObject({ ok: true, valuesChanged: 0 });
+    expect(await valueOf("X01", "3.1")).toBe(77);
+    expect(await audits()).toBe(before);
   });
 });

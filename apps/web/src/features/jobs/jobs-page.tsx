@@ -52,6 +52,7 @@ export function JobsPage() {
 
   const describe = (job: Job) => {
     const year = typeof job.input.year === "number" ? t("jobs.year", { year: job.input.year }) : "";
+    const file = typeof job.input.fileName === "string" ? job.input.fileName : "";
     const scope = job.provinceCode ?? t("jobs.wholeInstallation");
     return (
       <span>
@@ -60,6 +61,7 @@ export function JobsPage() {
         <Typography.Text type="secondary">
           #{job.id} · {scope}
           {year ? ` · ${year}` : ""}
+          {file ? ` · ${file}` : ""}
         </Typography.Text>
       </span>
     );

@@ -9,13 +9,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type {
-  ScorecardResponse,
-  TargetDto,
-  TargetInput,
-  TargetsDashboardResponse,
-  TargetWithProgress,
-  UnitTargetsResponse,
+import {
+  joinScorecard,
+  type CatalogSetDetail,
+  type Scorecard,
+  type ScorecardResponse,
+  type TargetDto,
+  type TargetInput,
+  type TargetsDashboardResponse,
+  type TargetWithProgress,
+  type UnitTargetsResponse,
 } from "@ntm/contracts";
 import { readConfig, type BenchConfig } from "./bench-config.ts";
 import { buildDataset, type BenchDataset } from "./bench-dataset.ts";
@@ -168,7 +171,7 @@ function targetsOf(dataset: BenchDataset, years: number[]): TargetInput[] {
 }
 
 /** A value change that flips one criterion of the commune: a met yes/no indicator set to "no". */
-function flipOf(card: ScorecardResponse): { indicator: string; value: boolean } | undefined {
+function flipOf(card: Scorecard): { indicator: string; value: boolean } | undefined {
   for (const criterion of card.criteria) {
     if (criterion.byLevel.standard?.status !== "met") continue;
     const indicator = criterion.indicators.find(
@@ -338,7 +341,10 @@ async function checkFreshness(
         `/api/units/${commune}/scorecard?year=${year}`,
       )
     ).body;
-    const flip = flipOf(card);
+    const set = (
+      await server.request<CatalogSetDetail>(cookie, "GET", `/api/catalog/sets/${card.set.id}`)
+    ).body;
+    const flip = flipOf(joinScorecard(card, set.definition));
     if (!flip) continue;
     const target = (
       await server.request<TargetDto>(cookie, "POST", "/api/targets", {

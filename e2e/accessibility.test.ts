@@ -4,9 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { CurrentUser, DossierSummaryDto, ScorecardResponse } from "@ntm/contracts";
+import type { CurrentUser, DossierSummaryDto, Scorecard } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -43,7 +49,7 @@ beforeAll(async () => {
   const officer = await sessionOf("xa");
   const province = (await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me")).unitCode;
   const commune = (await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me")).unitCode;
-  const card = await apiGet<ScorecardResponse>(
+  const card = await apiScorecard(
     app.baseUrl,
     officer,
     `/api/units/${commune}/scorecard?year=2024`,

@@ -4,11 +4,19 @@ import type {
   CurrentUser,
   DossierDetailDto,
   RecognitionHistoryDto,
+  Scorecard,
   ScorecardResponse,
   WatchResponse,
 } from "@ntm/contracts";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import { apiGet, apiLogin, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiLogin,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -56,7 +64,7 @@ const vn = (iso: string) => iso.split("-").reverse().join("/");
 
 /** Sets every standard indicator of a commune to its threshold, so the commune meets the set. */
 async function meetStandard(cookie: string, unitCode: string, year: number) {
-  const card = await apiGet<ScorecardResponse>(
+  const card = await apiScorecard(
     app.baseUrl,
     cookie,
     `/api/units/${unitCode}/scorecard?year=${year}`,

@@ -3,15 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
-import type {
-  AuditEntry,
-  CurrentUser,
-  EntrySheetResponse,
-  ScorecardResponse,
-} from "@ntm/contracts";
+import type { AuditEntry, CurrentUser, EntrySheetResponse, Scorecard } from "@ntm/contracts";
 import type { IndicatorResult } from "@ntm/domain";
 import { launchBrowser, login } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -47,7 +48,7 @@ async function shoot(page: Page, name: string, focus?: string) {
 }
 
 async function scorecardOf(unitCode: string, year = 2024) {
-  return apiGet<ScorecardResponse>(
+  return apiScorecard(
     app.baseUrl,
     await sessionOf("admin"),
     `/api/units/${unitCode}/scorecard?year=${year}`,
@@ -73,7 +74,7 @@ async function historyOf(unitCode: string, indicator: string) {
 }
 
 /** Indicators as the grid lists them for the standard level: criteria in order, each once. */
-function gridOrder(card: ScorecardResponse): IndicatorResult[] {
+function gridOrder(card: Scorecard): IndicatorResult[] {
   return card.criteria.flatMap((criterion) => criterion.indicators);
 }
 
@@ -86,7 +87,7 @@ function freshValue(indicator: IndicatorResult, seed: number): { text: string; v
   return { text: String(value).replace(".", ","), value };
 }
 
-function numeric(card: ScorecardResponse) {
+function numeric(card: Scorecard) {
   return gridOrder(card).filter((indicator) => indicator.kind !== "boolean");
 }
 

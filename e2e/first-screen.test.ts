@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Route } from "playwright-core";
-import type { CurrentUser, ScorecardResponse } from "@ntm/contracts";
+import type { CurrentUser, Scorecard } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 // Pictures for a person to look at, kept out of the repository.
 const shotDir = process.env.NTM_SHOTS_DIR ?? join(tmpdir(), "ntm-first-screen");
@@ -26,7 +26,7 @@ describe("the first screen on a slow link", () => {
   it("shows a commune officer's Đạt X/19 before the application's code has arrived", async () => {
     const cookie = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, cookie, "/api/auth/me");
-    const card = await apiGet<ScorecardResponse>(
+    const card = await apiScorecard(
       app.baseUrl,
       cookie,
       `/api/units/${me.unitCode}/scorecard?year=2024`,

@@ -3,12 +3,18 @@ import type { Browser } from "playwright-core";
 import type {
   OcopListResponse,
   OcopProductDto,
-  ScorecardResponse,
+  Scorecard,
   TargetWithProgress,
 } from "@ntm/contracts";
 import { addDays } from "@ntm/domain";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -38,11 +44,7 @@ async function post<T>(cookie: string, path: string, body: unknown) {
 
 /** The value of an indicator on a commune's scorecard of a year. */
 async function indicatorValue(cookie: string, code: string, indicator: string) {
-  const card = await apiGet<ScorecardResponse>(
-    app.baseUrl,
-    cookie,
-    `/api/units/${code}/scorecard?year=${year}`,
-  );
+  const card = await apiScorecard(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=${year}`);
   return card.criteria
     .flatMap((criterion) => criterion.indicators)
     .find((item) => item.code === indicator)?.value;

@@ -3,11 +3,17 @@ import type { Browser, Page } from "playwright-core";
 import type {
   CurrentUser,
   PredecessorHistoryResponse,
-  ScorecardResponse,
+  Scorecard,
   SummaryResponse,
 } from "@ntm/contracts";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -71,11 +77,7 @@ describe("the demo is the province of today, Quảng Ngãi (51), holding the for
   it("gives a merged commune the 10 criteria of 2026 and its predecessors' results marked whole or part", async () => {
     const admin = await apiSession(app.baseUrl, "admin");
     // New 23344 "Xã Đăk Plô" = old 23344 Đắk Blô + 23347 Đắk Man + 23350 Đắk Nhoong, all whole.
-    const card = await apiGet<ScorecardResponse>(
-      app.baseUrl,
-      admin,
-      "/api/units/23344/scorecard?year=2026",
-    );
+    const card = await apiScorecard(app.baseUrl, admin, "/api/units/23344/scorecard?year=2026");
     expect(card.criteriaTotal).toBe(10);
     expect(card.criteria).toHaveLength(10);
     expect(card.unit.name).toBe("Xã Đăk Plô");
@@ -134,11 +136,7 @@ describe("the demo is the province of today, Quảng Ngãi (51), holding the for
     expect(summary.unit.name).toBe("Tỉnh Kon Tum");
     expect(summary.communes).toBe(85);
     expect(summary.units.some((unit) => unit.parentName === "Huyện Đắk Glei")).toBe(true);
-    const old = await apiGet<ScorecardResponse>(
-      app.baseUrl,
-      admin,
-      "/api/units/23344/scorecard?year=2024",
-    );
+    const old = await apiScorecard(app.baseUrl, admin, "/api/units/23344/scorecard?year=2024");
     expect(old.unit.name).toBe("Xã Đắk Blô");
     expect(old.criteriaTotal).toBe(19);
     expect(old.unit.path.map((step) => step.level)).toEqual(["province", "district", "commune"]);

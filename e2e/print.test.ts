@@ -5,14 +5,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type {
-  CurrentUser,
-  DossierSummaryDto,
-  EntrySheetResponse,
-  ScorecardResponse,
-} from "@ntm/contracts";
+import type { CurrentUser, DossierSummaryDto, EntrySheetResponse, Scorecard } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 const run = promisify(execFile);
 
@@ -112,7 +113,7 @@ describe("printing on A4", () => {
   it("prints a commune's scorecard with every criterion, the full missing list and no app chrome", async () => {
     const cookie = await sessionOf("xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, cookie, "/api/auth/me");
-    const card = await apiGet<ScorecardResponse>(
+    const card = await apiScorecard(
       app.baseUrl,
       cookie,
       `/api/units/${me.unitCode}/scorecard?year=2024`,

@@ -10,10 +10,10 @@ import type {
   RatesResponse,
   ReportSubmissionDto,
   ReportTypeDto,
-  ScorecardResponse,
+  Scorecard,
 } from "@ntm/contracts";
 import { launchBrowser, login, screenshot, screenshotDir } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -41,7 +41,7 @@ async function narrow(page: Page, name: string) {
 }
 
 /** A value meeting an indicator's standard threshold, as an official would type it. */
-function passing(card: ScorecardResponse, code: string): string | number | null {
+function passing(card: Scorecard, code: string): string | number | null {
   for (const criterion of card.criteria) {
     const indicator = criterion.indicators.find((candidate) => candidate.code === code);
     const threshold = indicator?.byLevel.standard?.threshold;
@@ -73,10 +73,10 @@ describe("reports, obstacles and Excel", () => {
     const codes = (sheet.getRow(1).values as unknown[]).slice(4).map(String);
     // The first commune of the sheet that does not yet meet every criterion.
     let rowNumber = 4;
-    let before: ScorecardResponse | undefined;
+    let before: Scorecard | undefined;
     for (; rowNumber <= sheet.rowCount; rowNumber += 1) {
       const code = String(sheet.getCell(rowNumber, 1).value);
-      const card = await apiGet<ScorecardResponse>(
+      const card = await apiScorecard(
         app.baseUrl,
         cookie,
         `/api/units/${code}/scorecard?year=2024`,
@@ -113,7 +113,7 @@ describe("reports, obstacles and Excel", () => {
     expect(await page.getByTestId("import-errors").innerText()).toContain("không phải là số");
     await screenshot(page, "reports-import-errors");
     await narrow(page, "reports-import-errors");
-    const unchanged = await apiGet<ScorecardResponse>(
+    const unchanged = await apiScorecard(
       app.baseUrl,
       cookie,
       `/api/units/${card.unit.code}/scorecard?year=2024`,
@@ -135,7 +135,7 @@ describe("reports, obstacles and Excel", () => {
     expect(await page.getByTestId("import-result").innerText()).toContain(card.unit.name);
     await screenshot(page, "reports-import-done");
 
-    const after = await apiGet<ScorecardResponse>(
+    const after = await apiScorecard(
       app.baseUrl,
       cookie,
       `/api/units/${card.unit.code}/scorecard?year=2024`,

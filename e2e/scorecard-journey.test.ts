@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import type { CurrentUser, ScorecardResponse, SummaryResponse } from "@ntm/contracts";
+import type { CurrentUser, Scorecard, SummaryResponse } from "@ntm/contracts";
 import type { IndicatorResult } from "@ntm/domain";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A criterion not met at the standard level because of exactly one numeric or yes/no indicator. */
-function findFlippableCriterion(card: ScorecardResponse) {
+function findFlippableCriterion(card: Scorecard) {
   for (const criterion of card.criteria) {
     if (criterion.byLevel.standard?.status !== "not_met") continue;
     const applicable = criterion.indicators.filter((indicator) => indicator.byLevel.standard);
@@ -39,7 +39,7 @@ describe("a commune officer corrects a value", () => {
   it("flips a criterion on the scorecard, and the province overview follows", async () => {
     const officer = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
-    const before = await apiGet<ScorecardResponse>(
+    const before = await apiScorecard(
       app.baseUrl,
       officer,
       `/api/units/${me.unitCode}/scorecard?year=2024`,
@@ -78,7 +78,7 @@ describe("a commune officer corrects a value", () => {
       .toContain(`${before.criteriaMet + 1}/${before.criteriaTotal}`);
     await screenshot(page, "scorecard-after");
 
-    const after = await apiGet<ScorecardResponse>(
+    const after = await apiScorecard(
       app.baseUrl,
       officer,
       `/api/units/${me.unitCode}/scorecard?year=2024`,
@@ -119,11 +119,7 @@ describe("a commune officer corrects a value", () => {
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
     const admin = await apiLogin(app.baseUrl, "admin");
     const provinceCode = (
-      await apiGet<ScorecardResponse>(
-        app.baseUrl,
-        officer,
-        `/api/units/${me.unitCode}/scorecard?year=2024`,
-      )
+      await apiScorecard(app.baseUrl, officer, `/api/units/${me.unitCode}/scorecard?year=2024`)
     ).unit.path[0]?.code;
     const summary = await apiGet<SummaryResponse>(
       app.baseUrl,

@@ -3,13 +3,13 @@ import type { Browser, Page } from "playwright-core";
 import type {
   CurrentUser,
   PlanResponse,
-  ScorecardResponse,
+  Scorecard,
   SummaryResponse,
   TargetDto,
   UnitTargetsResponse,
 } from "@ntm/contracts";
 import { launchBrowser, login, screenshot, screenshotDir } from "./support/browser.ts";
-import { apiGet, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
+import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -45,11 +45,7 @@ async function send<T>(cookie: string, method: "POST" | "PUT", path: string, bod
 /** Enters, for every indicator failing the standard level, the threshold value itself. */
 async function bringToStandard(cookie: string, code: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const card = await apiGet<ScorecardResponse>(
-      app.baseUrl,
-      cookie,
-      `/api/units/${code}/scorecard?year=2024`,
-    );
+    const card = await apiScorecard(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
     if (card.level) return card;
     const values = card.criteria.flatMap((criterion) =>
       criterion.indicators.flatMap(
@@ -73,7 +69,7 @@ async function bringToStandard(cookie: string, code: string) {
       values,
     });
   }
-  return apiGet<ScorecardResponse>(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
+  return apiScorecard(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=2024`);
 }
 
 async function mapLevel(page: Page, code: string) {

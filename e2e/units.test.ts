@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type {
-  ScorecardResponse,
-  SummaryResponse,
-  UnitAdminList,
-  UnitHistory,
-} from "@ntm/contracts";
+import type { Scorecard, SummaryResponse, UnitAdminList, UnitHistory } from "@ntm/contracts";
 import { launchBrowser, screenshot } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import {
+  apiGet,
+  apiScorecard,
+  apiSession,
+  startApp,
+  type RunningApp,
+} from "./support/start-app.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -37,7 +38,7 @@ async function pageOf(username: string, path: string, viewport = desktop): Promi
 }
 
 /** The thresholds of every indicator at the standard level, by indicator code. */
-function standardThresholds(card: ScorecardResponse) {
+function standardThresholds(card: Scorecard) {
   return Object.fromEntries(
     card.criteria.flatMap((criterion) =>
       criterion.indicators.map((indicator) => [
@@ -66,10 +67,10 @@ describe("a province administrator marks a commune ĐBKK while the server runs",
     );
     let code = "";
     let commune = "";
-    let before: ScorecardResponse | undefined;
+    let before: Scorecard | undefined;
     for (const unit of candidates) {
       // A xã of today formed around a former town (thị trấn) had no assessment in 2024: refused.
-      const card = await apiGet<ScorecardResponse>(
+      const card = await apiScorecard(
         app.baseUrl,
         admin,
         `/api/units/${unit.code}/scorecard?year=2024`,
@@ -108,11 +109,7 @@ describe("a province administrator marks a commune ĐBKK while the server runs",
     await form.waitFor({ state: "detached" });
 
     // The scorecard now uses the TDMNPB thresholds of rule R1, and says why.
-    const after = await apiGet<ScorecardResponse>(
-      app.baseUrl,
-      admin,
-      `/api/units/${code}/scorecard?year=2024`,
-    );
+    const after = await apiScorecard(app.baseUrl, admin, `/api/units/${code}/scorecard?year=2024`);
     expect(after.overrideRule?.id).toBe("R1");
     expect(after.classValue).toBe("TDMNPB");
     expect(standardThresholds(after)).not.toEqual(standardThresholds(before));

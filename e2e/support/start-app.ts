@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { joinScorecard, type CatalogSetDetail, type ScorecardResponse } from "@ntm/contracts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const run = promisify(execFile);
@@ -101,4 +102,11 @@ export async function apiGet<T>(baseUrl: string, cookie: string, path: string): 
   const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** A scorecard as the pages show it: the commune's answer joined with its set version. */
+export async function apiScorecard(baseUrl: string, cookie: string, path: string) {
+  const answer = await apiGet<ScorecardResponse>(baseUrl, cookie, path);
+  const set = await apiGet<CatalogSetDetail>(baseUrl, cookie, `/api/catalog/sets/${answer.set.id}`);
+  return joinScorecard(answer, set.definition);
 }

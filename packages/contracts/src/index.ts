@@ -12,6 +12,7 @@ export * from "./permissions.schemas.ts";
 export * from "./tasks.schemas.ts";
 export * from "./accounts.schemas.ts";
 export * from "./scorecard.schema.ts";
+export * from "./scorecard-join.ts";
 export * from "./reports.schemas.ts";
 export * from "./targets.schemas.ts";
 export * from "./dossiers.schemas.ts";

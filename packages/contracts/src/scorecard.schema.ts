@@ -114,8 +114,35 @@ export const assessmentResultSchema = z.object({
   summary: reasonSchema,
 }) satisfies z.ZodType<AssessmentResult>;
 
-/** GET /api/units/CODE/scorecard: the engine's result with what the page needs around it. */
-export const scorecardResponseSchema = assessmentResultSchema.extend({
+/** One letter per level of the set: m met, n not met, v no value or threshold, i refused, - n/a. */
+const outcomeLettersSchema = z.string().regex(/^[mnvi-]*$/);
+
+/**
+ * GET /api/units/CODE/scorecard: what is the commune's own (values, outcome letters, the
+ * figures of the headline, entries, evidence, permissions) and the id of the set version that
+ * explains it. Names, thresholds, legal bases and reason texts come from the set
+ * (`GET /api/catalog/sets/ID`, cached for good) and are joined by `joinScorecard`.
+ */
+export const scorecardResponseSchema = z.object({
+  unitCode: z.string(),
+  year: z.number(),
+  classValue: z.string().optional(),
+  classLabel: z.string().optional(),
+  overrideRule: z.object({ id: z.string(), description: z.string() }).optional(),
+  criteriaMet: z.number(),
+  criteriaTotal: z.number(),
+  level: levelCodeSchema.nullable(),
+  nextLevel: levelCodeSchema.nullable(),
+  valuesEntered: z.number(),
+  valuesExpected: z.number(),
+  /** The values entered, by indicator code. */
+  values: z.record(z.string(), z.union([z.number(), z.boolean()])),
+  outcomes: z.object({
+    /** By indicator code, one letter per level in the set's order. */
+    indicators: z.record(z.string(), outcomeLettersSchema),
+    /** By level, one letter per extra condition of the level, in its order. */
+    conditions: z.partialRecord(levelCodeSchema, outcomeLettersSchema),
+  }),
   unit: unitDetailSchema,
   set: z.object({
     id: z.number(),
@@ -143,6 +170,10 @@ export const scorecardResponseSchema = assessmentResultSchema.extend({
   }),
 });
 export type ScorecardResponse = z.infer<typeof scorecardResponseSchema>;
+
+/** A scorecard joined with its set version: the engine's full result and what the page needs. */
+export type Scorecard = AssessmentResult &
+  Pick<ScorecardResponse, "unit" | "set" | "assessment" | "entries" | "evidence" | "permissions">;
 
 export const summaryUnitRowSchema = z.object({
   code: z.string(),

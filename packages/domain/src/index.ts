@@ -8,6 +8,7 @@ export * from "./evaluation/select-threshold.ts";
 export * from "./evaluation/resolve-class.ts";
 export * from "./evaluation/format-vi.ts";
 export * from "./evaluation/compiled/index.ts";
+export * from "./evaluation/outcomes.ts";
 export * from "./access/roles.ts";
 export * from "./access/actor.ts";
 export * from "./access/decision.ts";

@@ -16,7 +16,8 @@ import { registerAuth, sessionCookie } from "./auth-plugin.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
-import { webStaticOptions } from "./static-files.ts";
+import { pagePreloads } from "./page-preloads.ts";
+import { webPageSender, webStaticOptions } from "./static-files.ts";
 import { handleClientError, handleError, notFoundBody } from "./error-handler.ts";
 import { registerAuthenticationFirst, registerInputGuards } from "./request-guards.ts";
 import { validatorCompiler } from "./validation.ts";
@@ -183,11 +184,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (hasWeb) {
     await app.register(fastifyStatic, webStaticOptions(webDist));
   }
+  const sendPage = hasWeb
+    ? webPageSender(webDist, (request) =>
+        pagePreloads(request, {
+          db: options.database.db,
+          now: context.now(),
+          limits: config.session,
+        }),
+      )
+    : null;
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
+    if (request.url.startsWith("/api/") || !sendPage || request.method !== "GET") {
       return reply.status(404).send(notFoundBody(request));
     }
-    return reply.sendFile("index.html");
+    return sendPage(request, reply);
   });
   return app;
 }

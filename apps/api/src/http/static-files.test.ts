@@ -7,7 +7,7 @@ import { createTestDatabase, type Database } from "@ntm/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "./build-server.ts";
 
-const page = "<!doctype html><title>NTM Monitor</title>";
+const page = `<!doctype html><html><head><title>NTM Monitor</title><meta name="description" content="${"Nông thôn mới ".repeat(100)}" /></head></html>`;
 const script = `export const app = "${"NTM ".repeat(300)}";`;
 
 let database: Database;

@@ -32,7 +32,7 @@ export interface TestApp {
  * is real in every test.
  */
 export async function createTestApp(
-  options: { now?: Date; config?: Config } = {},
+  options: { now?: Date; config?: Config; webDist?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-test-"));
@@ -174,7 +174,13 @@ export async function createTestApp(
     });
   }
   const now = options.now ?? fixedNow;
-  const app = await buildServer({ database, dataDir, now: () => now, config: options.config });
+  const app = await buildServer({
+    database,
+    dataDir,
+    now: () => now,
+    config: options.config,
+    webDist: options.webDist,
+  });
   return {
     app,
     database,

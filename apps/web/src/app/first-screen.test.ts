@@ -6,14 +6,15 @@ import {
   useFirstHeadline,
   forgetHeadline,
 } from "../features/scorecard/first-headline.tsx";
-import { fetchScorecard } from "../features/scorecard/scorecard-api.ts";
+import { QueryClient } from "@tanstack/react-query";
+import { fetchScorecard, readSetVersion } from "../features/scorecard/scorecard-api.ts";
 import { I18nProvider } from "../lib/i18n/i18n-context.tsx";
 import { defaultYear } from "../lib/year-context.tsx";
 import { prefetchFirstRoute } from "./route-prefetch.ts";
 
 const scorecardAnswer = {
   unit: { code: "23344", name: "Xã Đắk Blô", path: [{ code: "23344", name: "Xã Đắk Blô" }] },
-  set: { name: "Bộ tiêu chí xã nông thôn mới 2021–2025" },
+  set: { id: 7, name: "Bộ tiêu chí xã nông thôn mới 2021–2025" },
   classLabel: null,
   valuesEntered: 40,
   valuesExpected: 45,
@@ -53,9 +54,15 @@ describe("the first screen of a commune officer's scorecard", () => {
     // The page's code starts loading too, which takes the CPU for a while in a test run.
     await vi.waitFor(() => expect(drawn()).toContain("Đạt 12/19 tiêu chí"), { timeout: 50_000 });
 
-    // The page's own request takes the same answer: nothing is asked twice.
+    // The set version the answer names is asked for before the page's code has arrived.
+    await vi.waitFor(() => expect(urls).toContain("/api/catalog/sets/7"));
+
+    // The page's own requests take the same answers: nothing is asked twice.
     await fetchScorecard("23344", defaultYear).catch(() => undefined);
+    const client = new QueryClient();
+    await readSetVersion(client, 7).catch(() => undefined);
     expect(urls.filter((url) => url === scorecardUrl)).toHaveLength(1);
+    expect(urls.filter((url) => url === "/api/catalog/sets/7")).toHaveLength(1);
 
     // Once the page is drawn the headline is gone, so it never shows aged figures.
     forgetHeadline();

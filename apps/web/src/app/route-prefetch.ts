@@ -1,8 +1,9 @@
 import type { CurrentUser } from "@ntm/contracts";
 import { defaultBelow } from "../features/overview/overview-defaults.ts";
 import { showHeadlineFrom } from "../features/scorecard/first-headline.tsx";
+import { setVersionOf, setVersionPath } from "../features/scorecard/set-version-path.ts";
 import { apiPath, peekEarly, requestEarly } from "../lib/api-client.ts";
-import { asOfForYear, initialYear } from "../lib/year-context.tsx";
+import { asOfForYear, initialYear, shareYear } from "../lib/year-context.tsx";
 
 /** What the first page needs, started together as soon as the session is known. */
 export interface RoutePrefetch {
@@ -93,9 +94,16 @@ export function prefetchFirstRoute(sessionAnswer: unknown) {
   started = true;
   const { pathname } = window.location;
   const year = initialYear();
+  shareYear(year);
   const plan = planRoute(pathname, hint, year);
   for (const path of plan.answers) requestEarly(path);
   for (const load of plan.code) void load().catch(() => undefined);
   const headline = plan.headline && peekEarly(plan.headline);
-  if (headline) showHeadlineFrom(headline, pathname, year);
+  if (!headline) return;
+  showHeadlineFrom(headline, pathname, year);
+  // The set version that explains the scorecard, on its way while the page's code loads.
+  void headline.then((answer) => {
+    const id = setVersionOf(answer);
+    if (id !== null) requestEarly(setVersionPath(id));
+  });
 }

@@ -20,11 +20,21 @@ export function initialYear(): number {
   return years.includes(stored) ? stored : defaultYear;
 }
 
+/**
+ * Tells the server the year the app opens with (a cookie of no other use), so that the page it
+ * sends can name that year's data to load with it.
+ */
+export function shareYear(year: number): void {
+  if (typeof document === "undefined") return;
+  document.cookie = `ntm_year=${year}; path=/; max-age=31536000; samesite=lax`;
+}
+
 export function YearProvider({ children }: { children: ReactNode }) {
   const [year, setYearState] = useState(initialYear);
   const setYear = useCallback((next: number) => {
     setYearState(next);
     writeStored(storageKey, String(next));
+    shareYear(next);
   }, []);
   const value = useMemo(() => ({ year, setYear }), [year, setYear]);
   return <YearContext.Provider value={value}>{children}</YearContext.Provider>;

@@ -1,5 +1,12 @@
 import type { Db } from "@ntm/db";
-import { can, endOfYear, evaluateAssessment, type AssessmentResult } from "@ntm/domain";
+import {
+  can,
+  endOfYear,
+  evaluateAssessment,
+  outcomesOf,
+  valuesOf,
+  type AssessmentResult,
+} from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
@@ -94,7 +101,19 @@ function buildScorecard(options: {
   const evidence: ScorecardResponse["evidence"] = {};
   for (const item of row.evidence) (evidence[item.indicatorCode] ??= []).push(item);
   return {
-    ...result,
+    unitCode: result.unitCode,
+    year: result.year,
+    ...(result.classValue ? { classValue: result.classValue } : {}),
+    ...(result.classLabel ? { classLabel: result.classLabel } : {}),
+    ...(result.overrideRule ? { overrideRule: result.overrideRule } : {}),
+    criteriaMet: result.criteriaMet,
+    criteriaTotal: result.criteriaTotal,
+    level: result.level,
+    nextLevel: result.nextLevel,
+    valuesEntered: result.valuesEntered,
+    valuesExpected: result.valuesExpected,
+    values: valuesOf(result),
+    outcomes: outcomesOf(result),
     unit: unitDetailOf(context.unit, context.path, row.links),
     set: {
       id: set.id,
@@ -120,8 +139,9 @@ function storedAssessment(context: AssessmentContext): ScorecardResponse["assess
 }
 
 /**
- * The commune scorecard for a year: the engine's result plus entries, evidence and permissions,
- * from one read of its context. `etag` names everything the answer is made from (the context,
+ * The commune scorecard for a year: the engine's outcomes and headline figures (the set version
+ * that explains them is read by id, once) plus entries, evidence and permissions, from one read
+ * of its context. `etag` names everything the answer is made from (the context,
  * the set, the user and the language), so an unchanged scorecard is answered 304 without running
  * the engine.
  */
@@ -150,6 +170,23 @@ export async function readScorecard(
         assessment: storedAssessment(context),
       }),
   };
+}
+
+/**
+ * The set version of a commune's scorecard when `user` may read it, without building it: what a
+ * page can ask for before its code has arrived. Null for a unit that is not an assessed commune,
+ * one outside the user's scope, or one that does not exist.
+ */
+export async function scorecardSetFor(
+  db: Db,
+  options: { user: AuthUser; code: string; year: number },
+): Promise<number | null> {
+  const context = await loadAssessmentContext(db, options).catch((error: unknown) => {
+    if (error instanceof AppError) return null;
+    throw error;
+  });
+  if (!context?.unit.assessed) return null;
+  return can(actorOf(options.user), "unit.read", context.resource).allowed ? context.set.id : null;
 }
 
 function sameValue(a: number | boolean | null, b: number | boolean | null) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ScorecardResponse } from "@ntm/contracts";
+import { joinedScorecard } from "../../test/joined-scorecard.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -39,7 +40,13 @@ describe("scorecard and values", () => {
     expect(body.criteriaTotal).toBe(2);
     expect(body.level).toBeNull();
     expect(body.assessment.version).toBe(0);
-    expect(body.criteria[0]?.indicators[0]?.byLevel.standard?.status).toBe("missing");
+    expect(body.values).toEqual({});
+    expect(body.outcomes.indicators["3.1"]).toBe("vv");
+    const joined = await joinedScorecard(t.app, cookies.xa1 as string, body);
+    expect(joined.criteria[0]?.indicators[0]?.byLevel.standard?.status).toBe("missing");
+    expect(joined.criteria[0]?.indicators[0]?.byLevel.standard?.reason.text).toMatch(
+      /^Chưa có số liệu/,
+    );
     expect(body.permissions.canEdit).toBe(true);
   });
 
@@ -57,7 +64,8 @@ describe("scorecard and values", () => {
     const body = response.json<ScorecardResponse>();
     expect(body.assessment.version).toBe(1);
     expect(body.criteriaMet).toBe(1);
-    const income = body.criteria[1]?.indicators[0];
+    const joined = await joinedScorecard(t.app, cookies.xa1 as string, body);
+    const income = joined.criteria[1]?.indicators[0];
     expect(income?.byLevel.standard?.status).toBe("not_met");
     expect(income?.byLevel.standard?.threshold?.value).toBe(45);
     expect(body.entries["3.2"]?.note).toBe("Biên bản kiểm tra 2024");
@@ -104,7 +112,7 @@ describe("scorecard and values", () => {
     expect(response.json().error.code).toBe("VERSION_CONFLICT");
     expect(response.json().error.message).toMatch(/người khác/);
     const after = (await scorecard("xa1", "X01")).json<ScorecardResponse>();
-    expect(after.criteria[1]?.indicators[0]?.value).toBe(45);
+    expect(after.values["10.1"]).toBe(45);
     expect(after.assessment.version).toBe(2);
   });
 
@@ -125,7 +133,7 @@ describe("scorecard and values", () => {
     expect(response.json().error.code).toBe("VALIDATION_FAILED");
     expect(JSON.stringify(response.json().error.details)).toMatch(message);
     const after = (await scorecard("xa1", "X01")).json<ScorecardResponse>();
-    expect(after.criteria[0]?.indicators[0]?.value).toBe(85);
+    expect(after.values["3.1"]).toBe(85);
     expect(after.assessment.version).toBe(2);
   });
 
@@ -166,7 +174,10 @@ describe("scorecard and values", () => {
       values: [{ indicatorCode: "10.1", value: 41 }],
     });
     expect(response.statusCode).toBe(200);
-    const income = response.json<ScorecardResponse>().criteria[1]?.indicators[0];
+    const answer = response.json<ScorecardResponse>();
+    expect(answer.overrideRule?.id).toBe("R1");
+    const income = (await joinedScorecard(t.app, cookies.xa3 as string, answer)).criteria[1]
+      ?.indicators[0];
     expect(income?.byLevel.standard?.status).toBe("met");
     expect(income?.byLevel.standard?.threshold?.value).toBe(40);
     expect(income?.byLevel.standard?.threshold?.overrideRule).toBe("R1");

@@ -39,7 +39,7 @@ async function valueOf(code: string, indicator: string) {
   const card = response.json<ScorecardResponse>();
   return {
     version: card.assessment.version,
-    value: card.criteria.flatMap((c) => c.indicators).find((i) => i.code === indicator)?.value,
+    value: card.values[indicator] ?? null,
   };
 }
 

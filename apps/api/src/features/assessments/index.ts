@@ -5,7 +5,7 @@ export {
   findDemoFlags,
   findStoredResults,
 } from "./assessments.repository.ts";
-export { toEvidenceDto } from "./assessments.service.ts";
+export { scorecardSetFor, toEvidenceDto } from "./assessments.service.ts";
 export {
   evaluateMany,
   reevaluate,

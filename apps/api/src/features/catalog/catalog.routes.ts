@@ -17,8 +17,11 @@ import { getCarryOver, setCarryOver } from "./carry-over.ts";
 import { getSets, importCatalog, readSet } from "./catalog.service.ts";
 import { createProvincialVersion } from "./provincial-version.ts";
 
-/** A stored version never changes: the browser keeps it without asking again. */
-const immutable = "private, max-age=31536000, immutable";
+/**
+ * A stored version never changes and is the same for every reader (the catalog is public law):
+ * the browser and any cache on the way keep it under its id without asking again.
+ */
+const immutable = "public, max-age=31536000, immutable";
 
 export function catalogRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;

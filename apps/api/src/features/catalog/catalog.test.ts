@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogSetSummary, ScorecardResponse, SummaryResponse } from "@ntm/contracts";
 import type { CriteriaSet } from "@ntm/domain";
+import { joinedScorecard } from "../../test/joined-scorecard.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { fixtureSet } from "../../test/fixture-set.ts";
 import { AppError } from "../../http/app-error.ts";
@@ -34,7 +35,7 @@ function post(user: string, document: object) {
 async function scorecard(user: string, code: string) {
   const response = await get(user, `/api/units/${code}/scorecard?year=2024`);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json<ScorecardResponse>();
+  return joinedScorecard(t.app, cookies[user] as string, response.json<ScorecardResponse>());
 }
 
 async function provinceSummary() {

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@ntm/db";
-import type { CatalogSetSummary, CarryOverResponse, ScorecardResponse } from "@ntm/contracts";
+import type {
+  CatalogSetSummary,
+  CarryOverResponse,
+  Scorecard,
+  ScorecardResponse,
+} from "@ntm/contracts";
+import { joinedScorecard } from "../../test/joined-scorecard.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import { systemUser } from "../auth/index.ts";
 import { importUnits } from "../units/index.ts";
@@ -75,7 +81,7 @@ function call(
 async function scorecard(code: string, year: number) {
   const response = await call("admin", "GET", `/api/units/${code}/scorecard?year=${year}`);
   expect(response.statusCode, response.body).toBe(200);
-  return response.json<ScorecardResponse>();
+  return joinedScorecard(t.app, cookies.admin as string, response.json<ScorecardResponse>());
 }
 
 async function saveRoads(code: string, year: number, value: number) {
@@ -87,7 +93,7 @@ async function saveRoads(code: string, year: number, value: number) {
 }
 
 /** The standard threshold a scorecard applies to indicator 2.2 (village roads, graded by group). */
-function roadThreshold(card: ScorecardResponse) {
+function roadThreshold(card: Scorecard) {
   const indicator = card.criteria
     .flatMap((criterion) => criterion.indicators)
     .find((item) => item.code === "2.2");
@@ -138,7 +144,7 @@ describe("the set in force follows the year", () => {
     expect(roadThreshold(group3)).toBe(80);
     const group1 = await scorecard("X06", 2026);
     expect(roadThreshold(group1)).toBe(100);
-    const status = (card: ScorecardResponse) =>
+    const status = (card: Scorecard) =>
       card.criteria.flatMap((c) => c.indicators).find((i) => i.code === "2.2")?.byLevel.standard
         ?.status;
     expect([status(group3), status(group1)]).toEqual(["met", "not_met"]);

@@ -7,6 +7,7 @@ import type {
   UnitChangeResult,
   UnitHistory,
 } from "@ntm/contracts";
+import { joinedScorecard } from "../../test/joined-scorecard.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -59,7 +60,11 @@ function get(user: string, url: string) {
 async function incomeThreshold(code: string) {
   const response = await get("admin", `/api/units/${code}/scorecard?year=2024`);
   expect(response.statusCode, response.body).toBe(200);
-  const body = response.json<ScorecardResponse>();
+  const body = await joinedScorecard(
+    t.app,
+    cookies.admin as string,
+    response.json<ScorecardResponse>(),
+  );
   const income = body.criteria[1]?.indicators[0]?.byLevel.standard;
   return { value: income?.threshold?.value, status: income?.status, criteriaMet: body.criteriaMet };
 }

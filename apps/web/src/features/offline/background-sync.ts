@@ -1,6 +1,7 @@
 import type { CurrentUser, UnitDto } from "@ntm/contracts";
 import { apiPath, apiRequest } from "../../lib/api-client.ts";
 import { asOfForYear } from "../../lib/year-context.tsx";
+import { setVersionOf, setVersionPath } from "../scorecard/index.ts";
 import { markSynced } from "./sync-store.ts";
 
 // A district has a few dozen communes; more than this is left to what the user opens.
@@ -10,8 +11,9 @@ const unitPath = (code: string) => `/api/units/${encodeURIComponent(code)}`;
 
 /**
  * Reads, while the link is up, what the user needs to work offline: their unit, the catalog in
- * force and the scorecards of their scope for the year (and last year for their own commune).
- * The service worker keeps each answer; the same URLs as the pages use, so they find them.
+ * force and the scorecards of their scope for the year (and last year for their own commune),
+ * with the set version each scorecard names, read once per version. The service worker keeps
+ * each answer; the same URLs as the pages use, so they find them.
  */
 export async function refreshOfflineData(user: CurrentUser, year: number): Promise<void> {
   const asOf = asOfForYear(year);
@@ -24,11 +26,18 @@ export async function refreshOfflineData(user: CurrentUser, year: number): Promi
       },
       () => null,
     );
+  const setVersions = new Set<number>();
+  const getScorecard = async (code: string, cardYear: number) => {
+    const id = setVersionOf(await get(apiPath(`${unitPath(code)}/scorecard`, { year: cardYear })));
+    if (id === null || setVersions.has(id)) return;
+    setVersions.add(id);
+    await get(setVersionPath(id));
+  };
   await get(apiPath(unitPath(user.unitCode), { asOf }));
   await get("/api/catalog/sets");
   if (user.unitLevel === "commune" || user.unitLevel === "village") {
-    await get(apiPath(`${unitPath(user.unitCode)}/scorecard`, { year }));
-    await get(apiPath(`${unitPath(user.unitCode)}/scorecard`, { year: year - 1 }));
+    await getScorecard(user.unitCode, year);
+    await getScorecard(user.unitCode, year - 1);
     if (reached) markSynced();
     return;
   }
@@ -36,8 +45,6 @@ export async function refreshOfflineData(user: CurrentUser, year: number): Promi
     units: UnitDto[];
   } | null;
   const communes = (list?.units ?? []).filter((unit) => unit.assessed).slice(0, maxScorecards);
-  for (const commune of communes) {
-    await get(apiPath(`${unitPath(commune.code)}/scorecard`, { year }));
-  }
+  for (const commune of communes) await getScorecard(commune.code, year);
   if (reached) markSynced();
 }

@@ -1,14 +1,7 @@
 import type { ScorecardResponse } from "@ntm/contracts";
-import type { IndicatorValue, ServerSide } from "./outbox-plan.ts";
+import type { ServerSide } from "./outbox-plan.ts";
 
-/** Every indicator value a scorecard holds, with its version and who changed what when. */
-export function serverSideOf(scorecard: ScorecardResponse): ServerSide {
-  const values: Record<string, IndicatorValue> = {};
-  for (const criterion of scorecard.criteria) {
-    for (const indicator of criterion.indicators) values[indicator.code] = indicator.value;
-  }
-  for (const level of scorecard.levels) {
-    for (const condition of level.conditions) values[condition.code] = condition.value;
-  }
-  return { version: scorecard.assessment.version, values, entries: scorecard.entries };
+/** Every indicator value a scorecard answer holds, with its version and who changed what when. */
+export function serverSideOf(answer: ScorecardResponse): ServerSide {
+  return { version: answer.assessment.version, values: answer.values, entries: answer.entries };
 }

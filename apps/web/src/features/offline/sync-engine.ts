@@ -12,6 +12,7 @@ import {
   type OutboxEntry,
   type OutboxValue,
 } from "./outbox-plan.ts";
+import { storeScorecardAnswer } from "../scorecard/index.ts";
 import { serverSideOf } from "./server-values.ts";
 import { getSyncSnapshot, markOffline, markOnline, markSynced, updateSync } from "./sync-store.ts";
 
@@ -169,7 +170,8 @@ async function sendEntry(entry: OutboxEntry): Promise<Outcome> {
       },
     );
     await deviceDb.outbox.delete(entry.seq);
-    queryClient?.setQueryData([queryRoots.scorecard, entry.unitCode, entry.year], response);
+    if (queryClient)
+      storeScorecardAnswer(queryClient, { code: entry.unitCode, year: entry.year }, response);
     refreshAfterSave(entry.unitCode, entry.year);
     markOnline();
     markSynced();
@@ -199,7 +201,8 @@ async function settleConflict(entry: OutboxEntry): Promise<Outcome> {
   } catch (error) {
     return stopOn(error) ?? "stop";
   }
-  queryClient?.setQueryData([queryRoots.scorecard, entry.unitCode, entry.year], current);
+  if (queryClient)
+    storeScorecardAnswer(queryClient, { code: entry.unitCode, year: entry.year }, current);
   const server = serverSideOf(current);
   const { rebased, conflicts } = findConflicts(entry.values, server);
   if (rebased.length === 0) {

@@ -1,4 +1,4 @@
-import type { ScorecardResponse } from "@ntm/contracts";
+import type { Scorecard } from "@ntm/contracts";
 import type { LevelCode } from "@ntm/domain";
 import { createContext, useContext } from "react";
 import type { ScorecardEditor } from "./use-scorecard-editor.ts";
@@ -6,7 +6,7 @@ import type { ScorecardEditor } from "./use-scorecard-editor.ts";
 export interface ScorecardContextValue {
   code: string;
   year: number;
-  scorecard: ScorecardResponse;
+  scorecard: Scorecard;
   /** The level whose results the tiles and indicators show. */
   level: LevelCode;
   editor: ScorecardEditor;

@@ -1,4 +1,4 @@
-import type { ScorecardResponse } from "@ntm/contracts";
+import type { Scorecard } from "@ntm/contracts";
 import type { IndicatorResult } from "@ntm/domain";
 
 export interface IndicatorEntry {
@@ -8,7 +8,7 @@ export interface IndicatorEntry {
 }
 
 /** Every indicator and level condition of a scorecard, each once. */
-export function listIndicators(scorecard: ScorecardResponse): IndicatorEntry[] {
+export function listIndicators(scorecard: Scorecard): IndicatorEntry[] {
   const seen = new Set<string>();
   const entries: IndicatorEntry[] = [];
   for (const criterion of scorecard.criteria) {
@@ -29,7 +29,7 @@ export function listIndicators(scorecard: ScorecardResponse): IndicatorEntry[] {
 }
 
 /** Whether the user may change an indicator: department accounts only edit their own criteria. */
-export function canEditEntry(scorecard: ScorecardResponse, entry: IndicatorEntry): boolean {
+export function canEditEntry(scorecard: Scorecard, entry: IndicatorEntry): boolean {
   const { canEdit, editableCriteria } = scorecard.permissions;
   if (!canEdit) return false;
   if (editableCriteria === "all") return true;

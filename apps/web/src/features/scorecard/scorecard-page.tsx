@@ -1,4 +1,4 @@
-import type { ScorecardResponse } from "@ntm/contracts";
+import type { Scorecard } from "@ntm/contracts";
 import type { LevelCode, MissingItem } from "@ntm/domain";
 import { Alert, Segmented } from "antd";
 import { useEffect, useState } from "react";
@@ -39,7 +39,7 @@ export function ScorecardPage({ code }: { code: string }) {
 interface ScorecardViewProps {
   code: string;
   year: number;
-  scorecard: ScorecardResponse;
+  scorecard: Scorecard;
 }
 
 function ScorecardView({ code, year, scorecard }: ScorecardViewProps) {

@@ -1,4 +1,4 @@
-import type { ScorecardResponse } from "@ntm/contracts";
+import type { Scorecard } from "@ntm/contracts";
 import type { IndicatorResult } from "@ntm/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -27,7 +27,7 @@ import {
   type IndicatorState,
   type IndicatorValue,
 } from "./draft-values.ts";
-import { fetchScorecard, scorecardQueryKey } from "./scorecard-api.ts";
+import { readScorecard, scorecardQueryKey } from "./scorecard-api.ts";
 import { canEditEntry, listIndicators, type IndicatorEntry } from "./scorecard-indicators.ts";
 
 // Typing pauses this long before what was typed is queued for sending.
@@ -41,7 +41,7 @@ export type SaveOutcome =
 
 export type CellState = "draft" | "pending" | "conflict" | null;
 
-function notesOf(scorecard: ScorecardResponse): Record<string, string | null> {
+function notesOf(scorecard: Scorecard): Record<string, string | null> {
   return Object.fromEntries(
     Object.entries(scorecard.entries).map(([code, entry]) => [code, entry.note]),
   );
@@ -73,7 +73,7 @@ async function readEntries(key: AssessmentKey): Promise<OutboxEntry[]> {
  * (IndexedDB, per user, unit, year and indicator), queued after a pause or on save, and sent in
  * order by the outbox with the version read; what waits is shown over the server's values.
  */
-export function useScorecardEditor(code: string, year: number, scorecard: ScorecardResponse) {
+export function useScorecardEditor(code: string, year: number, scorecard: Scorecard) {
   const queryClient = useQueryClient();
   const user = useCurrentUser().data?.username ?? "";
   const key = useMemo<AssessmentKey>(() => ({ user, unitCode: code, year }), [user, code, year]);
@@ -283,7 +283,7 @@ export function useScorecardEditor(code: string, year: number, scorecard: Scorec
   const copyPreviousYear = useCallback(async () => {
     const previous = await queryClient.fetchQuery({
       queryKey: scorecardQueryKey(code, year - 1),
-      queryFn: ({ signal }) => fetchScorecard(code, year - 1, signal),
+      queryFn: ({ client, signal }) => readScorecard(client, code, year - 1, signal),
     });
     const before = new Map(listIndicators(previous).map((entry) => [entry.indicator.code, entry]));
     const patches: Record<string, Draft> = {};

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchScorecard, scorecardQueryKey } from "./scorecard-api.ts";
+import { readScorecard, scorecardQueryKey } from "./scorecard-api.ts";
 
 export function useScorecard(code: string, year: number) {
   return useQuery({
     queryKey: scorecardQueryKey(code, year),
-    queryFn: ({ signal }) => fetchScorecard(code, year, signal),
+    queryFn: ({ client, signal }) => readScorecard(client, code, year, signal),
   });
 }

@@ -33,6 +33,18 @@ export const reformImportResultSchema = z.object({
   regionChoices: z.array(
     z.object({ code: z.string(), name: z.string(), candidates: z.array(z.string()) }),
   ),
+  /** Villages moved to the commune that took over theirs; those of a divided commune to place. */
+  villages: z.object({
+    moved: z.number(),
+    toPlace: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        communeCode: z.string(),
+        candidates: z.array(z.string()),
+      }),
+    ),
+  }),
   unchanged: z.boolean(),
 });
 export type ReformImportResult = z.infer<typeof reformImportResultSchema>;

@@ -26,6 +26,7 @@ export function formatReformReport(r: Result): string {
     `Xã trong cơ sở dữ liệu không có trong dữ liệu (kết thúc, không có đơn vị kế thừa): ${list(r.closedWithoutSuccessor)}`,
     `Đơn vị bắt đầu từ ${day(r.effectiveDate)} không có trong dữ liệu (giữ nguyên): ${list(r.notInData)}`,
     `Đơn vị hình thành từ hai vùng (tỉnh chọn vùng): ${list(r.regionChoices.map((c) => `${c.code} ${c.candidates.join("/")}`))}`,
+    `Thôn chuyển về xã mới (giữ mã, phiên bản mới từ ${day(r.effectiveDate)}): ${n(r.villages.moved)}; thôn của xã bị chia, tỉnh xếp vào xã mới: ${list(r.villages.toPlace.map((v) => `${v.code} ${v.name} → ${v.candidates.join("/")}`))}`,
     r.unchanged
       ? "Không có gì thay đổi: sắp xếp này đã có trong cơ sở dữ liệu."
       : r.dryRun

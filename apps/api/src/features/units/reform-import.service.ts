@@ -1,9 +1,17 @@
 import type { Db } from "@ntm/db";
-import { planReform, reformProvinces, type ReformReport, type ReformSource } from "@ntm/domain";
+import {
+  planReform,
+  planVillageMoves,
+  reformProvinces,
+  type ReformReport,
+  type ReformSource,
+  type VillageToPlace,
+} from "@ntm/domain";
 import { invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import type { AuthUser } from "../auth/index.ts";
+import { moveVillagesForReform } from "../villages/index.ts";
 import { readReformSource } from "./reform-data.ts";
 import {
   closeVersions,
@@ -14,7 +22,11 @@ import {
   lockForReform,
 } from "./reform-import.repository.ts";
 
-export type ReformImportResult = ReformReport & { dryRun: boolean };
+export type ReformImportResult = ReformReport & {
+  dryRun: boolean;
+  /** Villages moved to the commune that took over theirs, and those the province places. */
+  villages: { moved: number; toPlace: VillageToPlace[] };
+};
 
 let shipped: Promise<ReformSource> | undefined;
 /** The shipped reform files, read and checked once per process. */
@@ -49,8 +61,20 @@ export async function importReform(
     await lockForReform(tx);
     const existing = await findAllVersions(tx);
     const links = await findLinksEffectiveOn(tx, source.effectiveDate);
-    const plan = planReform(source, existing, links, provinces);
-    if (!options.dryRun && !plan.report.unchanged) {
+    const plan = planReform(
+      source,
+      existing.filter((version) => version.level !== "village"),
+      links,
+      provinces,
+    );
+    const codes = new Set(provinces.map((province) => province.code));
+    const villages = planVillageMoves(
+      source,
+      existing,
+      source.units.filter((unit) => codes.has(unit.provinceCode)),
+    );
+    const unchanged = plan.report.unchanged && villages.moves.length === 0;
+    if (!options.dryRun && !unchanged) {
       await insertVersions(tx, plan.create);
       await closeVersions(
         tx,
@@ -58,6 +82,7 @@ export async function importReform(
         source.lastDayBefore,
       );
       await insertLinks(tx, plan.links);
+      await moveVillagesForReform(tx, source, villages.moves);
       await recordAudit(tx, {
         kind: "units.reform.import",
         by: options.user,
@@ -72,9 +97,16 @@ export async function importReform(
           missingInDatabase: plan.report.missingInDatabase.length,
           closedWithoutSuccessor: plan.report.closedWithoutSuccessor.length,
           regionChoices: plan.report.regionChoices.length,
+          villagesMoved: villages.moves.length,
+          villagesToPlace: villages.toPlace.length,
         },
       });
     }
-    return { ...plan.report, dryRun: options.dryRun };
+    return {
+      ...plan.report,
+      unchanged,
+      villages: { moved: villages.moves.length, toPlace: villages.toPlace },
+      dryRun: options.dryRun,
+    };
   });
 }

@@ -10,3 +10,4 @@ export { createVillage } from "./villages.service.ts";
 export { villageRoutes } from "./villages.routes.ts";
 export { villageTargetFigures } from "./village-target-figures.ts";
 export { refuseVillageSourcedValues, syncVillageSourcedValues } from "./village-sourced-values.ts";
+export { moveVillagesForReform } from "./village-reform.ts";

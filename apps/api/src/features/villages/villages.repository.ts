@@ -392,3 +392,22 @@ export async function findVillageCommunes(db: DbOrTx, code: string) {
     .where(and(eq(u.code, code), eq(u.level, "village")));
   return rows.flatMap((row) => (row.parentCode ? [row.parentCode] : [])).sort();
 }
+
+/** Ends village versions by id on a day, unless they already end by then. */
+export async function closeVillageVersionsById(
+  db: DbOrTx,
+  ids: readonly number[],
+  lastDay: string,
+) {
+  if (ids.length === 0) return;
+  await db
+    .update(u)
+    .set({ validTo: lastDay })
+    .where(
+      and(
+        inArray(u.id, [...ids]),
+        eq(u.level, "village"),
+        sql`(${u.validTo} is null or ${u.validTo} > ${lastDay})`,
+      ),
+    );
+}

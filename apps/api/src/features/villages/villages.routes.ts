@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifySchema } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
@@ -24,22 +24,29 @@ const code = z.string().min(1).max(30);
 const yearQuery = z.object({ year: yearSchema });
 const assessmentParams = z.object({ code, setCode: z.string().min(1).max(80), year: yearSchema });
 
+/** The route's documentation and validation: every village route shares its tag. */
+function doc<const Schema extends FastifySchema>(
+  operationId: string,
+  summary: string,
+  schema: Schema,
+) {
+  return { schema: { operationId, tags: ["villages"], summary, ...schema } };
+}
+
 export function villageRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ["villages"];
   routes.get(
     "/api/communes/:code/villages",
-    {
-      schema: {
-        operationId: "listVillages",
-        tags,
-        summary: "Các thôn của xã vào cuối năm, kết quả và công nhận theo từng bộ tiêu chí thôn",
+    doc(
+      "listVillages",
+      "Các thôn của xã vào cuối năm, kết quả và công nhận theo từng bộ tiêu chí thôn",
+      {
         params: z.object({ code }),
         querystring: yearQuery,
         response: { 200: villageListResponseSchema },
       },
-    },
+    ),
     async (request) =>
       listVillages(db, {
         user: requireUser(request),
@@ -49,16 +56,11 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/communes/:code/villages",
-    {
-      schema: {
-        operationId: "createVillage",
-        tags,
-        summary: "Thêm thôn của xã từ một ngày (ghi nhật ký)",
-        params: z.object({ code }),
-        body: villageCreateInputSchema,
-        response: { 201: villageSchema },
-      },
-    },
+    doc("createVillage", "Thêm thôn của xã từ một ngày (ghi nhật ký)", {
+      params: z.object({ code }),
+      body: villageCreateInputSchema,
+      response: { 201: villageSchema },
+    }),
     async (request, reply) => {
       const village = await createVillage(db, {
         user: requireUser(request),
@@ -70,16 +72,15 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/communes/:code/villages/merge",
-    {
-      schema: {
-        operationId: "mergeVillages",
-        tags,
-        summary: "Sáp nhập các thôn của xã thành một thôn mới từ một ngày (quan hệ kế thừa)",
+    doc(
+      "mergeVillages",
+      "Sáp nhập các thôn của xã thành một thôn mới từ một ngày (quan hệ kế thừa)",
+      {
         params: z.object({ code }),
         body: villageMergeInputSchema,
         response: { 201: villageSchema },
       },
-    },
+    ),
     async (request, reply) => {
       const village = await mergeVillages(db, {
         user: requireUser(request),
@@ -91,16 +92,11 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.patch(
     "/api/villages/:code",
-    {
-      schema: {
-        operationId: "editVillage",
-        tags,
-        summary: "Đổi tên thôn hoặc giải thể thôn từ một ngày (phiên bản mới, ghi nhật ký)",
-        params: z.object({ code }),
-        body: villageEditInputSchema,
-        response: { 200: villageSchema },
-      },
-    },
+    doc("editVillage", "Đổi tên thôn hoặc giải thể thôn từ một ngày (phiên bản mới, ghi nhật ký)", {
+      params: z.object({ code }),
+      body: villageEditInputSchema,
+      response: { 200: villageSchema },
+    }),
     async (request) =>
       editVillage(db, {
         user: requireUser(request),
@@ -110,29 +106,23 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/villages/:code/sets/:setCode/assessments/:year",
-    {
-      schema: {
-        operationId: "getVillageScorecard",
-        tags,
-        summary: "Kết quả đánh giá thôn theo bộ tiêu chí thôn của tỉnh, có lý do",
-        params: assessmentParams,
-        response: { 200: villageScorecardResponseSchema },
-      },
-    },
+    doc("getVillageScorecard", "Kết quả đánh giá thôn theo bộ tiêu chí thôn của tỉnh, có lý do", {
+      params: assessmentParams,
+      response: { 200: villageScorecardResponseSchema },
+    }),
     async (request) => getVillageScorecard(db, { user: requireUser(request), ...request.params }),
   );
   routes.put(
     "/api/villages/:code/sets/:setCode/assessments/:year/values",
-    {
-      schema: {
-        operationId: "putVillageValues",
-        tags,
-        summary: "Xã nhập số liệu của thôn (kiểm tra từng giá trị, ghi nhật ký, đánh giá lại)",
+    doc(
+      "putVillageValues",
+      "Xã nhập số liệu của thôn (kiểm tra từng giá trị, ghi nhật ký, đánh giá lại)",
+      {
         params: assessmentParams,
         body: villageValuesInputSchema,
         response: { 200: villageScorecardResponseSchema },
       },
-    },
+    ),
     async (request) =>
       writeVillageValues(
         db,
@@ -142,16 +132,15 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.post(
     "/api/villages/:code/recognitions/:setCode",
-    {
-      schema: {
-        operationId: "actOnVillageRecognition",
-        tags,
-        summary: "Thôn tự đánh giá, xã công nhận, không công nhận hoặc thu hồi công nhận",
+    doc(
+      "actOnVillageRecognition",
+      "Thôn tự đánh giá, xã công nhận, không công nhận hoặc thu hồi công nhận",
+      {
         params: z.object({ code, setCode: z.string().min(1).max(80) }),
         body: villageRecognitionActionSchema,
         response: { 200: villageScorecardResponseSchema },
       },
-    },
+    ),
     async (request) =>
       actOnVillageRecognition(
         db,
@@ -161,16 +150,11 @@ export function villageRoutes(app: FastifyInstance, context: AppContext) {
   );
   routes.get(
     "/api/units/:code/villages-summary",
-    {
-      schema: {
-        operationId: "getVillageSummary",
-        tags,
-        summary: "Số thôn đạt và được công nhận theo từng bộ tiêu chí thôn, theo xã",
-        params: z.object({ code }),
-        querystring: yearQuery,
-        response: { 200: villageSummaryResponseSchema },
-      },
-    },
+    doc("getVillageSummary", "Số thôn đạt và được công nhận theo từng bộ tiêu chí thôn, theo xã", {
+      params: z.object({ code }),
+      querystring: yearQuery,
+      response: { 200: villageSummaryResponseSchema },
+    }),
     async (request) =>
       getVillageSummary(db, {
         user: requireUser(request),

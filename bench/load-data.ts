@@ -28,6 +28,7 @@ export interface LoadFigures {
 
 const valueColumns = [
   "unit_code",
+  "province_code",
   "year",
   "indicator_code",
   "num_value",
@@ -47,6 +48,18 @@ async function loadValues(database: Database, dataset: BenchDataset, sample?: En
   let nullValues = 0;
   let generateMs = 0;
   let assessmentsMs = 0;
+  // Every value carries its commune's province (the bench's tree has no reform: one per code).
+  const parents = new Map(dataset.units.map((unit) => [unit.code, unit.parentCode ?? null]));
+  const levels = new Map(dataset.units.map((unit) => [unit.code, unit.level]));
+  const provinces = new Map<string, string | null>();
+  const provinceOf = (code: string) => {
+    if (!provinces.has(code)) {
+      let current: string | null = code;
+      while (current && levels.get(current) !== "province") current = parents.get(current) ?? null;
+      provinces.set(code, current);
+    }
+    return provinces.get(code) ?? null;
+  };
   const { ms } = await timed(() =>
     withCopyWriter(database, async (writer) => {
       const batches = valueBatches(dataset, copyBatch);
@@ -59,6 +72,7 @@ async function loadValues(database: Database, dataset: BenchDataset, sample?: En
           if (value.value === null) nullValues += 1;
           return [
             value.unitCode,
+            provinceOf(value.unitCode),
             value.year,
             value.indicatorCode,
             typeof value.value === "number" ? value.value : null,
@@ -75,8 +89,9 @@ async function loadValues(database: Database, dataset: BenchDataset, sample?: En
       await pending;
       const assessmentsStart = performance.now();
       await writer.execute(
-        `insert into assessments (unit_code, year, version, demo, updated_by)
-         select unit_code, year, 1, true, 'bench' from assessment_values group by unit_code, year`,
+        `insert into assessments (unit_code, province_code, year, version, demo, updated_by)
+         select unit_code, province_code, year, 1, true, 'bench' from assessment_values
+         group by unit_code, province_code, year`,
       );
       assessmentsMs = performance.now() - assessmentsStart;
       return rows;

@@ -71,7 +71,6 @@ const hotPaths: HotPath[] = [
 const openGaps = [
   "dossiers list: audit_log",
   "dossiers list: dossiers",
-  "reports board: report_submissions",
   "tasks: assessment_values",
   "tasks: dossiers",
   "tasks: obstacles",

@@ -3,6 +3,7 @@ import { rateOf, timelinessOf, type SubmissionState } from "@ntm/domain";
 import type { RatesResponse } from "@ntm/contracts";
 import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
+import { findProvinceKeys } from "../units/index.ts";
 import { today as localDate } from "../../shared/clock.ts";
 import { findLastPeriodEnd, findSubmissions } from "./reports.repository.ts";
 import { receiverUnit } from "./report-access.ts";
@@ -27,14 +28,19 @@ export async function getRates(
   const today = localDate(options.now);
   const type = await requireType(db, options.typeId);
   assertCan(options.user, "report.rates.read", await receiverUnit(db, type, today));
+  // The rows of the receiver's province, and of the provinces a reorganisation linked to it; a
+  // national type reads every province.
+  const found = await findProvinceKeys(db, type.receiverUnitCode, today);
+  const provinceKeys = found.length > 0 ? found : undefined;
   // Without a year, the current one; a type whose periods ended before it (a province the 2025
   // reform closed) shows its last year.
   const year = options.period
     ? Number(requirePeriodOf(type, options.period).end.slice(0, 4))
     : (options.year ??
-      Number(((await findLastPeriodEnd(db, type.id, today)) ?? today).slice(0, 4)));
+      Number(((await findLastPeriodEnd(db, type.id, today, provinceKeys)) ?? today).slice(0, 4)));
   const rows = await findSubmissions(db, {
     typeId: type.id,
+    provinceKeys,
     ...(options.period ? { periodKey: options.period } : { periodPrefix: String(year) }),
   });
   const names = await submitterNames(db, rows, today);

@@ -35,9 +35,16 @@ export async function insertSubmissions(db: DbOrTx, rows: (typeof rs.$inferInser
 
 export async function findSubmissions(
   db: DbOrTx,
-  filter: { typeId?: number | undefined; periodKey?: string | undefined; periodPrefix?: string },
+  filter: {
+    typeId?: number | undefined;
+    periodKey?: string | undefined;
+    periodPrefix?: string;
+    /** The province keys of the rows (`findProvinceKeys`), when the caller knows them. */
+    provinceKeys?: string[] | undefined;
+  },
 ) {
   const conditions = [
+    filter.provinceKeys ? inArray(rs.provinceCode, filter.provinceKeys) : undefined,
     filter.typeId !== undefined ? eq(rs.typeId, filter.typeId) : undefined,
     filter.periodKey ? eq(rs.periodKey, filter.periodKey) : undefined,
     filter.periodPrefix ? sql`${rs.periodKey} like ${`${filter.periodPrefix}%`}` : undefined,
@@ -50,11 +57,17 @@ export async function findSubmissions(
 }
 
 /** The last day of a type's latest period begun by a date (ISO), if any is open. */
-export async function findLastPeriodEnd(db: DbOrTx, typeId: number, date: string) {
+export async function findLastPeriodEnd(
+  db: DbOrTx,
+  typeId: number,
+  date: string,
+  provinceKeys?: string[],
+) {
+  const key = provinceKeys ? inArray(rs.provinceCode, provinceKeys) : undefined;
   const rows = await db
     .select({ end: sql<string | null>`max(${rs.periodEnd})::text` })
     .from(rs)
-    .where(and(eq(rs.typeId, typeId), sql`${rs.periodStart} <= ${date}`));
+    .where(and(key, eq(rs.typeId, typeId), sql`${rs.periodStart} <= ${date}`));
   return rows[0]?.end ?? null;
 }
 

@@ -71,10 +71,8 @@ const hotPaths: HotPath[] = [
 const openGaps = [
   "dossiers list: audit_log",
   "dossiers list: dossiers",
-  "tasks: assessment_values",
   "tasks: dossiers",
   "tasks: obstacles",
-  "tasks: report_submissions",
   "value save: audit_log",
 ];
 

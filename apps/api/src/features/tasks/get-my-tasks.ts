@@ -9,7 +9,13 @@ import { getInbox } from "../dossiers/index.ts";
 import { pendingFeedbackTasks } from "../feedback/index.ts";
 import { ocopExpiryTasks } from "../ocop/index.ts";
 import { getUnitTargets } from "../targets/index.ts";
-import { findDescendantsOn, findLatestUnit, findPathOn, findUnitOn } from "../units/index.ts";
+import {
+  findDescendantsOn,
+  findLatestUnit,
+  findPathOn,
+  findProvinceKeys,
+  findUnitOn,
+} from "../units/index.ts";
 import {
   countValuesEntered,
   findLatestReminders,
@@ -21,6 +27,8 @@ import {
 interface TaskScope {
   own: UnitResource;
   provinceCode: string | null;
+  /** The province keys of the scope's rows (none for a national account: every province). */
+  provinceKeys: string[] | undefined;
   units: Map<string, UnitResource & { name: string; assessedCommune: boolean }>;
 }
 
@@ -63,7 +71,8 @@ async function loadScope(db: Db, user: AuthUser, today: string): Promise<TaskSco
     });
   }
   const provinceCode = path.find((step) => step.level === "province")?.code ?? null;
-  return { own, provinceCode, units };
+  const keys = provinceCode ? await findProvinceKeys(db, provinceCode) : [];
+  return { own, provinceCode, provinceKeys: keys.length > 0 ? keys : undefined, units };
 }
 
 async function dossierTasks(db: Db, user: AuthUser, now: Date): Promise<TaskDto[]> {
@@ -89,12 +98,13 @@ async function reportTasks(
   scope: TaskScope,
   date: string,
 ): Promise<TaskDto[]> {
-  const rows = (await findOpenSubmissions(db, [...scope.units.keys()])).filter((row) =>
-    allows(user, "report.submit", {
-      submitter: scope.units.get(row.unitCode) ?? { unitCode: row.unitCode, path: [] },
-      departmentCode: row.departmentCode || null,
-      receiverUnitCode: row.receiverUnitCode,
-    }),
+  const rows = (await findOpenSubmissions(db, [...scope.units.keys()], scope.provinceKeys)).filter(
+    (row) =>
+      allows(user, "report.submit", {
+        submitter: scope.units.get(row.unitCode) ?? { unitCode: row.unitCode, path: [] },
+        departmentCode: row.departmentCode || null,
+        receiverUnitCode: row.receiverUnitCode,
+      }),
   );
   // A report someone above reminded the unit of shows once, as the reminder.
   const reminders = new Map(
@@ -198,6 +208,7 @@ async function missingValueTasks(
     year,
     unitCodes: communes.map((unit) => unit.unitCode),
     indicatorCodes: indicators,
+    provinceKeys: scope.provinceKeys,
   });
   const behind = communes
     .map((unit) => ({ unit, missing: indicators.length - (entered.get(unit.unitCode) ?? 0) }))

@@ -7,7 +7,11 @@ const ob = tables.obstacles;
 const av = tables.assessmentValues;
 
 /** Reports of these units not submitted yet (drafts of an opened period, or returned ones). */
-export async function findOpenSubmissions(db: DbOrTx, unitCodes: string[]) {
+export async function findOpenSubmissions(
+  db: DbOrTx,
+  unitCodes: string[],
+  provinceKeys?: string[],
+) {
   if (unitCodes.length === 0) return [];
   return db
     .select({
@@ -24,7 +28,13 @@ export async function findOpenSubmissions(db: DbOrTx, unitCodes: string[]) {
     })
     .from(rs)
     .innerJoin(rt, eq(rt.id, rs.typeId))
-    .where(and(inArray(rs.unitCode, unitCodes), ne(rs.state, "submitted")))
+    .where(
+      and(
+        provinceKeys ? inArray(rs.provinceCode, provinceKeys) : undefined,
+        inArray(rs.unitCode, unitCodes),
+        ne(rs.state, "submitted"),
+      ),
+    )
     .orderBy(asc(rs.dueDate), asc(rs.id));
 }
 
@@ -64,7 +74,12 @@ export async function findUnresolvedObstacles(db: DbOrTx, unitCodes: string[]) {
 /** How many of these indicators have a value, per unit, for a year. */
 export async function countValuesEntered(
   db: DbOrTx,
-  filter: { year: number; unitCodes: string[]; indicatorCodes: string[] },
+  filter: {
+    year: number;
+    unitCodes: string[];
+    indicatorCodes: string[];
+    provinceKeys?: string[] | undefined;
+  },
 ): Promise<Map<string, number>> {
   if (filter.unitCodes.length === 0 || filter.indicatorCodes.length === 0) return new Map();
   const rows = await db
@@ -72,6 +87,7 @@ export async function countValuesEntered(
     .from(av)
     .where(
       and(
+        filter.provinceKeys ? inArray(av.provinceCode, filter.provinceKeys) : undefined,
         eq(av.year, filter.year),
         inArray(av.unitCode, filter.unitCodes),
         inArray(av.indicatorCode, filter.indicatorCodes),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type {
@@ -113,5 +114,137 @@ describe("villages of the demo commune", () => {
     await desktop.getByTestId(`target-${after.target.id}`).waitFor();
     await screenshot(desktop, "villages-target-1280");
     await desktop.close();
+  });
+});
+
+async function send<T>(cookie: string, method: "POST" | "PUT", path: string, body: unknown) {
+  const response = await fetch(`${app.baseUrl}${path}`, {
+    method,
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+const illustrativeSet = JSON.parse(
+  readFileSync(new URL("../data/criteria/village-ntm-illustrative.json", import.meta.url), "utf8"),
+) as Record<string, unknown>;
+
+/** A smart-village set of the province of today: one criterion, its threshold unverified. */
+const smartVillageSet = {
+  ...illustrativeSet,
+  code: "51-thon-thong-minh-e2e",
+  name: "Bộ tiêu chí thôn thông minh (minh họa)",
+  village: { kind: "smart-village", illustrative: true },
+  fromYear: 2025,
+  toYear: 2025,
+  criteria: [
+    {
+      code: "1",
+      name: "Hạ tầng số",
+      indicators: [
+        {
+          code: "1.1",
+          name: "Nhà văn hóa thôn có wifi miễn phí được duy trì thường xuyên",
+          kind: "boolean",
+          comparator: "is",
+          thresholds: [
+            {
+              level: "standard",
+              value: true,
+              basis: { document: "Minh họa" },
+              status: "unverified",
+              note: "Minh họa, theo nội dung QĐ 2429/QĐ-UBND tỉnh Quảng Nam",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe("the model commune's smart village", () => {
+  it("is read from the villages the commune recognised, named on the scorecard, and refused when typed", async () => {
+    const admin = await apiLogin(app.baseUrl, "admin");
+    const commune = await apiLogin(app.baseUrl, "xa");
+    const me = await apiGet<CurrentUser>(app.baseUrl, commune, "/api/auth/me");
+    const imported = await send(admin, "POST", "/api/catalog/sets", smartVillageSet);
+    expect(imported.status).toBe(201);
+
+    // The demo's villages moved with their commune on 1/7/2025: the officer's are under it in 2025.
+    const list = await apiGet<VillageListResponse>(
+      app.baseUrl,
+      commune,
+      `/api/communes/${me.unitCode}/villages?year=2025`,
+    );
+    const village = list.villages[0];
+    if (!village) throw new Error("the demo commune has no village in 2025");
+    // The commune's 2025 assessment (the demo leaves its values to enter).
+    const card = await apiGet<{ assessment: { version: number } }>(
+      app.baseUrl,
+      commune,
+      `/api/units/${me.unitCode}/scorecard?year=2025`,
+    );
+    const entered = await send(
+      commune,
+      "PUT",
+      `/api/units/${me.unitCode}/assessments/2025/values`,
+      {
+        version: card.assessment.version,
+        values: [{ indicatorCode: "1.1", value: true }],
+      },
+    );
+    expect(entered.status).toBe(200);
+    const typed = await send<{ error: { message: string } }>(
+      commune,
+      "PUT",
+      `/api/units/${me.unitCode}/assessments/2025/values`,
+      { version: card.assessment.version + 1, values: [{ indicatorCode: "KM.1", value: true }] },
+    );
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.message).toContain("lấy từ sổ thôn");
+
+    const base = `/api/villages/${village.code}`;
+    const values = await send(
+      commune,
+      "PUT",
+      `${base}/sets/${smartVillageSet.code}/assessments/2025/values`,
+      {
+        version: 0,
+        values: [{ indicatorCode: "1.1", value: true }],
+      },
+    );
+    expect(values.status).toBe(200);
+    for (const step of [
+      { type: "self_assess", year: 2025, reportNumber: "09/BC-BPT", reportDate: "2025-11-03" },
+      { type: "recognise", decisionNumber: "201/QĐ-UBND", decisionDate: "2025-12-10" },
+    ]) {
+      const done = await send(
+        commune,
+        "POST",
+        `${base}/recognitions/${smartVillageSet.code}`,
+        step,
+      );
+      expect(done.status).toBe(200);
+    }
+
+    for (const [width, height, name] of [
+      [390, 844, "smart-village-scorecard-390"],
+      [1280, 900, "smart-village-scorecard-1280"],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await useSession(page, commune);
+      await page.goto(`${app.baseUrl}/units/${me.unitCode}`);
+      await page.getByTestId("year-select").selectOption("2025");
+      await page.getByTestId("level-switch").getByText("kiểu mẫu").click();
+      const conditions = page.getByTestId("level-conditions");
+      await conditions.waitFor();
+      const note = conditions.getByTestId("indicator-note-KM.1");
+      await expect.poll(() => note.inputValue()).toContain("Lấy từ sổ thôn");
+      expect(await note.inputValue()).toContain(`${village.name} (201/QĐ-UBND)`);
+      await note.scrollIntoViewIfNeeded();
+      await screenshot(page, name);
+      await page.close();
+    }
   });
 });

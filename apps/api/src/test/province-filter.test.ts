@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Db } from "@ntm/db";
 import { reevaluate, writeValuesBulk } from "../features/assessments/index.ts";
 import { systemUser } from "../features/auth/index.ts";
+import { findProvinceKeys } from "../features/units/index.ts";
 import { unkeyedTables } from "./province-key.ts";
 import { createTestApp, loginAs, type TestApp } from "./test-app.ts";
 
@@ -295,5 +296,50 @@ describe("hot paths and the province filter", () => {
       sql`select distinct province_code as province from evaluation_criteria where unit_code = 'Y01'`,
     );
     expect(other).toEqual([{ province: "P02" }]);
+  });
+});
+
+describe("the province key across a reorganisation", () => {
+  it("keys each year's rows by the province that held the commune on its 31 December", async () => {
+    // Y01 leaves P02 for P01 on 1/7/2025 (a province merger of the 2025 kind), keeping its code.
+    await t.database.db.execute(
+      sql`insert into admin_units (code, name, level, parent_code, valid_from, region)
+          values ('Y01', 'Xã Ia Chim', 'commune', 'P01', '2025-07-01', 'TN')`,
+    );
+    await t.database.db.execute(
+      sql`update admin_units set valid_to = '2025-06-30'
+          where code = 'Y01' and valid_from = '2008-01-01'`,
+    );
+    await t.database.db.execute(
+      sql`insert into unit_successors (predecessor_code, predecessor_valid_from, successor_code,
+            successor_valid_from, kind, effective_date)
+          values ('P02', '2008-01-01', 'P01', '2008-01-01', 'full', '2025-07-01'),
+                 ('Y01', '2008-01-01', 'Y01', '2025-07-01', 'full', '2025-07-01')`,
+    );
+    await writeValuesBulk(t.database.db, {
+      rows: [
+        { unitCode: "Y01", year: 2024, indicatorCode: "3.1", value: 60 },
+        { unitCode: "Y01", year: 2025, indicatorCode: "3.1", value: 65 },
+      ],
+      by: systemUser,
+      now: new Date("2025-12-01T08:00:00Z"),
+      demo: false,
+      source: "kiểm thử",
+    });
+    for (const table of ["assessments", "assessment_values", "evaluation_results"]) {
+      const keys = await queryRows<{ year: number; province: string }>(
+        t.database.db,
+        sql`select distinct year, province_code as province from ${sql.identifier(table)}
+            where unit_code = 'Y01' and year in (2024, 2025) order by year`,
+      );
+      expect(keys, table).toEqual([
+        { year: 2024, province: "P02" },
+        { year: 2025, province: "P01" },
+      ]);
+    }
+    // Reading P01 over the years takes the key of the province it absorbed, and the other way.
+    expect(await findProvinceKeys(t.database.db, "P01")).toEqual(["P01", "P02"]);
+    expect(await findProvinceKeys(t.database.db, "P02")).toEqual(["P01", "P02"]);
+    expect(await findProvinceKeys(t.database.db, "X01", "2024-12-31")).toEqual(["P01", "P02"]);
   });
 });

@@ -56,11 +56,24 @@ interface AccountState {
  */
 interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   "assessment.value.update": { entity: "assessment_value"; old: ValueState; new: ValueState };
-  /** One row per value a file import changed, so the indicator's history shows it. */
+  /**
+   * One row per value a bulk write changed (values taken from the village and OCOP registries;
+   * file imports before ADR 0028), so the indicator's history shows it.
+   */
   "assessment.value.import": {
     entity: "assessment_value";
     old: ValueState | null;
     new: ValueState & { source: string };
+  };
+  /**
+   * The values a file import changed in one assessment, in one row: per indicator what it
+   * replaced (null when it had no value) and what it wrote. An indicator's history reads its
+   * entry out of this row (docs/decisions/0028-one-audit-row-per-imported-assessment.md).
+   */
+  "assessment.import": {
+    entity: "assessment";
+    old: Record<string, ValueState | null>;
+    new: { source: string; values: Record<string, ValueState> };
   };
   /** Values written in bulk without a per-value history (demo data). */
   "assessment.values.import": {
@@ -234,6 +247,7 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "assessment.value.update": "assessment_value",
   "assessment.value.import": "assessment_value",
   "assessment.values.import": "assessment",
+  "assessment.import": "assessment",
   "evidence.upload": "assessment_value",
   "evidence.delete": "assessment_value",
   "catalog.import": "criteria_set",

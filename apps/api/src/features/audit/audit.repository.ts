@@ -8,6 +8,9 @@ const head = tables.auditChainHead;
 /** The one chain every audit row belongs to (see docs/decisions/0009). */
 export const auditChainName = "audit_log";
 
+/** The action of an import's one row per assessment (docs/decisions/0028). */
+export const importChangesAction = "assessment.import";
+
 export type AuditRowInsert = Omit<typeof a.$inferInsert, "id">;
 
 /** An audit row with `at` as the text the chain hashes (UTC, microseconds). */
@@ -137,7 +140,7 @@ export async function findChainPage(
     .limit(limit);
 }
 
-export async function findAuditEntries(
+export async function findAuditRows(
   db: DbOrTx,
   filter: { unitCode?: string; entityPrefix?: string; entityType?: string; limit: number },
 ) {
@@ -150,6 +153,35 @@ export async function findAuditEntries(
     .select(entryColumns)
     .from(a)
     .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(a.id))
+    .limit(filter.limit);
+}
+
+/**
+ * Rows of a value's history, newest first: rows whose key starts with `entityPrefix`
+ * ("unit/year/indicator…") and an import's row of that assessment (key "unit/year") that changed
+ * an indicator whose code starts with what the prefix names of it.
+ */
+export async function findValueHistoryRows(
+  db: DbOrTx,
+  filter: { unitCode: string; entityPrefix: string; limit: number },
+) {
+  const [unitCode = "", year = "", indicator = ""] = filter.entityPrefix.split("/");
+  const ofImport = and(
+    eq(a.action, importChangesAction),
+    eq(a.entityKey, `${unitCode}/${year}`),
+    sql`exists (select 1 from jsonb_object_keys(${a.newValue} -> 'values') as code
+                 where code like ${indicator + "%"})`,
+  );
+  return db
+    .select(entryColumns)
+    .from(a)
+    .where(
+      and(
+        eq(a.unitCode, filter.unitCode),
+        sql`(${a.entityKey} like ${filter.entityPrefix + "%"} or ${ofImport})`,
+      ),
+    )
     .orderBy(desc(a.id))
     .limit(filter.limit);
 }

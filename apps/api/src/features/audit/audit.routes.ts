@@ -6,7 +6,7 @@ import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { today } from "../../shared/clock.ts";
 import { requireUnitAccess } from "../units/index.ts";
-import { findAuditEntries } from "./audit.repository.ts";
+import { findAuditRows } from "./audit.repository.ts";
 
 export function auditRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -31,7 +31,7 @@ export function auditRoutes(app: FastifyInstance, context: AppContext) {
         asOf: today(context.now()),
         action: "audit.read",
       });
-      const rows = await findAuditEntries(db, {
+      const rows = await findAuditRows(db, {
         unitCode: request.query.unit,
         limit: request.query.limit,
       });

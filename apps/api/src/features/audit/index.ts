@@ -1,5 +1,5 @@
 export { auditRoutes } from "./audit.routes.ts";
-export { findAuditEntries } from "./audit.repository.ts";
+export { findAuditEntries } from "./value-history.ts";
 export {
   describeAuditBreak,
   verifyAuditChain,

@@ -1,8 +1,10 @@
 import { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import type { RawCell } from "@ntm/domain";
 import { AppError, invalid } from "../../http/app-error.ts";
+import { CsvSplitter } from "./csv-splitter.ts";
 
 /** A cell as read from a file: a plain value, or something the import refuses with a reason. */
 export type ReadCell = RawCell | { refused: string };
@@ -13,12 +15,19 @@ export interface ReadRow {
   cells: ReadCell[];
 }
 
-export interface ReadSheet {
+interface ReadSheet {
   kind: "xlsx" | "csv";
   sheet: string | null;
   rows: ReadRow[];
   /** Merged ranges ("A5:A7"), which the import refuses. */
   merges: string[];
+}
+
+/** A data sheet whose rows are taken one by one. */
+export interface SheetSource extends Omit<ReadSheet, "rows"> {
+  rows: AsyncIterable<ReadRow>;
+  /** Bytes of the file read so far (all of a workbook, which is read whole first). */
+  bytesRead: () => number;
 }
 
 /** How much of a file the import reads before refusing it. */
@@ -69,6 +78,7 @@ export const dataSheetName = "Số liệu";
 /** Longest stretch of reading before the server answers other requests again. */
 const turnMs = 20;
 const chunkBytes = 64 * 1024;
+const csvPieceBytes = 256 * 1024;
 const maxMerges = 500;
 
 const megabytes = (bytes: number) => `${Math.round(bytes / mebibytes)} MB`;
@@ -333,87 +343,81 @@ async function readWorkbook(content: Buffer, options: ReadOptions): Promise<Read
   );
 }
 
-/**
- * Splits CSV text (RFC 4180 quotes; comma, or semicolon as Excel writes it with decimal commas)
- * row by row. `position` is the index in the text where the next row starts. A row wider than
- * `limits.columns` is refused while it is read.
- */
-export function* csvRows(
-  text: string,
-  limits?: SheetLimits,
-): Generator<ReadRow & { position: number }> {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = body.slice(0, body.indexOf("\n") >= 0 ? body.indexOf("\n") : body.length);
-  const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
-  let cells: ReadCell[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  const endField = () => {
-    cells.push(field === "" ? null : field);
-    field = "";
-    if (limits && cells.length > limits.columns) throw tooManyColumns(limits, rowStart);
-  };
-  for (let index = 0; index < body.length; index += 1) {
-    const char = body[index];
-    if (quoted) {
-      if (char === '"') {
-        if (body[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else quoted = false;
-      } else {
-        if (char === "\n") line += 1;
-        field += char;
-      }
-    } else if (char === '"' && field === "") quoted = true;
-    else if (char === delimiter) endField();
-    else if (char === "\n" || char === "\r") {
-      if (char === "\r" && body[index + 1] === "\n") index += 1;
-      endField();
-      if (cells.some((cell) => cell !== null)) {
-        yield { number: rowStart, cells, position: index + 1 };
-      }
-      cells = [];
-      line += 1;
-      rowStart = line;
-    } else field += char;
-  }
-  if (field !== "" || cells.length > 0) {
-    endField();
-    if (cells.some((cell) => cell !== null)) {
-      yield { number: rowStart, cells, position: body.length };
-    }
-  }
+/** The first row of a CSV text: to tell a CSV file from something else by its header. */
+function firstCsvRow(text: string): ReadCell[] {
+  const splitter = new CsvSplitter();
+  return [...splitter.push(text), ...splitter.end()][0]?.cells ?? [];
 }
 
-/** All rows of a CSV text at once: for short texts such as the first lines of a file. */
-export function parseCsv(text: string): ReadRow[] {
-  return Array.from(csvRows(text), ({ number, cells }) => ({ number, cells }));
+function notASpreadsheet(fileName: string) {
+  return new AppError({
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    vi: `Tệp "${fileName}" không phải bảng tính. Chỉ nhận tệp Excel (.xlsx) theo mẫu hoặc tệp CSV (UTF-8).`,
+    en: `"${fileName}" is not a spreadsheet; upload .xlsx or UTF-8 .csv.`,
+  });
 }
 
-async function readCsv(text: string, options: ReadOptions): Promise<ReadSheet> {
-  const collector = new RowCollector(options, text.length);
-  let position = 0;
-  for (const row of csvRows(text, options.limits)) {
-    position = row.position;
-    await collector.add({ number: row.number, cells: row.cells }, () => position);
-  }
-  return { kind: "csv", sheet: null, rows: collector.rows, merges: [] };
-}
+const isBinary = (text: string) => text.includes("\u0000") || text.includes("\ufffd");
 
 /**
- * Reads the data sheet of an uploaded file as a stream, within the limits: a file too large, or
- * with too many rows or columns, is refused as soon as the limit is passed, and the server keeps
- * answering other requests while it reads. Refuses with a clear message what is not a
- * spreadsheet at all (an old .xls, a PDF, a damaged workbook).
+ * The rows of a CSV file, decoded and split a piece at a time: only the piece being read and the
+ * row being built are held, whatever the size of the file. Limits are checked as rows arrive, and
+ * a piece that is not text (a NUL byte, invalid UTF-8) refuses the file.
  */
-export async function readSheet(
+async function* csvRows(
   fileName: string,
   content: Buffer,
   options: ReadOptions,
-): Promise<ReadSheet> {
+  read: { bytes: number },
+): AsyncGenerator<ReadRow> {
+  const { limits } = options;
+  const decoder = new StringDecoder("utf8");
+  const splitter = new CsvSplitter((cells, row) => {
+    if (cells > limits.columns) throw tooManyColumns(limits, row);
+  });
+  let rows = 0;
+  let cells = 0;
+  let lastTurn = performance.now();
+  const counted = (row: ReadRow) => {
+    rows += 1;
+    if (rows > limits.rows) throw tooManyRows(limits);
+    cells += row.cells.length;
+    if (cells > limits.cells) throw tooManyCells(limits);
+    return row;
+  };
+  for (let offset = 0; offset < content.length; offset += csvPieceBytes) {
+    const end = Math.min(content.length, offset + csvPieceBytes);
+    const text = decoder.write(content.subarray(offset, end));
+    read.bytes = end;
+    if (isBinary(text)) throw notASpreadsheet(fileName);
+    for (const row of splitter.push(text)) yield counted(row);
+    if (performance.now() - lastTurn > turnMs) {
+      await nextTurn();
+      lastTurn = performance.now();
+    }
+  }
+  const rest = decoder.end();
+  if (isBinary(rest)) throw notASpreadsheet(fileName);
+  for (const row of [...splitter.push(rest), ...splitter.end()]) yield counted(row);
+}
+
+async function* listed(rows: ReadRow[]): AsyncGenerator<ReadRow> {
+  for (const row of rows) yield row;
+}
+
+/**
+ * Opens the data sheet of an uploaded file within the limits, refusing at once what is not a
+ * spreadsheet at all (an old .xls, a PDF, a damaged workbook). A CSV file's rows are read as they
+ * are taken, so a national file is never held as rows; a workbook's data sheet is read whole
+ * first (the streaming reader gives merged ranges only at the end), within its limits. Either
+ * way a file too large, or with too many rows or columns, is refused as soon as the limit is
+ * passed, and the server keeps answering other requests while it reads.
+ */
+export async function openSheet(
+  fileName: string,
+  content: Buffer,
+  options: ReadOptions,
+): Promise<SheetSource> {
   const lower = fileName.toLowerCase();
   if (content.length === 0) {
     throw invalid("Tệp rỗng, không có dữ liệu.", "The file is empty.");
@@ -421,7 +425,8 @@ export async function readSheet(
   if (content.length > options.limits.bytes) throw fileTooLarge(options.limits);
   if (startsWith(content, [0x50, 0x4b, 0x03, 0x04])) {
     try {
-      return await readWorkbook(content, options);
+      const sheet = await readWorkbook(content, options);
+      return { ...sheet, rows: listed(sheet.rows), bytesRead: () => content.length };
     } catch (error) {
       if (error instanceof AppError) throw error;
       throw damagedWorkbook();
@@ -434,23 +439,20 @@ export async function readSheet(
       en: "Excel 97–2003 (.xls) files are not supported; save as .xlsx or .csv.",
     });
   }
-  const text = content.toString("utf8");
-  const binary = text.includes("\u0000") || text.includes("\ufffd");
-  if (
-    binary ||
-    !(
-      lower.endsWith(".csv") ||
-      lower.endsWith(".txt") ||
-      headerLooksRight(parseCsv(text.slice(0, 2000))[0]?.cells ?? [])
-    )
-  ) {
-    throw new AppError({
-      code: "UNSUPPORTED_MEDIA_TYPE",
-      vi: `Tệp "${fileName}" không phải bảng tính. Chỉ nhận tệp Excel (.xlsx) theo mẫu hoặc tệp CSV (UTF-8).`,
-      en: `"${fileName}" is not a spreadsheet; upload .xlsx or UTF-8 .csv.`,
-    });
+  const start = content.subarray(0, 2000).toString("utf8");
+  // The last character may be cut in two by the 2,000 bytes.
+  if (isBinary(start.slice(0, -1))) throw notASpreadsheet(fileName);
+  if (!(lower.endsWith(".csv") || lower.endsWith(".txt") || headerLooksRight(firstCsvRow(start)))) {
+    throw notASpreadsheet(fileName);
   }
-  return readCsv(text, options);
+  const read = { bytes: 0 };
+  return {
+    kind: "csv",
+    sheet: null,
+    merges: [],
+    rows: csvRows(fileName, content, options, read),
+    bytesRead: () => read.bytes,
+  };
 }
 
 /** Column letters of a 1-based column number: 1 → A, 28 → AB. */

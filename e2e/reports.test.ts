@@ -7,6 +7,8 @@ import type { Browser, Page } from "playwright-core";
 import type {
   CurrentUser,
   MyTasksResponse,
+  ObstacleDto,
+  PredecessorHistoryResponse,
   RatesResponse,
   ReportSubmissionDto,
   ReportTypeDto,
@@ -50,6 +52,21 @@ function passing(card: Scorecard, code: string): string | number | null {
     return String(threshold.value).replace(".", ",");
   }
   return null;
+}
+
+/** A report type the coordination office of the province of today receives from its xã. */
+async function typeOfToday(cadence: ReportTypeDto["cadence"]) {
+  const office = await apiLogin(app.baseUrl, "vpdp-qng");
+  const me = await apiGet<CurrentUser>(app.baseUrl, office, "/api/auth/me");
+  const types = await apiGet<ReportTypeDto[]>(app.baseUrl, office, "/api/report-types");
+  const type = types.find(
+    (candidate) =>
+      candidate.receiverUnitCode === me.unitCode &&
+      candidate.submitterLevel === "commune" &&
+      candidate.cadence === cadence,
+  );
+  expect(type, JSON.stringify(types)).toBeDefined();
+  return type!;
 }
 
 describe("reports, obstacles and Excel", () => {
@@ -149,28 +166,33 @@ describe("reports, obstacles and Excel", () => {
     await page.close();
   });
 
-  // Not run until the demo's reporting is moved to the province of today: the demo's report types
-  // are received by old Kon Tum (62), closed on 30/6/2025, so no 2026 period opens for them, and
-  // the district that raises obstacles no longer exists. See docs/reform-2025.md, "Limits".
-  it.skip("a monthly report is drafted, submitted, returned, resubmitted, and the rate board shows it", async () => {
-    const huyenCookie = await apiLogin(app.baseUrl, "huyen");
-    const mine = await apiGet<ReportSubmissionDto[]>(app.baseUrl, huyenCookie, "/api/reports");
+  it("a commune's monthly report is drafted, submitted, returned, resubmitted, and the rate board shows it", async () => {
+    const officerCookie = await apiLogin(app.baseUrl, "xa");
+    const type = await typeOfToday("monthly");
+    const mine = await apiGet<ReportSubmissionDto[]>(
+      app.baseUrl,
+      officerCookie,
+      `/api/reports?type=${type.id}`,
+    );
     const target = mine
       .filter((r) => r.canSubmit && r.state === "draft")
       .sort((a, b) => b.periodKey.localeCompare(a.periodKey))[0]!;
     expect(target).toBeDefined();
+    // A period of the province of today, after the districts ended.
+    expect(target.periodKey > "2025-M06").toBe(true);
     const opener = `report-open-${target.periodKey}-${target.unitCode}`;
+    const listUrl = `${app.baseUrl}/reports?type=${type.id}&period=${target.periodKey}`;
 
     const district = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(district, app.baseUrl, "huyen");
-    await district.goto(`${app.baseUrl}/reports`);
+    await login(district, app.baseUrl, "xa");
+    await district.goto(listUrl);
     await district.getByTestId("reports-table").waitFor();
     await screenshot(district, "reports-list");
     await district.getByTestId(opener).click();
     await district.getByTestId("report-detail").waitFor();
     await district
       .getByTestId("report-narrative")
-      .fill("Tháng này hoàn thành 2 công trình giao thông.");
+      .fill("Tháng này xã hoàn thành 2 công trình giao thông nông thôn.");
     await district.getByTestId("figures-targets").waitFor();
     expect(await district.getByTestId("report-detail").innerText()).toContain("Kế hoạch vốn năm");
     await screenshot(district, "reports-draft");
@@ -179,9 +201,11 @@ describe("reports, obstacles and Excel", () => {
     await expect.poll(() => district.getByTestId("report-state").innerText()).toBe("Đã nộp");
 
     const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(office, app.baseUrl, "vpdp");
-    await office.goto(`${app.baseUrl}/reports?period=${target.periodKey}`);
-    await office.getByTestId(opener).click();
+    await login(office, app.baseUrl, "vpdp-qng");
+    // The office receives every xã's report of the period: it finds the commune by name.
+    await office.goto(`${listUrl}&q=${encodeURIComponent(target.unitName)}`);
+    await office.getByTestId("reports-table").waitFor();
+    await office.getByTestId(opener).click({ timeout: 60_000 });
     await office.getByTestId("report-return-reason").fill("Bổ sung số liệu giải ngân vốn.");
     await office.getByTestId("report-return").click();
     await expect.poll(() => office.getByTestId("report-state").innerText()).toBe("Bị trả lại");
@@ -196,13 +220,12 @@ describe("reports, obstacles and Excel", () => {
     await district.getByTestId("report-submit").click();
     await expect.poll(() => district.getByTestId("report-state").innerText()).toBe("Đã nộp");
 
-    await office.goto(`${app.baseUrl}/reports/rates`);
+    await office.goto(`${app.baseUrl}/reports/rates?type=${type.id}`);
     await office.getByTestId("rates-table").waitFor();
-    const row = office.getByTestId("rates-table").locator("tbody tr", { hasText: target.unitName });
-    expect(await row.locator("[data-timeliness]").count()).toBeGreaterThan(0);
-    expect(
-      await row.locator("[data-timeliness=on_time], [data-timeliness=late]").count(),
-    ).toBeGreaterThan(0);
+    const cell = office
+      .getByTestId(`rates-cell-${target.unitCode}-${target.periodKey}`)
+      .locator("[data-timeliness]");
+    expect(["on_time", "late"]).toContain(await cell.getAttribute("data-timeliness"));
     await screenshot(office, "reports-rates");
     await narrow(office, "reports-rates");
 
@@ -220,16 +243,11 @@ describe("reports, obstacles and Excel", () => {
     await office.close();
   });
 
-  // Not run until the demo's reporting is moved to the province of today: the demo's report types
-  // are received by old Kon Tum (62), closed on 30/6/2025, so no 2026 period opens for them, and
-  // the district that raises obstacles no longer exists. See docs/reform-2025.md, "Limits".
-  it.skip("a rate-board cell opens the communes behind it; two are reminded and the commune officer's home lists the reminder", async () => {
-    const office = await apiLogin(app.baseUrl, "vpdp");
+  it("a rate-board cell opens the communes behind it; two are reminded and the commune officer's home lists the reminder", async () => {
+    const office = await apiLogin(app.baseUrl, "vpdp-qng");
     const officer = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
-    const types = await apiGet<ReportTypeDto[]>(app.baseUrl, office, "/api/report-types");
-    const communeType = types.find((type) => type.submitterLevel === "commune")!;
-    expect(communeType).toBeDefined();
+    const communeType = await typeOfToday("monthly");
     const board = await apiGet<RatesResponse>(
       app.baseUrl,
       office,
@@ -247,7 +265,7 @@ describe("reports, obstacles and Excel", () => {
     const otherId = other.cells.find((c) => c.periodKey === cell.periodKey)!.submissionId;
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await login(page, app.baseUrl, "vpdp");
+    await login(page, app.baseUrl, "vpdp-qng");
     await page.goto(`${app.baseUrl}/reports/rates?type=${communeType.id}`);
     await page.getByTestId("rates-table").waitFor();
     await page.getByTestId(`rates-cell-${me.unitCode}-${cell.periodKey}`).click();
@@ -315,13 +333,27 @@ describe("reports, obstacles and Excel", () => {
     const officer = await apiLogin(app.baseUrl, "xa");
     const me = await apiGet<CurrentUser>(app.baseUrl, officer, "/api/auth/me");
     const mine = await apiGet<ReportSubmissionDto[]>(app.baseUrl, officer, "/api/reports");
-    expect(mine.length).toBeGreaterThan(0);
-    expect(new Set(mine.map((row) => row.unitCode))).toEqual(new Set([me.unitCode]));
-    const draft = mine.find((row) => row.canSubmit)!;
+    // The reports due to the province of today are the commune's own, monthly and quarterly; the
+    // older ones are those of the communes it was formed from (ADR 0011).
+    const ofToday = new Set([
+      (await typeOfToday("monthly")).id,
+      (await typeOfToday("quarterly")).id,
+    ]);
+    const due = mine.filter((row) => ofToday.has(row.typeId));
+    expect(new Set(due.map((row) => row.typeId))).toEqual(ofToday);
+    expect(new Set(due.map((row) => row.unitCode))).toEqual(new Set([me.unitCode]));
+    const history = await apiGet<PredecessorHistoryResponse>(
+      app.baseUrl,
+      officer,
+      `/api/units/${me.unitCode}/predecessor-history`,
+    );
+    const former = new Set([me.unitCode, ...history.predecessors.map((p) => p.code)]);
+    for (const row of mine) expect(former.has(row.unitCode), row.unitCode).toBe(true);
+    const draft = due.find((row) => row.canSubmit)!;
     expect(draft).toBeDefined();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, app.baseUrl, "xa");
-    await page.goto(`${app.baseUrl}/reports?status=open`);
+    await page.goto(`${app.baseUrl}/reports?status=open&type=${draft.typeId}`);
     await page.getByTestId("reports-table").waitFor();
     await page.getByTestId(`report-open-${draft.periodKey}-${draft.unitCode}`).click();
     await page.getByTestId("report-detail").waitFor();
@@ -337,12 +369,9 @@ describe("reports, obstacles and Excel", () => {
     await page.close();
   });
 
-  // Not run until the demo's reporting is moved to the province of today: the demo's report types
-  // are received by old Kon Tum (62), closed on 30/6/2025, so no 2026 period opens for them, and
-  // the district that raises obstacles no longer exists. See docs/reform-2025.md, "Limits".
-  it.skip("an obstacle is raised by the district, escalated and resolved by the coordination office", async () => {
+  it("an obstacle is raised by a commune, escalated straight to the province and resolved by the coordination office", async () => {
     const district = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(district, app.baseUrl, "huyen");
+    await login(district, app.baseUrl, "xa");
     await district.goto(`${app.baseUrl}/reports/obstacles`);
     await district.getByTestId("obstacle-title").fill("Thiếu vốn đối ứng xây trường mầm non");
     await district.getByTestId("obstacle-criteria").fill("5");
@@ -352,16 +381,28 @@ describe("reports, obstacles and Excel", () => {
     const card = district
       .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })
       .first();
-    await card.getByTestId("obstacle-note").fill("Vượt khả năng cân đối của huyện.");
+    await card.getByTestId("obstacle-note").fill("Vượt khả năng cân đối của xã.");
     await card.getByTestId("obstacle-escalate").click();
     await expect
       .poll(() => card.getByTestId("obstacle-holder").innerText())
       .toBe("Văn phòng điều phối NTM tỉnh");
+    const raised = (
+      await apiGet<ObstacleDto[]>(
+        app.baseUrl,
+        await apiLogin(app.baseUrl, "xa"),
+        "/api/obstacles?status=escalated",
+      )
+    ).find((obstacle) => obstacle.title === "Thiếu vốn đối ứng xây trường mầm non")!;
+    // Since 1/7/2025 no district stands between the commune and its province.
+    expect(raised.events.map((event) => event.toHolder)).toEqual([
+      "commune",
+      "coordination_office",
+    ]);
     await screenshot(district, "reports-obstacles");
     await narrow(district, "reports-obstacles");
 
     const office = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(office, app.baseUrl, "vpdp");
+    await login(office, app.baseUrl, "vpdp-qng");
     await office.goto(`${app.baseUrl}/reports/obstacles`);
     const held = office
       .locator("[data-testid^=obstacle-]", { hasText: "Thiếu vốn đối ứng xây trường mầm non" })

@@ -28,7 +28,7 @@ import { isRuralCommune } from "../demo/load-vietnam-units.ts";
 import { presentProvinceOf, seedReform, seedValuesAfterReform } from "./seed-reform.ts";
 import { seedDossiers } from "./seed-dossiers.ts";
 import { seedBoundaries, seedTargets } from "./seed-targets.ts";
-import { seedReports } from "./seed-reports.ts";
+import { seedPresentReports, seedReports } from "./seed-reports.ts";
 import { seedVillages } from "./seed-villages.ts";
 import { seedOcop } from "./seed-ocop.ts";
 import { seedFeedback } from "./seed-feedback.ts";
@@ -205,6 +205,12 @@ export async function seedDemo(
       department: "so-xd",
       name: "Sở Xây dựng",
     },
+    {
+      username: "vpdp-qng",
+      role: "coordination_office",
+      unit: today,
+      name: `Văn phòng điều phối NTM ${today.name.replace(/^Tỉnh/, "tỉnh")}`,
+    },
     { username: "huyen", role: "district", unit: district, name: `UBND ${district.name}` },
     { username: "xa", role: "commune_officer", unit: commune, name: `Cán bộ ${commune.name}` },
     {
@@ -269,7 +275,7 @@ export async function seedDemo(
   log(`Đã nhập ${await seedBoundaries(database, { provinceCode, now })} vùng bản đồ minh họa.`);
   await seedDossiers(database, { provinceCode, log });
   log(
-    `Đã tạo ${await seedReports(database, { provinceCode, now, presentProvinceCode: present.code })} loại báo cáo minh họa.`,
+    `Đã tạo ${await seedReports(database, { provinceCode, now })} loại báo cáo minh họa đến năm 2024.`,
   );
   log(await seedVillages(database, { provinceCode, district, commune, now }));
   const ocop = await seedOcop(database, { provinceCode, commune: commune.code });
@@ -293,6 +299,12 @@ export async function seedDemo(
   })) {
     log(`Đã tạo ${year.values} giá trị minh họa năm ${year.year} cho ${year.communes} xã mới.`);
   }
+  const presentTypes = await seedPresentReports(database, {
+    provinceCode: present.code,
+    commune: commune.code,
+    now,
+  });
+  log(`Đã tạo ${presentTypes} loại báo cáo minh họa của ${present.name} sau ngày 01/7/2025.`);
   info.accounts.push(
     await seedFeedback(database, {
       presentCode: present.code,

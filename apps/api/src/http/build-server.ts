@@ -48,6 +48,7 @@ import { importRoutes, reportsRoutes } from "../features/reports/index.ts";
 import { tasksRoutes } from "../features/tasks/index.ts";
 import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
+import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import { feedbackRoutes } from "../features/feedback/index.ts";
 import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import {

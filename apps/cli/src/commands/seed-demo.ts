@@ -10,7 +10,9 @@ import {
   insertDepartment,
   saveDemoInfo,
   selectSetFor,
+  setPublication,
   systemUser,
+  today as dayIn,
   writeValuesBulk,
   type DemoInfo,
 } from "@ntm/api";
@@ -314,6 +316,21 @@ export async function seedDemo(
     }),
   );
   log("Đã tạo 1 hồ sơ đang niêm yết công khai với 3 ý kiến người dân (minh họa).");
+  // The public page for residents: the last two years' results, and the dossiers now posted.
+  const published = ["communes", "decisions", "criteria", "targets"] as const;
+  await setPublication(db, {
+    user: systemUser,
+    provinceCode: present.code,
+    input: {
+      entries: [
+        { year: 2024, kinds: [...published] },
+        { year: 2025, kinds: [...published] },
+        { year: Number(dayIn(now).slice(0, 4)), kinds: ["postings"] },
+      ],
+    },
+    now,
+  });
+  log(`Trang công khai /cong-khai/${present.code}: năm 2024, 2025 và hồ sơ đang lấy ý kiến.`);
   await saveDemoInfo(db, info);
   return info;
 }

@@ -126,6 +126,11 @@ const JobsPage = lazy(() =>
     default: module.JobsPage,
   })),
 );
+const PublicationSettingsPage = lazy(() =>
+  import("../features/publication/publication-settings-page.tsx").then((module) => ({
+    default: module.PublicationSettingsPage,
+  })),
+);
 
 const OcopListPage = lazy(() =>
   import("../features/ocop/ocop-list-page.tsx").then((module) => ({
@@ -227,6 +232,7 @@ export function AppRouter() {
             { path: "departments/:id", page: <DepartmentPage /> },
             { path: "communes", page: <CommunesPage /> },
             { path: "catalog", page: <CatalogPage /> },
+            { path: "publication", page: <PublicationSettingsPage /> },
             { path: "villages", page: <VillagesIndex /> },
             { path: "villages/:code", page: <VillagesPage /> },
             { path: "ocop", page: <OcopListPage /> },

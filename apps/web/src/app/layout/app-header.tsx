@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BookOutlined,
+  GlobalOutlined,
   KeyOutlined,
   LogoutOutlined,
   ScheduleOutlined,
@@ -110,6 +111,11 @@ function UserBox() {
               key: "catalog",
               icon: <BookOutlined aria-hidden />,
               label: <Link to="/catalog">{t("catalog.nav")}</Link>,
+            },
+            {
+              key: "publication",
+              icon: <GlobalOutlined aria-hidden />,
+              label: <Link to="/publication">{t("publication.nav")}</Link>,
             },
             {
               key: "admin-units",

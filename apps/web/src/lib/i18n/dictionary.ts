@@ -13,6 +13,7 @@ import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
 import { ocopEn, ocopVi } from "../../features/ocop/index.ts";
 import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
+import { publicationEn, publicationVi } from "../../features/publication/index.ts";
 import { villagesEn, villagesVi } from "../../features/villages/index.ts";
 import { feedbackEn, feedbackVi } from "../../features/feedback/index.ts";
 
@@ -372,6 +373,7 @@ const vi = {
   ...catalogVi,
   ...unitAdminVi,
   ...jobsVi,
+  ...publicationVi,
   ...villagesVi,
   ...tasksVi,
   ...filingVi,
@@ -391,6 +393,7 @@ const en = {
   ...catalogEn,
   ...unitAdminEn,
   ...jobsEn,
+  ...publicationEn,
   ...villagesEn,
   ...tasksEn,
   ...filingEn,

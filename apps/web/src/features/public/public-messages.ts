@@ -1,0 +1,146 @@
+import type { PublicationKind, TargetStatus } from "@ntm/domain";
+
+/**
+ * The public page's words, kept with its own code so the login screen's script does not carry
+ * them. Vietnamese first; English when the reader chose it.
+ */
+export const publicVi = {
+  title: "Công khai kết quả xây dựng nông thôn mới",
+  subtitle: "Thông tin do tỉnh công bố cho người dân, không cần đăng nhập.",
+  language: "English",
+  staffLogin: "Cán bộ đăng nhập",
+  provinces: "Các tỉnh, thành phố có trang công khai",
+  noProvinces: "Chưa tỉnh nào công bố dữ liệu.",
+  yearsPublished: "Năm công bố: {years}",
+  year: "Năm",
+  loading: "Đang tải…",
+  failed: "Không tải được dữ liệu. Kiểm tra kết nối mạng rồi thử lại.",
+  retry: "Thử lại",
+  notFound: "Không có trang công khai này. Tỉnh chưa công bố hoặc địa chỉ không đúng.",
+  backToProvinces: "Các tỉnh khác",
+  backToProvince: "Về trang của tỉnh",
+  demo: "Dữ liệu minh họa: số liệu sinh ra để thử hệ thống, không phải số liệu thật.",
+  communes: "Các xã: mức đạt chuẩn được công nhận",
+  search: "Tìm xã",
+  searchHint: "Gõ tên xã, có dấu hoặc không dấu (ví dụ: dak plo)",
+  found: "{count} xã",
+  notRecognised: "Chưa được công nhận",
+  recognisedIn: "{level}, công nhận năm {year}",
+  decisionRef: "QĐ số {number} ngày {date}",
+  criteriaMet: "Đạt {met}/{total} tiêu chí",
+  noCriteria: "Chưa có kết quả đánh giá",
+  openCommune: "Xem tiêu chí của {name}",
+  decisions: "Quyết định công nhận, thu hồi",
+  noDecisions: "Không có quyết định nào trong năm này.",
+  recognition: "Công nhận",
+  revocation: "Thu hồi",
+  downloadPdf: "Tải quyết định (PDF)",
+  noPdf: "Chưa có bản PDF",
+  targets: "Mục tiêu của tỉnh",
+  noTargets: "Tỉnh chưa đặt mục tiêu cho năm này.",
+  actual: "Thực tế {actual} / mục tiêu {target} {unit}",
+  deadline: "Hạn: năm {year}",
+  criteria: "Các tiêu chí năm {year}",
+  setName: "Bộ tiêu chí: {name}",
+  met: "Đạt",
+  notMet: "Chưa đạt",
+  missing: "Chưa có số liệu",
+  notPublishedHere: "Tỉnh chưa công bố phần này cho năm {year}.",
+  published: "Tỉnh công bố cho năm {year}: {kinds}",
+} as const;
+
+export type PublicTextKey = keyof typeof publicVi;
+
+export const publicEn: Record<PublicTextKey, string> = {
+  title: "New Rural Development results, made public",
+  subtitle: "Published by the province for residents; no sign-in needed.",
+  language: "Tiếng Việt",
+  staffLogin: "Staff sign-in",
+  provinces: "Provinces with a public page",
+  noProvinces: "No province has published data yet.",
+  yearsPublished: "Years published: {years}",
+  year: "Year",
+  loading: "Loading…",
+  failed: "The data could not be loaded. Check the connection and try again.",
+  retry: "Try again",
+  notFound: "No such public page. The province has not published it, or the address is wrong.",
+  backToProvinces: "Other provinces",
+  backToProvince: "Back to the province",
+  demo: "Demo data: generated to try the system, not real figures.",
+  communes: "Communes: the level recognised",
+  search: "Find a commune",
+  searchHint: "Type a commune's name, with or without diacritics (e.g. dak plo)",
+  found: "{count} communes",
+  notRecognised: "Not recognised",
+  recognisedIn: "{level}, recognised in {year}",
+  decisionRef: "Decision {number} of {date}",
+  criteriaMet: "{met}/{total} criteria met",
+  noCriteria: "No assessment yet",
+  openCommune: "Criteria of {name}",
+  decisions: "Recognition and revocation decisions",
+  noDecisions: "No decision in this year.",
+  recognition: "Recognition",
+  revocation: "Revocation",
+  downloadPdf: "Download the decision (PDF)",
+  noPdf: "No PDF yet",
+  targets: "The province's targets",
+  noTargets: "The province has set no target for this year.",
+  actual: "Actual {actual} / target {target} {unit}",
+  deadline: "Deadline: {year}",
+  criteria: "Criteria in {year}",
+  setName: "Criteria set: {name}",
+  met: "Met",
+  notMet: "Not met",
+  missing: "No data",
+  notPublishedHere: "The province has not published this part for {year}.",
+  published: "Published for {year}: {kinds}",
+};
+
+export const kindNames: Record<"vi" | "en", Record<PublicationKind, string>> = {
+  vi: {
+    communes: "xã đạt chuẩn",
+    decisions: "quyết định",
+    criteria: "tiêu chí đạt",
+    targets: "mục tiêu",
+    postings: "hồ sơ lấy ý kiến",
+  },
+  en: {
+    communes: "recognised communes",
+    decisions: "decisions",
+    criteria: "criteria met",
+    targets: "targets",
+    postings: "dossiers open for comments",
+  },
+};
+
+export const targetStatusWords: Record<"vi" | "en", Record<TargetStatus, string>> = {
+  vi: {
+    met: "Đạt",
+    onTrack: "Đúng tiến độ",
+    atRisk: "Có nguy cơ",
+    offTrack: "Chậm tiến độ",
+    noData: "Chưa có số liệu",
+  },
+  en: {
+    met: "Met",
+    onTrack: "On track",
+    atRisk: "At risk",
+    offTrack: "Off track",
+    noData: "No data",
+  },
+};
+
+export const levelWords: Record<"vi" | "en", Record<string, string>> = {
+  vi: {
+    standard: "Đạt chuẩn nông thôn mới",
+    advanced: "Nông thôn mới nâng cao",
+    model: "Nông thôn mới kiểu mẫu",
+    modern: "Nông thôn mới hiện đại",
+  },
+  en: {
+    standard: "New rural standard",
+    advanced: "Advanced new rural",
+    model: "Model new rural",
+    modern: "Modern new rural",
+  },
+};

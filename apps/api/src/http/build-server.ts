@@ -50,7 +50,6 @@ import { villageRoutes } from "../features/villages/index.ts";
 import { ocopRoutes } from "../features/ocop/index.ts";
 import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import { feedbackRoutes } from "../features/feedback/index.ts";
-import { publicationRoutes, publicRoutes } from "../features/public/index.ts";
 import {
   createInProcessQueue,
   jobHandlers,

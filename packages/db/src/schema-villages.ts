@@ -7,6 +7,7 @@ import {
   integer,
   pgTable,
   primaryKey,
+  serial,
   smallint,
   text,
   timestamp,
@@ -70,4 +71,27 @@ export const villageRecognitions = pgTable(
     updatedBy: text("updated_by").notNull(),
   },
   (t) => [primaryKey({ columns: [t.unitCode, t.setCode] })],
+);
+
+/**
+ * Evidence files attached to a village's value of an indicator for a year. A table of its own so
+ * that the commune evidence routes, which act on `evidence_files` by id, never reach a village's
+ * file.
+ */
+export const villageEvidence = pgTable(
+  "village_evidence",
+  {
+    id: serial("id").primaryKey(),
+    unitCode: text("unit_code").notNull(),
+    year: smallint("year").notNull(),
+    setCode: text("set_code").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedBy: text("uploaded_by").notNull(),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("village_evidence_assessment_idx").on(t.unitCode, t.year, t.setCode)],
 );

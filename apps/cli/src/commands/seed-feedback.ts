@@ -65,11 +65,12 @@ export async function seedFeedback(
   const daysAgo = (days: number) => new Date(now.getTime() - days * dayMs);
   const batch = await createDossierBatch(db, {
     user: actor("coordination_office", presentCode),
+    // Far enough for the steps after the posting: none falls due before the posting ends.
     input: {
       provinceCode: presentCode,
-      name: `Đợt 1 năm ${year}`,
+      name: `Đợt 2 năm ${year}`,
       year,
-      deadline: `${year}-12-31`,
+      deadline: `${year + 1}-02-28`,
     },
   });
   const dossier = await createDossier(db, {

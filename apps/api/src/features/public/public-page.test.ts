@@ -283,7 +283,7 @@ describe("the public page, without a session", () => {
       `/api/public/provinces/P01/years/2023/decisions/${1}/pdf`,
     ],
     [
-      "the PDF of a revoked decision's year",
+      "the PDF of a dossier that does not exist",
       "/api/public/provinces/P01/years/2024/decisions/999/pdf",
     ],
   ])("answers 404 for %s", async (_what, url) => {

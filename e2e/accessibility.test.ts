@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { CurrentUser, DossierSummaryDto, Scorecard } from "@ntm/contracts";
+import type { CurrentUser, DossierSummaryDto } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
 import {
   apiGet,

@@ -4,7 +4,6 @@ import type {
   CurrentUser,
   DossierDetailDto,
   RecognitionHistoryDto,
-  Scorecard,
   ScorecardResponse,
   WatchResponse,
 } from "@ntm/contracts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Route } from "playwright-core";
-import type { CurrentUser, Scorecard } from "@ntm/contracts";
+import type { CurrentUser } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
 import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 

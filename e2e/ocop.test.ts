@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import type {
-  OcopListResponse,
-  OcopProductDto,
-  Scorecard,
-  TargetWithProgress,
-} from "@ntm/contracts";
+import type { OcopListResponse, OcopProductDto, TargetWithProgress } from "@ntm/contracts";
 import { addDays } from "@ntm/domain";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
 import {

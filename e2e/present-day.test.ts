@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type {
-  CurrentUser,
-  PredecessorHistoryResponse,
-  Scorecard,
-  SummaryResponse,
-} from "@ntm/contracts";
+import type { CurrentUser, PredecessorHistoryResponse, SummaryResponse } from "@ntm/contracts";
 import { launchBrowser, login, screenshot } from "./support/browser.ts";
 import {
   apiGet,

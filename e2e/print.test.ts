@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import type { CurrentUser, DossierSummaryDto, EntrySheetResponse, Scorecard } from "@ntm/contracts";
+import type { CurrentUser, DossierSummaryDto, EntrySheetResponse } from "@ntm/contracts";
 import { launchBrowser } from "./support/browser.ts";
 import {
   apiGet,

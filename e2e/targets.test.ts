@@ -3,7 +3,6 @@ import type { Browser, Page } from "playwright-core";
 import type {
   CurrentUser,
   PlanResponse,
-  Scorecard,
   SummaryResponse,
   TargetDto,
   UnitTargetsResponse,

@@ -6,6 +6,9 @@ import { levelWords } from "./public-messages.ts";
 import { DemoBanner, PublicFailed, PublicLoading } from "./public-layout.tsx";
 import { dateVi, usePublicText } from "./public-text.ts";
 
+/** A province has up to a few hundred xã: a phone shows them a page at a time. */
+const pageSize = 40;
+
 interface Row {
   code: string;
   name: string;
@@ -35,6 +38,7 @@ export function CommunesSection({
 }) {
   const { text, language } = usePublicText();
   const [query, setQuery] = useState("");
+  const [limit, setLimit] = useState(pageSize);
   const titleId = useId();
   const communes = useCommunes(provinceCode, year, recognitions);
   const results = useCriteria(provinceCode, year, criteria);
@@ -48,7 +52,8 @@ export function CommunesSection({
     }
     return [...byCode.values()];
   }, [communes.data, results.data]);
-  const shown = rows.filter((row) => matchesSearch(row.name, query));
+  const matching = rows.filter((row) => matchesSearch(row.name, query));
+  const shown = matching.slice(0, limit);
   const pending = (recognitions && communes.isPending) || (criteria && results.isPending);
   const failed = communes.isError || results.isError;
   return (
@@ -76,13 +81,13 @@ export function CommunesSection({
       )}
       {!pending && (
         <p className="pub-muted" aria-live="polite">
-          {text("found", { count: shown.length })}
+          {text("found", { count: matching.length })}
         </p>
       )}
       <ul className="pub-list">
         {shown.map((row) => (
           <li key={row.code} className="pub-card" data-testid={`public-commune-${row.code}`}>
-            {criteria ? (
+            {row.criteria ? (
               <Link
                 to={`/cong-khai/${provinceCode}/xa/${row.code}?nam=${year}`}
                 className="pub-card-title"
@@ -123,6 +128,16 @@ export function CommunesSection({
           </li>
         ))}
       </ul>
+      {matching.length > shown.length && (
+        <button
+          type="button"
+          className="pub-more"
+          onClick={() => setLimit(limit + pageSize)}
+          data-testid="public-communes-more"
+        >
+          {text("showMore", { count: Math.min(pageSize, matching.length - shown.length) })}
+        </button>
+      )}
     </section>
   );
 }

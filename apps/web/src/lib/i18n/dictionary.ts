@@ -12,7 +12,8 @@ import { reportsEn, reportsVi } from "./messages-reports.ts";
 import { targetsEn, targetsVi } from "./messages-targets.ts";
 import { tasksEn, tasksVi } from "./messages-tasks.ts";
 import { ocopEn, ocopVi } from "../../features/ocop/index.ts";
-import { jobsEn, jobsVi } from "../../features/jobs/index.ts";
+// The messages alone: the jobs feature's index also brings its API code and the schemas.
+import { jobsEn, jobsVi } from "../../features/jobs/jobs-messages.ts";
 import { publicationEn, publicationVi } from "../../features/publication/index.ts";
 import { villagesEn, villagesVi } from "../../features/villages/index.ts";
 import { feedbackEn, feedbackVi } from "../../features/feedback/index.ts";

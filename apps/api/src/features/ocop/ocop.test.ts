@@ -70,12 +70,13 @@ async function counts() {
 }
 
 async function scorecardValue(code: string, indicator: string) {
-  const card = await ok<{
-    values?: { indicatorCode: string; value: unknown; note: string | null }[];
-  }>("admin", "GET", `/api/units/${code}/scorecard?year=2024`);
-  return JSON.stringify(card).match(
-    new RegExp(`"code":"${indicator.replace(".", "\\.")}"[^}]*?"value":(\\d+|null|true|false)`),
-  )?.[1];
+  const card = await ok<{ values: Record<string, number | boolean> }>(
+    "admin",
+    "GET",
+    `/api/units/${code}/scorecard?year=2024`,
+  );
+  const value = card.values[indicator];
+  return value === undefined ? undefined : String(value);
 }
 
 let coffee: OcopProductDetail;

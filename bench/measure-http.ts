@@ -68,10 +68,10 @@ async function probe(baseUrl: string, target: LoadTarget) {
   if (response.status !== 200) {
     throw new Error(`${target.name}: HTTP ${response.status} ${text.slice(0, 300)}`);
   }
-  const body = JSON.parse(text) as { units?: unknown[]; criteria?: unknown[]; communes?: number };
+  const body = JSON.parse(text) as { units?: unknown[]; criteriaTotal?: number };
   const detail = body.units
     ? `${body.units.length} communes with stored results`
-    : `${body.criteria?.length ?? 0} criteria`;
+    : `${body.criteriaTotal ?? 0} criteria`;
   return { target: target.name, ms, bytes: Buffer.byteLength(text), detail };
 }
 
@@ -120,13 +120,14 @@ async function measureStatements(
     unitCode: string;
     year: number;
     assessment: { version: number };
-    criteria: { indicators: { code: string; value: number | boolean | null }[] }[];
+    values: Record<string, number | boolean>;
   };
   const again = await fetch(url, {
     headers: { cookie: scorecard.cookie, "if-none-match": first.headers.get("etag") ?? "" },
   });
   const revalidation = { status: again.status, bytes: (await again.arrayBuffer()).byteLength };
-  const indicator = body.criteria.flatMap((criterion) => criterion.indicators)[0];
+  const [code, value] = Object.entries(body.values)[0] ?? [];
+  const indicator = code === undefined ? undefined : { code, value };
   if (indicator) {
     const save = (version: number, note: string | null) =>
       fetch(`${baseUrl}/api/units/${body.unitCode}/assessments/${body.year}/values`, {

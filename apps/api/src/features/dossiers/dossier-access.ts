@@ -10,15 +10,26 @@ import {
 } from "../units/index.ts";
 import type { DossierRow } from "./dossiers.repository.ts";
 
-/** Codes of the units a user may see: the scope unit and everything below it. */
-export async function scopeCodes(db: DbOrTx, user: AuthUser, asOf: string) {
-  // An account of a unit the 2025 reform closed keeps its unit's dossiers as on its last day.
+/**
+ * The units a user may see dossiers of: the scope unit and everything below it. An account of a
+ * unit the 2025 reform closed keeps its unit's dossiers as on its last day, and only of the years
+ * its unit held (a year belongs to the unit in force on its 31 December, so codes the reform
+ * reused carry later dossiers of another province).
+ */
+export async function dossierScope(db: DbOrTx, user: AuthUser, asOf: string) {
   const closed = (await findUnitOn(db, user.unitCode, asOf))
     ? undefined
     : await findLatestUnit(db, user.unitCode);
   const on = closed?.validTo && closed.validTo < asOf ? closed.validTo : asOf;
   const below = await findDescendantsOn(db, user.unitCode, on);
-  return [user.unitCode, ...below.map((unit) => unit.code)];
+  const lastYear =
+    on === asOf ? undefined : Number(on.slice(0, 4)) - (on.endsWith("-12-31") ? 0 : 1);
+  return { codes: [user.unitCode, ...below.map((unit) => unit.code)], lastYear };
+}
+
+/** Codes of the units a user may see dossiers of (see `dossierScope`). */
+export async function scopeCodes(db: DbOrTx, user: AuthUser, asOf: string) {
+  return (await dossierScope(db, user, asOf)).codes;
 }
 
 /** The dossier's unit (as of the dossier's year), refused unless the user may read the dossier. */

@@ -46,10 +46,11 @@ export async function lockDossier(db: DbOrTx, id: number) {
 
 export async function findDossiers(
   db: DbOrTx,
-  filter: { unitCodes?: string[]; batchId?: number; status?: string },
+  filter: { unitCodes?: string[]; untilYear?: number; batchId?: number; status?: string },
 ) {
   const conditions = [
     filter.unitCodes ? inArray(d.unitCode, filter.unitCodes) : undefined,
+    filter.untilYear !== undefined ? lte(d.year, filter.untilYear) : undefined,
     filter.batchId ? eq(d.batchId, filter.batchId) : undefined,
     filter.status ? eq(d.status, filter.status) : undefined,
   ].filter((condition) => condition !== undefined);

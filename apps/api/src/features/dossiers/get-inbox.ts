@@ -6,7 +6,7 @@ import type { AuthUser } from "../auth/index.ts";
 import { findUnitResource } from "../units/index.ts";
 import { loadRegimes } from "./dossier-regimes.service.ts";
 import { findDossiers, type DossierRow } from "./dossiers.repository.ts";
-import { confirmableCriteria, scopeCodes } from "./dossier-access.ts";
+import { confirmableCriteria, dossierScope } from "./dossier-access.ts";
 import { regimeOf, summariseMany } from "./dossier-views.ts";
 
 /** The open dossiers of the scope waiting for the user: a step of its role, or criteria to confirm. */
@@ -15,8 +15,12 @@ export async function getInbox(
   options: { user: AuthUser; now: Date },
 ): Promise<InboxItemDto[]> {
   const { user } = options;
-  const codes = await scopeCodes(db, user, clock.today(options.now));
-  const rows = await findDossiers(db, { unitCodes: codes, status: "open" });
+  const scope = await dossierScope(db, user, clock.today(options.now));
+  const rows = await findDossiers(db, {
+    unitCodes: scope.codes,
+    untilYear: scope.lastYear,
+    status: "open",
+  });
   const registry = await loadRegimes(db);
   const mine: DossierRow[] = [];
   for (const row of rows) {

@@ -4,7 +4,7 @@ import * as clock from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { findDescendantsOn, requireUnitAccess } from "../units/index.ts";
 import { findDossiers } from "./dossiers.repository.ts";
-import { scopeCodes } from "./dossier-access.ts";
+import { dossierScope } from "./dossier-access.ts";
 import { summariseMany } from "./dossier-views.ts";
 
 /** The dossiers of the user's scope, or of one unit of it and the units below. */
@@ -20,13 +20,15 @@ export async function listDossiers(
 ): Promise<DossierSummaryDto[]> {
   const { user } = options;
   const asOf = clock.today(options.now);
-  let codes = await scopeCodes(db, user, asOf);
+  const scope = await dossierScope(db, user, asOf);
+  let codes = scope.codes;
   if (options.unit) {
     await requireUnitAccess(db, { user, code: options.unit, asOf, action: "dossier.read" });
     codes = [options.unit, ...(await findDescendantsOn(db, options.unit, asOf)).map((u) => u.code)];
   }
   const rows = await findDossiers(db, {
     unitCodes: codes,
+    untilYear: scope.lastYear,
     batchId: options.batch,
     status: options.status,
   });

@@ -111,6 +111,14 @@ interface AuditKinds extends DossierActKinds, ObstacleActKinds {
   /** A village created, renamed, dissolved or formed by a merger, from a date. */
   "village.change": { entity: "admin_unit"; old: AuditSnapshot | null; new: AuditSnapshot };
   "village.value.update": { entity: "village_value"; old: ValueState; new: ValueState };
+  "village.evidence.upload": {
+    entity: "village_value";
+    new: { evidenceId: number; fileName: string; size: number };
+  };
+  "village.evidence.delete": {
+    entity: "village_value";
+    old: { evidenceId: number; fileName: string; size: number };
+  };
   "village.recognition": {
     entity: "village_recognition";
     old: AuditSnapshot | null;
@@ -258,6 +266,8 @@ const entityTypes: { [Kind in AuditKind]: AuditKinds[Kind]["entity"] } = {
   "unit.change": "admin_unit",
   "village.change": "admin_unit",
   "village.value.update": "village_value",
+  "village.evidence.upload": "village_value",
+  "village.evidence.delete": "village_value",
   "village.recognition": "village_recognition",
   "boundaries.import": "boundaries",
   "target.create": "target",

@@ -120,6 +120,7 @@ const onCommune: Partial<Record<UnitAction, Role[]>> = {
   "unit.edit": ["province_admin"],
   "village.manage": ["province_admin", "commune_officer"],
   "village.values.write": ["province_admin", "coordination_office", "commune_officer"],
+  "village.evidence.write": ["province_admin", "coordination_office", "commune_officer"],
   "village.recognise": ["commune_officer"],
   "ocop.read": everyone,
   "ocop.write": ["province_admin", "coordination_office", "department"],

@@ -55,6 +55,7 @@ export interface ActionResources {
   // Villages (thôn, bản, ấp, tổ dân phố): the commune's list, values and recognition
   "village.manage": UnitResource;
   "village.values.write": UnitResource;
+  "village.evidence.write": UnitResource;
   "village.recognise": UnitResource;
   // Indicator values, their audit trail, imports and exports
   "assessment.write": ValueResource;
@@ -216,6 +217,16 @@ export const policy: { readonly [A in Action]: Rule<ResourceOf<A>> } = {
       ),
     ],
     allowed: "Được nhập số liệu của thôn thuộc phạm vi.",
+  },
+  "village.evidence.write": {
+    checks: [
+      scoped,
+      rolesOnly(
+        ["province_admin", "coordination_office", "commune_officer"],
+        roleRefusal("Minh chứng số liệu của thôn do xã đính kèm (hoặc tỉnh, Văn phòng điều phối)."),
+      ),
+    ],
+    allowed: "Được đính kèm và xóa tệp minh chứng số liệu của thôn thuộc phạm vi.",
   },
   "village.recognise": {
     checks: [

@@ -1,3 +1,9 @@
 // What other features use of evidence; everything else stays inside the feature.
-export { detectEvidenceType, extensionOf } from "./evidence-storage.ts";
+export {
+  detectEvidenceType,
+  evidenceKey,
+  evidenceTypes,
+  extensionOf,
+  maxEvidenceBytes,
+} from "./evidence-storage.ts";
 export { findEvidenceForAssessment, type EvidenceRow } from "./evidence.repository.ts";

@@ -16,6 +16,7 @@ import {
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { getVillageScorecard, writeVillageValues } from "./village-assessment.service.ts";
+import { villageEvidenceRoutes } from "./village-evidence.routes.ts";
 import { actOnVillageRecognition } from "./village-recognition.service.ts";
 import { getVillageSummary } from "./village-summary.service.ts";
 import { createVillage, editVillage, listVillages, mergeVillages } from "./villages.service.ts";
@@ -36,6 +37,7 @@ function doc<const Schema extends FastifySchema>(
 export function villageRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  villageEvidenceRoutes(app, context);
   routes.get(
     "/api/communes/:code/villages",
     doc(

@@ -9,9 +9,10 @@ import { villageSetFixture } from "../../features/villages/village-set-fixture.t
 import { createVillage } from "../../features/villages/villages.service.ts";
 import { fixedNow } from "../test-app.ts";
 import type { Probe } from "./probes.ts";
-import { units, year, type World } from "./world.ts";
+import { pdfUpload, units, year, type World } from "./world.ts";
 
-type VillageAction = "village.manage" | "village.values.write" | "village.recognise";
+type VillageAction =
+  "village.manage" | "village.values.write" | "village.evidence.write" | "village.recognise";
 
 const prepared = new WeakMap<World, Map<string, Promise<string>>>();
 
@@ -118,6 +119,20 @@ export const villageProbes: { [A in VillageAction]: Probe<A> } = {
             version: card.version,
             values: [{ indicatorCode: "1.1", value: 70 + card.version }],
           },
+        },
+      };
+    },
+  },
+  "village.evidence.write": {
+    sides: ["inside", "outside"],
+    prepare: async (world, _role, side) => {
+      const code = await villageOf(world, side, "values");
+      return {
+        resource: [villageResource(world, side, code)],
+        request: {
+          method: "POST",
+          url: `/api/villages/${code}/sets/${setCodeOf(world, side)}/assessments/${year}/evidence`,
+          ...pdfUpload({ indicatorCode: "2.1" }),
         },
       };
     },

@@ -81,9 +81,20 @@ describe("villages of the demo commune", () => {
     const card = page.getByTestId(`village-card-${village.code}`);
     await card.waitFor();
     const road = card.getByTestId("village-indicator-1.1");
-    await road.locator("input").fill("85");
+    await road.getByRole("spinbutton").fill("85");
     await card.getByTestId("village-save-values").click();
     await expect.poll(() => road.innerText()).toContain("Đạt");
+    await road
+      .getByTestId("village-evidence-1.1")
+      .locator("input[type=file]")
+      .setInputFiles({
+        name: "Biên bản đường thôn.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"),
+      });
+    await expect
+      .poll(() => road.getByTestId("village-evidence-1.1").innerText())
+      .toContain("Biên bản đường thôn.pdf");
 
     await card.getByTestId("village-report-number").fill("07/BC-BPT");
     await card.getByTestId("village-report-date").fill("2024-11-20");

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import {
+  evidenceSchema,
+  okResponseSchema,
   villageListResponseSchema,
   villageSchema,
   villageScorecardResponseSchema,
@@ -16,6 +19,8 @@ export const villageKeys = {
   list: (code: string, year: number) => ["villages", "list", code, year] as const,
   card: (code: string, setCode: string, year: number) =>
     ["villages", "card", code, setCode, year] as const,
+  evidence: (code: string, setCode: string, year: number) =>
+    ["villages", "evidence", code, setCode, year] as const,
 };
 
 export const fetchVillageSummary = (code: string, year: number, signal?: AbortSignal) =>
@@ -70,3 +75,39 @@ export const actOnRecognition = (
     json: action,
     schema: villageScorecardResponseSchema,
   });
+
+const villageEvidenceListSchema = z.object({
+  files: z.array(evidenceSchema),
+  canWrite: z.boolean(),
+});
+
+const evidencePath = (code: string, setCode: string, year: number) =>
+  `/api/villages/${enc(code)}/sets/${enc(setCode)}/assessments/${year}/evidence`;
+
+export const fetchVillageEvidence = (
+  code: string,
+  setCode: string,
+  year: number,
+  signal?: AbortSignal,
+) => apiRequest(evidencePath(code, setCode, year), { schema: villageEvidenceListSchema, signal });
+
+export function uploadVillageEvidence(
+  key: { code: string; setCode: string; year: number },
+  indicatorCode: string,
+  file: File,
+) {
+  const form = new FormData();
+  // The server reads the fields in order: the indicator must come before the file.
+  form.append("indicatorCode", indicatorCode);
+  form.append("file", file, file.name);
+  return apiRequest(evidencePath(key.code, key.setCode, key.year), {
+    method: "POST",
+    form,
+    schema: evidenceSchema,
+  });
+}
+
+export const deleteVillageEvidence = (id: number) =>
+  apiRequest(`/api/village-evidence/${id}`, { method: "DELETE", schema: okResponseSchema });
+
+export const villageEvidenceUrl = (id: number) => `/api/village-evidence/${id}`;

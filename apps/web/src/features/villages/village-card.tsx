@@ -8,9 +8,11 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { VillageEvidence } from "./village-evidence.tsx";
 import {
   actOnRecognition,
   fetchVillageCard,
+  fetchVillageEvidence,
   saveVillageValues,
   villageKeys,
 } from "./village-api.ts";
@@ -33,6 +35,10 @@ export function VillageCard({
   const card = useQuery({
     queryKey: villageKeys.card(code, setCode, year),
     queryFn: ({ signal }) => fetchVillageCard(code, setCode, year, signal),
+  });
+  const evidence = useQuery({
+    queryKey: villageKeys.evidence(code, setCode, year),
+    queryFn: ({ signal }) => fetchVillageEvidence(code, setCode, year, signal),
   });
   const [draft, setDraft] = useState<Record<string, Value>>({});
   const refresh = (next: VillageScorecardResponse) => {
@@ -97,6 +103,18 @@ export function VillageCard({
                 <small className={`village-reason village-reason-${level.status}`}>
                   {level.reason.text}
                 </small>
+              )}
+              {evidence.data && (
+                <VillageEvidence
+                  code={code}
+                  setCode={setCode}
+                  year={year}
+                  indicatorCode={indicator.code}
+                  files={evidence.data.files.filter(
+                    (file) => file.indicatorCode === indicator.code,
+                  )}
+                  canWrite={evidence.data.canWrite}
+                />
               )}
             </li>
           );

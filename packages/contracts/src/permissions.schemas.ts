@@ -24,6 +24,7 @@ export const permissionActions = [
   "job.read",
   "job.start",
   "feedback.read",
+  "publication.set",
 ] as const satisfies readonly Action[];
 export type PermissionAction = (typeof permissionActions)[number];
 

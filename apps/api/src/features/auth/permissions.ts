@@ -32,5 +32,8 @@ export function permissionsOf(
     "job.read": can(actor, "job.read", unit).allowed,
     "job.start": can(actor, "job.start", unit).allowed,
     "feedback.read": can(actor, "feedback.read", unit).allowed,
+    "publication.set":
+      own.provinceCode !== null &&
+      can(actor, "publication.set", { provinceCode: own.provinceCode }).allowed,
   };
 }

@@ -112,11 +112,15 @@ function UserBox() {
               icon: <BookOutlined aria-hidden />,
               label: <Link to="/catalog">{t("catalog.nav")}</Link>,
             },
-            {
-              key: "publication",
-              icon: <GlobalOutlined aria-hidden />,
-              label: <Link to="/publication">{t("publication.nav")}</Link>,
-            },
+            ...(user.permissions["publication.set"]
+              ? [
+                  {
+                    key: "publication",
+                    icon: <GlobalOutlined aria-hidden />,
+                    label: <Link to="/publication">{t("publication.nav")}</Link>,
+                  },
+                ]
+              : []),
             {
               key: "admin-units",
               icon: <ApartmentOutlined aria-hidden />,

@@ -29,8 +29,13 @@ describe("Tác vụ nền", () => {
     await page.getByRole("link", { name: "Tác vụ nền" }).click();
     await page.getByTestId("jobs-page").waitFor();
     await page.getByTestId("start-re-evaluation").click();
-    await page.getByText("Hoàn thành").first().waitFor({ timeout: 120_000 });
-    expect(await page.getByTestId("jobs-page").innerText()).toContain("Đánh giá lại kết quả");
+    // The day's file sweep is on the page too: wait for the re-evaluation's own row.
+    await page
+      .getByRole("row")
+      .filter({ hasText: "Đánh giá lại kết quả" })
+      .filter({ hasText: "Hoàn thành" })
+      .first()
+      .waitFor({ timeout: 120_000 });
     await screenshot(page, "jobs-province-admin-390");
 
     const { jobs } = await apiGet<JobList>(app.baseUrl, cookie, "/api/jobs");

@@ -80,9 +80,16 @@ function FilingFields({ options }: { options: FilingOptions }) {
   const queryClient = useQueryClient();
   const { year: headerYear } = useYear();
   const [unit, setUnit] = useState(options.units.length === 1 ? options.units[0]?.code : undefined);
+  // A batch gathers the dossiers of one year: the batch offered first is one of the filing year.
+  const batchFor = (forYear: number) =>
+    (options.batches.find((batch) => batch.year === forYear) ?? options.batches[0])?.id;
   const [year, setYear] = useState(headerYear);
   const [level, setLevel] = useState<Level>("standard");
-  const [batchId, setBatchId] = useState(options.batches[0]?.id);
+  const [batchId, setBatchId] = useState(batchFor(headerYear));
+  const chooseYear = (next: number) => {
+    setYear(next);
+    setBatchId(batchFor(next));
+  };
   const check = useQuery({
     queryKey: filingKeys.check(unit ?? "", year, level),
     queryFn: ({ signal }) => fetchFilingCheck(unit ?? "", year, level, signal),
@@ -140,7 +147,7 @@ function FilingFields({ options }: { options: FilingOptions }) {
         <Form.Item label={t("filing.year")}>
           <Select
             value={year}
-            onChange={setYear}
+            onChange={chooseYear}
             data-testid="filing-year"
             options={years.map((value) => ({ value, label: String(value) }))}
           />

@@ -37,10 +37,13 @@ describe("publication of a province's data", () => {
     });
   });
 
-  it.each([2020, 2027])("refuses the year %i, outside the programme's years up to today", (year) => {
-    expect(normalisePublication([{ year, kinds: ["communes"] }], 2026)).toEqual({
-      problem: `Năm ${year} nằm ngoài khoảng được công khai (2021–2026).`,
-      year,
-    });
-  });
+  it.each([2020, 2027])(
+    "refuses the year %i, outside the programme's years up to today",
+    (year) => {
+      expect(normalisePublication([{ year, kinds: ["communes"] }], 2026)).toEqual({
+        problem: `Năm ${year} nằm ngoài khoảng được công khai (2021–2026).`,
+        year,
+      });
+    },
+  );
 });

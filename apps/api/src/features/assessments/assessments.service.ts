@@ -22,7 +22,13 @@ import { lockAssessment, writeSave, type StoredValue } from "./assessments.repos
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
 import { indexIndicators, validateValues } from "./validate-values.ts";
 
-export function toEvidenceDto(row: EvidenceRow): EvidenceDto {
+/** An evidence file as the API shows it, a commune's or a village's. */
+export function toEvidenceDto(
+  row: Pick<
+    EvidenceRow,
+    "id" | "indicatorCode" | "fileName" | "mimeType" | "size" | "uploadedBy" | "uploadedAt"
+  >,
+): EvidenceDto {
   return {
     id: row.id,
     indicatorCode: row.indicatorCode,

@@ -8,11 +8,11 @@ import {
   idSchema,
   okResponseSchema,
 } from "@ntm/contracts";
-import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendDownload } from "../../shared/download.ts";
 import { downloadEvidence, removeEvidence, uploadEvidence } from "./evidence.service.ts";
+import { readEvidenceUpload } from "./read-evidence-upload.ts";
 
 const idParams = z.object({ id: idSchema });
 
@@ -32,26 +32,13 @@ export function evidenceRoutes(app: FastifyInstance, context: AppContext) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const file = await request.file();
-      const field = file?.fields.indicatorCode;
-      const indicatorCode = field && "value" in field ? String(field.value) : "";
-      if (!file || !indicatorCode) {
-        throw new AppError({
-          code: "VALIDATION_FAILED",
-          vi: "Cần gửi trường indicatorCode và một tệp.",
-          en: "Send an indicatorCode field and a file.",
-        });
-      }
-      const content = await file.toBuffer();
+      const upload = await readEvidenceUpload(request);
       const dto = await uploadEvidence(db, {
         user,
         storage: context.storage,
         code: request.params.code,
         year: request.params.year,
-        indicatorCode,
-        fileName: file.filename,
-        content,
-        truncated: file.file.truncated,
+        ...upload,
       });
       reply.status(201);
       return dto;

@@ -11,14 +11,8 @@ import { evaluateUnit } from "../assessments/index.ts";
 import { indexIndicators } from "../assessments/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
 import { deleteEvidence, findEvidence, insertEvidence } from "./evidence.repository.ts";
-import {
-  detectEvidenceType,
-  evidenceTypes,
-  evidenceKey,
-  maxEvidenceBytes,
-} from "./evidence-storage.ts";
-
-const allowedList = Object.keys(evidenceTypes).join(", ");
+import { assertEvidenceFile } from "./evidence-file-check.ts";
+import { evidenceKey } from "./evidence-storage.ts";
 
 const unknownIndicator = (code: string) =>
   new AppError({
@@ -69,24 +63,7 @@ export async function uploadEvidence(
     asOf: endOfYear(year),
     action: "assessment.write",
   });
-  if (options.truncated || options.content.length > maxEvidenceBytes) {
-    throw new AppError({
-      code: "PAYLOAD_TOO_LARGE",
-      vi: "Tệp minh chứng vượt quá 10 MB.",
-      en: "Evidence files are limited to 10 MB.",
-    });
-  }
-  if (options.content.length === 0) {
-    throw new AppError({ code: "VALIDATION_FAILED", vi: "Tệp rỗng.", en: "The file is empty." });
-  }
-  const type = detectEvidenceType(options.fileName, options.content);
-  if (!type) {
-    throw new AppError({
-      code: "UNSUPPORTED_MEDIA_TYPE",
-      vi: `Loại tệp không được chấp nhận hoặc nội dung không khớp đuôi tệp. Chấp nhận: ${allowedList}.`,
-      en: `File type not accepted or content does not match its extension. Accepted: ${allowedList}.`,
-    });
-  }
+  const type = assertEvidenceFile(options);
   const resource = await evidenceResource(db, unit, options);
   if (!resource) throw unknownIndicator(options.indicatorCode);
   assertCan(user, "evidence.upload", resource);

@@ -6,4 +6,6 @@ export {
   extensionOf,
   maxEvidenceBytes,
 } from "./evidence-storage.ts";
+export { assertEvidenceFile } from "./evidence-file-check.ts";
+export { readEvidenceUpload } from "./read-evidence-upload.ts";
 export { findEvidenceForAssessment, type EvidenceRow } from "./evidence.repository.ts";

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readEvidenceUpload } from "../evidence/index.ts";
 import {
   evidenceSchema,
   fileDownloadSchema,
@@ -8,7 +9,6 @@ import {
   okResponseSchema,
   yearSchema,
 } from "@ntm/contracts";
-import { AppError } from "../../http/app-error.ts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendDownload } from "../../shared/download.ts";
@@ -59,25 +59,12 @@ export function villageEvidenceRoutes(app: FastifyInstance, context: AppContext)
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const file = await request.file();
-      const field = file?.fields.indicatorCode;
-      const indicatorCode = field && "value" in field ? String(field.value) : "";
-      if (!file || !indicatorCode) {
-        throw new AppError({
-          code: "VALIDATION_FAILED",
-          vi: "Cần gửi trường indicatorCode và một tệp.",
-          en: "Send an indicatorCode field and a file.",
-        });
-      }
-      const content = await file.toBuffer();
+      const upload = await readEvidenceUpload(request);
       const dto = await uploadVillageEvidence(db, {
         user,
         storage: context.storage,
         ...request.params,
-        indicatorCode,
-        fileName: file.filename,
-        content,
-        truncated: file.file.truncated,
+        ...upload,
       });
       return reply.status(201).send(dto);
     },

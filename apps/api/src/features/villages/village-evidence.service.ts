@@ -1,46 +1,27 @@
 import type { Db } from "@ntm/db";
-import type { EvidenceDto } from "@ntm/contracts";
 import { endOfYear, type UnitAction } from "@ntm/domain";
-import { AppError, invalid, notFound } from "../../http/app-error.ts";
+import { invalid, notFound } from "../../http/app-error.ts";
 import { allows } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import type { FileStorage } from "../../shared/storage/index.ts";
 import { readStoredFile } from "../../shared/storage/read-stored-file.ts";
-import { indexIndicators } from "../assessments/index.ts";
+import { indexIndicators, toEvidenceDto } from "../assessments/index.ts";
 import type { AuthUser } from "../auth/index.ts";
-import {
-  detectEvidenceType,
-  evidenceKey,
-  evidenceTypes,
-  maxEvidenceBytes,
-} from "../evidence/index.ts";
+import { assertEvidenceFile, evidenceKey } from "../evidence/index.ts";
 import { assertVillageInYear, requireVillage } from "./village-context.ts";
 import {
   deleteVillageEvidence,
   findVillageEvidence,
   findVillageEvidenceFiles,
   insertVillageEvidence,
-  type VillageEvidenceRow,
 } from "./village-evidence.repository.ts";
 import { requireVillageSet } from "./village-sets.ts";
-
-const allowedList = Object.keys(evidenceTypes).join(", ");
 
 interface AssessmentKey {
   code: string;
   setCode: string;
   year: number;
 }
-
-const toDto = (row: VillageEvidenceRow): EvidenceDto => ({
-  id: row.id,
-  indicatorCode: row.indicatorCode,
-  fileName: row.fileName,
-  mimeType: row.mimeType,
-  size: row.size,
-  uploadedBy: row.uploadedBy,
-  uploadedAt: row.uploadedAt.toISOString(),
-});
 
 /** The village in force at the end of the year, the action checked, and its set that year. */
 async function requireVillageAssessment(
@@ -67,31 +48,9 @@ export async function listVillageEvidence(db: Db, options: AssessmentKey & { use
     setCode: set.code,
   });
   return {
-    files: rows.map(toDto),
+    files: rows.map(toEvidenceDto),
     canWrite: allows(options.user, "village.evidence.write", context.resource),
   };
-}
-
-function assertEvidenceFile(options: { fileName: string; content: Buffer; truncated: boolean }) {
-  if (options.truncated || options.content.length > maxEvidenceBytes) {
-    throw new AppError({
-      code: "PAYLOAD_TOO_LARGE",
-      vi: "Tệp minh chứng vượt quá 10 MB.",
-      en: "Evidence files are limited to 10 MB.",
-    });
-  }
-  if (options.content.length === 0) {
-    throw new AppError({ code: "VALIDATION_FAILED", vi: "Tệp rỗng.", en: "The file is empty." });
-  }
-  const type = detectEvidenceType(options.fileName, options.content);
-  if (!type) {
-    throw new AppError({
-      code: "UNSUPPORTED_MEDIA_TYPE",
-      vi: `Loại tệp không được chấp nhận hoặc nội dung không khớp đuôi tệp. Chấp nhận: ${allowedList}.`,
-      en: `File type not accepted or content does not match its extension. Accepted: ${allowedList}.`,
-    });
-  }
-  return type;
 }
 
 /**
@@ -147,7 +106,7 @@ export async function uploadVillageEvidence(
       });
       return inserted;
     });
-    return toDto(row);
+    return toEvidenceDto(row);
   } catch (error) {
     await options.storage.delete(storageKey);
     throw error;

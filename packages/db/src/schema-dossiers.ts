@@ -33,6 +33,9 @@ export const dossiers = pgTable(
     unitCode: text("unit_code").notNull(),
     unitLevel: text("unit_level").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
+
     requestedLevel: text("requested_level").notNull(),
     batchId: integer("batch_id").references(() => dossierBatches.id),
     regimeCode: text("regime_code").notNull(),
@@ -61,6 +64,8 @@ export const dossierEvents = pgTable(
     dossierId: integer("dossier_id")
       .notNull()
       .references(() => dossiers.id),
+    /** The dossier's province key. */
+    provinceCode: text("province_code"),
     at: timestamp("at", { withTimezone: true }).notNull(),
     username: text("username").notNull(),
     role: text("role").notNull(),
@@ -80,6 +85,8 @@ export const dossierDocuments = pgTable(
     dossierId: integer("dossier_id")
       .notNull()
       .references(() => dossiers.id),
+    /** The dossier's province key. */
+    provinceCode: text("province_code"),
     stepCode: text("step_code").notNull(),
     fileName: text("file_name").notNull(),
     mimeType: text("mime_type").notNull(),
@@ -99,6 +106,8 @@ export const recognisedLevels = pgTable(
     unitCode: text("unit_code").notNull(),
     level: text("level").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     decisionNumber: text("decision_number").notNull(),
     decisionDate: date("decision_date").notNull(),
     dossierId: integer("dossier_id").references(() => dossiers.id),

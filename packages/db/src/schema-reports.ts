@@ -70,6 +70,8 @@ export const obstacles = pgTable(
   {
     id: serial("id").primaryKey(),
     unitCode: text("unit_code").notNull(),
+    /** The province that held the unit on the day the obstacle was raised (ADR 0023). */
+    provinceCode: text("province_code"),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     criterionCodes: text("criterion_codes").array().notNull().default([]),
@@ -98,6 +100,8 @@ export const obstacleEvents = pgTable(
     obstacleId: integer("obstacle_id")
       .notNull()
       .references(() => obstacles.id),
+    /** The obstacle's province key. */
+    provinceCode: text("province_code"),
     at: timestamp("at", { withTimezone: true }).notNull(),
     username: text("username").notNull(),
     action: text("action").notNull(),
@@ -115,6 +119,8 @@ export const reportReminderMails = pgTable(
     submissionId: integer("submission_id")
       .notNull()
       .references(() => reportSubmissions.id),
+    /** The report's province key. */
+    provinceCode: text("province_code"),
     /** due_soon | overdue */
     kind: text("kind").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
@@ -134,6 +140,8 @@ export const reportReminders = pgTable(
     submissionId: integer("submission_id")
       .notNull()
       .references(() => reportSubmissions.id),
+    /** The report's province key. */
+    provinceCode: text("province_code"),
     /** The account that reminded, and the unit it reminded from. */
     remindedBy: text("reminded_by").notNull(),
     remindedByUnit: text("reminded_by_unit").notNull(),

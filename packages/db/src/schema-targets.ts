@@ -57,6 +57,8 @@ export const communePlans = pgTable(
   {
     unitCode: text("unit_code").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     plan: jsonb("plan").notNull(),
     version: integer("version").notNull().default(0),
     demo: boolean("demo").notNull().default(false),
@@ -69,6 +71,8 @@ export const communePlans = pgTable(
 /** The shape of an administrative unit for the maps, imported from GeoJSON; one per unit code. */
 export const unitBoundaries = pgTable("unit_boundaries", {
   unitCode: text("unit_code").primaryKey(),
+  /** The province key: the unit's latest province (docs/decisions/0023-sharding-key-province-code.md). */
+  provinceCode: text("province_code"),
   /** A GeoJSON Polygon or MultiPolygon, longitude and latitude in WGS 84. */
   geometry: jsonb("geometry").notNull(),
   /** Where the shape comes from (the file imported). */

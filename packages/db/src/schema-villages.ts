@@ -20,6 +20,8 @@ export const villageValues = pgTable(
   {
     unitCode: text("unit_code").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     setCode: text("set_code").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     numValue: doublePrecision("num_value"),
@@ -39,6 +41,8 @@ export const villageAssessments = pgTable(
   {
     unitCode: text("unit_code").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     setCode: text("set_code").notNull(),
     version: integer("version").notNull().default(0),
     setId: integer("set_id").notNull(),
@@ -62,6 +66,8 @@ export const villageRecognitions = pgTable(
     setCode: text("set_code").notNull(),
     status: text("status").notNull(),
     year: smallint("year").notNull(),
+    /** The province key: the village's latest province (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     reportNumber: text("report_number").notNull(),
     reportDate: date("report_date").notNull(),
     decisionNumber: text("decision_number"),
@@ -84,6 +90,8 @@ export const villageEvidence = pgTable(
     id: serial("id").primaryKey(),
     unitCode: text("unit_code").notNull(),
     year: smallint("year").notNull(),
+    /** The province key (docs/decisions/0023-sharding-key-province-code.md). */
+    provinceCode: text("province_code"),
     setCode: text("set_code").notNull(),
     indicatorCode: text("indicator_code").notNull(),
     fileName: text("file_name").notNull(),

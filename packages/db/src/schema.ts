@@ -253,6 +253,8 @@ export const auditLog = pgTable(
     entityType: text("entity_type").notNull(),
     entityKey: text("entity_key").notNull(),
     unitCode: text("unit_code"),
+    /** The province of the unit on the day of the change; none for a change of no unit. */
+    provinceCode: text("province_code"),
     oldValue: jsonb("old_value"),
     newValue: jsonb("new_value"),
     /** Position in the hash chain (1, 2, …); null only for rows written before the chain. */

@@ -23,7 +23,8 @@ export async function findVillageEvidence(db: DbOrTx, id: number) {
 
 export async function insertVillageEvidence(
   db: DbOrTx,
-  row: Omit<VillageEvidenceRow, "id" | "uploadedAt">,
+  // The province key is set by the database on insert (docs/decisions/0023-sharding-key-province-code.md).
+  row: Omit<VillageEvidenceRow, "id" | "uploadedAt" | "provinceCode">,
 ) {
   const rows = await db.insert(e).values(row).returning();
   return rows[0] as VillageEvidenceRow;

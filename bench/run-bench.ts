@@ -122,6 +122,14 @@ async function runOn(
       dataDir: resolve(config.dataRoot, `files-${kind}`),
       admin: load.users.admin,
       chunkSize: chunkSize ? Number(chunkSize) : undefined,
+      readSize: process.env.BENCH_REEVALUATE_READ
+        ? Number(process.env.BENCH_REEVALUATE_READ)
+        : undefined,
+      fresh: process.env.BENCH_REEVALUATE_FRESH === "1",
+      profileTo: process.env.BENCH_PROFILE,
+      check: engine
+        ? () => compareWithStored(database, (engine as EngineFigures).results)
+        : undefined,
     });
     printReevaluation(kind, reevaluation, log);
 

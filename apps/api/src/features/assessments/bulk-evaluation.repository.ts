@@ -1,4 +1,6 @@
 import { sql } from "drizzle-orm";
+import pg from "pg";
+import Cursor from "pg-cursor";
 import { queryRows, type DbOrTx } from "@ntm/db";
 import type { StoredEvaluation } from "./stored-evaluation.ts";
 
@@ -9,99 +11,217 @@ export interface ChunkKey {
 }
 
 /**
- * The values of a year for the given communes, one row per commune with its values as one JSON
- * object (indicator code → number, yes/no or null): a row per value would cost the embedded
- * database far more to hand over than the evaluation itself.
+ * A commune's values of a year as one JSON object (indicator code → number, yes/no or null), with
+ * the version of its assessment they belong to: a result computed from them is stored only while
+ * that version stands.
  */
+export interface CommuneValues {
+  province_code: string;
+  unit_code: string;
+  version: number;
+  values: string;
+}
+
+/**
+ * One row per commune: a row per value would cost the embedded database far more to hand over
+ * than the evaluation itself. `$1` the year, `$2` the province keys (comma-separated); ordered by
+ * province and code as the chunks are (byte order, as the plan sorts).
+ */
+const valuesOfYear = `select v.province_code, v.unit_code, a.version,
+    json_object_agg(v.indicator_code, coalesce(to_json(v.bool_value), to_json(v.num_value)))::text
+      as values
+  from assessment_values v
+  join assessments a on a.province_code = v.province_code and a.year = v.year
+    and a.unit_code = v.unit_code
+  where v.year = $1 and v.province_code = any(string_to_array($2, ','))`;
+
+/** The pool of a PostgreSQL server behind a handle; undefined on the embedded database. */
+export function serverPoolOf(db: DbOrTx): pg.Pool | undefined {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
+export interface ValuesCursor {
+  /** The next rows, fewer than asked at the end. */
+  read(rows: number): Promise<CommuneValues[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole year's values in plan order through one query, read a batch at a time (`pg-cursor`)
+ * on a connection of its own, so the run's writes go on beside it.
+ */
+export async function openValuesCursor(
+  pool: pg.Pool,
+  year: number,
+  provinceCodes: readonly string[],
+): Promise<ValuesCursor> {
+  const client = await pool.connect();
+  const cursor = client.query(
+    new Cursor<CommuneValues>(
+      `${valuesOfYear}
+      group by v.province_code, v.unit_code, a.version
+      order by v.province_code collate "C", v.unit_code collate "C"`,
+      [year, provinceCodes.join(",")],
+    ),
+  );
+  let failed: Error | undefined;
+  return {
+    read: (rows) =>
+      cursor.read(rows).catch((error: Error) => {
+        failed = error;
+        throw error;
+      }),
+    close: async () => {
+      try {
+        if (!failed) await cursor.close();
+      } finally {
+        client.release(failed ?? false);
+      }
+    },
+  };
+}
+
+/** The values of a year for the given communes of the given provinces, in plan order. */
 export async function findValuesOfCommunes(
   db: DbOrTx,
-  { year, provinceCode }: ChunkKey,
+  year: number,
+  provinceCodes: readonly string[],
   codes: readonly string[],
 ) {
-  return queryRows<{ unit_code: string; values: string }>(
+  return queryRows<CommuneValues>(
     db,
-    sql`select unit_code,
-        json_object_agg(indicator_code, coalesce(to_json(bool_value), to_json(num_value)))::text
+    sql`select v.province_code, v.unit_code, a.version,
+        json_object_agg(v.indicator_code, coalesce(to_json(v.bool_value), to_json(v.num_value)))::text
           as values
-      from assessment_values
-      where province_code = ${provinceCode} and year = ${year}
-        and unit_code = any(string_to_array(${codes.join(",")}, ','))
-      group by unit_code`,
+      from assessment_values v
+      join assessments a on a.province_code = v.province_code and a.year = v.year
+        and a.unit_code = v.unit_code
+      where v.year = ${year} and v.province_code = any(string_to_array(${provinceCodes.join(",")}, ','))
+        and v.unit_code = any(string_to_array(${codes.join(",")}, ','))
+      group by v.province_code, v.unit_code, a.version
+      order by v.province_code collate "C", v.unit_code collate "C"`,
   );
+}
+
+/**
+ * The commune sets covering a year, without their definitions: what choosing the set in force
+ * reads (`selectSetInForce`), newest version first as the catalog lists them. A run reads each
+ * chosen definition once, not once per province.
+ */
+export async function findCommuneSetHeaders(db: DbOrTx, year: number) {
+  const rows = await queryRows<{
+    id: number;
+    code: string;
+    version: number;
+    provinceCode: string | null;
+    fromYear: number;
+    toYear: number;
+    effectiveFrom: string | null;
+    basis: { document: string; date?: string };
+  }>(
+    db,
+    sql`select id, code, version, province_code as "provinceCode", from_year as "fromYear",
+          to_year as "toYear", definition->>'effectiveFrom' as "effectiveFrom",
+          definition->'basis' as basis
+        from criteria_sets
+        where unit_level = 'commune' and from_year <= ${year} and to_year >= ${year}
+        order by version desc, id desc`,
+  );
+  return rows.map(({ effectiveFrom, ...row }) => ({
+    ...row,
+    ...(effectiveFrom ? { effectiveFrom } : {}),
+  }));
 }
 
 export interface ResultToStore {
   unitCode: string;
-  year: number;
+  /** The assessment's version the values were read at. */
+  version: number;
   setId: number;
   evaluation: StoredEvaluation;
 }
 
+const list = (items: readonly (string | number | null)[]) =>
+  items.map((item) => item ?? "").join(",");
+
 /**
- * Stores the results of one province's communes for a year in three statements, whatever their
- * number: the results upserted (a run started again writes the same rows), then each commune's
- * criteria replaced, since another set version may have other criteria.
+ * Stores the results of one province's communes for a year in one statement, whatever their
+ * number, for the communes whose assessment still has the version their values were read at
+ * (a value saved meanwhile stored its own, fresher result): each one's assessment held for share,
+ * its result upserted (a run started again writes the same rows), each criterion's status
+ * written only where it changed, and the criteria its set no longer has removed. Returns how many
+ * results were stored.
  */
 export async function storeEvaluations(
   db: DbOrTx,
   { year, provinceCode }: ChunkKey,
   results: readonly ResultToStore[],
   now: Date,
-) {
-  if (results.length === 0) return;
-  const rows = results.map(({ unitCode, setId, evaluation }) => ({
-    u: unitCode,
-    s: setId,
-    m: evaluation.criteriaMet,
-    t: evaluation.criteriaTotal,
-    l: evaluation.level,
-    e: evaluation.valuesEntered,
-  }));
-  await db.execute(
-    sql`insert into evaluation_results (unit_code, province_code, year, set_id, criteria_met,
-        criteria_total, level, values_entered, computed_at)
-      select r.u, ${provinceCode}, ${year}::smallint, r.s, r.m, r.t, r.l, r.e,
-        ${now.toISOString()}::timestamptz
-      from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(u text, s integer, m smallint, t smallint, l text, e smallint)
-      on conflict (year, unit_code) do update set
-        set_id = excluded.set_id, criteria_met = excluded.criteria_met,
-        criteria_total = excluded.criteria_total, level = excluded.level,
-        values_entered = excluded.values_entered, computed_at = excluded.computed_at`,
-  );
-  const codes = results.map((result) => result.unitCode).join(",");
-  await db.execute(
-    sql`delete from evaluation_criteria
-      where province_code = ${provinceCode} and year = ${year}
-        and unit_code = any(string_to_array(${codes}, ','))`,
-  );
-  const criteria: { u: string; c: string; s: string }[] = [];
+): Promise<number> {
+  if (results.length === 0) return 0;
+  const criteria = { units: [] as string[], codes: [] as string[], statuses: [] as string[] };
   for (const { unitCode, evaluation } of results) {
     for (const criterion of evaluation.criteria) {
-      criteria.push({ u: unitCode, c: criterion.code, s: criterion.status });
+      criteria.units.push(unitCode);
+      criteria.codes.push(criterion.code);
+      criteria.statuses.push(criterion.status);
     }
   }
-  if (criteria.length === 0) return;
-  await db.execute(
-    sql`insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
-      select r.u, ${provinceCode}, ${year}::smallint, r.c, r.s
-      from json_to_recordset(${JSON.stringify(criteria)}::json) as r(u text, c text, s text)`,
+  const column = <T extends string | number | null>(pick: (result: ResultToStore) => T) =>
+    list(results.map(pick));
+  const rows = await queryRows<{ stored: number }>(
+    db,
+    sql`with input as (
+        select * from unnest(
+          string_to_array(${column((r) => r.unitCode)}, ','),
+          string_to_array(${column((r) => r.version)}, ',')::integer[],
+          string_to_array(${column((r) => r.setId)}, ',')::integer[],
+          string_to_array(${column((r) => r.evaluation.criteriaMet)}, ',')::smallint[],
+          string_to_array(${column((r) => r.evaluation.criteriaTotal)}, ',')::smallint[],
+          string_to_array(${column((r) => r.evaluation.level)}, ',', ''),
+          string_to_array(${column((r) => r.evaluation.valuesEntered)}, ',')::smallint[]
+        ) as i(u, v, s, m, t, l, e)
+      ),
+      held as (
+        select i.* from input i
+          join assessments a on a.province_code = ${provinceCode} and a.year = ${year}
+            and a.unit_code = i.u and a.version = i.v
+        for share of a
+      ),
+      statuses as (
+        select * from unnest(
+          string_to_array(${list(criteria.units)}, ','),
+          string_to_array(${list(criteria.codes)}, ','),
+          string_to_array(${list(criteria.statuses)}, ',')
+        ) as c(u, c, s)
+        where c.u in (select u from held)
+      ),
+      stored as (
+        insert into evaluation_results (unit_code, province_code, year, set_id, criteria_met,
+          criteria_total, level, values_entered, computed_at)
+        select h.u, ${provinceCode}, ${year}::smallint, h.s, h.m, h.t, h.l, h.e,
+          ${now.toISOString()}::timestamptz
+        from held h
+        on conflict (year, unit_code) do update set
+          set_id = excluded.set_id, criteria_met = excluded.criteria_met,
+          criteria_total = excluded.criteria_total, level = excluded.level,
+          values_entered = excluded.values_entered, computed_at = excluded.computed_at
+        returning unit_code
+      ),
+      changed as (
+        insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
+        select s.u, ${provinceCode}, ${year}::smallint, s.c, s.s from statuses s
+        on conflict (year, unit_code, criterion_code) do update set status = excluded.status
+          where evaluation_criteria.status <> excluded.status
+      ),
+      dropped as (
+        delete from evaluation_criteria
+        where province_code = ${provinceCode} and year = ${year}
+          and unit_code in (select u from held)
+          and (unit_code, criterion_code) not in (select s.u, s.c from statuses s)
+      )
+      select count(*)::integer as stored from stored`,
   );
-}
-
-/**
- * Holds the given communes' assessments until the transaction ends, so a value saved meanwhile
- * waits and its fresh result is not overwritten by one computed from older values.
- */
-export async function lockAssessments(
-  db: DbOrTx,
-  { year, provinceCode }: ChunkKey,
-  codes: readonly string[],
-) {
-  await db.execute(
-    sql`select 1 from assessments
-      where province_code = ${provinceCode} and year = ${year}
-        and unit_code = any(string_to_array(${codes.join(",")}, ','))
-      for share`,
-  );
+  return Number(rows[0]?.stored ?? 0);
 }

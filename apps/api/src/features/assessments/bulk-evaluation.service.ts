@@ -1,16 +1,16 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import { endOfYear, type IndicatorValues } from "@ntm/domain";
+import { endOfYear, selectSetInForce, type IndicatorValues } from "@ntm/domain";
 import { selectSetFor, type StoredSet } from "../catalog/index.ts";
 import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
 import { whenRequestsDone } from "../../shared/requests-in-flight.ts";
 import { toAttributes } from "./evaluation.service.ts";
 import { createStorageEvaluator } from "./stored-evaluation.ts";
 import {
-  findValuesOfCommunes,
-  lockAssessments,
+  findCommuneSetHeaders,
   storeEvaluations,
   type ResultToStore,
 } from "./bulk-evaluation.repository.ts";
+import { pagedValues, streamedValues, type Chunk, type ValueSource } from "./bulk-values-source.ts";
 
 export interface BulkEvaluationProgress {
   chunksDone: number;
@@ -24,21 +24,21 @@ export interface BulkEvaluationOptions {
   /** Only these communes; all assessed communes when absent. */
   unitCodes?: string[] | undefined;
   now: Date;
-  /** Communes per chunk: a chunk is one query of values and three writes. */
+  /** Communes per chunk: a chunk's results are one statement of writes. */
   chunkSize?: number | undefined;
+  /**
+   * Communes whose values one statement reads, when they are read a page at a time (the embedded
+   * database, or inside the caller's transaction); on a PostgreSQL server a maintenance run reads
+   * each year through one cursor instead.
+   */
+  readSize?: number | undefined;
   /** Skips the chunks before this one: a run resumed after its last reported chunk. */
   fromChunk?: number | undefined;
   onProgress?: ((progress: BulkEvaluationProgress) => void) | undefined;
 }
 
-/** Communes of one province and year: every statement of a chunk runs on one shard. */
-interface Chunk {
-  year: number;
-  provinceCode: string;
-  communes: { unit: UnitRow; provinceCode: string | null }[];
-}
-
 const defaultChunkSize = 200;
+const defaultReadSize = 400;
 /** The longest stretch the engine holds the event loop before letting requests in. */
 const sliceMs = 40;
 
@@ -46,100 +46,144 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * Re-evaluates communes inside the caller's transaction (value imports, catalog and unit
- * changes): the values stream in chunks of communes, in code order, and the results are written
- * per chunk, so memory stays bounded by the chunk, not by the country.
+ * changes): the values are read a page of communes at a time, in code order, and the results are
+ * written per chunk, so memory stays bounded by the page, not by the country.
  */
 export async function evaluateMany(
   db: DbOrTx,
   options: BulkEvaluationOptions,
 ): Promise<{ evaluated: number }> {
-  return runChunks(db, options, (work) => work(db));
+  const chunks = await planChunks(db, options);
+  const source = pagedValues(db, chunks, options.readSize ?? defaultReadSize);
+  return runChunks(db, chunks, source, options, { overlap: false, yieldToRequests: false });
 }
 
 /**
- * Re-evaluates communes for maintenance (the command line, a background job): each chunk in its
- * own short transaction that holds the chunk's assessments, so the server keeps answering between
- * chunks and a run stopped half-way leaves every stored result whole. Results are upserted:
- * starting again from `fromChunk` (or from the start) writes the same rows.
+ * Re-evaluates communes for maintenance (the command line, a background job). Each chunk's
+ * results are one statement that stores them only for the communes whose assessment has not
+ * changed since their values were read (a value saved meanwhile stored its own result), so no
+ * transaction is held across chunks and a run stopped half-way leaves every stored result whole.
+ * On a PostgreSQL server each year's values stream through one ordered query while the previous
+ * chunk is written; on the embedded database, which runs one statement at a time, the values are
+ * read a page at a time and the requests in flight pass before each statement. Results are
+ * upserted: starting again from `fromChunk` (or from the start) writes the same rows.
  */
 export async function reevaluate(
   db: Db,
   options: BulkEvaluationOptions,
 ): Promise<{ evaluated: number; chunks: number }> {
-  let chunks = 0;
-  const { evaluated } = await runChunks(
-    db,
-    {
-      ...options,
-      onProgress: (progress) => {
-        chunks = progress.chunksTotal;
-        options.onProgress?.(progress);
-      },
-    },
-    (work) => db.transaction((tx) => work(tx, true)),
-  );
-  return { evaluated, chunks };
+  const chunks = await planChunks(db, options);
+  const streamed = streamedValues(db, chunks);
+  const source = streamed ?? pagedValues(db, chunks, options.readSize ?? defaultReadSize);
+  try {
+    const { evaluated } = await runChunks(db, chunks, source, options, {
+      overlap: streamed !== undefined,
+      yieldToRequests: true,
+    });
+    return { evaluated, chunks: chunks.length };
+  } finally {
+    await source.close();
+  }
 }
 
 async function runChunks(
   db: DbOrTx,
+  chunks: Chunk[],
+  source: ValueSource,
   options: BulkEvaluationOptions,
-  inTransaction: (work: (tx: DbOrTx, lock?: boolean) => Promise<number>) => Promise<number>,
+  how: { overlap: boolean; yieldToRequests: boolean },
 ): Promise<{ evaluated: number }> {
-  const chunks = await planChunks(db, options);
-  const sets = new Map<string, Promise<StoredSet>>();
-  const setFor = (tx: DbOrTx, year: number, provinceCode: string | null) => {
-    const key = `${year}/${provinceCode}`;
-    let set = sets.get(key);
-    if (!set) {
-      set = selectSetFor(tx, { year, provinceCode });
-      sets.set(key, set);
-    }
-    return set;
-  };
+  const setFor = setsOfRun(db);
   const evaluator = createStorageEvaluator();
+  const pass = how.yieldToRequests ? () => whenRequestsDone() : async () => undefined;
   let evaluated = 0;
+  let writing: Promise<void> | undefined;
   const first = options.fromChunk ?? 0;
   for (let index = first; index < chunks.length; index += 1) {
     const chunk = chunks[index] as Chunk;
-    evaluated += await inTransaction(async (tx, lock) => {
-      const codes = chunk.communes.map(({ unit }) => unit.code);
-      const key = { year: chunk.year, provinceCode: chunk.provinceCode };
-      if (lock) await lockAssessments(tx, key, codes);
-      const rows = await findValuesOfCommunes(tx, key, codes);
-      const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
-      const results: ResultToStore[] = [];
-      let slice = performance.now();
-      for (const row of rows) {
-        const commune = byCode.get(row.unit_code);
-        if (!commune) continue;
-        const set = await setFor(tx, chunk.year, commune.provinceCode);
-        results.push({
-          unitCode: row.unit_code,
+    await pass();
+    const rows = await source.valuesOf(index);
+    const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
+    const results: ResultToStore[] = [];
+    let slice = performance.now();
+    for (const row of rows) {
+      const commune = byCode.get(row.unit_code);
+      if (!commune) continue;
+      const set = await setFor(chunk.year, commune.provinceCode);
+      results.push({
+        unitCode: row.unit_code,
+        version: row.version,
+        setId: set.id,
+        evaluation: evaluator.evaluate({
+          set: set.definition,
+          unit: toAttributes(commune.unit),
           year: chunk.year,
-          setId: set.id,
-          evaluation: evaluator.evaluate({
-            set: set.definition,
-            unit: toAttributes(commune.unit),
-            year: chunk.year,
-            values: JSON.parse(row.values) as IndicatorValues,
-          }),
-        });
-        if (performance.now() - slice > sliceMs) {
-          await yieldToEventLoop();
-          slice = performance.now();
-        }
+          values: JSON.parse(row.values) as IndicatorValues,
+        }),
+      });
+      if (performance.now() - slice > sliceMs) {
+        await yieldToEventLoop();
+        slice = performance.now();
       }
-      await storeEvaluations(tx, key, results, options.now);
-      return results.length;
+    }
+    // One chunk's writes at most run while the next chunk is read and evaluated.
+    if (writing) await writing;
+    await pass();
+    const key = { year: chunk.year, provinceCode: chunk.provinceCode };
+    const write = storeEvaluations(db, key, results, options.now).then((stored) => {
+      evaluated += stored;
+      options.onProgress?.({ chunksDone: index + 1, chunksTotal: chunks.length, evaluated });
     });
-    options.onProgress?.({ chunksDone: index + 1, chunksTotal: chunks.length, evaluated });
-    await whenRequestsDone();
+    if (how.overlap) {
+      writing = write;
+      // Awaited before the next write or at the end; a failure is thrown there.
+      write.catch(() => undefined);
+    } else {
+      await write;
+    }
   }
+  if (writing) await writing;
   if (first >= chunks.length) {
     options.onProgress?.({ chunksDone: chunks.length, chunksTotal: chunks.length, evaluated });
   }
   return { evaluated };
+}
+
+/**
+ * The set in force for each (year, province) of a run, chosen from the versions' headers (one
+ * statement a year) and each chosen version read once: the provinces judged with the national
+ * set share one parsed definition, and so one compiled plan per class and year.
+ */
+function setsOfRun(db: DbOrTx) {
+  const headers = new Map<number, ReturnType<typeof findCommuneSetHeaders>>();
+  const byId = new Map<number, Promise<StoredSet>>();
+  const chosen = new Map<string, Promise<StoredSet>>();
+  const choose = async (year: number, provinceCode: string | null) => {
+    let yearHeaders = headers.get(year);
+    if (!yearHeaders) {
+      yearHeaders = findCommuneSetHeaders(db, year);
+      headers.set(year, yearHeaders);
+    }
+    const inForce = selectSetInForce(await yearHeaders, { year, provinceCode });
+    // None in force: the catalog's own choice says why.
+    if (!inForce) return selectSetFor(db, { year, provinceCode });
+    const id = inForce.set.id;
+    let set = byId.get(id);
+    if (!set) {
+      set = selectSetFor(db, { year, provinceCode, setId: id });
+      byId.set(id, set);
+    }
+    return set;
+  };
+  return (year: number, provinceCode: string | null) => {
+    const key = `${year}/${provinceCode}`;
+    let set = chosen.get(key);
+    if (!set) {
+      set = choose(year, provinceCode);
+      chosen.set(key, set);
+    }
+    return set;
+  };
 }
 
 /**

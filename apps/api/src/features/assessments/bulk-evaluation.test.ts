@@ -7,6 +7,7 @@ import {
   reevaluate,
   type BulkEvaluationProgress,
 } from "./bulk-evaluation.service.ts";
+import { storeEvaluations } from "./bulk-evaluation.repository.ts";
 import { evaluateUnit } from "./evaluation.service.ts";
 
 let t: TestApp;
@@ -128,6 +129,7 @@ describe("bulk re-evaluation", () => {
       years: [2023],
       now: later,
       chunkSize: 2,
+      readSize: 1,
       fromChunk: 1,
     });
     expect(run.evaluated).toBe(2);
@@ -161,5 +163,53 @@ describe("bulk re-evaluation", () => {
     expect([...rows.keys()]).toEqual(["X01", "X03", "Y01"]);
     expect(rows.get("X03")?.at).toBe(later.getTime());
     expect(rows.get("X01")?.at).toBe(fixedNow.getTime());
+  });
+
+  it("stores nothing for a commune whose assessment changed after its values were read", async () => {
+    const version = async () =>
+      (
+        await queryRows<{ version: number }>(
+          t.database.db,
+          sql`select version from assessments where unit_code = 'X02' and year = 2023`,
+        )
+      )[0]?.version ?? -1;
+    const read = await version();
+    const before = (await stored(2023)).get("X02");
+    const later = new Date(fixedNow.getTime() + 180_000);
+    const result = {
+      unitCode: "X02",
+      setId: (await evaluateUnit(t.database.db, { unitCode: "X02", year: 2023 })).set.id,
+      evaluation: {
+        criteriaMet: 0,
+        criteriaTotal: 19,
+        level: null,
+        valuesEntered: 1,
+        criteria: [{ code: "3", status: "not_met" }],
+      },
+    };
+    // A save commits between the run's read of the values and its write: its own result stands.
+    await t.database.db.execute(
+      sql`update assessments set version = version + 1 where unit_code = 'X02' and year = 2023`,
+    );
+    const key = { year: 2023, provinceCode: "P01" };
+    expect(await storeEvaluations(t.database.db, key, [{ ...result, version: read }], later)).toBe(
+      0,
+    );
+    expect((await stored(2023)).get("X02")).toEqual(before);
+    // At the version that stands, the result is stored, and the criteria it lacks are removed.
+    expect(
+      await storeEvaluations(t.database.db, key, [{ ...result, version: read + 1 }], later),
+    ).toBe(1);
+    expect((await stored(2023)).get("X02")).toMatchObject({
+      met: 0,
+      level: null,
+      criteria: "3=not_met",
+      at: later.getTime(),
+    });
+    // The run puts back what the engine gives for the values that stand.
+    await reevaluate(t.database.db, { years: [2023], now: later, unitCodes: ["X02"] });
+    const again = (await stored(2023)).get("X02");
+    expect(again?.met).toBe(before?.met);
+    expect(again?.criteria).toBe(before?.criteria);
   });
 });

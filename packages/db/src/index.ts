@@ -1,3 +1,4 @@
 export * from "./database.ts";
+export * from "./sql-arrays.ts";
 export * as tables from "./schema.ts";
 export { createTestDatabase } from "./test-database.ts";

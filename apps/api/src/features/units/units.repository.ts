@@ -1,5 +1,13 @@
 import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
-import { queryRows, tables, type DbOrTx } from "@ntm/db";
+import {
+  arrayLiteral,
+  queryRows,
+  sqlArray,
+  tables,
+  type ArrayElement,
+  type ArrayType,
+  type DbOrTx,
+} from "@ntm/db";
 import type { SuccessorLink, UnitFlag, UnitLevel } from "@ntm/domain";
 
 export interface UnitRow {
@@ -142,34 +150,68 @@ export async function findSuccessorLinks(db: DbOrTx, code: string) {
 }
 
 /**
- * Inserts or replaces unit versions (code, valid from), 2,000 per statement. A version listed
- * twice keeps its last row, as a file read top to bottom would.
+ * Inserts or replaces unit versions (code, valid from) in one statement, whatever their number:
+ * each column is one array parameter read with unnest(). A version listed twice keeps its last
+ * row, as a file read top to bottom would.
  */
 export async function upsertUnitVersions(db: DbOrTx, rows: readonly UnitRow[]) {
   const last = new Map(rows.map((row) => [`${row.code}/${row.validFrom}`, row]));
   const unique = [...last.values()];
-  for (let start = 0; start < unique.length; start += 2000) {
-    await db
-      .insert(u)
-      .values(unique.slice(start, start + 2000))
-      .onConflictDoUpdate({
-        target: [u.code, u.validFrom],
-        set: {
-          name: sql.raw("excluded.name"),
-          level: sql.raw("excluded.level"),
-          parentCode: sql.raw("excluded.parent_code"),
-          validTo: sql.raw("excluded.valid_to"),
-          region: sql.raw("excluded.region"),
-          communeGroup: sql.raw("excluded.commune_group"),
-          flags: sql.raw("excluded.flags"),
-          assessed: sql.raw("excluded.assessed"),
-        },
-      });
-  }
+  if (unique.length === 0) return;
+  const column = (pick: (row: UnitRow) => ArrayElement, type: ArrayType) =>
+    sqlArray(unique.map(pick), type);
+  await db.execute(sql`
+    insert into admin_units (code, name, level, parent_code, valid_from, valid_to, region,
+        commune_group, flags, assessed)
+    select r.code, r.name, r.level, r.parent_code, r.valid_from, r.valid_to, r.region,
+           r.commune_group, r.flags::text[], r.assessed
+      from unnest(${column((row) => row.code, "text")}, ${column((row) => row.name, "text")},
+                  ${column((row) => row.level, "text")}, ${column((row) => row.parentCode, "text")},
+                  ${column((row) => row.validFrom, "date")}, ${column((row) => row.validTo, "date")},
+                  ${column((row) => row.region, "text")}, ${column((row) => row.communeGroup, "text")},
+                  ${column((row) => arrayLiteral(row.flags), "text")},
+                  ${column((row) => row.assessed, "boolean")})
+        as r(code, name, level, parent_code, valid_from, valid_to, region, commune_group, flags,
+             assessed)
+    on conflict (code, valid_from) do update set
+      name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+      valid_to = excluded.valid_to, region = excluded.region,
+      commune_group = excluded.commune_group, flags = excluded.flags,
+      assessed = excluded.assessed`);
 }
 
-export async function insertSuccessorLink(db: DbOrTx, link: SuccessorLink) {
-  await db.insert(tables.unitSuccessors).values(link).onConflictDoNothing();
+/** A version that ended and the unit that took all of it over on the effective date. */
+export interface Succession {
+  predecessorCode: string;
+  predecessorValidFrom: string;
+  successorCode: string;
+  effectiveDate: string;
+}
+
+/**
+ * Links each ended version to the version of its successor in force on the effective date (that
+ * date itself when the successor has none yet), in one statement; a link already stored is kept.
+ */
+export async function insertSuccessorLinks(db: DbOrTx, successions: readonly Succession[]) {
+  if (successions.length === 0) return;
+  const column = (pick: (link: Succession) => string, type: ArrayType) =>
+    sqlArray(successions.map(pick), type);
+  await db.execute(sql`
+    insert into unit_successors (predecessor_code, predecessor_valid_from, successor_code,
+        successor_valid_from, kind, effective_date)
+    select l.code, l.valid_from, l.successor, coalesce(s.valid_from, l.effective), 'full',
+           l.effective
+      from unnest(${column((link) => link.predecessorCode, "text")},
+                  ${column((link) => link.predecessorValidFrom, "date")},
+                  ${column((link) => link.successorCode, "text")},
+                  ${column((link) => link.effectiveDate, "date")})
+        as l(code, valid_from, successor, effective)
+      left join lateral (
+        select valid_from from admin_units
+         where code = l.successor and valid_from <= l.effective
+           and (valid_to is null or valid_to >= l.effective)
+         limit 1) s on true
+    on conflict do nothing`);
 }
 
 export async function findExistingCodes(db: DbOrTx): Promise<Set<string>> {

@@ -20,7 +20,7 @@ import {
   findPathOn,
   findSuccessorLinks,
   findUnitOn,
-  insertSuccessorLink,
+  insertSuccessorLinks,
   upsertUnitVersions,
   type UnitRow,
 } from "./units.repository.ts";
@@ -203,7 +203,6 @@ export async function importUnits(
         problems.slice(0, 100),
       );
     }
-    let links = 0;
     await upsertUnitVersions(
       tx,
       rows.map((row) => ({
@@ -219,21 +218,20 @@ export async function importUnits(
         assessed: row.assessed ?? row.level === "commune",
       })),
     );
-    for (const row of rows) {
-      if (row.successorCode && row.validTo) {
-        const effectiveDate = addDays(row.validTo, 1);
-        const successor = await findUnitOn(tx, row.successorCode, effectiveDate);
-        await insertSuccessorLink(tx, {
-          predecessorCode: row.code,
-          predecessorValidFrom: row.validFrom,
-          successorCode: row.successorCode,
-          successorValidFrom: successor?.validFrom ?? effectiveDate,
-          kind: "full",
-          effectiveDate,
-        });
-        links += 1;
-      }
-    }
+    const successions = rows.flatMap((row) =>
+      row.successorCode && row.validTo
+        ? [
+            {
+              predecessorCode: row.code,
+              predecessorValidFrom: row.validFrom,
+              successorCode: row.successorCode,
+              effectiveDate: addDays(row.validTo, 1),
+            },
+          ]
+        : [],
+    );
+    await insertSuccessorLinks(tx, successions);
+    const links = successions.length;
     await recordAudit(tx, {
       kind: "units.import",
       by: user,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@ntm/db";
-import type { UnitDetail, UnitDto } from "@ntm/contracts";
+import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
+import { countStatements } from "../../test/count-statements.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { systemUser } from "../auth/index.ts";
 import { importUnits } from "./units.service.ts";
@@ -287,5 +288,93 @@ describe("import and history (asOf)", () => {
     const response = await get("xa1", "/api/units/X10?asOf=2025-12-31");
     expect(response.statusCode).toBe(403);
     expect((await get("xa1", "/api/units/X01?asOf=2024-12-31")).statusCode).toBe(200);
+  });
+});
+
+describe("import of a large file", () => {
+  // Names a row-by-row literal would break: quotes, commas, braces, a backslash, the word NULL.
+  const names = ['Xã "Một", {Hai}', "Xã \\ Ba", "NULL", "Xã Bốn"];
+  /** A province with `size` communes; every tenth one merged on 1/7/2025 into a commune formed in 2020. */
+  const fileOf = (prefix: string, size: number): UnitImportRow[] => [
+    {
+      code: `${prefix}P`,
+      name: `Tỉnh ${prefix}`,
+      level: "province",
+      validFrom: "2008-01-01",
+      flags: [],
+    },
+    ...Array.from({ length: size }, (_, index): UnitImportRow => {
+      const merged = index % 10 === 1;
+      return {
+        code: `${prefix}${index}`,
+        name: names[index % names.length] as string,
+        level: "commune",
+        parentCode: `${prefix}P`,
+        validFrom: "2008-01-01",
+        validTo: merged ? "2025-06-30" : null,
+        region: index % 2 === 0 ? "TN" : null,
+        flags: index % 3 === 0 ? ["safeZone", "ethnicZoneIII"] : [],
+        successorCode: merged ? `${prefix}N` : null,
+      };
+    }),
+    {
+      code: `${prefix}N`,
+      name: "Xã Mới",
+      level: "commune",
+      parentCode: `${prefix}P`,
+      validFrom: "2020-01-01",
+      flags: [],
+    },
+  ];
+
+  async function importCounted(rows: UnitImportRow[]) {
+    const counter = countStatements(t.database.db);
+    try {
+      const result = await importUnits(t.database.db, { user: systemUser, rows });
+      return { result, statements: counter.statements.length };
+    } finally {
+      counter.stop();
+    }
+  }
+
+  it("writes 2,500 units and their links in as many statements as 12, each unit as written", async () => {
+    const small = await importCounted(fileOf("S", 12));
+    const large = await importCounted(fileOf("L", 2500));
+    expect(small.result).toEqual({ units: 14, links: 2 });
+    expect(large.result).toEqual({ units: 2502, links: 250 });
+    expect(large.statements).toBe(small.statements);
+
+    const stored = await queryRows<{
+      code: string;
+      name: string;
+      region: string | null;
+      flags: string[];
+      validTo: string | null;
+      assessed: boolean;
+    }>(
+      t.database.db,
+      sql`select code, name, region, flags, valid_to::text as "validTo", assessed from admin_units
+            where code like 'L%' and code <> 'LP' and code <> 'LN'`,
+    );
+    expect(stored).toHaveLength(2500);
+    const expected = new Map(fileOf("L", 2500).map((row) => [row.code, row]));
+    for (const row of stored) {
+      const sent = expected.get(row.code) as UnitImportRow;
+      expect(row).toEqual({
+        code: sent.code,
+        name: sent.name,
+        region: sent.region,
+        flags: sent.flags,
+        validTo: sent.validTo,
+        assessed: true,
+      });
+    }
+    const links = await queryRows<{ n: number; successors: string }>(
+      t.database.db,
+      sql`select count(*)::int as n, string_agg(distinct successor_code || '@' || successor_valid_from::text, ',') as successors
+            from unit_successors where predecessor_code like 'L%'`,
+    );
+    // Linked to the version of the successor in force on the day of the merger.
+    expect(links[0]).toEqual({ n: 250, successors: "LN@2020-01-01" });
   });
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
 import { queryRows, tables, type DbOrTx } from "@ntm/db";
 import type { CriteriaSet, LegalBasis, RecognitionCarryOver } from "@ntm/domain";
+import { readSetting, writeSetting } from "../../shared/settings.repository.ts";
 
 const s = tables.criteriaSets;
 
@@ -129,17 +130,8 @@ export interface StoredCarryOver {
   updatedAt: string;
 }
 
-export async function findCarryOver(db: DbOrTx, provinceCode: string) {
-  const rows = await db
-    .select()
-    .from(tables.settings)
-    .where(eq(tables.settings.key, carryOverKey(provinceCode)));
-  return rows[0]?.value as StoredCarryOver | undefined;
-}
+export const findCarryOver = (db: DbOrTx, provinceCode: string) =>
+  readSetting<StoredCarryOver>(db, carryOverKey(provinceCode));
 
-export async function saveCarryOver(db: DbOrTx, provinceCode: string, value: StoredCarryOver) {
-  await db
-    .insert(tables.settings)
-    .values({ key: carryOverKey(provinceCode), value })
-    .onConflictDoUpdate({ target: tables.settings.key, set: { value } });
-}
+export const saveCarryOver = (db: DbOrTx, provinceCode: string, value: StoredCarryOver) =>
+  writeSetting(db, carryOverKey(provinceCode), value);

@@ -1,6 +1,7 @@
-import { eq, like, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, tables, type DbOrTx } from "@ntm/db";
 import type { PublicationEntry } from "@ntm/domain";
+import { readSetting, readSettingsUnder, writeSetting } from "../../shared/settings.repository.ts";
 
 const keyPrefix = "publication:";
 const keyOf = (provinceCode: string) => `${keyPrefix}${provinceCode}`;
@@ -12,30 +13,17 @@ export interface StoredPublication {
   updatedAt: string;
 }
 
-export async function findPublication(db: DbOrTx, provinceCode: string) {
-  const rows = await db
-    .select()
-    .from(tables.settings)
-    .where(eq(tables.settings.key, keyOf(provinceCode)));
-  return rows[0]?.value as StoredPublication | undefined;
-}
+export const findPublication = (db: DbOrTx, provinceCode: string) =>
+  readSetting<StoredPublication>(db, keyOf(provinceCode));
 
-export async function savePublication(db: DbOrTx, provinceCode: string, value: StoredPublication) {
-  await db
-    .insert(tables.settings)
-    .values({ key: keyOf(provinceCode), value })
-    .onConflictDoUpdate({ target: tables.settings.key, set: { value } });
-}
+export const savePublication = (db: DbOrTx, provinceCode: string, value: StoredPublication) =>
+  writeSetting(db, keyOf(provinceCode), value);
 
 /** Every province that has stored a choice, with it. */
 export async function findPublications(db: DbOrTx) {
-  const rows = await db
-    .select()
-    .from(tables.settings)
-    .where(like(tables.settings.key, `${keyPrefix}%`));
-  return rows.map((row) => ({
-    provinceCode: row.key.slice(keyPrefix.length),
-    publication: row.value as StoredPublication,
+  return (await readSettingsUnder<StoredPublication>(db, keyPrefix)).map((row) => ({
+    provinceCode: row.key,
+    publication: row.value,
   }));
 }
 

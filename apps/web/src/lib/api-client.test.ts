@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { unitListSchema } from "@ntm/contracts";
-import { apiRequest, isApiError } from "./api-client.ts";
+import { apiErrorOf, apiRequest, isApiError, networkError, parseBody } from "./api-client.ts";
 
 const unit = {
   code: "X01",
@@ -45,5 +45,36 @@ describe("apiRequest with the route's response schema", () => {
       (error: unknown) => error,
     );
     expect(isApiError(failure, "FORBIDDEN")).toBe(true);
+  });
+});
+
+describe("apiErrorOf, for answers read without fetch (uploads with progress)", () => {
+  it("keeps the server's code, message and details", () => {
+    const error = apiErrorOf(400, {
+      error: {
+        code: "VALIDATION_FAILED",
+        message: "Tệp không hợp lệ.",
+        details: [{ path: "file", message: "Thiếu tệp." }],
+      },
+    });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      message: "Tệp không hợp lệ.",
+      details: [{ path: "file", message: "Thiếu tệp." }],
+    });
+  });
+
+  it("words an answer without an error body in Vietnamese by its status", () => {
+    expect(apiErrorOf(502, parseBody("<html>Bad Gateway</html>"))).toMatchObject({
+      code: "BAD_RESPONSE",
+      message: "Máy chủ gặp lỗi. Vui lòng thử lại sau ít phút.",
+    });
+    expect(apiErrorOf(413, parseBody(""))).toMatchObject({ message: "Tệp quá lớn." });
+    expect(apiErrorOf(409, null).message).toBe("Yêu cầu không thành công (mã 409).");
+  });
+
+  it("says a request that never reached the server is a network failure", () => {
+    expect(isApiError(networkError(), "NETWORK")).toBe(true);
   });
 });

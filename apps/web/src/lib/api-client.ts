@@ -47,14 +47,31 @@ function fallbackMessage(status: number): string {
   return `Yêu cầu không thành công (mã ${status}).`;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+/** An answer's text as JSON; the text itself when it is not JSON (a proxy's error page). */
+export function parseBody(text: string): unknown {
   if (!text) return null;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return text;
   }
+}
+
+/**
+ * The failure an answer carries: the server's code, message and details from its error body, or
+ * a Vietnamese message for the status when the body is not one (a proxy's page, an empty answer).
+ */
+export function apiErrorOf(status: number, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error;
+    return new ApiError(status, code, message, details ?? []);
+  }
+  return new ApiError(status, "BAD_RESPONSE", fallbackMessage(status));
+}
+
+/** A request that never reached the server. */
+export function networkError(): ApiError {
+  return new ApiError(0, "NETWORK", networkMessage);
 }
 
 export interface ApiRequest {
@@ -139,16 +156,10 @@ export async function apiRequest(path: string, request: ApiRequest = {}): Promis
       }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError(0, "NETWORK", networkMessage);
+    throw networkError();
   }
-  const data = await readBody(response);
-  if (!response.ok) {
-    if (isErrorBody(data)) {
-      const { code, message, details } = data.error;
-      throw new ApiError(response.status, code, message, details ?? []);
-    }
-    throw new ApiError(response.status, "BAD_RESPONSE", fallbackMessage(response.status));
-  }
+  const data = parseBody(await response.text());
+  if (!response.ok) throw apiErrorOf(response.status, data);
   if (!request.schema) return data;
   return checkAnswer(request.schema, data, response.status);
 }

@@ -1,5 +1,5 @@
 import { jobListSchema, jobSchema, type Job } from "@ntm/contracts";
-import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
+import { apiErrorOf, apiPath, apiRequest, networkError, parseBody } from "../../lib/api-client.ts";
 
 export const jobsQueryKey = ["jobs"] as const;
 
@@ -34,31 +34,12 @@ export function uploadImportInBackground(
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
     };
-    request.onerror = () =>
-      reject(
-        new ApiError(
-          0,
-          "NETWORK",
-          "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.",
-        ),
-      );
+    request.onerror = () => reject(networkError());
     request.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = null;
-      }
+      const body = parseBody(request.responseText);
       const job = jobSchema.safeParse(body);
       if (request.status === 202 && job.success) return resolve(job.data);
-      const error = (body as { error?: { code: string; message: string } } | null)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
-          error?.message ?? `Yêu cầu không thành công (mã ${request.status}).`,
-        ),
-      );
+      reject(apiErrorOf(request.status, body));
     };
     const form = new FormData();
     form.append("file", file);

@@ -9,7 +9,14 @@ import {
   obstacleSchema,
   remindResultSchema,
 } from "@ntm/contracts";
-import { ApiError, apiPath, apiRequest } from "../../lib/api-client.ts";
+import {
+  ApiError,
+  apiErrorOf,
+  apiPath,
+  apiRequest,
+  networkError,
+  parseBody,
+} from "../../lib/api-client.ts";
 
 export const reportKeys = {
   all: ["reports"] as const,
@@ -143,14 +150,7 @@ export function uploadImport(
     request.onprogress = () => {
       if (request.status === 200) take();
     };
-    request.onerror = () =>
-      reject(
-        new ApiError(
-          0,
-          "NETWORK",
-          "Không kết nối được máy chủ. Kiểm tra kết nối mạng rồi thử lại.",
-        ),
-      );
+    request.onerror = () => reject(networkError());
     request.onload = () => {
       if (request.status === 200) {
         try {
@@ -160,31 +160,16 @@ export function uploadImport(
         }
         const outcome = last as StreamLine | null;
         if (outcome && "report" in outcome) return resolve(outcome.report);
-        const error = outcome && "error" in outcome ? outcome.error : null;
         return reject(
-          new ApiError(
-            error ? 400 : 200,
-            (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
-            error?.message ?? "Máy chủ trả lời không đầy đủ; hãy thử lại.",
-          ),
+          outcome && "error" in outcome
+            ? apiErrorOf(400, outcome)
+            : new ApiError(200, "BAD_RESPONSE", "Máy chủ trả lời không đầy đủ; hãy thử lại."),
         );
       }
-      let body: unknown;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = null;
-      }
+      const body = parseBody(request.responseText);
       const rejected = body as { report?: ImportReport } | null;
       if (request.status === 422 && rejected?.report) return resolve(rejected.report);
-      const error = (body as { error?: { code: string; message: string } } | null)?.error;
-      reject(
-        new ApiError(
-          request.status,
-          (error?.code as ApiError["code"]) ?? "BAD_RESPONSE",
-          error?.message ?? `Yêu cầu không thành công (mã ${request.status}).`,
-        ),
-      );
+      reject(apiErrorOf(request.status, body));
     };
     const form = new FormData();
     form.append("file", file);

@@ -29,6 +29,7 @@ export * from "./reporting/periods.ts";
 export * from "./reporting/submission-status.ts";
 export * from "./reporting/obstacle-flow.ts";
 export * from "./reporting/reporting-tree.ts";
+export * from "./reporting/report-owed.ts";
 export * from "./dossiers/index.ts";
 export * from "./targets/target.ts";
 export * from "./targets/evaluate-target.ts";

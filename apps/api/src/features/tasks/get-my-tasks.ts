@@ -1,5 +1,5 @@
 import type { Db } from "@ntm/db";
-import { isObstacleOverdue, type ObstacleStatus, type UnitResource } from "@ntm/domain";
+import { isObstacleOverdue, reportOwed, type ObstacleStatus, type UnitResource } from "@ntm/domain";
 import { taskKinds, type MyTasksResponse, type TaskDto } from "@ntm/contracts";
 import { allows, assertCan } from "../../shared/access.ts";
 import { currentYear, today } from "../../shared/clock.ts";
@@ -100,6 +100,15 @@ async function reportTasks(
 ): Promise<TaskDto[]> {
   const rows = (await findOpenSubmissions(db, [...scope.units.keys()], scope.provinceKeys)).filter(
     (row) =>
+      // A report of a period whose receiver or sender the reform closed may be nobody's any more.
+      reportOwed({
+        dueDate: row.dueDate,
+        today: date,
+        sender: row.senderName ? { name: row.senderName, validTo: row.senderValidTo } : null,
+        receiver: row.receiverName
+          ? { name: row.receiverName, validTo: row.receiverValidTo }
+          : null,
+      }).owed &&
       allows(user, "report.submit", {
         submitter: scope.units.get(row.unitCode) ?? { unitCode: row.unitCode, path: [] },
         departmentCode: row.departmentCode || null,

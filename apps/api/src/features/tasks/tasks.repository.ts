@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, inArray, ne, or, isNotNull } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  or,
+  isNotNull,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { tables, type DbOrTx } from "@ntm/db";
 
 const rt = tables.reportTypes;
@@ -6,7 +21,21 @@ const rs = tables.reportSubmissions;
 const ob = tables.obstacles;
 const av = tables.assessmentValues;
 
-/** Reports of these units not submitted yet (drafts of an opened period, or returned ones). */
+const sender = alias(tables.adminUnits, "sender");
+const receiver = alias(tables.adminUnits, "receiver");
+
+/** The version of a unit in force on a day. */
+const versionOn = (unit: typeof sender | typeof receiver, code: AnyPgColumn, day: AnyPgColumn) =>
+  and(
+    eq(unit.code, code),
+    lte(unit.validFrom, day),
+    or(isNull(unit.validTo), gte(unit.validTo, day)),
+  );
+
+/**
+ * Reports of these units not submitted yet (drafts of an opened period, or returned ones), with
+ * the sender's and the receiver's versions on the period's last day (the tree of the period).
+ */
 export async function findOpenSubmissions(
   db: DbOrTx,
   unitCodes: string[],
@@ -21,6 +50,11 @@ export async function findOpenSubmissions(
       periodKey: rs.periodKey,
       periodLabel: rs.periodLabel,
       dueDate: rs.dueDate,
+      periodEnd: rs.periodEnd,
+      senderName: sender.name,
+      senderValidTo: sender.validTo,
+      receiverName: receiver.name,
+      receiverValidTo: receiver.validTo,
       unitCode: rs.unitCode,
       departmentCode: rs.departmentCode,
       state: rs.state,
@@ -28,6 +62,8 @@ export async function findOpenSubmissions(
     })
     .from(rs)
     .innerJoin(rt, eq(rt.id, rs.typeId))
+    .leftJoin(sender, versionOn(sender, rs.unitCode, rs.periodEnd))
+    .leftJoin(receiver, versionOn(receiver, rt.receiverUnitCode, rs.periodEnd))
     .where(
       and(
         provinceKeys ? inArray(rs.provinceCode, provinceKeys) : undefined,

@@ -251,8 +251,12 @@ describe("the model commune's smart village", () => {
       const conditions = page.getByTestId("level-conditions");
       await conditions.waitFor();
       const note = conditions.getByTestId("indicator-note-KM.1");
-      await expect.poll(() => note.inputValue()).toContain("Lấy từ sổ thôn");
-      expect(await note.inputValue()).toContain(`${village.name} (201/QĐ-UBND)`);
+      // The registry's figure is read-only: its note is shown, not an input.
+      await expect.poll(() => note.innerText()).toContain("Lấy từ sổ thôn");
+      expect(await note.innerText()).toContain(`${village.name} (201/QĐ-UBND)`);
+      expect(await conditions.getByTestId("registry-source-KM.1").innerText()).toContain(
+        "Lấy từ sổ thôn",
+      );
       await note.scrollIntoViewIfNeeded();
       await screenshot(page, name);
       await page.close();

@@ -23,5 +23,6 @@ export function joinScorecard(answer: ScorecardResponse, set: CriteriaSet): Scor
     entries: answer.entries,
     evidence: answer.evidence,
     permissions: answer.permissions,
+    ...(answer.sourced ? { sourced: answer.sourced } : {}),
   };
 }

@@ -168,12 +168,26 @@ export const scorecardResponseSchema = z.object({
     editableCriteria: z.union([z.array(z.string()), z.literal("all")]),
     reason: z.string(),
   }),
+  /**
+   * Indicators whose value the village registry gives in the year (the model commune's smart
+   * village, from the villages the commune recognised under the province's set): never typed, a
+   * typed value is refused. Absent when there is none.
+   */
+  sourced: z
+    .record(
+      z.string(),
+      z.object({ kind: z.literal("villageRegistry"), setCode: z.string(), setName: z.string() }),
+    )
+    .optional(),
 });
 export type ScorecardResponse = z.infer<typeof scorecardResponseSchema>;
 
 /** A scorecard joined with its set version: the engine's full result and what the page needs. */
 export type Scorecard = AssessmentResult &
-  Pick<ScorecardResponse, "unit" | "set" | "assessment" | "entries" | "evidence" | "permissions">;
+  Pick<
+    ScorecardResponse,
+    "unit" | "set" | "assessment" | "entries" | "evidence" | "permissions" | "sourced"
+  >;
 
 export const summaryUnitRowSchema = z.object({
   code: z.string(),

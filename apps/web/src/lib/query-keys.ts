@@ -3,4 +3,5 @@ export const queryRoots = {
   scorecard: "scorecard",
   history: "history",
   summary: "summary",
+  villages: "villages",
 } as const;

@@ -1,4 +1,4 @@
-import type { Db } from "@ntm/db";
+import type { Db, DbOrTx } from "@ntm/db";
 import {
   can,
   endOfYear,
@@ -16,7 +16,11 @@ import { findAuditEntries } from "../audit/index.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
 import type { EvidenceRow } from "../evidence/index.ts";
 import { requireUnitAccess, unitDetailOf, type UnitRow } from "../units/index.ts";
-import { refuseVillageSourcedValues } from "../villages/index.ts";
+import {
+  cachedVillageSourcedIndicators,
+  refuseVillageSourcedValues,
+  type VillageSourcedIndicators,
+} from "../villages/index.ts";
 import { loadAssessmentContext, type AssessmentContext } from "./assessment-context.ts";
 import { lockAssessment, writeSave, type StoredValue } from "./assessments.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
@@ -78,6 +82,31 @@ function permissionsOf(
   };
 }
 
+/** The indicators the village registry gives in the commune's year (never typed). */
+function villageSourcedOf(db: Db, context: AssessmentContext, year: number, reader?: DbOrTx) {
+  return cachedVillageSourcedIndicators(db, {
+    generation: context.row.catalog,
+    setId: context.set.id,
+    set: context.set.definition,
+    provinceCode: context.path.find((step) => step.level === "province")?.code ?? null,
+    year,
+    ...(reader ? { reader } : {}),
+  });
+}
+
+function sourcedDto(sourced: VillageSourcedIndicators): ScorecardResponse["sourced"] {
+  return Object.fromEntries(
+    [...sourced.values()].map((item) => [
+      item.indicatorCode,
+      {
+        kind: "villageRegistry" as const,
+        setCode: item.villageSet.code,
+        setName: item.villageSet.name,
+      },
+    ]),
+  );
+}
+
 function evaluate(context: AssessmentContext, year: number, values: StoredValue[]) {
   return evaluateAssessment({
     set: context.set.definition,
@@ -93,6 +122,7 @@ function buildScorecard(options: {
   result: AssessmentResult;
   values: StoredValue[];
   assessment: ScorecardResponse["assessment"];
+  sourced: VillageSourcedIndicators;
 }): ScorecardResponse {
   const { context, result } = options;
   const { set, row } = context;
@@ -132,6 +162,7 @@ function buildScorecard(options: {
     entries,
     evidence,
     permissions: permissionsOf(options.user, context),
+    ...(options.sourced.size > 0 ? { sourced: sourcedDto(options.sourced) } : {}),
   };
 }
 
@@ -165,6 +196,7 @@ export async function readScorecard(
   const context = await loadAssessmentContext(db, options);
   assertCan(user, "unit.read", context.resource);
   requireAssessed(context.unit);
+  const sourced = await villageSourcedOf(db, context, year);
   return {
     etag: etagOf([context.row, context.set.id, user, options.language]),
     scorecard: () =>
@@ -174,6 +206,7 @@ export async function readScorecard(
         result: evaluate(context, year, context.values),
         values: context.values,
         assessment: storedAssessment(context),
+        sourced,
       }),
   };
 }
@@ -244,12 +277,17 @@ export async function saveValues(
     assertCan(user, "assessment.write", context.resource);
     requireAssessed(context.unit);
     checkInput(user, context, input);
-    await refuseVillageSourcedValues(tx, {
-      set: context.set.definition,
-      provinceCode: context.path.find((step) => step.level === "province")?.code ?? null,
-      year,
-      indicatorCodes: input.values.map((item) => item.indicatorCode),
-    });
+    const sourced = await villageSourcedOf(db, context, year, tx);
+    refuseVillageSourcedValues(
+      sourced,
+      input.values,
+      new Map(
+        context.values.map((row) => [
+          row.indicatorCode,
+          { value: row.boolValue ?? row.numValue, note: row.note },
+        ]),
+      ),
+    );
     const unitCode = context.unit.code;
     const provinceCode = context.provinceKey;
     const locked = await lockAssessment(tx, { unitCode, year, provinceCode }, user.username);
@@ -311,6 +349,7 @@ export async function saveValues(
       result,
       values,
       assessment: { version: locked.version + 1, updatedAt: now.toISOString(), demo: false },
+      sourced,
     });
   });
 }

@@ -9,8 +9,13 @@ import {
   type IndicatorPlace,
 } from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
+import {
+  typedValueRefusal,
+  villageSourcedIndicatorsOf,
+  type VillageSourcedIndicators,
+} from "../villages/index.ts";
 import { entryReader, type AddError, type Entry, type EntryReader } from "./import-entries.ts";
-import { findUnitsOn, type UnitOnDate } from "./import.repository.ts";
+import { findIndicatorValues, findUnitsOn, type UnitOnDate } from "./import.repository.ts";
 import { columnLetter, type SheetSource } from "./read-sheet.ts";
 import { invalid } from "../../http/app-error.ts";
 
@@ -20,6 +25,15 @@ export interface UnitCheck {
   path: string[];
   index: Map<string, IndicatorPlace>;
   setCode: string;
+  /** Indicators the village registry gives that year, with the values it stored, by commune. */
+  sourced: SourcedCheck;
+}
+
+/** What the file may not change: indicators the registry gives, and the values stored for them. */
+interface SourcedCheck {
+  indicators: VillageSourcedIndicators;
+  /** `unit/indicator` → what is stored (the registry's figure, or one typed before its set). */
+  stored: Map<string, { value: number | boolean | null; note: string | null }>;
 }
 
 export interface CheckOptions {
@@ -167,6 +181,12 @@ export async function checkSheet(
   };
 }
 
+interface SetCheck {
+  index: Map<string, IndicatorPlace>;
+  code: string;
+  sourced: SourcedCheck;
+}
+
 /**
  * Finds each commune-year of the file once: in force at the end of the year, a commune taking
  * part in the assessment, within the account's scope, with the criteria set that applies. The
@@ -174,7 +194,7 @@ export async function checkSheet(
  */
 function unitResolver(db: DbOrTx, user: AuthUser, checks: Map<string, UnitCheck | string>) {
   const unitsOfYear = new Map<number, Promise<Map<string, UnitOnDate>>>();
-  const sets = new Map<string, Promise<{ index: Map<string, IndicatorPlace>; code: string }>>();
+  const sets = new Map<string, Promise<SetCheck>>();
   const unitsOn = (year: number) => {
     let units = unitsOfYear.get(year);
     if (!units) {
@@ -189,10 +209,31 @@ function unitResolver(db: DbOrTx, user: AuthUser, checks: Map<string, UnitCheck 
     const key = `${year}/${provinceCode}`;
     let set = sets.get(key);
     if (!set) {
-      set = selectSetFor(db, { year, provinceCode }).then((found) => ({
-        index: indexIndicators(found.definition),
-        code: found.code,
-      }));
+      set = selectSetFor(db, { year, provinceCode }).then(async (found) => {
+        const indicators = await villageSourcedIndicatorsOf(db, {
+          set: found.definition,
+          provinceCode,
+          year,
+        });
+        // Only where the province has such a village set: one read of the year's stored figures.
+        const stored =
+          indicators.size === 0
+            ? []
+            : await findIndicatorValues(db, { year, indicatorCodes: [...indicators.keys()] });
+        return {
+          index: indexIndicators(found.definition),
+          code: found.code,
+          sourced: {
+            indicators,
+            stored: new Map(
+              stored.map((row) => [
+                `${row.unitCode}/${row.indicatorCode}`,
+                { value: row.boolValue ?? row.numValue, note: row.note },
+              ]),
+            ),
+          },
+        };
+      });
       sets.set(key, set);
     }
     return set;
@@ -213,10 +254,7 @@ async function resolveUnit(
   year: number,
   byCode: Map<string, UnitOnDate>,
   user: AuthUser,
-  setOf: (
-    year: number,
-    provinceCode: string | null,
-  ) => Promise<{ index: Map<string, IndicatorPlace>; code: string }>,
+  setOf: (year: number, provinceCode: string | null) => Promise<SetCheck>,
 ): Promise<UnitCheck | string> {
   const unit = byCode.get(code);
   if (!unit) return `không có đơn vị hành chính mã "${code}" trong năm ${year}`;
@@ -233,7 +271,7 @@ async function resolveUnit(
   const provinceCode =
     path.map((c) => byCode.get(c)).find((u) => u?.level === "province")?.code ?? null;
   const set = await setOf(year, provinceCode);
-  return { unit, path, index: set.index, setCode: set.code };
+  return { unit, path, index: set.index, setCode: set.code, sourced: set.sourced };
 }
 
 /**
@@ -295,6 +333,25 @@ function entryChecker(user: AuthUser, addError: AddError) {
       return undefined;
     }
     if (reading.value === null) return undefined;
+    // As the value save: a value typed for an indicator the village registry gives is refused.
+    const refusal = typedValueRefusal(
+      check.sourced.indicators,
+      {
+        indicatorCode: place.indicator.code,
+        value: reading.value,
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+      },
+      check.sourced.stored.get(`${entry.unitCode}/${place.indicator.code}`),
+    );
+    if (refusal) {
+      addError(
+        entry.row,
+        entry.column,
+        `${check.unit.name} (${entry.unitCode}): ${refusal.vi}`,
+        about,
+      );
+      return undefined;
+    }
     const [problem] = validateValues(check.index, [
       { indicatorCode: entry.indicatorCode, value: reading.value },
     ]);

@@ -9,13 +9,32 @@ export interface UnitOnDate {
   assessed: boolean;
 }
 
-/** Every unit in force on a date: a whole country is a few tens of thousands of rows. */
-export async function findUnitsOn(db: DbOrTx, asOf: string) {
-  return queryRows<UnitOnDate>(
+/**
+ * Every unit in force on a date: a whole country is a few tens of thousands of units, handed over
+ * as one JSON array in one row (a row per unit costs the embedded database several times more to
+ * hand over than the check that reads them).
+ */
+export async function findUnitsOn(db: DbOrTx, asOf: string): Promise<UnitOnDate[]> {
+  const [row] = await queryRows<{ units: string | null }>(
     db,
-    sql`select code, name, level, parent_code as "parentCode", assessed from admin_units
+    sql`select json_agg(json_build_array(code, name, level, parent_code, assessed))::text as units
+      from admin_units
       where valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})`,
   );
+  const units = JSON.parse(row?.units ?? "[]") as [
+    string,
+    string,
+    string,
+    string | null,
+    boolean,
+  ][];
+  return units.map(([code, name, level, parentCode, assessed]) => ({
+    code,
+    name,
+    level,
+    parentCode,
+    assessed,
+  }));
 }
 
 export interface StoredValue {
@@ -72,5 +91,21 @@ export async function findValuesPage(
         and unit_code || '/' || indicator_code > ${options.afterKey}
       order by unit_code || '/' || indicator_code
       limit ${options.limit}`,
+  );
+}
+
+/** Some indicators' values stored for a year, in every commune that has one. */
+export async function findIndicatorValues(
+  db: DbOrTx,
+  options: { year: number; indicatorCodes: string[] },
+) {
+  if (options.indicatorCodes.length === 0) return [];
+  return queryRows<StoredValue & { note: string | null }>(
+    db,
+    sql`select unit_code as "unitCode", year, indicator_code as "indicatorCode",
+        num_value as "numValue", bool_value as "boolValue", note
+      from assessment_values
+      where year = ${options.year}
+        and indicator_code = any(string_to_array(${options.indicatorCodes.join(",")}, ','))`,
   );
 }

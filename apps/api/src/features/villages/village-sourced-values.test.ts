@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntrySheetSaveResponse, ImportRejected, ScorecardResponse } from "@ntm/contracts";
+import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 import { importSetWithModelLevel } from "../../test/model-commune-set.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { villageSetFixture } from "./village-set-fixture.ts";
@@ -27,6 +29,16 @@ async function storedCondition(year: number) {
       where unit_code = 'X01' and year = ${year} and indicator_code = 'KM.1'`,
   );
   return (rows as unknown as { rows: { value: boolean; note: string; by: string }[] }).rows[0];
+}
+
+/** A value file sent to the import as the district's office sends it. */
+function importCsv(content: string) {
+  return t.app.inject({
+    method: "POST",
+    url: "/api/import/values",
+    headers: { cookie: cookies.huyen as string, "content-type": multipartContentType },
+    payload: multipartBody({}, { name: "so-lieu.csv", content: Buffer.from(content) }),
+  });
 }
 
 async function storedLevel(year: number) {
@@ -64,7 +76,7 @@ let village: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const user of ["admin", "xa1"]) cookies[user] = await loginAs(t.app, user);
+  for (const user of ["admin", "xa1", "huyen"]) cookies[user] = await loginAs(t.app, user);
   await importSetWithModelLevel(t.database.db);
   const smart = await call("admin", "POST", "/api/catalog/sets", {
     ...villageSetFixture(),
@@ -103,6 +115,62 @@ describe("the smart-village condition of a model commune", () => {
     });
     expect(english.json().error.message).toContain("village registry");
     expect((await communeCard(2024)).assessment.version).toBe(before.assessment.version);
+    expect(await storedCondition(2024)).toBeUndefined();
+  });
+
+  it("says on the scorecard which value the registry gives, so the grid and the card show it read-only", async () => {
+    const card: ScorecardResponse = await communeCard(2024);
+    expect(card.sourced).toEqual({
+      "KM.1": {
+        kind: "villageRegistry",
+        setCode: smartSet,
+        setName: "Bộ tiêu chí thôn thông minh tỉnh Thử Nghiệm",
+      },
+    });
+    expect((await communeCard(2022)).sourced).toBeUndefined();
+  });
+
+  it("refuses the value typed in a file import, on its cell, and imports nothing of the file", async () => {
+    const before = await communeCard(2024);
+    const response = await importCsv(
+      "ma_don_vi,ma_chi_tieu,nam,gia_tri\nX01,3.1,2024,97\nX01,KM.1,2024,Đạt\n",
+    );
+    expect(response.statusCode, response.body).toBe(422);
+    const { report } = response.json() as ImportRejected;
+    expect(report.errorCount).toBe(1);
+    expect(report.errors[0]).toMatchObject({ row: 3, unitCode: "X01", indicatorCode: "KM.1" });
+    expect(report.errors[0]?.message).toContain(
+      "lấy từ sổ thôn theo Bộ tiêu chí thôn thông minh tỉnh Thử Nghiệm",
+    );
+    expect(await storedCondition(2024)).toBeUndefined();
+    const after = await communeCard(2024);
+    expect(after.assessment.version).toBe(before.assessment.version);
+    expect(after.values["3.1"]).toBe(95);
+  });
+
+  it("refuses it in the entry by commune for that commune only, the other commune saved", async () => {
+    const own = await communeCard(2024);
+    const other = await call("huyen", "GET", "/api/units/X02/scorecard?year=2024");
+    const response = await call("huyen", "POST", "/api/assessments/2024/values-by-unit", {
+      rows: [
+        {
+          unitCode: "X01",
+          version: own.assessment.version,
+          values: [{ indicatorCode: "KM.1", value: true }],
+        },
+        {
+          unitCode: "X02",
+          version: other.json().assessment.version,
+          values: [{ indicatorCode: "3.1", value: 88 }],
+        },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const saved = response.json() as EntrySheetSaveResponse;
+    expect(saved.saved).toBe(1);
+    const refused = saved.rows.find((row) => row.unitCode === "X01");
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused && !refused.ok ? refused.message : "").toContain("lấy từ sổ thôn");
     expect(await storedCondition(2024)).toBeUndefined();
   });
 
@@ -158,6 +226,16 @@ describe("the smart-village condition of a model commune", () => {
     expect(await storedLevel(2024)).toBe("model");
     // The year without the set keeps its typed value.
     expect(await storedCondition(2022)).toMatchObject({ value: true });
+  });
+
+  it("takes the registry's figure back unchanged from a file the office exported", async () => {
+    const exported = await call("huyen", "GET", "/api/export/values?unit=D01&year=2024&format=csv");
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).toContain("KM.1");
+    const before = await storedCondition(2024);
+    const response = await importCsv(exported.body);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(await storedCondition(2024)).toMatchObject({ value: before?.value, note: before?.note });
   });
 
   it("follows a revocation: no village left, the condition is not met and the level drops", async () => {

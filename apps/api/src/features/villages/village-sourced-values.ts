@@ -5,7 +5,6 @@ import {
   villageSourcedRefusal,
   villageSourcedValue,
   type CriteriaSet,
-  type Indicator,
 } from "@ntm/domain";
 import { invalid } from "../../http/app-error.ts";
 import { currentYear } from "../../shared/clock.ts";
@@ -23,43 +22,115 @@ import {
 
 export const villageRegistryAuditSource = "Sổ thôn";
 
-/** The province's village set of the indicator's kind in force in the year, if any. */
-async function registrySetFor(
-  db: DbOrTx,
-  indicator: Indicator,
-  provinceCode: string,
-  year: number,
-) {
-  if (indicator.source?.kind !== "villageRegistry") return null;
-  const kind = indicator.source.villageSetKind;
-  const sets = await villageSetsInForce(db, provinceCode, year);
-  return sets.find((set) => rulesOf(set).kind === kind) ?? null;
+/** An indicator of a commune's set whose value the village registry gives in a year. */
+export interface VillageSourced {
+  indicatorCode: string;
+  /** The province's village set in force that the value is read from. */
+  villageSet: { code: string; name: string };
+  /** Why a typed value is refused. */
+  refusal: { vi: string; en: string };
+}
+
+export type VillageSourcedIndicators = ReadonlyMap<string, VillageSourced>;
+
+interface SourcedOptions {
+  set: CriteriaSet;
+  provinceCode: string | null;
+  year: number;
 }
 
 /**
- * Refuses a typed value for an indicator the village registry gives (the smart-village condition
- * of a model commune) while the province has a village set of its kind in force that year: the
- * value is computed from the villages the commune recognised, never entered.
+ * The one rule every write path asks (the value save, the entry sheet through it, the file import)
+ * and the scorecard shows as read-only cells: the indicators of the commune's set whose `source`
+ * is the village registry (the model commune's smart village) while the province has a village set
+ * of their kind in force that year. Their value is computed from the villages the commune
+ * recognised, never entered; in a year without such a set it is entered by hand.
  */
-export async function refuseVillageSourcedValues(
+export async function villageSourcedIndicatorsOf(
   db: DbOrTx,
-  options: {
-    set: CriteriaSet;
-    provinceCode: string | null;
-    year: number;
-    indicatorCodes: readonly string[];
-  },
-) {
-  if (!options.provinceCode) return;
-  const wanted = new Set(options.indicatorCodes);
-  for (const indicator of villageSourcedIndicators(options.set)) {
-    if (!wanted.has(indicator.code)) continue;
-    const villageSet = await registrySetFor(db, indicator, options.provinceCode, options.year);
+  options: SourcedOptions,
+): Promise<VillageSourcedIndicators> {
+  const found = new Map<string, VillageSourced>();
+  const indicators = villageSourcedIndicators(options.set);
+  if (!options.provinceCode || indicators.length === 0) return found;
+  const villageSets = await villageSetsInForce(db, options.provinceCode, options.year);
+  for (const indicator of indicators) {
+    if (indicator.source?.kind !== "villageRegistry") continue;
+    const kind = indicator.source.villageSetKind;
+    const villageSet = villageSets.find((set) => rulesOf(set).kind === kind);
     if (!villageSet) continue;
-    throw invalid(
-      villageSourcedRefusal(indicator, villageSet),
-      `${indicator.code} is taken from the village registry (${villageSet.name}); recognise the village on the commune's Villages page instead of typing a value.`,
-    );
+    found.set(indicator.code, {
+      indicatorCode: indicator.code,
+      villageSet: { code: villageSet.code, name: villageSet.name },
+      refusal: {
+        vi: villageSourcedRefusal(indicator, villageSet),
+        en: `${indicator.code} is taken from the village registry (${villageSet.name}); recognise the village on the commune's Villages page instead of typing a value.`,
+      },
+    });
+  }
+  return found;
+}
+
+/**
+ * The same answer from memory while the catalog has not changed (village sets are catalog rows,
+ * so a new one changes the generation): a scorecard read stays one statement once warm.
+ */
+const cache = new WeakMap<
+  Db,
+  { generation: string; answers: Map<string, Promise<VillageSourcedIndicators>> }
+>();
+
+export function cachedVillageSourcedIndicators(
+  db: Db,
+  options: SourcedOptions & { generation: string; setId: number; reader?: DbOrTx },
+): Promise<VillageSourcedIndicators> {
+  let cached = cache.get(db);
+  if (!cached || cached.generation !== options.generation) {
+    cached = { generation: options.generation, answers: new Map() };
+    cache.set(db, cached);
+  }
+  const key = `${options.setId}/${options.provinceCode}/${options.year}`;
+  let answer = cached.answers.get(key);
+  if (!answer) {
+    const answers = cached.answers;
+    answer = villageSourcedIndicatorsOf(options.reader ?? db, options);
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key));
+  }
+  return answer;
+}
+
+type StoredEntry = { value: number | boolean | null; note: string | null };
+
+/**
+ * Why a value written by hand for an indicator the registry gives is refused, or null: the
+ * indicator is entered by hand that year, or what is written is what is stored (the registry's own
+ * figure sent back unchanged, as a file exported or filled from the template and imported again
+ * carries it). The value save and the file import ask it for every value.
+ */
+export function typedValueRefusal(
+  sourced: VillageSourcedIndicators,
+  typed: { indicatorCode: string; value: number | boolean | null; note?: string | null },
+  stored: StoredEntry | undefined,
+): VillageSourced["refusal"] | null {
+  const found = sourced.get(typed.indicatorCode);
+  if (!found) return null;
+  const unchanged =
+    stored !== undefined &&
+    stored.value === typed.value &&
+    (typed.note === undefined || typed.note === stored.note);
+  return unchanged ? null : found.refusal;
+}
+
+/** Refuses a save that types a value the village registry gives: nothing is written then. */
+export function refuseVillageSourcedValues(
+  sourced: VillageSourcedIndicators,
+  typed: readonly { indicatorCode: string; value: number | boolean | null; note?: string | null }[],
+  stored: ReadonlyMap<string, StoredEntry>,
+) {
+  for (const item of typed) {
+    const refusal = typedValueRefusal(sourced, item, stored.get(item.indicatorCode));
+    if (refusal) throw invalid(refusal.vi, refusal.en);
   }
 }
 
@@ -85,7 +156,14 @@ export async function syncVillageSourcedValues(
     if (!provinceCode) continue;
     const set = await selectSetFor(db, { year, provinceCode }).catch(() => null);
     if (!set) continue;
-    const indicators = villageSourcedIndicators(set.definition);
+    const sourced = await villageSourcedIndicatorsOf(db, {
+      set: set.definition,
+      provinceCode,
+      year,
+    });
+    const indicators = villageSourcedIndicators(set.definition).filter((indicator) =>
+      sourced.has(indicator.code),
+    );
     if (indicators.length === 0) continue;
     const stored = new Map(
       (
@@ -104,7 +182,7 @@ export async function syncVillageSourcedValues(
     );
     const demo = (await findDemoFlags(db, [options.communeCode], year)).has(options.communeCode);
     for (const indicator of indicators) {
-      const villageSet = await registrySetFor(db, indicator, provinceCode, year);
+      const villageSet = sourced.get(indicator.code)?.villageSet;
       if (!villageSet) continue;
       const { value, note } = villageSourcedValue(
         indicator,

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from "dexie";
+import type { EvidenceTarget } from "./evidence-target.ts";
 import type { OutboxEntry } from "./outbox-plan.ts";
 
 /** What the officer typed on one indicator and has not queued yet (per user, unit, year). */
@@ -19,12 +20,10 @@ export interface DraftRow {
   updatedAt: number;
 }
 
-/** A photo or document waiting to be uploaded. */
-export interface EvidenceRow {
+/** A photo or document waiting to be uploaded: a commune's, or (with `setCode`) a village's. */
+export interface EvidenceRow extends EvidenceTarget {
   seq: number;
   user: string;
-  unitCode: string;
-  year: number;
   indicatorCode: string;
   file: Blob;
   name: string;
@@ -53,6 +52,18 @@ export interface AssessmentKey {
   user: string;
   unitCode: string;
   year: number;
+}
+
+/** Whose files, and who chose them on this device. */
+export type EvidenceKey = AssessmentKey & EvidenceTarget;
+
+/** The files waiting on the device for a commune's year, or a village's year under one set. */
+export function queuedEvidenceOf(key: EvidenceKey): Promise<EvidenceRow[]> {
+  return deviceDb.evidence
+    .where("[user+unitCode+year]")
+    .equals([key.user, key.unitCode, key.year])
+    .filter((row) => row.setCode === key.setCode)
+    .toArray();
 }
 
 export function draftKey(key: AssessmentKey, indicatorCode: string): string {

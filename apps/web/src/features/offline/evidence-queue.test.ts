@@ -143,3 +143,49 @@ describe("evidence photos chosen without a link", () => {
     expect(await queued()).toEqual([{ name: "anh.png", error: undefined }]);
   });
 });
+
+/** The link comes back: the outbox sends what waits. */
+async function linkBack() {
+  online = true;
+  kickSync();
+  await syncSettled();
+}
+
+describe("a village's evidence chosen without a link", () => {
+  const village = { user: "xa", unitCode: "23344-T02", year: 2025, setCode: "51-thon-thong-minh" };
+
+  it("waits on the device with the commune's files and goes up to the village's own evidence", async () => {
+    await queueEvidence(key, "1.1", png("anh-duong.png"));
+    await queueEvidence(village, "2.1", png("wifi-nha-van-hoa.png", 90));
+    await syncSettled();
+    expect(uploads).toEqual([]);
+    await linkBack();
+    expect(uploads).toEqual([
+      {
+        path: "/api/units/23284/assessments/2024/evidence",
+        indicatorCode: "1.1",
+        name: "anh-duong.png",
+        size: 68,
+      },
+      {
+        path: "/api/villages/23344-T02/sets/51-thon-thong-minh/assessments/2025/evidence",
+        indicatorCode: "2.1",
+        name: "wifi-nha-van-hoa.png",
+        size: 90,
+      },
+    ]);
+    expect(await queued()).toEqual([]);
+  });
+
+  it("keeps a refused file of a village with the server's reason, as a commune's", async () => {
+    await queueEvidence(village, "2.1", png("big.png"));
+    await linkBack();
+    expect(uploads).toEqual([]);
+    const [row] = await deviceDb.evidence.where("user").equals("xa").toArray();
+    expect(row).toMatchObject({
+      setCode: "51-thon-thong-minh",
+      name: "big.png",
+      error: "Tệp minh chứng vượt quá 10 MB.",
+    });
+  });
+});

@@ -2,7 +2,8 @@ import { type ScorecardResponse, scorecardResponseSchema } from "@ntm/contracts"
 import type { QueryClient } from "@tanstack/react-query";
 import { apiRequest, isApiError } from "../../lib/api-client.ts";
 import { queryRoots } from "../../lib/query-keys.ts";
-import { deviceDb, type AssessmentKey, type EvidenceRow } from "./device-db.ts";
+import { deviceDb, type AssessmentKey, type EvidenceKey, type EvidenceRow } from "./device-db.ts";
+import { evidenceUploadPath } from "./evidence-target.ts";
 import {
   findConflicts,
   nextToSend,
@@ -55,10 +56,11 @@ export async function queueValues(
 }
 
 /**
- * Keeps a photo or document for an indicator on the device (the caller checks the size); files
- * are uploaded one by one in the order chosen, after the values of their assessment.
+ * Keeps a photo or document for an indicator of a commune or a village on the device (the caller
+ * checks the size); files are uploaded one by one in the order chosen, after the values of their
+ * assessment.
  */
-export async function queueEvidence(key: AssessmentKey, indicatorCode: string, file: File) {
+export async function queueEvidence(key: EvidenceKey, indicatorCode: string, file: File) {
   await deviceDb.evidence.add({
     ...key,
     indicatorCode,
@@ -262,13 +264,13 @@ async function sendEvidence(upload: EvidenceRow): Promise<Outcome> {
   form.append("indicatorCode", upload.indicatorCode);
   form.append("file", upload.file, upload.name);
   try {
-    await apiRequest(`${unitPath(upload.unitCode)}/assessments/${upload.year}/evidence`, {
-      method: "POST",
-      form,
-    });
+    await apiRequest(evidenceUploadPath(upload), { method: "POST", form });
     await deviceDb.evidence.delete(upload.seq);
     void queryClient?.invalidateQueries({
-      queryKey: [queryRoots.scorecard, upload.unitCode, upload.year],
+      queryKey:
+        upload.setCode === undefined
+          ? [queryRoots.scorecard, upload.unitCode, upload.year]
+          : [queryRoots.villages, "evidence", upload.unitCode, upload.setCode, upload.year],
     });
     markOnline();
     updateSync({ lastSentAt: Date.now() });

@@ -1,13 +1,15 @@
 import type { IndicatorResult, LevelCode } from "@ntm/domain";
+import { useQueryClient } from "@tanstack/react-query";
 import { Button, Tag } from "antd";
 import { useState } from "react";
 import { StatusTag } from "../../components/status-tag.tsx";
 import { UnverifiedBadge } from "../../components/unverified-badge.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { EvidenceList } from "./evidence-list.tsx";
+import { EvidenceList } from "../evidence/index.ts";
 import { IndicatorHistory } from "./indicator-history.tsx";
 import { NoteEditor } from "./note-editor.tsx";
+import { scorecardQueryKey } from "./scorecard-api.ts";
 import { useScorecardContext } from "./scorecard-context.tsx";
 import { basisText, thresholdText } from "./threshold-text.ts";
 import { ValueEditor } from "./value-editor.tsx";
@@ -20,7 +22,8 @@ interface IndicatorCardProps {
 /** One indicator: value (editable), threshold and its legal basis, result, evidence, history. */
 export function IndicatorCard({ indicator, level }: IndicatorCardProps) {
   const { t, language } = useI18n();
-  const { scorecard, editor } = useScorecardContext();
+  const { code, year, scorecard, editor } = useScorecardContext();
+  const queryClient = useQueryClient();
   const [historyOpen, setHistoryOpen] = useState(false);
   const result = indicator.byLevel[level];
   const threshold = result?.threshold;
@@ -103,7 +106,18 @@ export function IndicatorCard({ indicator, level }: IndicatorCardProps) {
         <div>
           <dt>{t("indicator.evidence")}</dt>
           <dd>
-            <EvidenceList indicatorCode={indicator.code} />
+            <EvidenceList
+              target={editor.key}
+              indicatorCode={indicator.code}
+              files={scorecard.evidence[indicator.code] ?? []}
+              queued={editor.evidenceQueue.filter((row) => row.indicatorCode === indicator.code)}
+              canWrite={editor.canAttach(indicator.code)}
+              onChanged={() =>
+                void queryClient.invalidateQueries({ queryKey: scorecardQueryKey(code, year) })
+              }
+              name="evidence"
+              uploadLabel={t("evidence.upload")}
+            />
           </dd>
         </div>
       </dl>

@@ -14,6 +14,7 @@ import {
   localStatus,
 } from "../entry/index.ts";
 import type { Draft } from "./draft-values.ts";
+import { RegistrySource } from "./registry-source.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
 import { formatValue, thresholdText } from "./threshold-text.ts";
 
@@ -172,6 +173,7 @@ export function IndicatorGrid() {
                               {indicator.value === null
                                 ? t("indicator.empty")
                                 : formatValue(indicator.value, undefined, t, language)}
+                              <RegistrySource indicatorCode={code} />
                             </span>
                           ) : (
                             <GridCell

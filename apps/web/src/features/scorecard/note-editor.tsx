@@ -8,7 +8,11 @@ export function NoteEditor({ indicatorCode, noteId }: { indicatorCode: string; n
   const stored = editor.notes[indicatorCode] ?? "";
 
   if (!editor.canEdit(indicatorCode)) {
-    return stored ? <span className="note-readonly">{stored}</span> : <span>—</span>;
+    return (
+      <span className="note-readonly" data-testid={`indicator-note-${indicatorCode}`}>
+        {stored || "—"}
+      </span>
+    );
   }
   return (
     <Input.TextArea

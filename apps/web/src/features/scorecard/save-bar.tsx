@@ -1,40 +1,16 @@
 import { CheckCircleFilled, CloudUploadOutlined, SaveOutlined } from "@ant-design/icons";
 import { Alert, Button } from "antd";
-import dayjs from "dayjs";
 import { useState } from "react";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import type { Translate } from "../../lib/i18n/i18n-context.tsx";
-import { type SyncSnapshot, dropEntry, dropEvidence, useSyncStatus } from "../offline/index.ts";
+import {
+  dropEntry,
+  dropEvidence,
+  syncState,
+  syncStateText,
+  useSyncStatus,
+} from "../offline/index.ts";
 import { ConflictChooser } from "./conflict-chooser.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
-
-type BarState = "auth" | "offline" | "sending" | "device" | "sent" | "idle";
-
-function barState(sync: SyncSnapshot, changeCount: number): BarState {
-  if (sync.sessionExpired && changeCount > 0) return "auth";
-  if (changeCount > 0 && (sync.offlineSince !== null || sync.phase === "offline")) return "offline";
-  if (changeCount > 0 && sync.phase === "sending") return "sending";
-  if (changeCount > 0) return "device";
-  if (sync.lastSentAt !== null) return "sent";
-  return "idle";
-}
-
-function statusText(state: BarState, sync: SyncSnapshot, count: number, t: Translate) {
-  switch (state) {
-    case "auth":
-      return t("sync.auth");
-    case "offline":
-      return `${t("sync.offline")} · ${t("sync.device", { count })}`;
-    case "sending":
-      return t("sync.sending");
-    case "device":
-      return t("sync.device", { count });
-    case "sent":
-      return t("sync.sentAt", { time: dayjs(sync.lastSentAt).format("HH:mm") });
-    default:
-      return t("save.noChanges");
-  }
-}
 
 /**
  * Where the officer's changes stand: kept on the device, waiting for the link, sending, or sent;
@@ -49,7 +25,7 @@ export function SaveBar() {
   const refusedFiles = editor.evidenceQueue.filter((row) => row.error);
   // Photos waiting on the device count with the values: both go when the link is back.
   const waitingCount = changeCount + editor.evidenceQueue.length - refusedFiles.length;
-  const state = barState(sync, waitingCount);
+  const state = syncState(sync, waitingCount);
   const conflict = editor.entries.find((entry) => entry.state === "conflict");
   const rejected = editor.entries.filter((entry) => entry.state === "rejected");
 
@@ -143,7 +119,7 @@ export function SaveBar() {
         >
           {state === "sent" && <CheckCircleFilled aria-hidden />}
           {(state === "device" || state === "offline") && <CloudUploadOutlined aria-hidden />}
-          {statusText(state, sync, waitingCount, t)}
+          {syncStateText(state, sync, waitingCount, t)}
         </span>
         <span className="save-bar-actions">
           {changeCount > 0 && (

@@ -1,9 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import {
   catalogSetDetailSchema,
-  evidenceSchema,
   joinScorecard,
-  okResponseSchema,
   scorecardResponseSchema,
   valueHistoryResponseSchema,
   type Scorecard,
@@ -79,26 +77,6 @@ export function storeScorecardAnswer(
   const set = client.getQueryData<CriteriaSet>(setVersionQueryKey(answer.set.id));
   if (set) client.setQueryData(queryKey, joinScorecard(answer, set));
   else void client.invalidateQueries({ queryKey });
-}
-
-export function uploadEvidence(code: string, year: number, indicatorCode: string, file: File) {
-  const form = new FormData();
-  // The server reads the fields in order: the indicator must come before the file.
-  form.append("indicatorCode", indicatorCode);
-  form.append("file", file, file.name);
-  return apiRequest(`${unitPath(code)}/assessments/${year}/evidence`, {
-    schema: evidenceSchema,
-    method: "POST",
-    form,
-  });
-}
-
-export function deleteEvidence(id: number) {
-  return apiRequest(`/api/evidence/${id}`, { method: "DELETE", schema: okResponseSchema });
-}
-
-export function evidenceUrl(id: number): string {
-  return `/api/evidence/${id}`;
 }
 
 export function historyQueryKey(code: string, year: number, indicatorCode: string) {

@@ -7,6 +7,9 @@ export interface IndicatorEntry {
   criterionCode?: string;
 }
 
+/** What decides whether an indicator may be changed on a scorecard. */
+export type EntryRights = Pick<Scorecard, "permissions" | "set" | "sourced">;
+
 /** Every indicator and level condition of a scorecard, each once. */
 export function listIndicators(scorecard: Scorecard): IndicatorEntry[] {
   const seen = new Set<string>();
@@ -28,8 +31,11 @@ export function listIndicators(scorecard: Scorecard): IndicatorEntry[] {
   return entries;
 }
 
-/** Whether the user may change an indicator: department accounts only edit their own criteria. */
-export function canEditEntry(scorecard: Scorecard, entry: IndicatorEntry): boolean {
+/**
+ * Whether the user may write on an indicator (its evidence files): department accounts only on
+ * their own criteria.
+ */
+export function canWriteEntry(scorecard: EntryRights, entry: IndicatorEntry): boolean {
   const { canEdit, editableCriteria } = scorecard.permissions;
   if (!canEdit) return false;
   if (editableCriteria === "all") return true;
@@ -38,4 +44,12 @@ export function canEditEntry(scorecard: Scorecard, entry: IndicatorEntry): boole
     editableCriteria.includes(entry.criterionCode) ||
     editableCriteria.includes(`${scorecard.set.code}:${entry.criterionCode}`)
   );
+}
+
+/**
+ * Whether the user may type an indicator's value and note: never one the village registry gives
+ * that year (the server refuses it; the villages the commune recognises make it).
+ */
+export function canEditEntry(scorecard: EntryRights, entry: IndicatorEntry): boolean {
+  return !scorecard.sourced?.[entry.indicator.code] && canWriteEntry(scorecard, entry);
 }

@@ -15,6 +15,7 @@ import {
   dropEntry,
   kickSync,
   queueValues,
+  queuedEvidenceOf,
   useLive,
 } from "../offline/index.ts";
 import {
@@ -28,7 +29,12 @@ import {
   type IndicatorValue,
 } from "./draft-values.ts";
 import { readScorecard, scorecardQueryKey } from "./scorecard-api.ts";
-import { canEditEntry, listIndicators, type IndicatorEntry } from "./scorecard-indicators.ts";
+import {
+  canEditEntry,
+  canWriteEntry,
+  listIndicators,
+  type IndicatorEntry,
+} from "./scorecard-indicators.ts";
 
 // Typing pauses this long before what was typed is queued for sending.
 const autosaveMs = 1200;
@@ -108,7 +114,7 @@ export function useScorecardEditor(code: string, year: number, scorecard: Scorec
   }, [liveEntries]);
 
   const evidenceQueue = useLive(
-    () => deviceDb.evidence.where("[user+unitCode+year]").equals([user, code, year]).toArray(),
+    () => queuedEvidenceOf({ user, unitCode: code, year }),
     [user, code, year],
     [],
   );
@@ -120,6 +126,10 @@ export function useScorecardEditor(code: string, year: number, scorecard: Scorec
   );
   const editable = useMemo(
     () => new Set(list.filter((entry) => canEditEntry(scorecard, entry)).map(byCode)),
+    [list, scorecard],
+  );
+  const attachable = useMemo(
+    () => new Set(list.filter((entry) => canWriteEntry(scorecard, entry)).map(byCode)),
     [list, scorecard],
   );
   const notes = useMemo(() => notesOf(scorecard), [scorecard]);
@@ -344,6 +354,8 @@ export function useScorecardEditor(code: string, year: number, scorecard: Scorec
     anyEditable: editable.size > 0,
     invalidCodes: changes.invalid,
     canEdit: (indicatorCode: string) => editable.has(indicatorCode),
+    /** Evidence files: also on a value the village registry gives. */
+    canAttach: (indicatorCode: string) => attachable.has(indicatorCode),
     isUnsaved: (indicatorCode: string) => unsentCodes.has(indicatorCode),
     noteOf: (indicatorCode: string) =>
       drafts[indicatorCode]?.note ?? stateByCode.get(indicatorCode)?.currentNote ?? "",

@@ -3,6 +3,7 @@ import { Button, Input, Switch } from "antd";
 import type { KeyboardEvent } from "react";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { RegistrySource } from "./registry-source.tsx";
 import { useScorecardContext } from "./scorecard-context.tsx";
 import { formatValue } from "./threshold-text.ts";
 
@@ -35,6 +36,7 @@ export function ValueEditor({ indicator, inputId, errorId }: ValueEditorProps) {
         {indicator.value === null
           ? t("indicator.empty")
           : formatValue(indicator.value, indicator.unit, t, language)}
+        <RegistrySource indicatorCode={code} />
       </span>
     );
   }

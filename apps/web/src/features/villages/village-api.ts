@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   evidenceSchema,
-  okResponseSchema,
   villageListResponseSchema,
   villageSchema,
   villageScorecardResponseSchema,
@@ -90,24 +89,3 @@ export const fetchVillageEvidence = (
   year: number,
   signal?: AbortSignal,
 ) => apiRequest(evidencePath(code, setCode, year), { schema: villageEvidenceListSchema, signal });
-
-export function uploadVillageEvidence(
-  key: { code: string; setCode: string; year: number },
-  indicatorCode: string,
-  file: File,
-) {
-  const form = new FormData();
-  // The server reads the fields in order: the indicator must come before the file.
-  form.append("indicatorCode", indicatorCode);
-  form.append("file", file, file.name);
-  return apiRequest(evidencePath(key.code, key.setCode, key.year), {
-    method: "POST",
-    form,
-    schema: evidenceSchema,
-  });
-}
-
-export const deleteVillageEvidence = (id: number) =>
-  apiRequest(`/api/village-evidence/${id}`, { method: "DELETE", schema: okResponseSchema });
-
-export const villageEvidenceUrl = (id: number) => `/api/village-evidence/${id}`;

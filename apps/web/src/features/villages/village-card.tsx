@@ -8,7 +8,9 @@ import { PageLoading } from "../../components/page-loading.tsx";
 import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { VillageEvidence } from "./village-evidence.tsx";
+import { useCurrentUser } from "../auth/index.ts";
+import { EvidenceList, EvidenceQueueStatus } from "../evidence/index.ts";
+import { queuedEvidenceOf, useLive } from "../offline/index.ts";
 import {
   actOnRecognition,
   fetchVillageCard,
@@ -40,6 +42,13 @@ export function VillageCard({
     queryKey: villageKeys.evidence(code, setCode, year),
     queryFn: ({ signal }) => fetchVillageEvidence(code, setCode, year, signal),
   });
+  const user = useCurrentUser().data?.username ?? "";
+  // Files chosen without a link wait on the device and go with the outbox.
+  const queued = useLive(
+    () => queuedEvidenceOf({ user, unitCode: code, year, setCode }),
+    [user, code, setCode, year],
+    [],
+  );
   const [draft, setDraft] = useState<Record<string, Value>>({});
   const refresh = (next: VillageScorecardResponse) => {
     client.setQueryData(villageKeys.card(code, setCode, year), next);
@@ -105,21 +114,28 @@ export function VillageCard({
                 </small>
               )}
               {evidence.data && (
-                <VillageEvidence
-                  code={code}
-                  setCode={setCode}
-                  year={year}
+                <EvidenceList
+                  target={{ user, unitCode: code, year, setCode }}
                   indicatorCode={indicator.code}
                   files={evidence.data.files.filter(
                     (file) => file.indicatorCode === indicator.code,
                   )}
+                  queued={queued.filter((row) => row.indicatorCode === indicator.code)}
                   canWrite={evidence.data.canWrite}
+                  onChanged={() =>
+                    void client.invalidateQueries({
+                      queryKey: villageKeys.evidence(code, setCode, year),
+                    })
+                  }
+                  name="village-evidence"
+                  uploadLabel={t("villages.evidence")}
                 />
               )}
             </li>
           );
         })}
       </ul>
+      <EvidenceQueueStatus queued={queued} />
       {save.isError && <Alert type="error" showIcon message={errorMessage(save.error)} />}
       {data.canEnter && (
         <Button

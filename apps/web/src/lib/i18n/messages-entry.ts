@@ -87,6 +87,7 @@ export const entryVi = {
   "evidence.waiting": "Chờ gửi: {name}",
   "evidence.refused": "Không gửi được {name}",
   "evidence.remove": "Bỏ tệp",
+  "indicator.villageRegistry": "Lấy từ sổ thôn ({set}) – không nhập tay",
 
   "scorecard.noData": "Chưa có số liệu",
   "scorecard.noDataHint": "Năm {year} chưa có chỉ tiêu nào được nhập.",
@@ -183,6 +184,7 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "evidence.waiting": "Waiting to send: {name}",
   "evidence.refused": "{name} was not accepted",
   "evidence.remove": "Remove file",
+  "indicator.villageRegistry": "Taken from the village registry ({set}) – not typed",
 
   "scorecard.noData": "No data yet",
   "scorecard.noDataHint": "No indicator has been entered for {year}.",

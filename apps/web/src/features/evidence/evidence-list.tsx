@@ -5,39 +5,56 @@ import {
   UploadOutlined,
 } from "@ant-design/icons";
 import type { EvidenceDto } from "@ntm/contracts";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { App, Button, Popconfirm, Upload } from "antd";
 import { errorMessage, isApiError } from "../../lib/api-client.ts";
 import { formatDateTime, formatFileSize } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
-import { dropEvidence, queueEvidence } from "../offline/index.ts";
-import { deleteEvidence, evidenceUrl, scorecardQueryKey, uploadEvidence } from "./scorecard-api.ts";
-import { useScorecardContext } from "./scorecard-context.tsx";
+import {
+  dropEvidence,
+  queueEvidence,
+  type EvidenceKey,
+  type EvidenceRow,
+} from "../offline/index.ts";
+import { deleteEvidenceFile, evidenceFileUrl, uploadEvidenceFile } from "./evidence-api.ts";
 
 // The types the server accepts; it checks the content too.
 const accepted = ".pdf,.jpg,.jpeg,.png,.webp,.doc,.docx,.xls,.xlsx";
-const maxBytes = 10 * 1024 * 1024;
+/** The server's limit for one file (10 MB): a larger one is refused before it is kept or sent. */
+export const maxEvidenceBytes = 10 * 1024 * 1024;
 
-/** Photos and documents that prove an indicator's value. */
-export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
+export interface EvidenceListProps {
+  /** Whose files: a commune's year, or a village's year under one village set. */
+  target: EvidenceKey;
+  indicatorCode: string;
+  files: readonly EvidenceDto[];
+  /** The files of this indicator waiting on the device (or refused by the server). */
+  queued: readonly EvidenceRow[];
+  canWrite: boolean;
+  /** Reads the files again after an upload or a deletion. */
+  onChanged: () => void;
+  /** Test ids and the wrapper's class: "evidence" on the scorecard, "village-evidence" on a village. */
+  name: "evidence" | "village-evidence";
+  uploadLabel: string;
+}
+
+/**
+ * The photos and documents that prove one value: download, delete for those who may write, and
+ * upload; without a link a chosen file waits on the device and goes with the outbox.
+ */
+export function EvidenceList(props: EvidenceListProps) {
+  const { target, indicatorCode, files, queued, canWrite, onChanged, name } = props;
   const { t } = useI18n();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const { code, year, scorecard, editor } = useScorecardContext();
-  const files = scorecard.evidence[indicatorCode] ?? [];
-  const editable = editor.canEdit(indicatorCode);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: scorecardQueryKey(code, year) });
-
-  const queued = editor.evidenceQueue.filter((row) => row.indicatorCode === indicatorCode);
   const keep = async (file: File) => {
-    await queueEvidence(editor.key, indicatorCode, file);
+    await queueEvidence(target, indicatorCode, file);
     void message.info(t("evidence.queued", { name: file.name }));
   };
   const upload = useMutation({
-    mutationFn: (file: File) => uploadEvidence(code, year, indicatorCode, file),
+    mutationFn: (file: File) => uploadEvidenceFile(target, indicatorCode, file),
     onSuccess: (evidence) => {
       void message.success(t("evidence.uploaded", { name: evidence.fileName }));
-      void refresh();
+      onChanged();
     },
     // Without a link the file waits on the device and goes with the outbox.
     onError: (error, file) => {
@@ -46,18 +63,18 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
     },
   });
   const remove = useMutation({
-    mutationFn: deleteEvidence,
+    mutationFn: (id: number) => deleteEvidenceFile(target, id),
     onSuccess: () => {
       void message.success(t("evidence.deleted"));
-      void refresh();
+      onChanged();
     },
     onError: (error) => void message.error(errorMessage(error)),
   });
 
   return (
-    <div className="evidence" data-testid={`evidence-${indicatorCode}`}>
+    <div className={name} data-testid={`${name}-${indicatorCode}`}>
       {queued.length > 0 && (
-        <ul className="evidence-list" data-testid={`evidence-queued-${indicatorCode}`}>
+        <ul className="evidence-list" data-testid={`${name}-queued-${indicatorCode}`}>
           {queued.map((row) => (
             <li key={row.seq} className="evidence-row muted" data-testid="evidence-queued-file">
               <PaperClipOutlined aria-hidden />
@@ -81,23 +98,24 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
       ) : (
         <ul className="evidence-list">
           {files.map((file) => (
-            <EvidenceRow
+            <FileRow
               key={file.id}
               file={file}
-              editable={editable}
+              url={evidenceFileUrl(target, file.id)}
+              canWrite={canWrite}
               deleting={remove.isPending && remove.variables === file.id}
               onDelete={() => remove.mutate(file.id)}
             />
           ))}
         </ul>
       )}
-      {editable && (
+      {canWrite && (
         <Upload
           accept={accepted}
           showUploadList={false}
           customRequest={({ file }) => {
             if (!(file instanceof File)) return;
-            if (file.size > maxBytes) {
+            if (file.size > maxEvidenceBytes) {
               void message.error(t("evidence.tooLarge"));
               return;
             }
@@ -109,9 +127,9 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
             size="small"
             icon={<UploadOutlined aria-hidden />}
             loading={upload.isPending}
-            data-testid={`evidence-upload-${indicatorCode}`}
+            data-testid={`${name}-upload-${indicatorCode}`}
           >
-            {upload.isPending ? t("evidence.uploading") : t("evidence.upload")}
+            {upload.isPending ? t("evidence.uploading") : props.uploadLabel}
           </Button>
         </Upload>
       )}
@@ -119,20 +137,21 @@ export function EvidenceList({ indicatorCode }: { indicatorCode: string }) {
   );
 }
 
-interface EvidenceRowProps {
+interface FileRowProps {
   file: EvidenceDto;
-  editable: boolean;
+  url: string;
+  canWrite: boolean;
   deleting: boolean;
   onDelete: () => void;
 }
 
-function EvidenceRow({ file, editable, deleting, onDelete }: EvidenceRowProps) {
+function FileRow({ file, url, canWrite, deleting, onDelete }: FileRowProps) {
   const { t, language } = useI18n();
   return (
     <li className="evidence-row">
       <PaperClipOutlined aria-hidden />
       <span className="evidence-text">
-        <a href={evidenceUrl(file.id)} download={file.fileName} className="evidence-name">
+        <a href={url} download={file.fileName} className="evidence-name">
           {file.fileName}
         </a>
         <span className="muted">
@@ -146,13 +165,13 @@ function EvidenceRow({ file, editable, deleting, onDelete }: EvidenceRowProps) {
       <span className="evidence-actions">
         <Button
           size="small"
-          href={evidenceUrl(file.id)}
+          href={url}
           download={file.fileName}
           icon={<DownloadOutlined aria-hidden />}
         >
           {t("evidence.download")}
         </Button>
-        {editable && (
+        {canWrite && (
           <Popconfirm
             title={t("evidence.deleteConfirm", { name: file.fileName })}
             onConfirm={onDelete}

@@ -229,11 +229,14 @@ describe("reports, obstacles and Excel", () => {
     await screenshot(office, "reports-rates");
     await narrow(office, "reports-rates");
 
-    const docxHref = await office.getByTestId("consolidated-docx").getAttribute("href");
+    // Each button asks the server for a background job; its file is offered once it is made.
+    await office.getByTestId("consolidated-docx").click();
+    const docxHref = await office.getByTestId("consolidated-docx-file").getAttribute("href");
     const docx = await office.request.get(`${app.baseUrl}${docxHref}`);
     expect(docx.status()).toBe(200);
     expect(docx.headers()["content-type"]).toContain("wordprocessingml");
-    const xlsxHref = await office.getByTestId("consolidated-xlsx").getAttribute("href");
+    await office.getByTestId("consolidated-xlsx").click();
+    const xlsxHref = await office.getByTestId("consolidated-xlsx-file").getAttribute("href");
     const xlsx = await office.request.get(`${app.baseUrl}${xlsxHref}`);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()["content-disposition"]).toContain("phu-luc.xlsx");

@@ -1,11 +1,12 @@
 import { z } from "zod";
-import { yearSchema } from "./api.schemas.ts";
+import { idSchema, yearSchema } from "./api.schemas.ts";
 
 /** What a background job does. */
 export const jobKinds = [
   "reminder_mails",
   "re_evaluation",
   "assessment_import",
+  "ocop_import",
   "consolidated_report",
   "storage_sweep",
 ] as const;
@@ -49,5 +50,17 @@ export const reEvaluationBodySchema = z
   .object({
     province: z.string().min(1).max(20),
     year: yearSchema,
+  })
+  .strict();
+
+/**
+ * `POST /api/jobs/consolidated-report`: the consolidated report of a period (Word) or its annex
+ * (Excel), made by a background job.
+ */
+export const consolidatedReportBodySchema = z
+  .object({
+    type: idSchema,
+    period: z.string().min(4).max(20),
+    format: z.enum(["docx", "xlsx"]).default("docx"),
   })
   .strict();

@@ -197,5 +197,9 @@ export const ocopCatalogSchema = z.object({
 });
 export type OcopCatalog = z.infer<typeof ocopCatalogSchema>;
 
-export const ocopImportQuerySchema = z.object({ unitCode: z.string().trim().min(1) });
+export const ocopImportQuerySchema = z.object({
+  unitCode: z.string().trim().min(1),
+  /** A large sheet: stored and imported by a background job (202 with the job). */
+  background: z.enum(["true", "false"]).default("false"),
+});
 export const ocopImportResultSchema = z.object({ imported: z.number() });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "@ntm/db";
 import type { Role } from "@ntm/domain";
 import { buildServer } from "../http/build-server.ts";
+import type { JobQueue } from "../features/jobs/index.ts";
 import type { Config } from "../shared/config.ts";
 import { systemUser } from "../features/auth/auth-user.ts";
 import { importCatalog } from "../features/catalog/catalog.service.ts";
@@ -32,7 +33,13 @@ export interface TestApp {
  * is real in every test.
  */
 export async function createTestApp(
-  options: { now?: Date; config?: Config; webDist?: string } = {},
+  options: {
+    now?: Date;
+    config?: Config;
+    webDist?: string;
+    /** The job runner, which the test starts and stops; by default one started with the server. */
+    jobs?: (database: Database, dataDir: string) => JobQueue;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "ntm-test-"));
@@ -180,6 +187,7 @@ export async function createTestApp(
     now: () => now,
     config: options.config,
     webDist: options.webDist,
+    jobs: options.jobs?.(database, dataDir),
   });
   return {
     app,

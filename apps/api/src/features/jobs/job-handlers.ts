@@ -6,7 +6,9 @@ import { reevaluate } from "../assessments/index.ts";
 import { sendOcopNotices } from "../ocop/index.ts";
 import { sendReminderMails } from "../reports/index.ts";
 import { findDescendantsOn, findSuccessorLinks } from "../units/index.ts";
+import { consolidatedReportJob } from "./consolidated-report-job.ts";
 import type { JobHandler, JobHandlers } from "./job-queue.ts";
+import { ocopImportJob } from "./ocop-import-job.ts";
 import { valueImportJob } from "./value-import-job.ts";
 
 /** Communes per chunk of a re-evaluation: a chunk is one short transaction and one progress step. */
@@ -91,5 +93,7 @@ export function jobHandlers(config: Config, storage: FileStorage): JobHandlers {
     reminder_mails: reminderMailsJob(config),
     storage_sweep: storageSweepJob(storage),
     assessment_import: valueImportJob(storage),
+    ocop_import: ocopImportJob(storage),
+    consolidated_report: consolidatedReportJob(storage),
   };
 }

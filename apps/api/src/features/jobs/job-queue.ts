@@ -53,6 +53,13 @@ export interface JobQueue {
   stop: () => Promise<void>;
 }
 
+/**
+ * Kinds whose dedupe key stands for "the same work, while it is being done": once the job is
+ * finished the key is let go, so that asking again (the figures may have changed) is a new job.
+ * Other keys (the day's reminders) stay for good.
+ */
+export const keyHeldWhileUnfinished: readonly JobKind[] = ["consolidated_report"];
+
 /** Attempts after the first, and the first wait (NTM_JOB_RETRY_SECONDS); each next wait doubles. */
 export const retryPolicy = { retryLimit: 4, retryDelaySeconds: 30 } as const;
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
-import type { JobRequest } from "./job-queue.ts";
+import { keyHeldWhileUnfinished, type JobRequest } from "./job-queue.ts";
 
 const bj = tables.backgroundJobs;
 
@@ -30,19 +30,26 @@ export async function insertJob(
   db: DbOrTx,
   row: Omit<typeof bj.$inferInsert, "updatedAt">,
 ): Promise<{ job: JobRow; created: boolean }> {
-  const inserted = await db
-    .insert(bj)
-    .values({ ...row, updatedAt: row.createdAt })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted[0]) return { job: inserted[0], created: true };
-  const existing = await db
-    .select()
-    .from(bj)
-    .where(eq(bj.dedupeKey, row.dedupeKey ?? ""));
-  if (!existing[0]) throw new Error("background job neither inserted nor found");
-  return { job: existing[0], created: false };
+  // A key held only while its job is unfinished may be let go between the two statements: the
+  // insert is tried again, and then finds the key free.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const inserted = await db
+      .insert(bj)
+      .values({ ...row, updatedAt: row.createdAt })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted[0]) return { job: inserted[0], created: true };
+    const existing = await db
+      .select()
+      .from(bj)
+      .where(eq(bj.dedupeKey, row.dedupeKey ?? ""));
+    if (existing[0]) return { job: existing[0], created: false };
+  }
+  throw new Error("background job neither inserted nor found");
 }
+
+/** The dedupe key a finished job keeps: none for the kinds that hold theirs while unfinished. */
+const keyKeptWhenFinished = sql`case when ${inArray(bj.kind, [...keyHeldWhileUnfinished])} then null else ${bj.dedupeKey} end`;
 
 export async function findJob(db: DbOrTx, id: number) {
   const rows = await db.select().from(bj).where(eq(bj.id, id));
@@ -113,7 +120,14 @@ export async function markProgress(
 export async function markCompleted(db: DbOrTx, id: number, result: unknown, now: Date) {
   await db
     .update(bj)
-    .set({ state: "completed", result, lastError: null, finishedAt: now, updatedAt: now })
+    .set({
+      state: "completed",
+      result,
+      lastError: null,
+      dedupeKey: keyKeptWhenFinished,
+      finishedAt: now,
+      updatedAt: now,
+    })
     .where(eq(bj.id, id));
 }
 
@@ -129,6 +143,7 @@ export async function markError(
     .set({
       state: error.final ? "failed" : "retrying",
       lastError: error.message,
+      ...(error.final ? { dedupeKey: keyKeptWhenFinished } : {}),
       finishedAt: error.final ? now : null,
       updatedAt: now,
     })

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  consolidatedReportBodySchema,
   fileDownloadSchema,
   idSchema,
   jobListQuerySchema,
@@ -12,7 +13,13 @@ import {
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { contentTypes, sendDownload } from "../../shared/download.ts";
-import { getJob, getJobFile, listJobs, startReEvaluation } from "./jobs.service.ts";
+import {
+  getJob,
+  getJobFile,
+  listJobs,
+  startConsolidatedReport,
+  startReEvaluation,
+} from "./jobs.service.ts";
 
 export function jobsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
@@ -57,10 +64,11 @@ export function jobsRoutes(app: FastifyInstance, context: AppContext) {
       schema: {
         operationId: "downloadJobFile",
         tags: ["jobs"],
-        summary: "Tệp kết quả của một tác vụ nền (báo cáo lỗi từng ô của một tệp nhập bị từ chối)",
+        summary:
+          "Tệp kết quả của một tác vụ nền (báo cáo lỗi của một tệp nhập bị từ chối, báo cáo tổng hợp)",
         params: z.object({ id: idSchema }),
         response: { 200: fileDownloadSchema },
-        produces: ["text/csv"],
+        produces: [contentTypes.csv, contentTypes.docx, contentTypes.xlsx],
       },
     },
     async (request, reply) => {
@@ -69,8 +77,31 @@ export function jobsRoutes(app: FastifyInstance, context: AppContext) {
         id: request.params.id,
         now: context.now(),
       });
-      return sendDownload(reply, { ...file, contentType: contentTypes.csv });
+      return sendDownload(reply, file);
     },
+  );
+  typed.post(
+    "/api/jobs/consolidated-report",
+    {
+      schema: {
+        operationId: "startConsolidatedReport",
+        tags: ["jobs"],
+        summary:
+          "Lập báo cáo tổng hợp của tỉnh cho một kỳ (Word) hoặc phụ lục số liệu (Excel), chạy nền; hỏi lại khi đang lập thì là cùng tác vụ",
+        body: consolidatedReportBodySchema,
+        response: { 202: jobSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(
+        await startConsolidatedReport(db, context.jobs, {
+          user: requireUser(request),
+          typeId: request.body.type,
+          periodKey: request.body.period,
+          format: request.body.format,
+          now: context.now(),
+        }),
+      ),
   );
   typed.post(
     "/api/jobs/re-evaluation",

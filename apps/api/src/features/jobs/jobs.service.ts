@@ -5,11 +5,15 @@ import { AppError, notFound } from "../../http/app-error.ts";
 import { can } from "@ntm/domain";
 import { assertCan } from "../../shared/access.ts";
 import { today } from "../../shared/clock.ts";
+import { contentTypes } from "../../shared/download.ts";
 import { currentRequestId } from "../../shared/request-id.ts";
 import { readStoredFile, type FileStorage } from "../../shared/storage/index.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
+import { checkConsolidation, mayConsolidate, type ConsolidatedFormat } from "../reports/index.ts";
 import { findPathOn, findUnitResource } from "../units/index.ts";
+import { consolidatedReportKey, type ConsolidatedReportInput } from "./consolidated-report-job.ts";
 import type { JobQueue } from "./job-queue.ts";
+import type { OcopImportInput } from "./ocop-import-job.ts";
 import { findJob, findJobs, findUsernames, type JobRow } from "./jobs.repository.ts";
 
 const jobNotFound = (id: number) =>
@@ -85,11 +89,23 @@ export async function listJobs(
 
 /**
  * A job the user may read: any of the province's for its administrators; an import for the
- * account that sent the file, while it may import values.
+ * account that sent the file, while it may import values or change the OCOP registry; a consolidated report for whoever may
+ * make that report (the receiving office, whoever of it asked first).
  */
 async function readableJob(db: Db, options: { user: AuthUser; id: number; now: Date }) {
   const row = await findJob(db, options.id);
   if (!row) throw jobNotFound(options.id);
+  if (row.kind === "consolidated_report") {
+    const { typeId } = row.input as ConsolidatedReportInput;
+    await mayConsolidate(db, { user: options.user, typeId, now: options.now });
+    return row;
+  }
+  if (row.kind === "ocop_import" && row.createdBy === options.user.id) {
+    const { unitCode } = row.input as unknown as OcopImportInput;
+    const { resource } = await findUnitResource(db, unitCode, today(options.now));
+    assertCan(options.user, "ocop.write", resource);
+    return row;
+  }
   if (row.kind === "assessment_import" && row.createdBy === options.user.id) {
     assertCan(options.user, "values.import");
     return row;
@@ -112,7 +128,16 @@ export async function getJob(
   return (await toJobs(db, [await readableJob(db, options)]))[0] as Job;
 }
 
-/** The file a finished job produced (the error report of a refused import), to download. */
+const resultTypes: Record<string, string> = {
+  csv: contentTypes.csv,
+  docx: contentTypes.docx,
+  xlsx: contentTypes.xlsx,
+};
+
+/**
+ * The file a finished job produced (the error report of a refused import, a consolidated report),
+ * to download.
+ */
 export async function getJobFile(
   db: Db,
   storage: FileStorage,
@@ -127,7 +152,12 @@ export async function getJobFile(
     );
   }
   const fileName = result.resultName ?? result.fileKey.split("/").at(-1) ?? "ket-qua";
-  return { fileName, body: await readStoredFile(storage, result.fileKey) };
+  const extension = fileName.split(".").at(-1)?.toLowerCase() ?? "";
+  return {
+    fileName,
+    contentType: resultTypes[extension] ?? "application/octet-stream",
+    body: await readStoredFile(storage, result.fileKey),
+  };
 }
 
 const importTypes: Record<string, string> = {
@@ -194,4 +224,88 @@ export async function startReEvaluation(
     requestId: currentRequestId(),
   });
   return (await toJobs(db, [row]))[0] as Job;
+}
+
+/**
+ * Queues the consolidated report of a period (Word, or the Excel annex) for the receiving office:
+ * refused at once as the report itself would be; asked again while its job is unfinished, the
+ * same job.
+ */
+export async function startConsolidatedReport(
+  db: Db,
+  jobs: JobQueue,
+  options: {
+    user: AuthUser;
+    typeId: number;
+    periodKey: string;
+    format: ConsolidatedFormat;
+    now: Date;
+  },
+): Promise<Job> {
+  const asked = await checkConsolidation(db, options);
+  const path = await findPathOn(db, options.user.unitCode, today(options.now));
+  const input: ConsolidatedReportInput = {
+    typeId: options.typeId,
+    periodKey: options.periodKey,
+    format: options.format,
+    userId: options.user.id,
+    typeName: asked.typeName,
+    periodLabel: asked.periodLabel,
+  };
+  const row = await jobs.enqueue({
+    kind: "consolidated_report",
+    // The office's own province lists the job (a former province's type is received there too).
+    provinceCode: path.find((step) => step.level === "province")?.code ?? asked.receiverUnitCode,
+    input: { ...input },
+    userId: options.user.id,
+    dedupeKey: consolidatedReportKey(input),
+    requestId: currentRequestId(),
+  });
+  return (await toJobs(db, [row]))[0] as Job;
+}
+
+/**
+ * Stores an OCOP registry sheet and queues its import as a background job: refused at once as
+ * the import would be (the registry of a unit out of reach, a file that is no .xlsx); the file
+ * first, then the row that names it; the file is removed if the row is not recorded.
+ */
+export async function startOcopImport(
+  db: Db,
+  jobs: JobQueue,
+  storage: FileStorage,
+  options: { user: AuthUser; unitCode: string; fileName: string; content: Buffer; now: Date },
+): Promise<Job> {
+  const asOf = today(options.now);
+  const { resource } = await findUnitResource(db, options.unitCode, asOf);
+  assertCan(options.user, "ocop.write", resource);
+  if (!options.fileName.toLowerCase().endsWith(".xlsx")) {
+    throw new AppError({
+      code: "VALIDATION_FAILED",
+      vi: "Chỉ nhận tệp .xlsx (dùng tệp xuất từ sổ OCOP làm mẫu).",
+      en: "Only .xlsx files are accepted (use the registry's export as the template).",
+    });
+  }
+  const path = await findPathOn(db, options.unitCode, asOf);
+  const fileKey = `jobs/uploads/${randomUUID()}.xlsx`;
+  await storage.put(fileKey, options.content, { contentType: contentTypes.xlsx });
+  try {
+    const input: OcopImportInput = {
+      fileKey,
+      fileName: options.fileName,
+      size: options.content.length,
+      unitCode: options.unitCode,
+      userId: options.user.id,
+    };
+    const row = await jobs.enqueue({
+      kind: "ocop_import",
+      provinceCode: path.find((step) => step.level === "province")?.code ?? options.unitCode,
+      input: { ...input },
+      userId: options.user.id,
+      requestId: currentRequestId(),
+    });
+    return (await toJobs(db, [row]))[0] as Job;
+  } catch (error) {
+    await storage.delete(fileKey);
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@ntm/db";
+import { AppError, statusOf } from "../../http/app-error.ts";
 import { runWithRequestId } from "../../shared/request-id.ts";
 import type { JobHandlers, JobLog } from "./job-queue.ts";
 import { markCompleted, markError, markProgress, markRunning } from "./jobs.repository.ts";
@@ -6,7 +7,9 @@ import { markCompleted, markError, markProgress, markRunning } from "./jobs.repo
 /**
  * One run of a recorded job: counts the attempt, calls the job's code, and records the result or
  * the error (`retrying`, or `failed` when `final`). Throws the error again, so that the queue
- * schedules the next attempt. A job already completed is not run again.
+ * schedules the next attempt; a refusal (the account was disabled, its access withdrawn) would be
+ * the same on every attempt, so it fails the job at once and is not thrown. A job already
+ * completed is not run again.
  */
 export async function runJob(
   db: Db,
@@ -43,9 +46,10 @@ export async function runJob(
       log.info({ result }, "job completed");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await markError(db, jobId, { message, final }, now());
-      log.warn({ err: error, final }, "job failed");
-      throw error;
+      const refused = error instanceof AppError && statusOf[error.code] < 500;
+      await markError(db, jobId, { message, final: final || refused }, now());
+      log.warn({ err: error, final: final || refused }, "job failed");
+      if (!refused) throw error;
     }
   });
 }

@@ -22,7 +22,13 @@ const csvCell = (value: string | number | null) => {
   return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-/** The refused cells as a CSV that Excel opens in Vietnamese (UTF-8 with its byte order mark). */
+/** Lines as a CSV that Excel opens in Vietnamese (UTF-8 with its byte order mark). */
+export function csvFile(lines: (string | number | null)[][]): Buffer {
+  const text = lines.map((line) => line.map(csvCell).join(",")).join("\r\n");
+  return Buffer.concat([Buffer.from("\uFEFF"), Buffer.from(`${text}\r\n`)]);
+}
+
+/** The refused cells as a CSV. */
 export function errorReportCsv(report: ImportReport): Buffer {
   const lines = [
     ["Ô", "Dòng", "Cột", "Mã đơn vị", "Tên đơn vị", "Mã chỉ tiêu", "Tên chỉ tiêu", "Lỗi"],
@@ -42,8 +48,7 @@ export function errorReportCsv(report: ImportReport): Buffer {
       `… và ${report.errorCount - report.errors.length} lỗi khác: sửa các lỗi trên rồi gửi lại tệp để xem tiếp.`,
     ]);
   }
-  const text = lines.map((line) => line.map(csvCell).join(",")).join("\r\n");
-  return Buffer.concat([Buffer.from("\uFEFF"), Buffer.from(`${text}\r\n`)]);
+  return csvFile(lines);
 }
 
 /** Progress is written at most every this many values checked: one short update each. */

@@ -12,6 +12,7 @@ import {
 } from "@ntm/domain";
 import {
   fileDownloadSchema,
+  jobSchema,
   idSchema,
   isoDateSchema,
   ocopCatalogSchema,
@@ -30,6 +31,7 @@ import type { AppContext } from "../../http/app-context.ts";
 import { invalid } from "../../http/app-error.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
+import { startOcopImport } from "../jobs/index.ts";
 import { reevaluateProduct, revokeProduct } from "./change-product.ts";
 import { getProduct } from "./get-product.ts";
 import { importProducts } from "./import-products.ts";
@@ -140,24 +142,30 @@ export function ocopRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "importOcopProducts",
-        response: { 200: ocopImportResultSchema },
+        response: { 200: ocopImportResultSchema, 202: jobSchema },
         tags,
         summary:
           "Nhập danh sách sản phẩm OCOP đã công nhận của tỉnh từ tệp .xlsx (cột như tệp xuất); có lỗi thì không lưu gì và trả về lỗi từng ô",
         querystring: ocopImportQuerySchema,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const user = requireUser(request);
       const file = await request.file({ limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
       if (!file) throw invalid("Cần gửi một tệp .xlsx.", "Send an .xlsx file.");
-      return importProducts(db, {
+      const options = {
         user,
         unitCode: request.query.unitCode,
         content: await file.toBuffer(),
         fileName: file.filename,
         now: context.now(),
-      });
+      };
+      if (request.query.background === "true") {
+        return reply
+          .status(202)
+          .send(await startOcopImport(db, context.jobs, context.storage, options));
+      }
+      return importProducts(db, options);
     },
   );
   routes.get(

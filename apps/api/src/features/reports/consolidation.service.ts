@@ -9,6 +9,7 @@ import {
 import type { ReportFigures } from "@ntm/contracts";
 import { notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
+import { contentTypes } from "../../shared/download.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { renderDocx, type AdminDocument } from "../../shared/documents/index.ts";
 import { createWorkbook, workbookBuffer } from "../../shared/spreadsheets/index.ts";
@@ -47,17 +48,13 @@ const stateNames: Record<string, string> = {
   returned: "Bị trả lại",
 };
 
-/**
- * The province's report for a period: the submitted reports below it added up, beside the live
- * figures of the whole province. Only the receiving office builds it.
- */
-export async function buildConsolidatedReport(
+/** The type and submissions of a period the user may consolidate; refused before any work. */
+async function consolidationOf(
   db: Db,
   options: { user: AuthUser; typeId: number; periodKey: string; now: Date },
-): Promise<ConsolidatedReport> {
+) {
   const today = localDate(options.now);
-  const type = await requireType(db, options.typeId);
-  assertCan(options.user, "report.consolidate", await receiverUnit(db, type, today));
+  const type = await mayConsolidate(db, options);
   requirePeriodOf(type, options.periodKey);
   const submissions = await findSubmissions(db, {
     typeId: type.id,
@@ -70,6 +67,45 @@ export async function buildConsolidatedReport(
       `No reports for period ${options.periodKey}.`,
     );
   }
+  return { today, type, submissions, first };
+}
+
+/** The report type, when the user is its receiving office (403 otherwise). */
+export async function mayConsolidate(
+  db: Db,
+  options: { user: AuthUser; typeId: number; now: Date },
+) {
+  const type = await requireType(db, options.typeId);
+  assertCan(
+    options.user,
+    "report.consolidate",
+    await receiverUnit(db, type, localDate(options.now)),
+  );
+  return type;
+}
+
+/** What a consolidated report asked for is named on the jobs page; refused as the report would be. */
+export async function checkConsolidation(
+  db: Db,
+  options: { user: AuthUser; typeId: number; periodKey: string; now: Date },
+) {
+  const { type, first } = await consolidationOf(db, options);
+  return {
+    typeName: type.name,
+    periodLabel: first.periodLabel,
+    receiverUnitCode: type.receiverUnitCode,
+  };
+}
+
+/**
+ * The province's report for a period: the submitted reports below it added up, beside the live
+ * figures of the whole province. Only the receiving office builds it.
+ */
+export async function buildConsolidatedReport(
+  db: Db,
+  options: { user: AuthUser; typeId: number; periodKey: string; now: Date },
+): Promise<ConsolidatedReport> {
+  const { today, type, submissions, first } = await consolidationOf(db, options);
   const names = await submitterNames(db, submissions, today);
   const province = await findUnitOn(db, type.receiverUnitCode, today);
   const rows = submissions
@@ -254,4 +290,32 @@ export async function consolidatedAnnex(report: ConsolidatedReport): Promise<Buf
   ]);
   totals.font = { bold: true };
   return workbookBuffer(workbook);
+}
+
+export type ConsolidatedFormat = "docx" | "xlsx";
+
+/** The report (Word) or its annex (Excel) as a file: asked directly, or built by a job. */
+export async function consolidatedFile(
+  db: Db,
+  options: {
+    user: AuthUser;
+    typeId: number;
+    periodKey: string;
+    format: ConsolidatedFormat;
+    now: Date;
+  },
+): Promise<{ fileName: string; contentType: string; body: Buffer }> {
+  const report = await buildConsolidatedReport(db, options);
+  const base = `bao-cao-tong-hop-${options.periodKey}`;
+  return options.format === "xlsx"
+    ? {
+        fileName: `${base}-phu-luc.xlsx`,
+        contentType: contentTypes.xlsx,
+        body: await consolidatedAnnex(report),
+      }
+    : {
+        fileName: `${base}.docx`,
+        contentType: contentTypes.docx,
+        body: await consolidatedDocx(report, ""),
+      };
 }

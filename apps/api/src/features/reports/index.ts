@@ -7,3 +7,9 @@ export { sendReminderMails } from "./reminder-mails.service.ts";
 export { importValues, type ImportProgress } from "./import-values.service.ts";
 export { exportValues, buildTemplate } from "./excel-files.service.ts";
 export { uploadLimits } from "./read-sheet.ts";
+export {
+  checkConsolidation,
+  consolidatedFile,
+  mayConsolidate,
+  type ConsolidatedFormat,
+} from "./consolidation.service.ts";

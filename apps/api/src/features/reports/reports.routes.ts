@@ -27,12 +27,8 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { contentTypes, sendDownload } from "../../shared/download.ts";
-import {
-  buildConsolidatedReport,
-  consolidatedAnnex,
-  consolidatedDocx,
-} from "./consolidation.service.ts";
+import { sendDownload } from "../../shared/download.ts";
+import { consolidatedFile } from "./consolidation.service.ts";
 import { listObstacles } from "./list-obstacles.ts";
 import { escalateObstacle, resolveObstacle } from "./move-obstacle.ts";
 import { raiseObstacle } from "./raise-obstacle.ts";
@@ -198,26 +194,15 @@ export function reportsRoutes(app: FastifyInstance, context: AppContext) {
     async (request, reply) => {
       const user = requireUser(request);
       const { type, period, format } = request.query;
-      const report = await buildConsolidatedReport(db, {
-        user,
-        typeId: type,
-        periodKey: period,
-        now: context.now(),
-      });
-      const base = `bao-cao-tong-hop-${period}`;
       return sendDownload(
         reply,
-        format === "xlsx"
-          ? {
-              fileName: `${base}-phu-luc.xlsx`,
-              contentType: contentTypes.xlsx,
-              body: await consolidatedAnnex(report),
-            }
-          : {
-              fileName: `${base}.docx`,
-              contentType: contentTypes.docx,
-              body: await consolidatedDocx(report, ""),
-            },
+        await consolidatedFile(db, {
+          user,
+          typeId: type,
+          periodKey: period,
+          format,
+          now: context.now(),
+        }),
       );
     },
   );

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Job } from "@ntm/contracts";
 import {
   hasUnfinished,
+  jobSubject,
   outcomeKey,
   outcomeParams,
   percentDone,
+  resultFileKey,
   resultFileUrl,
 } from "./job-view.ts";
 
@@ -60,5 +62,43 @@ describe("the jobs page's reading of a job", () => {
     expect(outcomeKey(saved)).toBe("jobs.outcome.import_saved");
     expect(resultFileUrl({ ...refused, state: "running" })).toBeNull();
     expect(outcomeKey(job({ kind: "re_evaluation" }))).toBe("jobs.outcome.re_evaluation");
+  });
+
+  it("says whether an OCOP registry import was saved, and offers its error report", () => {
+    const refused = job({
+      kind: "ocop_import",
+      state: "completed",
+      result: { ok: false, errorCount: 2, fileKey: "jobs/1/loi-so-ocop.csv" },
+    });
+    expect(outcomeKey(refused)).toBe("jobs.outcome.ocop_import_refused");
+    expect(resultFileKey(refused)).toBe("jobs.errorReport");
+    const saved = job({ kind: "ocop_import", state: "completed", result: { ok: true } });
+    expect(outcomeKey(saved)).toBe("jobs.outcome.ocop_import_saved");
+  });
+
+  it("names a consolidated report by its type and period, and offers its file", () => {
+    const report = job({
+      id: 9,
+      kind: "consolidated_report",
+      state: "completed",
+      input: {
+        typeId: 3,
+        periodKey: "2025-M05",
+        typeName: "Báo cáo tháng",
+        periodLabel: "Tháng 5/2025",
+      },
+      result: {
+        fileKey: "jobs/9/bao-cao-tong-hop-2025-M05.docx",
+        resultName: "bao-cao-tong-hop-2025-M05.docx",
+      },
+    });
+    expect(jobSubject(report)).toBe("Báo cáo tháng · Tháng 5/2025");
+    expect(resultFileUrl(report)).toBe("/api/jobs/9/file");
+    expect(resultFileKey(report)).toBe("jobs.resultFile");
+    expect(outcomeKey(report)).toBe("jobs.outcome.consolidated_report");
+    expect(
+      jobSubject(job({ kind: "assessment_import", input: { fileName: "so-lieu.xlsx" } })),
+    ).toBe("so-lieu.xlsx");
+    expect(jobSubject(job({}))).toBe("");
   });
 });

@@ -32,7 +32,7 @@ export function outcomeParams(job: Job): Record<string, number> | null {
   return numbers;
 }
 
-/** The file a finished job produced (a refused import's per-cell error report), or null. */
+/** The file a finished job produced (a refused import's error report, a report), or null. */
 export function resultFileUrl(job: Job): string | null {
   if (job.state !== "completed" || typeof job.result?.fileKey !== "string") return null;
   return `/api/jobs/${job.id}/file`;
@@ -43,5 +43,23 @@ export function outcomeKey(job: Job): string {
   if (job.kind === "assessment_import") {
     return job.result?.ok === false ? "jobs.outcome.import_refused" : "jobs.outcome.import_saved";
   }
+  if (job.kind === "ocop_import") {
+    return job.result?.ok === false
+      ? "jobs.outcome.ocop_import_refused"
+      : "jobs.outcome.ocop_import_saved";
+  }
   return `jobs.outcome.${job.kind}`;
+}
+
+/** The words of the link to a finished job's file. */
+export function resultFileKey(job: Job): "jobs.errorReport" | "jobs.resultFile" {
+  return job.kind === "consolidated_report" ? "jobs.resultFile" : "jobs.errorReport";
+}
+
+/** What a job worked on, for its line on the page: the report's type and period, the file. */
+export function jobSubject(job: Job): string {
+  const parts = [job.input.typeName, job.input.periodLabel, job.input.fileName];
+  return parts
+    .filter((part): part is string => typeof part === "string" && part !== "")
+    .join(" · ");
 }

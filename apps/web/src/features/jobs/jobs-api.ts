@@ -15,6 +15,19 @@ export function startReEvaluation(input: { province: string; year: number }): Pr
   });
 }
 
+/** Asks for the consolidated report of a period; while it is being made, the same job answers. */
+export function startConsolidatedReport(input: {
+  type: number;
+  period: string;
+  format: "docx" | "xlsx";
+}): Promise<Job> {
+  return apiRequest("/api/jobs/consolidated-report", {
+    schema: jobSchema,
+    method: "POST",
+    json: input,
+  });
+}
+
 export function fetchJob(id: number): Promise<Job> {
   return apiRequest(`/api/jobs/${id}`, { schema: jobSchema });
 }

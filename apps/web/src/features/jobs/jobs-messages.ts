@@ -3,7 +3,7 @@ export const jobsVi = {
   "jobs.nav": "Tác vụ nền",
   "jobs.title": "Tác vụ nền",
   "jobs.intro":
-    "Các việc máy chủ chạy nền: đánh giá lại kết quả của cả tỉnh, nhập tệp số liệu lớn, thư nhắc hạn nộp báo cáo và dọn tệp không còn dùng hằng ngày. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
+    "Các việc máy chủ chạy nền: đánh giá lại kết quả của cả tỉnh, nhập tệp số liệu lớn, lập báo cáo tổng hợp, thư nhắc hạn nộp báo cáo và dọn tệp không còn dùng hằng ngày. Việc lỗi được tự chạy lại sau 30 giây, 1, 2, 4 phút; máy chủ dừng giữa chừng thì máy chủ khác làm tiếp.",
   "jobs.empty": "Chưa có tác vụ nền nào.",
   "jobs.colJob": "Tác vụ",
   "jobs.colState": "Trạng thái",
@@ -15,7 +15,8 @@ export const jobsVi = {
   "jobs.kind.reminder_mails": "Thư nhắc hạn báo cáo",
   "jobs.kind.re_evaluation": "Đánh giá lại kết quả",
   "jobs.kind.assessment_import": "Nhập số liệu từ tệp",
-  "jobs.kind.consolidated_report": "Báo cáo tổng hợp",
+  "jobs.kind.ocop_import": "Nhập sổ sản phẩm OCOP từ tệp",
+  "jobs.kind.consolidated_report": "Lập báo cáo tổng hợp",
   "jobs.kind.storage_sweep": "Dọn tệp không còn dùng",
   "jobs.state.queued": "Đang chờ",
   "jobs.state.running": "Đang chạy",
@@ -35,7 +36,16 @@ export const jobsVi = {
     "Đã nhập {values} giá trị ({valuesChanged} giá trị thay đổi, {units} xã) từ tệp {fileName}.",
   "jobs.outcome.import_refused":
     "Tệp {fileName} có {errorCount} lỗi; chưa lưu giá trị nào. Hãy sửa các ô trong báo cáo lỗi rồi gửi lại.",
+  "jobs.outcome.ocop_import_saved": "Đã nhập {imported} sản phẩm OCOP từ tệp {fileName}.",
+  "jobs.outcome.ocop_import_refused":
+    "Tệp {fileName} có {errorCount} lỗi; chưa lưu sản phẩm nào. Hãy sửa các dòng trong báo cáo lỗi rồi gửi lại.",
   "jobs.errorReport": "Tải báo cáo lỗi (.csv)",
+  "jobs.resultFile": "Tải tệp {fileName}",
+  "jobs.outcome.consolidated_report": "Đã lập tệp {fileName}.",
+  "jobs.consolidated.leave":
+    "Máy chủ đang lập báo cáo; có thể rời trang, khi quay lại sẽ thấy tiến độ và tệp.",
+  "jobs.consolidated.download": "Tải {fileName}",
+  "jobs.consolidated.failed": "Không lập được báo cáo: {error}",
   "jobs.importRunning":
     "Tệp lớn: máy chủ nhập trong tác vụ nền số {id} ({state}, đã kiểm tra {done} giá trị). Có thể rời trang; tệp vẫn được nhập.",
   "jobs.lastError": "Lỗi lần chạy trước: {error}",
@@ -52,7 +62,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.nav": "Background jobs",
   "jobs.title": "Background jobs",
   "jobs.intro":
-    "Work the server runs in the background: the re-evaluation of the whole province's results, imports of large value files, and the daily report reminder e-mails and clean-up of unused files. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
+    "Work the server runs in the background: the re-evaluation of the whole province's results, imports of large value files, consolidated reports, and the daily report reminder e-mails and clean-up of unused files. A failed job runs again after 30 seconds, 1, 2 and 4 minutes; a server stopped half-way leaves the job to another server.",
   "jobs.empty": "No background job yet.",
   "jobs.colJob": "Job",
   "jobs.colState": "State",
@@ -64,6 +74,7 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
   "jobs.kind.reminder_mails": "Report reminder e-mails",
   "jobs.kind.re_evaluation": "Re-evaluation of results",
   "jobs.kind.assessment_import": "Import of values from a file",
+  "jobs.kind.ocop_import": "Import of the OCOP registry from a file",
   "jobs.kind.consolidated_report": "Consolidated report",
   "jobs.kind.storage_sweep": "Clean-up of unused files",
   "jobs.state.queued": "Waiting",
@@ -84,7 +95,16 @@ export const jobsEn: Record<keyof typeof jobsVi, string> = {
     "Imported {values} values ({valuesChanged} changed, {units} communes) from {fileName}.",
   "jobs.outcome.import_refused":
     "{fileName} has {errorCount} error(s); nothing was saved. Fix the cells in the error report and send it again.",
+  "jobs.outcome.ocop_import_saved": "Imported {imported} OCOP products from {fileName}.",
+  "jobs.outcome.ocop_import_refused":
+    "{fileName} has {errorCount} error(s); no product was saved. Fix the rows in the error report and send it again.",
   "jobs.errorReport": "Download the error report (.csv)",
+  "jobs.resultFile": "Download {fileName}",
+  "jobs.outcome.consolidated_report": "Made {fileName}.",
+  "jobs.consolidated.leave":
+    "The server is making the report; you may leave the page and come back to see its progress and file.",
+  "jobs.consolidated.download": "Download {fileName}",
+  "jobs.consolidated.failed": "The report could not be made: {error}",
   "jobs.importRunning":
     "Large file: the server imports it in background job {id} ({state}, {done} values checked). You may leave the page; the file is still imported.",
   "jobs.lastError": "Error of the run before: {error}",

@@ -11,9 +11,11 @@ import { useYear, years } from "../../lib/year-context.tsx";
 import { fetchJobs, jobsQueryKey, startReEvaluation } from "./jobs-api.ts";
 import {
   hasUnfinished,
+  jobSubject,
   outcomeKey,
   outcomeParams,
   percentDone,
+  resultFileKey,
   resultFileUrl,
   stateColours,
 } from "./job-view.ts";
@@ -52,7 +54,7 @@ export function JobsPage() {
 
   const describe = (job: Job) => {
     const year = typeof job.input.year === "number" ? t("jobs.year", { year: job.input.year }) : "";
-    const file = typeof job.input.fileName === "string" ? job.input.fileName : "";
+    const subject = jobSubject(job);
     const scope = job.provinceCode ?? t("jobs.wholeInstallation");
     return (
       <span>
@@ -61,7 +63,7 @@ export function JobsPage() {
         <Typography.Text type="secondary">
           #{job.id} · {scope}
           {year ? ` · ${year}` : ""}
-          {file ? ` · ${file}` : ""}
+          {subject ? ` · ${subject}` : ""}
         </Typography.Text>
       </span>
     );
@@ -71,13 +73,14 @@ export function JobsPage() {
     const params = outcomeParams(job);
     const key = outcomeKey(job);
     const file = resultFileUrl(job);
-    const fileName = typeof job.result?.fileName === "string" ? job.result.fileName : "";
+    const named = job.result?.fileName ?? job.result?.resultName;
+    const fileName = typeof named === "string" ? named : "";
     return (
       <Space direction="vertical" size={0}>
         {params && isMessageKey(key) ? t(key, { ...params, fileName }) : null}
         {file && (
           <a href={file} download>
-            {t("jobs.errorReport")}
+            {t(resultFileKey(job), { fileName })}
           </a>
         )}
         {job.lastError && (

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { FileExcelOutlined, FileWordOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Select, Space, Statistic, Table, Typography } from "antd";
+import { Card, Empty, Select, Space, Statistic, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
@@ -10,7 +10,8 @@ import { PrintHeader } from "../../components/print/print-header.tsx";
 import { formatDate, formatPercent } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
-import { consolidatedUrl, fetchRates, fetchTypes, reportKeys } from "./reports-api.ts";
+import { ConsolidatedReportButton } from "../jobs/index.ts";
+import { fetchRates, fetchTypes, reportKeys } from "./reports-api.ts";
 import { TimelinessTag } from "./timeliness-tag.tsx";
 import { readFilters, reportsLink, writeFilters } from "./report-filters.ts";
 
@@ -136,21 +137,23 @@ export function RatesPanel() {
                       label: p.label,
                     }))}
                   />
-                  <Button
-                    type="primary"
+                  <ConsolidatedReportButton
+                    type={typeId}
+                    period={period ?? rates.data.periods.at(-1)!.key}
+                    format="docx"
+                    label={t("reports.consolidated.docx")}
                     icon={<FileWordOutlined />}
-                    data-testid="consolidated-docx"
-                    href={consolidatedUrl(typeId, period ?? rates.data.periods.at(-1)!.key, "docx")}
-                  >
-                    {t("reports.consolidated.docx")}
-                  </Button>
-                  <Button
+                    primary
+                    testId="consolidated-docx"
+                  />
+                  <ConsolidatedReportButton
+                    type={typeId}
+                    period={period ?? rates.data.periods.at(-1)!.key}
+                    format="xlsx"
+                    label={t("reports.consolidated.xlsx")}
                     icon={<FileExcelOutlined />}
-                    data-testid="consolidated-xlsx"
-                    href={consolidatedUrl(typeId, period ?? rates.data.periods.at(-1)!.key, "xlsx")}
-                  >
-                    {t("reports.consolidated.xlsx")}
-                  </Button>
+                    testId="consolidated-xlsx"
+                  />
                 </Space>
               </Space>
             </Card>

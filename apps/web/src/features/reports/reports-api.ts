@@ -92,8 +92,6 @@ export const resolveObstacle = (id: number, answer: string) =>
 
 export const templateUrl = (unit: string, year: number) =>
   apiPath("/api/import/template", { unit, year });
-export const consolidatedUrl = (type: number, period: string, format: "docx" | "xlsx") =>
-  apiPath("/api/reports/consolidated", { type, period, format });
 export const exportUrl = (unit: string, year: number) =>
   apiPath("/api/export/values", { unit, year, format: "xlsx" });
 

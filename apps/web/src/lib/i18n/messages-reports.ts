@@ -118,8 +118,8 @@ export const reportsVi = {
   "reports.figures.planMoney": "Kế hoạch vốn năm {year}: nhu cầu / đã bố trí",
   "reports.consolidated.title": "Báo cáo tổng hợp của tỉnh",
   "reports.consolidated.period": "Kỳ tổng hợp",
-  "reports.consolidated.docx": "Tải báo cáo tổng hợp (Word)",
-  "reports.consolidated.xlsx": "Tải phụ lục số liệu (Excel)",
+  "reports.consolidated.docx": "Lập báo cáo tổng hợp (Word)",
+  "reports.consolidated.xlsx": "Lập phụ lục số liệu (Excel)",
   "reports.consolidated.hint":
     "Tổng hợp các báo cáo đã nộp của kỳ và số liệu trên hệ thống; văn bản theo thể thức hành chính, kèm phụ lục Excel.",
   "reports.import.checkingProgress": "Đang kiểm tra: {done}/{total} dòng",
@@ -244,8 +244,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   "reports.figures.planMoney": "Plan money {year}: needed / allocated",
   "reports.consolidated.title": "Consolidated provincial report",
   "reports.consolidated.period": "Period",
-  "reports.consolidated.docx": "Download the consolidated report (Word)",
-  "reports.consolidated.xlsx": "Download the figures annex (Excel)",
+  "reports.consolidated.docx": "Make the consolidated report (Word)",
+  "reports.consolidated.xlsx": "Make the figures annex (Excel)",
   "reports.consolidated.hint":
     "The submitted reports of the period and the live figures, in the administrative layout, with an Excel annex.",
   "reports.import.checkingProgress": "Checking: {done}/{total} rows",

@@ -24,8 +24,7 @@ export interface CommuneValues {
 
 /**
  * One row per commune: a row per value would cost the embedded database far more to hand over
- * than the evaluation itself. `$1` the year, `$2` the province keys (comma-separated); ordered by
- * province and code as the chunks are (byte order, as the plan sorts).
+ * than the evaluation itself. `$1` the year, `$2` the province keys (comma-separated).
  */
 const valuesOfYear = `select v.province_code, v.unit_code, a.version,
     json_object_agg(v.indicator_code, coalesce(to_json(v.bool_value), to_json(v.num_value)))::text
@@ -48,8 +47,9 @@ export interface ValuesCursor {
 }
 
 /**
- * A whole year's values in plan order through one query, read a batch at a time (`pg-cursor`)
- * on a connection of its own, so the run's writes go on beside it.
+ * A whole year's values through one query ordered as the chunks are (province, then code, in
+ * byte order as the plan sorts), read a batch at a time (`pg-cursor`) on a connection of its own,
+ * so the run's writes go on beside it.
  */
 export async function openValuesCursor(
   pool: pg.Pool,
@@ -150,8 +150,10 @@ const list = (items: readonly (string | number | null)[]) =>
  * number, for the communes whose assessment still has the version their values were read at
  * (a value saved meanwhile stored its own, fresher result): each one's assessment held for share,
  * its result upserted (a run started again writes the same rows), each criterion's status
- * written only where it changed, and the criteria its set no longer has removed. Returns how many
- * results were stored.
+ * written only where it differs from the stored one (compared first: an upsert would lock, and so
+ * write, every row it meets), and the criteria its set no longer has removed. The held
+ * assessments keep every other writer of these rows waiting. Returns how many results were
+ * stored.
  */
 export async function storeEvaluations(
   db: DbOrTx,
@@ -211,7 +213,11 @@ export async function storeEvaluations(
       ),
       changed as (
         insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
-        select s.u, ${provinceCode}, ${year}::smallint, s.c, s.s from statuses s
+        select s.u, ${provinceCode}, ${year}::smallint, s.c, s.s
+        from statuses s
+        left join evaluation_criteria e on e.province_code = ${provinceCode}
+          and e.year = ${year} and e.unit_code = s.u and e.criterion_code = s.c
+        where e.status is distinct from s.s
         on conflict (year, unit_code, criterion_code) do update set status = excluded.status
           where evaluation_criteria.status <> excluded.status
       ),

@@ -96,6 +96,14 @@ export async function truncateTables(tx: Tx, tables: string[]) {
   );
 }
 
+/**
+ * Keys the rows of a backup taken before their table carried the province key, by the rule of
+ * each table (docs/decisions/0023-sharding-key-province-code.md); rows with a key keep it.
+ */
+export async function keyMissingProvinces(tx: Tx) {
+  await tx.execute(sql`select ntm_key_provinces('-infinity', true)`);
+}
+
 /** Inserts rows given as the JSON text of a JSON array of row objects. */
 export async function insertRowsJson(tx: Tx, table: string, rowsJson: string) {
   await tx.execute(

@@ -15,6 +15,7 @@ import {
   backupTables,
   countRows,
   insertRowsJson,
+  keyMissingProvinces,
   resetSequences,
   truncateTables,
 } from "./backup.repository.ts";
@@ -210,6 +211,7 @@ export async function restoreDatabase(
       throw new Error(`Khôi phục không khớp bản sao lưu, đã hủy: ${problems.join("; ")}.`);
     }
     await resetSequences(tx);
+    await keyMissingProvinces(tx);
     await recordAudit(tx, {
       kind: "data.restored",
       by: systemUser,

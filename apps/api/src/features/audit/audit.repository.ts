@@ -88,15 +88,26 @@ export async function insertAuditRows(tx: DbOrTx, rows: AuditRowInsert[]) {
       prev_hash: row.prevHash,
       hash: row.hash,
     }));
+    // Each row is keyed by the province that held its unit on the day of the change in Viet Nam
+    // (none for a change of no unit), computed once per unit and day within the statement.
     await tx.execute(sql`
+      with r as (
+        select *, (r.at at time zone 'Asia/Ho_Chi_Minh')::date as day
+          from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+            as r(at timestamptz, user_id integer, username text, action text, entity_type text,
+                 entity_key text, unit_code text, old_value jsonb, new_value jsonb, seq bigint,
+                 prev_hash text, hash text)
+      ), k as (
+        select unit_code, day, ntm_province_of(unit_code, day) as province_code
+          from (select distinct unit_code, day from r where unit_code is not null) pairs
+      )
       insert into audit_log (at, user_id, username, action, entity_type, entity_key, unit_code,
-                             old_value, new_value, seq, prev_hash, hash)
-      select at, user_id, username, action, entity_type, entity_key, unit_code,
-             nullif(old_value, 'null'), nullif(new_value, 'null'), seq, prev_hash, hash
-        from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
-          as r(at timestamptz, user_id integer, username text, action text, entity_type text,
-               entity_key text, unit_code text, old_value jsonb, new_value jsonb, seq bigint,
-               prev_hash text, hash text)`);
+                             old_value, new_value, seq, prev_hash, hash, province_code)
+      select r.at, r.user_id, r.username, r.action, r.entity_type, r.entity_key, r.unit_code,
+             nullif(r.old_value, 'null'), nullif(r.new_value, 'null'), r.seq, r.prev_hash, r.hash,
+             k.province_code
+        from r left join k on k.unit_code = r.unit_code and k.day = r.day
+       order by r.seq`);
   }
 }
 

@@ -5,6 +5,7 @@ import type { AuthUser } from "../auth/index.ts";
 import {
   findDescendantsOn,
   findLatestUnit,
+  findProvinceKeys,
   findUnitOn,
   requireUnitAccess,
 } from "../units/index.ts";
@@ -14,7 +15,9 @@ import type { DossierRow } from "./dossiers.repository.ts";
  * The units a user may see dossiers of: the scope unit and everything below it. An account of a
  * unit the 2025 reform closed keeps its unit's dossiers as on its last day, and only of the years
  * its unit held (a year belongs to the unit in force on its 31 December, so codes the reform
- * reused carry later dossiers of another province).
+ * reused carry later dossiers of another province). A dossier is stored under the key of the
+ * province that held its unit at the end of its year: the scope's province and every province a
+ * reorganisation linked to it (none for a national account: every province).
  */
 export async function dossierScope(db: DbOrTx, user: AuthUser, asOf: string) {
   const closed = (await findUnitOn(db, user.unitCode, asOf))
@@ -24,7 +27,12 @@ export async function dossierScope(db: DbOrTx, user: AuthUser, asOf: string) {
   const below = await findDescendantsOn(db, user.unitCode, on);
   const lastYear =
     on === asOf ? undefined : Number(on.slice(0, 4)) - (on.endsWith("-12-31") ? 0 : 1);
-  return { codes: [user.unitCode, ...below.map((unit) => unit.code)], lastYear };
+  const keys = await findProvinceKeys(db, user.unitCode, on);
+  return {
+    codes: [user.unitCode, ...below.map((unit) => unit.code)],
+    lastYear,
+    provinceKeys: keys.length > 0 ? keys : undefined,
+  };
 }
 
 /** Codes of the units a user may see dossiers of (see `dossierScope`). */

@@ -46,9 +46,17 @@ export async function lockDossier(db: DbOrTx, id: number) {
 
 export async function findDossiers(
   db: DbOrTx,
-  filter: { unitCodes?: string[]; untilYear?: number; batchId?: number; status?: string },
+  filter: {
+    unitCodes?: string[];
+    /** The province keys of the scope's rows (docs/deploy.md); all provinces when absent. */
+    provinceKeys?: string[] | undefined;
+    untilYear?: number;
+    batchId?: number;
+    status?: string;
+  },
 ) {
   const conditions = [
+    filter.provinceKeys ? inArray(d.provinceCode, filter.provinceKeys) : undefined,
     filter.unitCodes ? inArray(d.unitCode, filter.unitCodes) : undefined,
     filter.untilYear !== undefined ? lte(d.year, filter.untilYear) : undefined,
     filter.batchId ? eq(d.batchId, filter.batchId) : undefined,

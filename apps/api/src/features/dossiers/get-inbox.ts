@@ -18,6 +18,7 @@ export async function getInbox(
   const scope = await dossierScope(db, user, clock.today(options.now));
   const rows = await findDossiers(db, {
     unitCodes: scope.codes,
+    provinceKeys: scope.provinceKeys,
     untilYear: scope.lastYear,
     status: "open",
   });

@@ -28,6 +28,7 @@ export async function listDossiers(
   }
   const rows = await findDossiers(db, {
     unitCodes: codes,
+    provinceKeys: scope.provinceKeys,
     untilYear: scope.lastYear,
     batchId: options.batch,
     status: options.status,

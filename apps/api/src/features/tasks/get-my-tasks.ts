@@ -121,6 +121,7 @@ async function reportTasks(
       await findLatestReminders(
         db,
         rows.map((row) => row.id),
+        scope.provinceKeys,
       )
     ).map((r) => [r.submissionId, r]),
   );
@@ -167,7 +168,7 @@ async function obstacleTasks(
   scope: TaskScope,
   date: string,
 ): Promise<TaskDto[]> {
-  const rows = await findUnresolvedObstacles(db, [...scope.units.keys()]);
+  const rows = await findUnresolvedObstacles(db, [...scope.units.keys()], scope.provinceKeys);
   return rows.flatMap((row): TaskDto[] => {
     const unit = scope.units.get(row.unitCode);
     if (!unit) return [];

@@ -75,7 +75,11 @@ export async function findOpenSubmissions(
 }
 
 /** The latest reminder sent by hand for each of these reports ("Nhắc nộp"). */
-export async function findLatestReminders(db: DbOrTx, submissionIds: number[]) {
+export async function findLatestReminders(
+  db: DbOrTx,
+  submissionIds: number[],
+  provinceKeys?: string[],
+) {
   if (submissionIds.length === 0) return [];
   const rr = tables.reportReminders;
   return db
@@ -85,12 +89,21 @@ export async function findLatestReminders(db: DbOrTx, submissionIds: number[]) {
       remindedByUnit: rr.remindedByUnit,
     })
     .from(rr)
-    .where(inArray(rr.submissionId, submissionIds))
+    .where(
+      and(
+        provinceKeys ? inArray(rr.provinceCode, provinceKeys) : undefined,
+        inArray(rr.submissionId, submissionIds),
+      ),
+    )
     .orderBy(asc(rr.submissionId), desc(rr.remindedAt));
 }
 
 /** Obstacles of these units not resolved yet. */
-export async function findUnresolvedObstacles(db: DbOrTx, unitCodes: string[]) {
+export async function findUnresolvedObstacles(
+  db: DbOrTx,
+  unitCodes: string[],
+  provinceKeys?: string[],
+) {
   if (unitCodes.length === 0) return [];
   return db
     .select({
@@ -103,7 +116,13 @@ export async function findUnresolvedObstacles(db: DbOrTx, unitCodes: string[]) {
       dueDate: ob.dueDate,
     })
     .from(ob)
-    .where(and(inArray(ob.unitCode, unitCodes), ne(ob.status, "resolved")))
+    .where(
+      and(
+        provinceKeys ? inArray(ob.provinceCode, provinceKeys) : undefined,
+        inArray(ob.unitCode, unitCodes),
+        ne(ob.status, "resolved"),
+      ),
+    )
     .orderBy(asc(ob.dueDate), asc(ob.id));
 }
 

@@ -32,3 +32,13 @@ export async function findProvinceKeys(
   );
   return rows.map((row) => row.code);
 }
+
+/**
+ * Keys again every row whose date is on or after `since`, by the rule of its table (the province
+ * that held its unit on the row's date: docs/decisions/0023-sharding-key-province-code.md), in
+ * the caller's transaction: after an import changed which province holds a unit from that day.
+ * Rows of earlier dates keep their key.
+ */
+export async function rekeyProvincesSince(tx: DbOrTx, since: string) {
+  await tx.execute(sql`select ntm_key_provinces(${since}::date, false)`);
+}

@@ -12,6 +12,7 @@ import { assertCan } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { moveVillagesForReform } from "../villages/index.ts";
+import { rekeyProvincesSince } from "./province-keys.repository.ts";
 import { readReformSource } from "./reform-data.ts";
 import {
   closeVersions,
@@ -83,6 +84,8 @@ export async function importReform(
       );
       await insertLinks(tx, plan.links);
       await moveVillagesForReform(tx, source, villages.moves);
+      // Rows written under the old tree for dates from the reform on take their new province.
+      await rekeyProvincesSince(tx, source.effectiveDate);
       await recordAudit(tx, {
         kind: "units.reform.import",
         by: options.user,

@@ -12,6 +12,7 @@ import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findSuccessorScopeCodes } from "./lineage-scope.repository.ts";
+import { rekeyProvincesSince } from "./province-keys.repository.ts";
 import {
   findChildrenOn,
   findDescendantsOn,
@@ -232,6 +233,9 @@ export async function importUnits(
     );
     await insertSuccessorLinks(tx, successions);
     const links = successions.length;
+    // A version of a unit already known can move it to another province from its first day.
+    const restated = rows.filter((row) => known.has(row.code)).map((row) => row.validFrom);
+    if (restated.length > 0) await rekeyProvincesSince(tx, restated.sort()[0] as string);
     await recordAudit(tx, {
       kind: "units.import",
       by: user,

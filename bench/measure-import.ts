@@ -21,6 +21,7 @@ import { buildDataset, type BenchDataset } from "./bench-dataset.ts";
 import { fmtInt, fmtNum, fmtSeconds, table, timed } from "./format.ts";
 import { openFreshDatabase, type EngineKind } from "./fresh-database.ts";
 import { loadData } from "./load-data.ts";
+import { databaseCpuReader } from "./database-cpu.ts";
 import { databaseVersion, machineInfo } from "./machine-info.ts";
 import { withMemoryPeak, type MemoryPeak } from "./memory-peak.ts";
 
@@ -38,6 +39,11 @@ export interface ImportPhase {
    * time to other work on a shared machine.
    */
   cpuMs: number;
+  /**
+   * CPU time of the PostgreSQL server during the phase (all its processes, read from /proc when
+   * it runs on this machine); undefined on PGlite, whose work is in `cpuMs`.
+   */
+  databaseCpuMs: number | undefined;
   /** The 1-minute load average at the start of the phase. */
   load: number;
   rows: number;
@@ -118,7 +124,7 @@ async function streamToBuffer(stream: NodeJS.ReadableStream): Promise<Buffer> {
  * The province's import template for `fromYear` (filled with the stored values by the product's
  * `buildTemplate`), with the year column set to `toYear`: a province reporting a new year.
  */
-async function provinceWorkbook(
+export async function provinceWorkbook(
   db: Database["db"],
   province: string,
   fromYear: number,
@@ -146,7 +152,7 @@ async function provinceWorkbook(
  * Every province's export for `fromYear` (the product's `exportValues`, CSV), joined under one
  * header with the year column set to `toYear`: the national long-format file.
  */
-async function nationalCsv(
+export async function nationalCsv(
   db: Database["db"],
   dataset: BenchDataset,
   fromYear: number,
@@ -189,10 +195,12 @@ async function timeImport(
   content: Buffer,
   dryRun: boolean,
   db: Database["db"],
+  databaseCpu: (() => number) | undefined,
   log: Log,
 ): Promise<ImportPhase> {
   const load = os.loadavg()[0] ?? 0;
   const cpuBefore = process.cpuUsage();
+  const databaseCpuBefore = databaseCpu?.();
   const { result, ms, memory } = await withMemoryPeak(() =>
     importValues(db, {
       user: systemUser,
@@ -207,6 +215,8 @@ async function timeImport(
   );
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
+  const databaseCpuMs =
+    databaseCpu && databaseCpuBefore !== undefined ? databaseCpu() - databaseCpuBefore : undefined;
   const { report, error } = result;
   if (report && !report.ok) {
     throw new Error(
@@ -218,7 +228,9 @@ async function timeImport(
       (report
         ? `${fmtInt(report.values)} values, ${fmtInt(report.valuesChanged)} changed`
         : `FAILED: ${error}`) +
-      `, ${fmtSeconds(ms)} (CPU ${fmtSeconds(cpuMs)}), RSS peak ${fmtMiB(memory.peakRssBytes)}`,
+      `, ${fmtSeconds(ms)} (CPU ${fmtSeconds(cpuMs)}` +
+      (databaseCpuMs === undefined ? "" : `, database CPU ${fmtSeconds(databaseCpuMs)}`) +
+      `), load ${fmtNum(load, 1)}, RSS peak ${fmtMiB(memory.peakRssBytes)}`,
   );
   return {
     name,
@@ -227,6 +239,7 @@ async function timeImport(
     dryRun,
     ms,
     cpuMs,
+    databaseCpuMs,
     load,
     rows: report?.rows ?? 0,
     values: report?.values ?? 0,
@@ -352,6 +365,7 @@ async function runOn(
         `${fmtMiB(national.result.buffer.length)}, made in ${fmtSeconds(national.ms)}`,
     );
 
+    const databaseCpu = await databaseCpuReader(database);
     const imports: ImportPhase[] = [];
     for (const dryRun of [true, false]) {
       imports.push(
@@ -361,6 +375,7 @@ async function runOn(
           template.result.buffer,
           dryRun,
           db,
+          databaseCpu,
           log,
         ),
       );
@@ -373,12 +388,25 @@ async function runOn(
           national.result.buffer,
           dryRun,
           db,
+          databaseCpu,
           log,
         ),
       );
     }
 
     const exportRows = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000);
+    const exports: ExportPhase[] = [];
+    if (exportRows === 0) {
+      return {
+        kind,
+        version,
+        loadMs,
+        makeFiles: { templateMs: template.ms, nationalCsvMs: national.ms },
+        imports,
+        exports,
+        loadAverage: { before: loadBefore, after: os.loadavg() },
+      };
+    }
     const small = Math.ceil(exportRows / 10 / 79);
     const large = Math.ceil(exportRows / 79);
     const provinceOf = provinceOfCommune(dataset);
@@ -397,7 +425,6 @@ async function runOn(
       large,
       new Set([smallProvince[0]]),
     );
-    const exports: ExportPhase[] = [];
     for (const format of ["csv", "xlsx"] as const) {
       exports.push(
         await timeExport(
@@ -449,6 +476,7 @@ export function printImport(runs: ImportRun[], log: Log) {
         "written",
         "time",
         "CPU",
+        "database CPU",
         "load",
         "RSS before → peak",
         "heap before → peak",
@@ -464,6 +492,7 @@ export function printImport(runs: ImportRun[], log: Log) {
           phase.error ? `failed: ${phase.error.slice(0, 60)}` : fmtInt(phase.valuesChanged),
           fmtSeconds(phase.ms),
           fmtSeconds(phase.cpuMs),
+          phase.databaseCpuMs === undefined ? "–" : fmtSeconds(phase.databaseCpuMs),
           fmtNum(phase.load, 1),
           `${fmtMiB(phase.memory.baselineRssBytes)} → ${fmtMiB(phase.memory.peakRssBytes)}`,
           `${fmtMiB(phase.memory.baselineHeapBytes)} → ${fmtMiB(phase.memory.peakHeapBytes)}`,
@@ -506,7 +535,7 @@ export function printImport(runs: ImportRun[], log: Log) {
     log(
       `${run.kind}: ${run.version.split(" on ")[0] ?? run.version}; load + evaluate ${fmtSeconds(run.loadMs)}; ` +
         `template made in ${fmtSeconds(run.makeFiles.templateMs)}, national CSV in ${fmtSeconds(run.makeFiles.nationalCsvMs)}; ` +
-        `process maxrss ${fmtMiB(run.exports.at(-1)?.memory.processMaxRssBytes ?? 0)}; load average ` +
+        `process maxrss ${fmtMiB((run.exports.at(-1) ?? run.imports.at(-1))?.memory.processMaxRssBytes ?? 0)}; load average ` +
         `${run.loadAverage.before.map((v) => v.toFixed(2)).join(" ")} → ${run.loadAverage.after.map((v) => v.toFixed(2)).join(" ")}`,
     );
   }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type DbOrTx } from "@ntm/db";
+import { queryRows, sqlArray, type ArrayElement, type ArrayType, type DbOrTx } from "@ntm/db";
 import type { BulkValueRow } from "../assessments/index.ts";
 
 /*
@@ -20,23 +20,21 @@ export async function createStaging(tx: DbOrTx) {
     ) on commit drop`);
 }
 
-/** Stages checked values, one JSON document per batch. */
+/**
+ * Stages checked values in one statement per batch, each column one array parameter read with
+ * unnest(): the statement and its parsing do not grow with the rows.
+ */
 export async function stageValues(tx: DbOrTx, rows: BulkValueRow[]) {
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      u: row.unitCode,
-      y: row.year,
-      i: row.indicatorCode,
-      n: typeof row.value === "number" ? row.value : null,
-      b: typeof row.value === "boolean" ? row.value : null,
-      t: row.note ?? null,
-    })),
-  );
+  const column = (pick: (row: BulkValueRow) => ArrayElement, type: ArrayType) =>
+    sqlArray(rows.map(pick), type);
   await tx.execute(sql`
     insert into import_values (u, y, i, n, b, t)
-    select r.u, r.y, r.i, r.n, r.b, r.t
-      from json_to_recordset(${json}::json)
-        as r(u text, y smallint, i text, n double precision, b boolean, t text)`);
+    select * from unnest(${column((row) => row.unitCode, "text")},
+                         ${column((row) => row.year, "smallint")},
+                         ${column((row) => row.indicatorCode, "text")},
+                         ${column((row) => (typeof row.value === "number" ? row.value : null), "double precision")},
+                         ${column((row) => (typeof row.value === "boolean" ? row.value : null), "boolean")},
+                         ${column((row) => row.note ?? null, "text")})`);
 }
 
 /**
@@ -59,8 +57,10 @@ export async function lockStagedAssessments(tx: DbOrTx) {
  * unchanged value); it is audited when it is written and the value or the note it leaves
  * differs from what was stored. The index serves the reads by commune-year that follow.
  */
-export async function compareStaged(tx: DbOrTx) {
+export async function compareStaged(tx: DbOrTx, years: readonly number[]) {
   await tx.execute(sql`create index on import_values (u, y)`);
+  // The stored values are read only in the file's years (by the key's first column): a file of a
+  // year without values yet reads none, whatever the other years hold.
   await tx.execute(sql`
     update import_values r
        set existed = true, old_n = v.num_value, old_b = v.bool_value, old_t = v.note,
@@ -69,7 +69,8 @@ export async function compareStaged(tx: DbOrTx) {
            audited = r.n is distinct from v.num_value or r.b is distinct from v.bool_value
              or (r.t is not null and r.t is distinct from v.note)
       from assessment_values v
-     where v.year = r.y and v.unit_code = r.u and v.indicator_code = r.i`);
+     where v.year = any(${sqlArray(years, "smallint")}) and v.year = r.y and v.unit_code = r.u
+       and v.indicator_code = r.i`);
 }
 
 export interface StagedAssessment {

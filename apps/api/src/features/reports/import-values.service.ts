@@ -99,7 +99,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         });
       }
       if (!options.dryRun) await lockStagedAssessments(tx);
-      await compareStaged(tx);
+      await compareStaged(tx, yearsOf(summary));
       const assessments = (await findStagedAssessments(tx)).filter((row) => row.changed > 0);
       const valuesChanged = assessments.reduce((sum, row) => sum + row.changed, 0);
       const unitCodes = [...new Set(assessments.map((row) => row.unitCode))];
@@ -132,6 +132,15 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
     if (error instanceof Discarded) return error.report;
     throw error;
   }
+}
+
+/** The years of the file's commune-years that may receive values. */
+function yearsOf(summary: CheckSummary): number[] {
+  const years = new Set<number>();
+  for (const [key, check] of summary.checks) {
+    if (typeof check === "object") years.add(Number(key.slice(key.lastIndexOf("/") + 1)));
+  }
+  return [...years];
 }
 
 /** Each changed commune-year with its criteria met and level before and after. */

@@ -1,6 +1,9 @@
 import { fork } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { buildServer } from "@ntm/api";
@@ -8,6 +11,7 @@ import type { Database } from "@ntm/db";
 import type { BenchDataset } from "./bench-dataset.ts";
 import type { LoadMessage, LoadPhase, LoadRequest, LoadTarget } from "./http-load-protocol.ts";
 import { countStatements } from "../apps/api/src/test/count-statements.ts";
+import { databaseCpuReader } from "./database-cpu.ts";
 import { BENCH_PASSWORD } from "./load-data.ts";
 import { summariseLatencies, type LatencySummary } from "./percentiles.ts";
 
@@ -27,6 +31,11 @@ export interface PhaseFigures {
   endpoints: EndpointFigures[];
   /** Server process event-loop delay during the phase (monitorEventLoopDelay). */
   eventLoop: { p99Ms: number; maxMs: number };
+  /**
+   * CPU seconds of the server's process during the phase (on PGlite the database's work too) and
+   * of the PostgreSQL server's processes (null on PGlite); the 1-minute load average at its start.
+   */
+  cpu: { serverSeconds: number; databaseSeconds: number | null; loadAverage: number };
 }
 
 export interface HttpFigures {
@@ -68,10 +77,16 @@ async function probe(baseUrl: string, target: LoadTarget) {
   if (response.status !== 200) {
     throw new Error(`${target.name}: HTTP ${response.status} ${text.slice(0, 300)}`);
   }
-  const body = JSON.parse(text) as { units?: unknown[]; criteriaTotal?: number };
+  const body = JSON.parse(text) as {
+    units?: unknown[];
+    criteriaTotal?: number;
+    heatmap?: unknown[];
+  };
   const detail = body.units
     ? `${body.units.length} communes with stored results`
-    : `${body.criteriaTotal ?? 0} criteria`;
+    : body.heatmap
+      ? `${body.heatmap.length} communes on the heat map`
+      : `${body.criteriaTotal ?? 0} criteria`;
   return { target: target.name, ms, bytes: Buffer.byteLength(text), detail };
 }
 
@@ -147,22 +162,68 @@ async function measureStatements(
   return { statements, revalidation };
 }
 
-/** Forks the load client, runs the phases and collects what it reports. */
-function runLoad(request: LoadRequest, log: (line: string) => void): Promise<PhaseFigures[]> {
+/** Where the CPU profile of each recorded phase goes when `BENCH_HTTP_PROFILE` names a folder. */
+const profileFolder = process.env.BENCH_HTTP_PROFILE || undefined;
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return session;
+}
+
+async function stopProfile(session: Session, name: string, log: (line: string) => void) {
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  const file = join(
+    profileFolder as string,
+    `${name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "")}.cpuprofile`,
+  );
+  writeFileSync(file, JSON.stringify(profile));
+  log(`    CPU profile: ${file}`);
+}
+
+/**
+ * Forks the load client, runs the phases and collects what it reports, with the server's CPU
+ * time per phase (this process) and the database server's (`databaseCpuMs`, PostgreSQL only).
+ */
+function runLoad(
+  request: LoadRequest,
+  databaseCpuMs: (() => number) | undefined,
+  log: (line: string) => void,
+): Promise<PhaseFigures[]> {
   return new Promise((resolve, reject) => {
     const child = fork(clientScript, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
     const histogram = monitorEventLoopDelay({ resolution: 5 });
     const phases: PhaseFigures[] = [];
+    let started = { cpu: process.cpuUsage(), databaseMs: 0, load: 0 };
+    let profile: Promise<Session> | undefined;
     child.on("message", (raw) => {
       const message = raw as LoadMessage;
       if (message.type === "phase-start") {
         histogram.reset();
         histogram.enable();
+        started = {
+          cpu: process.cpuUsage(),
+          databaseMs: databaseCpuMs?.() ?? 0,
+          load: os.loadavg()[0] ?? 0,
+        };
+        const recorded = request.phases.find((phase) => phase.name === message.name)?.record;
+        if (profileFolder && recorded) profile = startProfile();
         log(`    phase ${message.name} …`);
         return;
       }
       if (message.type === "phase-end") {
         histogram.disable();
+        const cpu = process.cpuUsage(started.cpu);
+        const databaseMs = databaseCpuMs ? databaseCpuMs() - started.databaseMs : null;
+        if (profile) {
+          const session = profile;
+          profile = undefined;
+          void session.then((open) => stopProfile(open, message.name, log));
+        }
         const phase = request.phases.find((candidate) => candidate.name === message.name);
         if (!message.record || !phase) return;
         const seconds = message.elapsedMs / 1000;
@@ -173,6 +234,11 @@ function runLoad(request: LoadRequest, log: (line: string) => void): Promise<Pha
           eventLoop: {
             p99Ms: histogram.percentile(99) / 1e6,
             maxMs: histogram.max / 1e6,
+          },
+          cpu: {
+            serverSeconds: (cpu.user + cpu.system) / 1e6,
+            databaseSeconds: databaseMs === null ? null : databaseMs / 1000,
+            loadAverage: started.load,
           },
           endpoints: Object.entries(message.byTarget).map(([target, outcome]) => ({
             target,
@@ -217,7 +283,13 @@ export async function measureHttp(
   },
 ): Promise<HttpFigures> {
   mkdirSync(options.dataDir, { recursive: true });
-  const app = await buildServer({ database, dataDir: options.dataDir, logger: false });
+  // Logging on, as the served product logs (a line per request at "info"), into a sink.
+  const app = await buildServer({
+    database,
+    dataDir: options.dataDir,
+    logStream: { write: () => undefined },
+  });
+  const databaseCpuMs = await databaseCpuReader(database);
   try {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as AddressInfo;
@@ -244,14 +316,21 @@ export async function measureHttp(
       paths: [`/api/units/${dataset.largeProvince.code}/summary?year=${year}`],
       weight: 1,
     };
+    const dashboard: LoadTarget = {
+      name: `dashboard ${dataset.largeProvince.code} (${dataset.largeProvince.ruralCommunes} xã)`,
+      cookie: largeCookie,
+      paths: [`/api/units/${dataset.largeProvince.code}/dashboard?year=${year}`],
+      weight: 1,
+    };
     if (scorecard.paths.length === 0)
       throw new Error("No commune of the admin province has values.");
     const probes = [];
-    for (const target of [scorecard, summary, large]) probes.push(await probe(baseUrl, target));
+    for (const target of [scorecard, summary, large, dashboard])
+      probes.push(await probe(baseUrl, target));
     const { statements, revalidation } = await measureStatements(
       database,
       baseUrl,
-      [scorecard, summary, large],
+      [scorecard, summary, large, dashboard],
       scorecard,
     );
     options.log(
@@ -270,14 +349,14 @@ export async function measureHttp(
         record: false,
         targets: [scorecard, summary, large],
       },
-      ...[scorecard, summary, large].map((target) => ({
+      ...[scorecard, summary, large, dashboard].map((target) => ({
         name: `1 client: ${target.name}`,
         seconds: single,
         concurrency: 1,
         record: true,
         targets: [target],
       })),
-      ...[scorecard, summary, large].map((target) => ({
+      ...[scorecard, summary, large, dashboard].map((target) => ({
         name: `${options.concurrency} clients: ${target.name}`,
         seconds: options.seconds,
         record: true,
@@ -292,6 +371,7 @@ export async function measureHttp(
     ].filter((phase) => phase.seconds > 0);
     const results = await runLoad(
       { type: "run", baseUrl, concurrency: options.concurrency, phases },
+      databaseCpuMs,
       options.log,
     );
     return {

@@ -170,6 +170,8 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
   );
   const rows: string[][] = [];
   for (const phase of http.phases) {
+    const requests = phase.endpoints.reduce((sum, endpoint) => sum + endpoint.latency.count, 0);
+    const cpuSeconds = phase.cpu.serverSeconds + (phase.cpu.databaseSeconds ?? 0);
     for (const endpoint of phase.endpoints) {
       rows.push([
         phase.name.startsWith("1 client") ? "1" : String(phase.concurrency),
@@ -182,6 +184,10 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
         fmtNum(endpoint.latency.max, 1),
         String(endpoint.errors),
         fmtNum(phase.eventLoop.maxMs, 0),
+        fmtNum(phase.cpu.serverSeconds, 1),
+        phase.cpu.databaseSeconds === null ? "—" : fmtNum(phase.cpu.databaseSeconds, 1),
+        cpuSeconds > 0 ? fmtNum(requests / cpuSeconds, 0) : "—",
+        fmtNum(phase.cpu.loadAverage, 1),
       ]);
     }
   }
@@ -198,6 +204,10 @@ export function printRun(run: EngineRun, log: (line: string) => void): void {
         "max ms",
         "errors",
         "loop max ms",
+        "server CPU s",
+        "database CPU s",
+        "req per CPU-s",
+        "load",
       ],
       rows,
     ),

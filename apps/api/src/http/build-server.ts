@@ -13,6 +13,7 @@ import type { Database } from "@ntm/db";
 import type { AppContext } from "./app-context.ts";
 import { countRequestsInFlight } from "../shared/requests-in-flight.ts";
 import { registerAuth, sessionCookie } from "./auth-plugin.ts";
+import { registerAnswerCompression } from "./compress-answers.ts";
 import { registerCrossSiteCheck } from "./csrf.ts";
 import { docsPolicy, registerSecurityHeaders } from "./security-headers.ts";
 import { trustProxyOption } from "./trust-proxy.ts";
@@ -118,6 +119,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerRequestId(app);
   registerInputGuards(app);
   // Scorecards are large JSON documents; phones on slow mountain links get them compressed.
+  registerAnswerCompression(app);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await registerSecurityHeaders(app);

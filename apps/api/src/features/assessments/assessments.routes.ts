@@ -11,6 +11,7 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { plainJsonSerializer } from "../../http/plain-json.ts";
 import { prefersEnglish } from "../../http/error-handler.ts";
 import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
 import { getHistory, readScorecard, saveValues } from "./assessments.service.ts";
@@ -33,6 +34,7 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
         params: unitParams,
         querystring: scorecardQuerySchema,
       },
+      serializerCompiler: plainJsonSerializer,
     },
     async (request, reply) => {
       const read = await readScorecard(db, {

@@ -1,12 +1,5 @@
 import type { Db, DbOrTx } from "@ntm/db";
-import {
-  can,
-  endOfYear,
-  evaluateAssessment,
-  outcomesOf,
-  valuesOf,
-  type AssessmentResult,
-} from "@ntm/domain";
+import { can, endOfYear, evaluateAssessment } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
@@ -24,6 +17,7 @@ import {
 import { loadAssessmentContext, type AssessmentContext } from "./assessment-context.ts";
 import { lockAssessment, writeSave, type StoredValue } from "./assessments.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
+import { figuresOfResult, scorecardFigures, type ScorecardFigures } from "./scorecard-figures.ts";
 import { indexIndicators, validateValues } from "./validate-values.ts";
 
 /** An evidence file as the API shows it, a commune's or a village's. */
@@ -119,12 +113,13 @@ function evaluate(context: AssessmentContext, year: number, values: StoredValue[
 function buildScorecard(options: {
   user: AuthUser;
   context: AssessmentContext;
-  result: AssessmentResult;
+  year: number;
+  figures: ScorecardFigures;
   values: StoredValue[];
   assessment: ScorecardResponse["assessment"];
   sourced: VillageSourcedIndicators;
 }): ScorecardResponse {
-  const { context, result } = options;
+  const { context, figures } = options;
   const { set, row } = context;
   const entries: ScorecardResponse["entries"] = {};
   for (const value of options.values) {
@@ -137,19 +132,9 @@ function buildScorecard(options: {
   const evidence: ScorecardResponse["evidence"] = {};
   for (const item of row.evidence) (evidence[item.indicatorCode] ??= []).push(item);
   return {
-    unitCode: result.unitCode,
-    year: result.year,
-    ...(result.classValue ? { classValue: result.classValue } : {}),
-    ...(result.classLabel ? { classLabel: result.classLabel } : {}),
-    ...(result.overrideRule ? { overrideRule: result.overrideRule } : {}),
-    criteriaMet: result.criteriaMet,
-    criteriaTotal: result.criteriaTotal,
-    level: result.level,
-    nextLevel: result.nextLevel,
-    valuesEntered: result.valuesEntered,
-    valuesExpected: result.valuesExpected,
-    values: valuesOf(result),
-    outcomes: outcomesOf(result),
+    unitCode: context.unit.code,
+    year: options.year,
+    ...figures,
     unit: unitDetailOf(context.unit, context.path, row.links),
     set: {
       id: set.id,
@@ -176,11 +161,11 @@ function storedAssessment(context: AssessmentContext): ScorecardResponse["assess
 }
 
 /**
- * The commune scorecard for a year: the engine's outcomes and headline figures (the set version
- * that explains them is read by id, once) plus entries, evidence and permissions, from one read
- * of its context. `etag` names everything the answer is made from (the context,
- * the set, the user and the language), so an unchanged scorecard is answered 304 without running
- * the engine.
+ * The commune scorecard for a year: the outcomes and headline figures from the compiled plan's
+ * statuses (the set version that explains them is read by id, once, and the reasons are written
+ * where it is held) plus entries, evidence and permissions, from one read of its context. `etag`
+ * names everything the answer is made from (the context, the set, the user and the language), so
+ * an unchanged scorecard is answered 304 without running the engine.
  */
 export async function readScorecard(
   db: Db,
@@ -203,7 +188,13 @@ export async function readScorecard(
       buildScorecard({
         user,
         context,
-        result: evaluate(context, year, context.values),
+        year,
+        figures: scorecardFigures({
+          set: context.set.definition,
+          unit: toAttributes(context.unit),
+          year,
+          values: toValueMap(context.values),
+        }),
         values: context.values,
         assessment: storedAssessment(context),
         sourced,
@@ -346,7 +337,8 @@ export async function saveValues(
     return buildScorecard({
       user,
       context,
-      result,
+      year,
+      figures: figuresOfResult(result),
       values,
       assessment: { version: locked.version + 1, updatedAt: now.toISOString(), demo: false },
       sourced,

@@ -10,8 +10,13 @@ export async function insertSession(
   await db.insert(sessions).values(session);
 }
 
-export async function findSession(db: DbOrTx, id: string) {
-  const rows = await db.select().from(sessions).where(eq(sessions.id, id));
+/** A session and its account (null when the account is gone), in one statement. */
+export async function findSessionWithAccount(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ session: sessions, account: tables.users })
+    .from(sessions)
+    .leftJoin(tables.users, eq(tables.users.id, sessions.userId))
+    .where(eq(sessions.id, id));
   return rows[0];
 }
 

@@ -6,9 +6,8 @@ import type { AuthUser } from "./auth-user.ts";
 import {
   deleteEndedSessions,
   deleteSession,
-  findAccountById,
   findAccountDepartment,
-  findSession,
+  findSessionWithAccount,
   insertSession,
   touchSession,
   type Account,
@@ -72,14 +71,15 @@ export async function userForSession(
 ): Promise<AuthUser | null> {
   const { now, limits } = input;
   const id = sessionId(input.token);
-  const session = await findSession(db, id);
-  if (!session) return null;
+  // The session and its account in one statement: every signed-in request runs it.
+  const found = await findSessionWithAccount(db, id);
+  if (!found) return null;
+  const { session, account } = found;
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleMs >= limits.idleMinutes * minuteMs) {
     await deleteSession(db, id);
     return null;
   }
-  const account = await findAccountById(db, session.userId);
   if (!account || !account.active) return null;
   if (idleMs >= touchAfterMs(limits)) await touchSession(db, id, now);
   return toAuthUser(db, account);

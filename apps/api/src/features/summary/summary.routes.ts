@@ -11,6 +11,7 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
+import { plainJsonSerializer } from "../../http/plain-json.ts";
 import { prefersEnglish } from "../../http/error-handler.ts";
 import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
@@ -35,6 +36,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
         params,
         querystring: summaryQuerySchema,
       },
+      serializerCompiler: plainJsonSerializer,
     },
     async (request, reply) => {
       const read = await readSummary(db, {

@@ -8,6 +8,10 @@ import { requireUnitAccess } from "../units/index.ts";
 import { rememberProvinceKeys } from "../assessments/index.ts";
 import { findSummaryCommunes } from "./summary.repository.ts";
 
+// One collator for every sort: `localeCompare` with a locale builds its rules again on each call,
+// which was a sixth of a 454-commune summary's time.
+const byVietnameseName = new Intl.Collator("vi");
+
 /**
  * Rolls a province or district up from the stored results of its communes: no commune is
  * re-evaluated here. The communes, their results and demo flags are one statement over the unit's
@@ -95,7 +99,7 @@ export async function readSummary(
             (result) => rowByCode.get(result.unitCode) as SummaryUnitRow,
           ),
         },
-        units: rows.sort((a, b) => a.name.localeCompare(b.name, "vi")),
+        units: rows.sort((a, b) => byVietnameseName.compare(a.name, b.name)),
         demo: rows.some((row) => row.demo),
       };
     },

@@ -10,9 +10,11 @@ import type {
 } from "../../catalog/criteria-set.ts";
 import { applyOverride, type OverrideDefinition } from "../../catalog/apply-override.ts";
 import { evaluateAssessment, type IndicatorValues } from "../evaluate-assessment.ts";
+import { assessmentFromOutcomes, outcomesOf } from "../outcomes.ts";
 import type { IndicatorValue } from "../evaluate-indicator.ts";
 import { testSet } from "../test-sets.ts";
 import { compareWithEngine } from "./compare-with-engine.ts";
+import { compiledOutcomes } from "./compiled-outcomes.ts";
 import { Compare, compileCriteriaSet, type CompiledPlan } from "./compile-plan.ts";
 import { packValues } from "./dense-values.ts";
 import { describeCompiledResult } from "./describe-result.ts";
@@ -268,6 +270,39 @@ describe.each(sets)("the compiled plan of %s", (_, set, count) => {
       expect(describeCompiledResult(plan, results, 0, commune)).toEqual(
         evaluateAssessment({ set, ...commune }),
       );
+    }
+  }, 60_000);
+
+  it("gives the scorecard's outcome letters of the engine's result, from the statuses", () => {
+    const differing = run.runs.filter(
+      ({ plan, results, commune }) =>
+        JSON.stringify(compiledOutcomes(plan, results, 0)) !==
+        JSON.stringify(outcomesOf(evaluateAssessment({ set, ...commune }))),
+    );
+    expect(differing.map(({ commune }) => `${commune.unit.code} ${commune.year}`)).toEqual([]);
+    // Every letter occurs, so the comparison covers each status an answer can carry.
+    const letters = run.runs
+      .map(({ plan, results }) => {
+        const outcomes = compiledOutcomes(plan, results, 0);
+        return [...Object.values(outcomes.indicators), ...Object.values(outcomes.conditions)];
+      })
+      .join("");
+    for (const letter of ["m", "n", "v", "i"]) expect(letters).toContain(letter);
+  }, 60_000);
+
+  it("lets the web rebuild the engine's whole result (criteria, levels, reasons) from those letters", () => {
+    for (const { plan, results, commune } of run.runs.slice(0, 150)) {
+      const engine = evaluateAssessment({ set, ...commune });
+      const rebuilt = assessmentFromOutcomes({
+        set,
+        unit: commune.unit,
+        year: commune.year,
+        values: commune.values,
+        classValue: engine.classValue,
+        overrideRuleId: engine.overrideRule?.id,
+        outcomes: compiledOutcomes(plan, results, 0),
+      });
+      expect(rebuilt).toEqual(engine);
     }
   }, 60_000);
 });

@@ -3,11 +3,25 @@
  * that commit and a node_modules whose packages are those already installed here (the install
  * itself is not timed), then `npm start` runs twice: first on the fresh copy (web build, demo
  * data, server), then again with nothing changed. Each time is measured until `GET /api/health`
- * answers 200 and the web app's first page is served.
- * `node --import tsx bench/measure-start.ts [commit …]` (HEAD by default); see docs/benchmarks.md.
+ * answers 200 and the web app's first page is served, with the CPU time of every process of the
+ * start (npm, the build checks, the server) read from /proc at that moment.
+ * `node --import tsx bench/measure-start.ts [--reuse-web-build] [commit …]` (HEAD by default);
+ * `--reuse-web-build` copies this tree's built web app into the copy first, so the first start
+ * skips the web build when the commit's web sources are the same (its hash decides); see
+ * docs/benchmarks.md.
  */
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import { join, resolve } from "node:path";
@@ -36,6 +50,29 @@ function freshCopy(commit: string): string {
   return dir;
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const ticksPerSecond = 100;
+
+/**
+ * CPU seconds used so far by the processes of a process group (the start runs detached, in its
+ * own group), with the children they have already reaped.
+ */
+function groupCpuSeconds(group: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== group) continue;
+      ticks += [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index] ?? 0), 0);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / ticksPerSecond;
+}
+
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
@@ -57,7 +94,7 @@ async function answers(url: string, wanted: (status: number, body: string) => bo
 }
 
 /** Runs `npm start` in `dir` until it is healthy and serves the web app; returns the time. */
-async function timeStart(dir: string): Promise<{ ms: number; built: boolean }> {
+async function timeStart(dir: string): Promise<{ ms: number; cpuSeconds: number; built: boolean }> {
   const port = await freePort();
   const started = performance.now();
   let output = "";
@@ -79,7 +116,11 @@ async function timeStart(dir: string): Promise<{ ms: number; built: boolean }> {
         healthy &&
         (await answers(`${base}/`, (status, body) => status === 200 && body.includes("<html")))
       ) {
-        return { ms: performance.now() - started, built: !output.includes("bỏ qua bước dựng") };
+        return {
+          ms: performance.now() - started,
+          cpuSeconds: child.pid ? groupCpuSeconds(child.pid) : 0,
+          built: !output.includes("bỏ qua bước dựng"),
+        };
       }
       await new Promise((done) => setTimeout(done, 50));
     }
@@ -90,23 +131,28 @@ async function timeStart(dir: string): Promise<{ ms: number; built: boolean }> {
 }
 
 async function main() {
-  const commits = process.argv.slice(2);
+  const reuseWeb = process.argv.includes("--reuse-web-build");
+  const commits = process.argv.slice(2).filter((arg) => arg !== "--reuse-web-build");
   const rows: string[][] = [];
   for (const commit of commits.length > 0 ? commits : ["HEAD"]) {
     const dir = freshCopy(commit);
+    const webDist = join(root, "apps/web/dist");
+    if (reuseWeb && existsSync(webDist))
+      cpSync(webDist, join(dir, "apps/web/dist"), { recursive: true });
     try {
       for (const run of ["fresh copy", "again, nothing changed"]) {
         const load = os.loadavg()[0] ?? 0;
-        const { ms, built } = await timeStart(dir);
-        rows.push([commit, run, built ? "yes" : "skipped", fmtSeconds(ms), load.toFixed(2)]);
-        console.log(`${commit} ${run}: ${fmtSeconds(ms)} (load ${load.toFixed(2)})`);
+        const { ms, cpuSeconds, built } = await timeStart(dir);
+        const cpu = `${cpuSeconds.toFixed(1)} s`;
+        rows.push([commit, run, built ? "yes" : "skipped", fmtSeconds(ms), cpu, load.toFixed(2)]);
+        console.log(`${commit} ${run}: ${fmtSeconds(ms)}, CPU ${cpu} (load ${load.toFixed(2)})`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
   console.log(
-    `\n${table(["commit", "start", "web build", "to healthy", "1-min load before"], rows)}`,
+    `\n${table(["commit", "start", "web build", "to healthy", "CPU", "1-min load before"], rows)}`,
   );
 }
 

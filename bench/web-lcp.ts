@@ -72,13 +72,17 @@ const cases: CaseDefinition[] = [
     name: "scorecard",
     user: "xa",
     path: (me) => `/units/${me?.unitCode}`,
-    selectors: { "Đạt X/19": '[data-testid="criteria-met"]' },
+    selectors: {
+      "Đạt X/19": '[data-testid="criteria-met"]',
+      page: '[data-testid="scorecard-page"]',
+    },
   },
   {
     name: "overview",
     user: "vpdp",
     path: (me) => `/units/${me?.unitCode}`,
-    selectors: { figures: '[data-testid="overview-page"] .figure-value' },
+    // The figures, whether the first script or the page drew them; then the page itself.
+    selectors: { figures: ".overview-page .figure-value", page: '[data-testid="overview-page"]' },
   },
   {
     name: "dashboard",
@@ -86,6 +90,7 @@ const cases: CaseDefinition[] = [
     path: (me) => `/targets/${me?.unitCode}`,
     selectors: {
       targets: '[data-testid="targets-panel"]',
+      page: '[data-testid="targets-page"]',
       map: '[data-testid="unit-map"] canvas',
     },
   },

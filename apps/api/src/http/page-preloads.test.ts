@@ -15,7 +15,8 @@ beforeAll(async () => {
   webDist = mkdtempSync(join(tmpdir(), "ntm-page-"));
   writeFileSync(join(webDist, "index.html"), page);
   t = await createTestApp({ webDist });
-  for (const user of ["xa1", "huyen", "xem"]) cookies[user] = await loginAs(t.app, user);
+  for (const user of ["xa1", "huyen", "xem", "vpdp", "so-nn"])
+    cookies[user] = await loginAs(t.app, user);
 });
 afterAll(async () => {
   await t.close();
@@ -86,7 +87,6 @@ describe("the page of a commune's scorecard", () => {
 
   it("names nothing for a unit that is not an assessed commune, or none at all", async () => {
     expect(preloadsOf((await open("/units/W01", cookies.xem)).body)).toEqual([]);
-    expect(preloadsOf((await open("/units/P01", cookies.xem)).body)).toEqual([]);
     expect(preloadsOf((await open("/units/NOPE", cookies.xem)).body)).toEqual([]);
     expect(preloadsOf((await open("/units/%E0%A4%A", cookies.xem)).body)).toEqual([]);
   });
@@ -101,6 +101,65 @@ describe("the page of a commune's scorecard", () => {
     ]);
     const odd = preloadsOf((await open("/units/X01", `${cookies.xa1}; ntm_year=abc`)).body);
     expect(odd).toContain("/api/units/X01/scorecard?year=2024");
+  });
+});
+
+describe("the page of a province's or district's overview", () => {
+  it("names the unit and its summary as the overview asks them", async () => {
+    const response = await open("/units/P01", cookies.vpdp);
+    expect(response.headers["cache-control"]).toBe("private, no-cache");
+    expect(preloadsOf(response.body)).toEqual([
+      "/api/units/P01?asOf=2024-06-15",
+      "/api/units/P01/summary?year=2024&below=10",
+    ]);
+    for (const url of preloadsOf(response.body)) {
+      expect((await open(url, cookies.vpdp)).statusCode, url).toBe(200);
+    }
+    expect(preloadsOf((await open("/units/D01", cookies.huyen)).body)).toEqual([
+      "/api/units/D01?asOf=2024-06-15",
+      "/api/units/D01/summary?year=2024&below=10",
+    ]);
+    expect(preloadsOf((await open("/units/P01", cookies.xem)).body)).toContain(
+      "/api/units/P01/summary?year=2024&below=10",
+    );
+  });
+
+  it("names nothing of a unit outside the user's scope, or without a session", async () => {
+    expect(
+      (await open("/api/units/D02/summary?year=2024&below=10", cookies.huyen)).statusCode,
+    ).toBe(403);
+    expect(preloadsOf((await open("/units/D02", cookies.huyen)).body)).toEqual([]);
+    expect(preloadsOf((await open("/units/P01", cookies.huyen)).body)).toEqual([]);
+    expect(preloadsOf((await open("/units/P01", cookies.xa1)).body)).toEqual([]);
+    expect(preloadsOf((await open("/units/P01")).body)).toEqual([]);
+  });
+});
+
+describe("the page of a targets dashboard", () => {
+  it("names the dashboard of the year the app opens with", async () => {
+    expect(preloadsOf((await open("/targets/P01", cookies.vpdp)).body)).toEqual([
+      "/api/units/P01/dashboard?year=2024",
+    ]);
+    expect((await open("/api/units/P01/dashboard?year=2024", cookies.vpdp)).statusCode).toBe(200);
+    const cookie = `${cookies.vpdp}; ntm_year=2023`;
+    expect(preloadsOf((await open("/targets/P01", cookie)).body)).toEqual([
+      "/api/units/P01/dashboard?year=2023",
+    ]);
+  });
+
+  it("names the user's own unit's at /targets, which opens it", async () => {
+    expect(preloadsOf((await open("/targets", cookies.huyen)).body)).toEqual([
+      "/api/units/D01/dashboard?year=2024",
+    ]);
+  });
+
+  it("names nothing outside the scope, for a department, a unit not found or another page", async () => {
+    expect((await open("/api/units/D02/dashboard?year=2024", cookies.huyen)).statusCode).toBe(403);
+    expect(preloadsOf((await open("/targets/D02", cookies.huyen)).body)).toEqual([]);
+    expect(preloadsOf((await open("/targets/P01", cookies["so-nn"])).body)).toEqual([]);
+    expect(preloadsOf((await open("/targets/NOPE", cookies.vpdp)).body)).toEqual([]);
+    expect(preloadsOf((await open("/targets/P01/extra", cookies.vpdp)).body)).toEqual([]);
+    expect(preloadsOf((await open("/targets/P01")).body)).toEqual([]);
   });
 });
 

@@ -79,6 +79,26 @@ describe("the first page's requests, started with its code", () => {
     expect(planRoute("/targets", office, 2024).code).toHaveLength(1);
   });
 
+  it("name the answer each page's headline is drawn from before its code", () => {
+    expect(planRoute("/units/23344", officer, 2024).headline).toEqual({
+      page: "scorecard",
+      path: "/api/units/23344/scorecard?year=2024",
+    });
+    expect(planRoute("/units/62", office, 2024).headline).toEqual({
+      page: "overview",
+      path: `/api/units/62/summary?year=2024&below=${defaultBelow}`,
+      detail: `/api/units/62?asOf=${asOfForYear(2024)}`,
+    });
+    expect(planRoute("/targets/62", office, 2024).headline).toEqual({
+      page: "targets",
+      path: "/api/units/62/dashboard?year=2024",
+    });
+    // /targets sends the user on to their unit's dashboard, which draws it; another unit's page
+    // is a scorecard or an overview, unknown before its answer.
+    expect(planRoute("/targets", office, 2024).headline).toBeUndefined();
+    expect(planRoute("/units/23347", office, 2024).headline).toBeUndefined();
+  });
+
   it("are none for a department, whose /targets opens its own view", () => {
     expect(planRoute("/targets", department, 2024)).toEqual({ code: [], answers: [] });
   });

@@ -1,7 +1,9 @@
 import type { CurrentUser } from "@ntm/contracts";
+import { showFiguresFrom } from "../features/overview/first-figures.tsx";
 import { defaultBelow } from "../features/overview/overview-defaults.ts";
 import { showHeadlineFrom } from "../features/scorecard/first-headline.tsx";
 import { setVersionOf, setVersionPath } from "../features/scorecard/set-version-path.ts";
+import { showTargetsFrom } from "../features/targets/first-targets.tsx";
 import { apiPath, peekEarly, requestEarly } from "../lib/api-client.ts";
 import { asOfForYear, initialYear, shareYear } from "../lib/year-context.tsx";
 
@@ -12,8 +14,13 @@ export interface RoutePrefetch {
   /** The page's first API requests, exactly as the page makes them. */
   answers: string[];
   /** The answer whose headline is drawn before the page's code has arrived. */
-  headline?: string;
+  headline?: Headline;
 }
+
+/** A page's headline: the answer it is drawn from (an overview's also names its unit's path). */
+type Headline =
+  | { page: "scorecard" | "targets"; path: string }
+  | { page: "overview"; path: string; detail: string };
 
 const pages = {
   home: () => import("../features/tasks/home-page.tsx"),
@@ -44,24 +51,31 @@ export function planRoute(pathname: string, user: SessionHint, year: number): Ro
   if (section === "units" && code) {
     const detail = apiPath(unitPath(code), { asOf: asOfForYear(year) });
     if (code !== user.unitCode) return { code: [], answers: [detail] };
-    const scorecard = apiPath(`${unitPath(code)}/scorecard`, { year });
-    return isCommune(user.unitLevel)
-      ? { code: [pages.scorecard], answers: [detail, scorecard], headline: scorecard }
-      : {
-          code: [pages.overview],
-          answers: [detail, apiPath(`${unitPath(code)}/summary`, { year, below: defaultBelow })],
-        };
+    if (isCommune(user.unitLevel)) {
+      const scorecard = apiPath(`${unitPath(code)}/scorecard`, { year });
+      return {
+        code: [pages.scorecard],
+        answers: [detail, scorecard],
+        headline: { path: scorecard, page: "scorecard" },
+      };
+    }
+    const summary = apiPath(`${unitPath(code)}/summary`, { year, below: defaultBelow });
+    return {
+      code: [pages.overview],
+      answers: [detail, summary],
+      headline: { path: summary, page: "overview", detail },
+    };
   }
   if (section === "targets" && user.role !== "department") {
     const target = code ?? user.unitCode;
+    const dashboard = apiPath(`${unitPath(target)}/dashboard`, { year });
     return {
       // The map's code (the chart library) loads once the targets are drawn: before, it would
       // share the slow link with the code of what the page shows first. Its data is small.
       code: [pages.targets],
-      answers: [
-        apiPath(`${unitPath(target)}/dashboard`, { year }),
-        apiPath(`${unitPath(target)}/map`, { year, show: "communes" }),
-      ],
+      answers: [dashboard, apiPath(`${unitPath(target)}/map`, { year, show: "communes" })],
+      // Drawn at /targets/CODE only: /targets first sends the user on to it.
+      ...(code === undefined ? {} : { headline: { path: dashboard, page: "targets" as const } }),
     };
   }
   if (section === "reports") return { code: [pages.reports], answers: [] };
@@ -98,12 +112,31 @@ export function prefetchFirstRoute(sessionAnswer: unknown) {
   const plan = planRoute(pathname, hint, year);
   for (const path of plan.answers) requestEarly(path);
   for (const load of plan.code) void load().catch(() => undefined);
-  const headline = plan.headline && peekEarly(plan.headline);
-  if (!headline) return;
-  showHeadlineFrom(headline, pathname, year);
+  if (plan.headline && !otherYearAsked(year)) drawHeadline(plan.headline, pathname, year);
+}
+
+/** The address names a year (`?year=`) other than the one the first requests were made for. */
+function otherYearAsked(year: number): boolean {
+  const asked = new URLSearchParams(window.location.search ?? "").get("year");
+  return asked !== null && asked !== String(year);
+}
+
+/** The first script draws the page's headline from its early answer, before the page's code. */
+function drawHeadline(headline: Headline, pathname: string, year: number) {
+  const answer = peekEarly(headline.path);
+  if (!answer) return;
+  if (headline.page === "overview") {
+    showFiguresFrom(answer, peekEarly(headline.detail), pathname, year);
+    return;
+  }
+  if (headline.page === "targets") {
+    showTargetsFrom(answer, pathname);
+    return;
+  }
+  showHeadlineFrom(answer, pathname, year);
   // The set version that explains the scorecard, on its way while the page's code loads.
-  void headline.then((answer) => {
-    const id = setVersionOf(answer);
+  void answer.then((body) => {
+    const id = setVersionOf(body);
     if (id !== null) requestEarly(setVersionPath(id));
   });
 }

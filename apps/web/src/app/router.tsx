@@ -2,6 +2,7 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { PageLoading } from "../components/page-loading.tsx";
 import { SyncProvider } from "../features/offline/sync-provider.tsx";
+import { FirstViewOrLoading } from "./first-view-or-loading.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { HomeRedirect } from "./home-redirect.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
@@ -242,7 +243,7 @@ export function AppRouter() {
             <Route
               key={route.path}
               path={route.path}
-              element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
+              element={<Suspense fallback={<FirstViewOrLoading />}>{route.page}</Suspense>}
             />
           ))}
           {["entry", "entry/:code"].map((path) => (
@@ -276,7 +277,7 @@ export function AppRouter() {
             <Route
               key={route.path}
               path={route.path}
-              element={<Suspense fallback={<PageLoading />}>{route.page}</Suspense>}
+              element={<Suspense fallback={<FirstViewOrLoading />}>{route.page}</Suspense>}
             />
           ))}
           <Route path="units" element={<HomeRedirect />} />

@@ -2,8 +2,8 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { sessionSeen, useCurrentUser } from "../features/auth/index.ts";
 import { LoginPage } from "../features/auth/login-page.tsx";
-import { FirstHeadline, useFirstHeadline } from "../features/scorecard/first-headline.tsx";
 import { useI18n } from "../lib/i18n/i18n-context.tsx";
+import { useFirstView } from "./first-view.tsx";
 import { prefetchFirstRoute } from "./route-prefetch.ts";
 
 const loadFullApp = () => import("./full-app.tsx");
@@ -34,8 +34,8 @@ export function ShellLoading() {
  */
 function FirstScreen() {
   const { t } = useI18n();
-  const headline = useFirstHeadline(window.location.pathname);
-  if (!headline) return <ShellLoading />;
+  const view = useFirstView(window.location.pathname);
+  if (!view) return <ShellLoading />;
   return (
     <div className="app-shell">
       <header className="app-header">
@@ -49,9 +49,7 @@ function FirstScreen() {
         </div>
       </header>
       <div className="section-nav" style={{ minHeight: 46 }} />
-      <main className="app-content">
-        <FirstHeadline headline={headline} />
-      </main>
+      <main className="app-content">{view}</main>
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import { lazy, Suspense } from "react";
-import { useLocation, useParams } from "react-router";
+import { useParams } from "react-router";
 import { ErrorState } from "../components/error-state.tsx";
-import { PageLoading } from "../components/page-loading.tsx";
-import { FirstHeadline, useFirstHeadline } from "../features/scorecard/first-headline.tsx";
 import { useUnitDetail } from "../features/units/index.ts";
+import { FirstViewOrLoading } from "./first-view-or-loading.tsx";
 
 const ScorecardPage = lazy(() =>
   import("../features/scorecard/scorecard-page.tsx").then((module) => ({
@@ -20,19 +19,17 @@ const OverviewPage = lazy(() =>
 export function UnitRoute() {
   const { code = "" } = useParams();
   const detail = useUnitDetail(code);
-  const headline = useFirstHeadline(useLocation().pathname);
   if (detail.isError) {
     return <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />;
   }
-  if (!detail.data || detail.data.code !== code) {
-    return headline ? <FirstHeadline headline={headline} /> : <PageLoading />;
-  }
-  if (detail.data.level === "commune" || detail.data.level === "village") {
-    return (
-      <Suspense fallback={headline ? <FirstHeadline headline={headline} /> : <PageLoading />}>
+  if (!detail.data || detail.data.code !== code) return <FirstViewOrLoading />;
+  return (
+    <Suspense fallback={<FirstViewOrLoading />}>
+      {detail.data.level === "commune" || detail.data.level === "village" ? (
         <ScorecardPage key={code} code={code} />
-      </Suspense>
-    );
-  }
-  return <OverviewPage key={code} code={code} unit={detail.data} />;
+      ) : (
+        <OverviewPage key={code} code={code} unit={detail.data} />
+      )}
+    </Suspense>
+  );
 }

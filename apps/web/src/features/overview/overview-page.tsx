@@ -1,7 +1,8 @@
 import type { UnitDetail } from "@ntm/contracts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Typography } from "antd";
-import { Link } from "react-router";
+import { useEffect } from "react";
+import { Link, useLocation } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
@@ -11,6 +12,7 @@ import { useUrlState, useUrlYear } from "../../lib/use-url-state.ts";
 import { BelowTable } from "./below-table.tsx";
 import { BigNumbers } from "./big-numbers.tsx";
 import { CommunesTable } from "./communes-table.tsx";
+import { FirstFigures, forgetFigures, useFirstFigures } from "./first-figures.tsx";
 import { HistogramSection } from "./histogram-section.tsx";
 import { fetchSummary, summaryQueryKey } from "./overview-api.ts";
 import { overviewUrlFields } from "./overview-url.ts";
@@ -34,6 +36,11 @@ export function OverviewPage({ code, unit }: { code: string; unit: UnitDetail })
   });
   const ancestors = unit.path.filter((step) => step.code !== unit.code);
   const data = summary.data?.year === year ? summary.data : undefined;
+  const first = useFirstFigures(useLocation().pathname);
+  useEffect(() => {
+    if (data) forgetFigures();
+  }, [data]);
+  if (!data && !summary.isError && first?.year === year) return <FirstFigures figures={first} />;
 
   return (
     <div className="page overview-page" data-testid="overview-page">

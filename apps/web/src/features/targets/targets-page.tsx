@@ -1,14 +1,15 @@
 import { AuditOutlined, DownloadOutlined, FundOutlined, HistoryOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Spin, Typography } from "antd";
-import { lazy, Suspense } from "react";
-import { Link, useParams } from "react-router";
+import { lazy, Suspense, useEffect } from "react";
+import { Link, useLocation, useParams } from "react-router";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { PrintButton } from "../../components/print/print-button.tsx";
 import { PrintHeader } from "../../components/print/print-header.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useUrlYear } from "../../lib/use-url-state.ts";
+import { FirstTargets, forgetTargets, useFirstTargets } from "./first-targets.tsx";
 import { HeatMap } from "./heat-map.tsx";
 import { LevelsByYear } from "./levels-by-year.tsx";
 import {
@@ -35,9 +36,13 @@ export function TargetsPage() {
     queryFn: ({ signal }) => fetchDashboard(code, year, signal),
     placeholderData: keepPreviousData,
   });
+  const first = useFirstTargets(useLocation().pathname);
+  useEffect(() => {
+    if (query.data) forgetTargets();
+  }, [query.data]);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
-  if (!data) return <PageLoading />;
+  if (!data) return first ? <FirstTargets figures={first} /> : <PageLoading />;
   const unitCode = encodeURIComponent(data.unit.code);
   return (
     <div className="page targets-page" data-testid="targets-page">

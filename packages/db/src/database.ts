@@ -48,6 +48,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   const url = options.url;
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection the server ends (a restart, a failover, an administrator's
+    // pg_terminate_backend) is reported here; the pool has already dropped it and the next query
+    // opens a new one. Unheard, the event would end the whole process.
+    pool.on("error", () => undefined);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", location: redact(url), close: () => pool.end() };
   }

@@ -12,15 +12,15 @@ const brotli = {
   },
 };
 
-const compressors = {
-  br: (data: string) => brotliCompressSync(data, brotli),
-  gzip: (data: string) => gzipSync(data),
-  deflate: (data: string) => deflateSync(data),
+export const answerCompressors = {
+  br: (data: string | Buffer) => brotliCompressSync(data, brotli),
+  gzip: (data: string | Buffer) => gzipSync(data),
+  deflate: (data: string | Buffer) => deflateSync(data),
 };
-type Encoding = keyof typeof compressors;
+export type AnswerEncoding = keyof typeof answerCompressors;
 
 /** The encoding to answer with: brotli, then gzip, then deflate, among those the client takes. */
-function encodingFor(request: FastifyRequest): Encoding | undefined {
+export function encodingFor(request: FastifyRequest): AnswerEncoding | undefined {
   const header = request.headers["accept-encoding"];
   if (typeof header !== "string" || request.headers["x-no-compression"] !== undefined) {
     return undefined;
@@ -57,6 +57,6 @@ export function registerAnswerCompression(app: FastifyInstance) {
     const encoding = encodingFor(request);
     if (!encoding) return payload;
     reply.header("content-encoding", encoding);
-    return compressors[encoding](payload);
+    return answerCompressors[encoding](payload);
   });
 }

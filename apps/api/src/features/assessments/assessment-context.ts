@@ -19,6 +19,8 @@ export interface AssessmentContext {
   resource: UnitResource;
   set: StoredSet;
   values: StoredValue[];
+  /** The scopes `row.answers` is the generation of: the key the rows were read under, and "*". */
+  answerScopes: string[];
 }
 
 /**
@@ -56,10 +58,11 @@ export async function loadAssessmentContext(
       asOf: endOfYear(options.year),
       province,
     });
-  const known = provinceKeys.get(`${options.code}/${options.year}`) ?? null;
-  let row = await read(known);
-  if (known !== null && row.provinceKey !== null && row.provinceKey !== known) {
-    row = await read(row.provinceKey);
+  let used = provinceKeys.get(`${options.code}/${options.year}`) ?? null;
+  let row = await read(used);
+  if (used !== null && row.provinceKey !== null && row.provinceKey !== used) {
+    used = row.provinceKey;
+    row = await read(used);
   }
   if (!row.unit) {
     throw notFound(
@@ -84,5 +87,6 @@ export async function loadAssessmentContext(
   // A unit outside any province (the country) is never assessed: nothing is written under "".
   const provinceKey = row.provinceKey ?? "";
   rememberProvinceKeys([options.code], options.year, provinceKey);
-  return { row, provinceKey, unit, path: row.path, resource, set, values };
+  const answerScopes = [used ?? provinceKey, "*"];
+  return { row, provinceKey, unit, path: row.path, resource, set, values, answerScopes };
 }

@@ -13,7 +13,8 @@ import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { plainJsonSerializer } from "../../http/plain-json.ts";
 import { prefersEnglish } from "../../http/error-handler.ts";
-import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
+import { answerCacheOf, answerView, serveAnswer } from "../../shared/answer-cache.ts";
+import { notModifiedResponseSchema } from "../../shared/etag.ts";
 import { getHistory, readScorecard, saveValues } from "./assessments.service.ts";
 import { entrySheetRoutes } from "./entry-sheet.routes.ts";
 
@@ -23,6 +24,7 @@ const assessmentParams = unitParams.extend({ year: yearSchema });
 export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
+  const answers = answerCacheOf(context);
   routes.get(
     "/api/units/:code/scorecard",
     {
@@ -37,15 +39,18 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
       serializerCompiler: plainJsonSerializer,
     },
     async (request, reply) => {
-      const read = await readScorecard(db, {
-        user: requireUser(request),
-        code: request.params.code,
-        year: request.query.year,
-        setId: request.query.set,
-        language: prefersEnglish(request) ? "en" : "vi",
+      const user = requireUser(request);
+      const { code } = request.params;
+      const { year, set } = request.query;
+      const language = prefersEnglish(request) ? "en" : "vi";
+      return serveAnswer(answers, request, reply, {
+        key: `scorecard|${code}|${year}|${set ?? ""}|${answerView(user, language)}`,
+        user,
+        build: async () => {
+          const read = await readScorecard(db, { user, code, year, setId: set, language });
+          return { ...read, answer: read.scorecard };
+        },
       });
-      if (notModified(request, reply, read.etag)) return reply.send(null);
-      return read.scorecard();
     },
   );
   routes.put(

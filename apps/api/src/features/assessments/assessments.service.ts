@@ -3,6 +3,7 @@ import { can, endOfYear, evaluateAssessment } from "@ntm/domain";
 import type { EvidenceDto, ScorecardResponse, ValuesInput } from "@ntm/contracts";
 import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
+import { answerView } from "../../shared/answer-cache.ts";
 import { etagOf } from "../../shared/etag.ts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
 import { findAuditEntries } from "../audit/index.ts";
@@ -164,8 +165,10 @@ function storedAssessment(context: AssessmentContext): ScorecardResponse["assess
  * The commune scorecard for a year: the outcomes and headline figures from the compiled plan's
  * statuses (the set version that explains them is read by id, once, and the reasons are written
  * where it is held) plus entries, evidence and permissions, from one read of its context. `etag`
- * names everything the answer is made from (the context, the set, the user and the language), so
- * an unchanged scorecard is answered 304 without running the engine.
+ * names everything the answer is made from (the context, the set, the reader's view and the
+ * language), so an unchanged scorecard is answered 304 without running the engine; `generation`
+ * and `scopes` let the answer be kept until a row of its province changes (ADR 0029), and `check`
+ * is the access check to run again before a kept copy is served.
  */
 export async function readScorecard(
   db: Db,
@@ -176,14 +179,28 @@ export async function readScorecard(
     setId?: number | undefined;
     language: "vi" | "en";
   },
-): Promise<{ etag: string; scorecard: () => ScorecardResponse }> {
+): Promise<{
+  etag: string;
+  scorecard: () => ScorecardResponse;
+  scopes: string[];
+  generation: string;
+  check: (reader: AuthUser) => void;
+}> {
   const { user, year } = options;
   const context = await loadAssessmentContext(db, options);
-  assertCan(user, "unit.read", context.resource);
-  requireAssessed(context.unit);
+  const check = (reader: AuthUser) => {
+    assertCan(reader, "unit.read", context.resource);
+    requireAssessed(context.unit);
+  };
+  check(user);
   const sourced = await villageSourcedOf(db, context, year);
+  // The generation changes with every row of the province: the validator names only this commune's.
+  const { answers, ...madeOf } = context.row;
   return {
-    etag: etagOf([context.row, context.set.id, user, options.language]),
+    etag: etagOf([madeOf, context.set.id, answerView(user, options.language)]),
+    scopes: context.answerScopes,
+    generation: answers,
+    check,
     scorecard: () =>
       buildScorecard({
         user,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type DbOrTx } from "@ntm/db";
 import type { SuccessorLink } from "@ntm/domain";
 import { catalogGeneration } from "../catalog/index.ts";
+import { answerGeneration } from "../../shared/answer-cache.repository.ts";
 import type { UnitRow } from "../units/index.ts";
 import type { StoredValue } from "./assessments.repository.ts";
 
@@ -31,6 +32,8 @@ export interface AssessmentContextRow {
   evidence: ContextEvidence[];
   stored: { setId: number; computedAt: string } | null;
   catalog: string;
+  /** The generation of the answers made of the year's rows (ADR 0029), from the same snapshot. */
+  answers: string;
   /** The province key of the commune's year (docs/deploy.md): its province on 31 December. */
   provinceKey: string | null;
 }
@@ -46,7 +49,7 @@ const iso = (column: string) =>
  * of the year are read under the province key `province` (one shard); the key the year really
  * has comes back as `provinceKey`, and differs only when `province` was a wrong guess. Without a
  * key the statement finds it itself: right, but not known before it runs (on a sharded database,
- * a read of every shard).
+ * a read of every shard). `answers` is the generation of that key and "*", for the answer cache.
  */
 export async function findAssessmentContext(
   db: DbOrTx,
@@ -120,6 +123,7 @@ export async function findAssessmentContext(
         from evaluation_results
         where province_code = ${province} and unit_code = ${code} and year = ${year}) as stored,
       ${catalogGeneration} as catalog,
+      ${answerGeneration(sql`array[coalesce(${province}::text, ''), '*']`)} as answers,
       ntm_province_of(${code}, ${asOf}::date) as "provinceKey"`,
   );
   return rows[0] as AssessmentContextRow;

@@ -13,7 +13,8 @@ import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
 import { plainJsonSerializer } from "../../http/plain-json.ts";
 import { prefersEnglish } from "../../http/error-handler.ts";
-import { notModified, notModifiedResponseSchema } from "../../shared/etag.ts";
+import { answerCacheOf, answerView, serveAnswer } from "../../shared/answer-cache.ts";
+import { notModifiedResponseSchema } from "../../shared/etag.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
 import { communeListFileName, communeListSheet } from "./communes-list-export.ts";
 import { listCommunesBehind } from "./communes-list.service.ts";
@@ -24,6 +25,7 @@ const params = z.object({ code: z.string().min(1) });
 export function summaryRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const answers = answerCacheOf(context);
   api.get(
     "/api/units/:code/summary",
     {
@@ -39,15 +41,19 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
       serializerCompiler: plainJsonSerializer,
     },
     async (request, reply) => {
-      const read = await readSummary(db, {
-        user: requireUser(request),
-        code: request.params.code,
-        year: request.query.year,
-        below: request.query.below,
-        language: prefersEnglish(request) ? "en" : "vi",
+      const user = requireUser(request);
+      const { code } = request.params;
+      const { year, below } = request.query;
+      const language = prefersEnglish(request) ? "en" : "vi";
+      return serveAnswer(answers, request, reply, {
+        key: `summary|${code}|${year}|${below}|${answerView(user, language)}`,
+        remember: `summary|${code}|${year}`,
+        user,
+        build: async () => {
+          const read = await readSummary(db, { user, code, year, below, language });
+          return { ...read, answer: read.summary };
+        },
       });
-      if (notModified(request, reply, read.etag)) return reply.send(null);
-      return read.summary();
     },
   );
   api.get(

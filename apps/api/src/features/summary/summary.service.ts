@@ -1,7 +1,9 @@
 import type { Db } from "@ntm/db";
 import { endOfYear, summariseUnits, type LevelCode } from "@ntm/domain";
 import type { SummaryResponse, SummaryUnitRow } from "@ntm/contracts";
+import { answerView } from "../../shared/answer-cache.ts";
 import { etagOf } from "../../shared/etag.ts";
+import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { cachedSetFor } from "../catalog/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
@@ -16,14 +18,21 @@ const byVietnameseName = new Intl.Collator("vi");
  * Rolls a province or district up from the stored results of its communes: no commune is
  * re-evaluated here. The communes, their results and demo flags are one statement over the unit's
  * subtree; the set's levels come from the catalog cache. `etag` names what the answer is made of
- * (with the user and the language), so an unchanged summary is answered 304.
+ * (with the reader's view and the language), so an unchanged summary is answered 304; `scopes`
+ * (the province key of its rows, and "*") let it be kept (ADR 0029), and `check` is the access
+ * check to run again before a kept copy is served.
  */
 export async function readSummary(
   db: Db,
   options: { user: AuthUser; code: string; year: number; below: number; language: "vi" | "en" },
-): Promise<{ etag: string; summary: () => SummaryResponse }> {
+): Promise<{
+  etag: string;
+  summary: () => SummaryResponse;
+  scopes: string[];
+  check: (reader: AuthUser) => void;
+}> {
   const asOf = endOfYear(options.year);
-  const { unit, path } = await requireUnitAccess(db, {
+  const { unit, path, resource } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
     asOf,
@@ -54,11 +63,12 @@ export async function readSummary(
     unit,
     set?.id ?? null,
     options.below,
-    options.user,
-    options.language,
+    answerView(options.user, options.language),
   ]);
   return {
     etag,
+    scopes: [provinceCode ?? "", "*"],
+    check: (reader) => assertCan(reader, "unit.read", resource),
     summary: () => {
       const levels = (set?.definition.levels ?? []).map((level) => ({
         code: level.code,

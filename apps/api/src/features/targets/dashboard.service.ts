@@ -1,13 +1,14 @@
 import type { Db } from "@ntm/db";
 import type { LevelCode } from "@ntm/domain";
 import type { TargetsDashboardResponse } from "@ntm/contracts";
+import { assertCan } from "../../shared/access.ts";
 import type { AuthUser } from "../auth/index.ts";
 import {
   findCriterionStatuses,
   findResultsForYears,
   findTargetsOfUnits,
 } from "./targets.repository.ts";
-import { loadUnitScope, setInfoFor } from "./target-scope.ts";
+import { loadUnitScope, setInfoFor, type UnitScope } from "./target-scope.ts";
 import { progressFromAbove, progressOf } from "./targets.service.ts";
 
 const LAGGING_LIMIT = 20;
@@ -20,7 +21,30 @@ export async function getTargetsDashboard(
   db: Db,
   options: { user: AuthUser; code: string; year: number | undefined; now: Date },
 ): Promise<TargetsDashboardResponse> {
+  return (await readTargetsDashboard(db, options)).dashboard;
+}
+
+/**
+ * The dashboard with what keeping it needs (ADR 0029): the province keys of the rows it read with
+ * "*", and the access check to run again before a kept copy is served.
+ */
+export async function readTargetsDashboard(
+  db: Db,
+  options: { user: AuthUser; code: string; year: number | undefined; now: Date },
+): Promise<{
+  dashboard: TargetsDashboardResponse;
+  scopes: string[];
+  check: (reader: AuthUser) => void;
+}> {
   const scope = await loadUnitScope(db, options);
+  return {
+    dashboard: await dashboardOf(db, scope),
+    scopes: [...scope.provinceKeys, "*"],
+    check: (reader) => assertCan(reader, "unit.read", scope.resource),
+  };
+}
+
+async function dashboardOf(db: Db, scope: UnitScope): Promise<TargetsDashboardResponse> {
   const { levels, criteria } = await setInfoFor(db, scope.year, scope.provinceCode);
   const codes = scope.communes.map((c) => c.code);
   const keys = scope.provinceKeys;

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@ntm/db";
-import { endOfYear, type LevelCode, type TargetCommune } from "@ntm/domain";
+import { endOfYear, type LevelCode, type TargetCommune, type UnitResource } from "@ntm/domain";
 import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
@@ -22,6 +22,8 @@ export interface ScopeCommune {
 
 export interface UnitScope {
   unit: UnitRow;
+  /** The viewed unit as the access policy reads it (its code and path). */
+  resource: UnitResource;
   provinceCode: string | null;
   /** The province keys of the communes' rows over the years (a merger's provinces included). */
   provinceKeys: string[];
@@ -47,7 +49,7 @@ export async function loadUnitScope(
   options: { user: AuthUser; code: string; year: number | undefined; now: Date },
 ): Promise<UnitScope> {
   const asked = options.year ?? currentYear(options.now);
-  const { unit, path, asOf } = await requireUnitAccess(db, {
+  const { unit, path, asOf, resource } = await requireUnitAccess(db, {
     user: options.user,
     code: options.code,
     asOf: endOfYear(asked),
@@ -68,6 +70,7 @@ export async function loadUnitScope(
   );
   return {
     unit,
+    resource,
     provinceCode,
     provinceKeys,
     above: path.filter((step) => step.code !== unit.code),

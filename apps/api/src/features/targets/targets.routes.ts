@@ -23,7 +23,7 @@ import {
 } from "@ntm/contracts";
 import type { AppContext } from "../../http/app-context.ts";
 import { requireUser } from "../../http/auth-plugin.ts";
-import { getTargetsDashboard } from "./dashboard.service.ts";
+import { getTargetsDashboard, readTargetsDashboard } from "./dashboard.service.ts";
 import { getUnitComparison } from "./compare.service.ts";
 import { getDepartmentCriteriaStatus, listDepartments } from "./departments.service.ts";
 import { getUnitMap } from "./maps.service.ts";
@@ -36,6 +36,10 @@ import {
 import { getPlan, getPlanRollup, savePlan } from "./plans.service.ts";
 import { targetsSheets } from "./targets-export.ts";
 import { sendWorkbook } from "../../shared/spreadsheets/index.ts";
+import { answerCacheOf, answerView, serveAnswer } from "../../shared/answer-cache.ts";
+import { notModifiedResponseSchema } from "../../shared/etag.ts";
+import { currentYear } from "../../shared/clock.ts";
+import { prefersEnglish } from "../../http/error-handler.ts";
 import {
   createTarget,
   getTargetProgress,
@@ -52,6 +56,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["targets"];
+  const answers = answerCacheOf(context);
 
   api.get(
     "/api/targets",
@@ -180,20 +185,29 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
     {
       schema: {
         operationId: "getTargetsDashboard",
-        response: { 200: targetsDashboardResponseSchema },
+        response: { 200: targetsDashboardResponseSchema, 304: notModifiedResponseSchema },
         tags,
         summary: "Bảng điều hành: xã theo mức đạt qua các năm, bản đồ nhiệt, mục tiêu, xã chậm",
         params: codeParams,
         querystring: targetsQuerySchema,
       },
     },
-    async (request) =>
-      getTargetsDashboard(db, {
-        user: requireUser(request),
-        code: request.params.code,
-        year: request.query.year,
-        now: context.now(),
-      }),
+    async (request, reply) => {
+      const user = requireUser(request);
+      const now = context.now();
+      const { code } = request.params;
+      const year = request.query.year ?? currentYear(now);
+      const language = prefersEnglish(request) ? "en" : "vi";
+      return serveAnswer(answers, request, reply, {
+        key: `dashboard|${code}|${year}|${answerView(user, language)}`,
+        remember: `dashboard|${code}|${year}`,
+        user,
+        build: async () => {
+          const read = await readTargetsDashboard(db, { user, code, year, now });
+          return { ...read, answer: () => read.dashboard };
+        },
+      });
+    },
   );
   api.get(
     "/api/units/:code/plans/:year",

@@ -1,59 +1,43 @@
-import type { TargetStatus } from "@ntm/domain";
 import { createFirstPaintStore, useFirstPaint } from "../../app/first-paint-store.ts";
-import { amberPalette, statusPalette } from "../../components/status-style.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
+import { initialYear } from "../../lib/year-context.tsx";
+import { sessionSeen } from "../auth/index.ts";
+import { forgetKeptDashboard, keepDashboard, keptDashboard } from "./kept-dashboard.ts";
+import { TargetCard, type TargetView } from "./target-card.tsx";
 import "./targets.css";
-import "./first-targets.css";
 
 /**
  * The targets of a dashboard (status, actual, target, gap and rule) drawn from the first script as
  * soon as the dashboard's answer arrives, before the component library, the page's code and the
  * map: on a slow link the leader reads where the targets stand seconds earlier. The page replaces
- * them with the same layout.
+ * them with the same cards (target-card.tsx), so its drawing is never a larger paint than this one.
+ * On a reload the copy kept in the tab is drawn at once, said to be that copy being brought up to
+ * date, until the fresh answer (a 304 when nothing changed) replaces it.
  */
-export interface FirstTarget {
-  id: number;
-  name: string;
-  unitName: string;
-  deadlineYear: number;
-  source: string | null;
-  status: TargetStatus;
-  /** The year of the results the status was judged on. */
-  year: number;
-  actual: number | null;
-  target: number | null;
-  gap: number | null;
-  unit: string;
-  milestone: { year: number; value: number } | null;
-  rule: string;
-  /** For a target of a unit above: the viewed unit's communes in it and those behind. */
-  share: { unitName: string; communes: number; behind: number } | null;
-}
-
 export interface TargetFigures {
   /** The page it belongs to, e.g. "/targets/62". */
   pathname: string;
   year: number;
   unitName: string;
-  targets: FirstTarget[];
+  targets: TargetView[];
+  /** Drawn from the copy kept in the tab, read at this moment (ms since the epoch). */
+  keptAt?: number;
 }
 
-const statuses: readonly TargetStatus[] = ["met", "onTrack", "atRisk", "offTrack", "noData"];
-const palettes: Record<TargetStatus, { text: string; background: string; border: string }> = {
-  met: statusPalette.met,
-  onTrack: statusPalette.met,
-  atRisk: amberPalette,
-  offTrack: statusPalette.not_met,
-  noData: statusPalette.missing,
-};
-const numberLocale = { vi: "vi-VN", en: "en-GB" } as const;
+const statuses: readonly TargetView["status"][] = [
+  "met",
+  "onTrack",
+  "atRisk",
+  "offTrack",
+  "noData",
+];
 
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const count = (value: unknown) => (typeof value === "number" ? value : null);
 
-function targetOf(item: unknown): FirstTarget | null {
+function targetOf(item: unknown): TargetView | null {
   const target = record(record(item).target);
   const progress = record(record(item).progress);
   const share = record(item).share === undefined ? null : record(record(item).share);
@@ -120,12 +104,41 @@ export function targetFiguresOf(answer: unknown, pathname: string): TargetFigure
 
 const store = createFirstPaintStore<TargetFigures>();
 
-/** Draws the targets once the early dashboard answer has arrived. */
+const keyOf = (pathname: string, year: number) => `${pathname}?year=${year}`;
+
+/**
+ * Draws the targets once the early dashboard answer has arrived; meanwhile the copy kept in the
+ * tab for the same account, page and year, if there is one. An answer with nothing to draw (a
+ * refusal, no targets) removes the copy from the screen and the tab.
+ */
 export function showTargetsFrom(answer: Promise<unknown>, pathname: string) {
-  void answer.then((body) => {
-    const figures = targetFiguresOf(body, pathname);
-    if (figures) store.publish(figures);
+  const key = keyOf(pathname, initialYear());
+  let answered = false;
+  void sessionSeen.then((session) => {
+    const account = count(record(session).id);
+    const kept = account === null ? null : keptDashboard<TargetFigures>(account, key);
+    if (kept && !answered) store.publish({ ...kept.figures, pathname, keptAt: kept.savedAt });
   });
+  void answer.then((body) => {
+    answered = true;
+    const figures = targetFiguresOf(body, pathname);
+    if (figures) {
+      store.publish(figures);
+      return;
+    }
+    store.forget();
+    forgetKeptDashboard();
+  });
+}
+
+/** Keeps the dashboard the page shows in the tab, for a reload by the same account. */
+export function keepTargets(account: number, pathname: string, year: number, answer: unknown) {
+  const figures = targetFiguresOf(answer, pathname);
+  if (!figures) {
+    forgetKeptDashboard();
+    return;
+  }
+  keepDashboard({ user: account, key: keyOf(pathname, year), savedAt: Date.now(), figures });
 }
 
 /** The dashboard is on screen: the targets drawn before it are never shown again. */
@@ -136,16 +149,18 @@ export function useFirstTargets(pathname: string): TargetFigures | null {
   return useFirstPaint(store, pathname);
 }
 
+/** "14:05", or "14:05 06/12/2026" for a copy of another day. */
+function keptTime(at: number) {
+  const kept = new Date(at);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  const time = `${pad(kept.getHours())}:${pad(kept.getMinutes())}`;
+  const day = `${pad(kept.getDate())}/${pad(kept.getMonth() + 1)}/${kept.getFullYear()}`;
+  return kept.toDateString() === new Date().toDateString() ? time : `${time} ${day}`;
+}
+
 /** The dashboard's title and target cards, without the component library. */
 export function FirstTargets({ figures }: { figures: TargetFigures }) {
-  const { t, language } = useI18n();
-  const numbers = new Intl.NumberFormat(numberLocale[language], { maximumFractionDigits: 2 });
-  const figure = (value: number | null, unit: string) =>
-    value === null
-      ? "—"
-      : unit === "%"
-        ? `${numbers.format(value)} %`
-        : `${numbers.format(value)} ${unit}`;
+  const { t } = useI18n();
   return (
     <div className="page targets-page first-paint" aria-busy="true">
       <div className="title-row">
@@ -153,83 +168,21 @@ export function FirstTargets({ figures }: { figures: TargetFigures }) {
           {t("targets.title")}: {figures.unitName}
         </h1>
       </div>
-      <p className="page-meta">{t("targets.yearOfData", { year: figures.year })}</p>
+      <p className="page-meta">
+        {t("targets.yearOfData", { year: figures.year })}
+        {figures.keptAt !== undefined && (
+          <span data-testid="first-targets-kept">
+            {" · "}
+            {t("targets.keptCopy", { time: keptTime(figures.keptAt) })}
+          </span>
+        )}
+      </p>
       <section className="section">
         <h2>{t("targets.panel")}</h2>
         <div className="targets-grid" data-testid="targets-panel">
-          {figures.targets.map((target) => {
-            const palette = palettes[target.status];
-            return (
-              <div
-                key={target.id}
-                className="first-target-card target-card"
-                data-testid={`first-target-${target.id}`}
-                data-status={target.status}
-              >
-                <div className="first-target-card-head">
-                  <span className="target-card-title">
-                    <span
-                      className="status-tag"
-                      data-target-status={target.status}
-                      style={{
-                        color: palette.text,
-                        background: palette.background,
-                        borderColor: palette.border,
-                      }}
-                    >
-                      {t(`targets.status.${target.status}`)}
-                    </span>
-                    <span>{target.name}</span>
-                  </span>
-                </div>
-                <div className="first-target-card-body">
-                  <p className="target-meta">
-                    {target.unitName} · {t("targets.deadline")} {target.deadlineYear} ·{" "}
-                    {t("targets.yearOfData", { year: target.year })}
-                  </p>
-                  {target.share && (
-                    <p className="target-share">
-                      {t("targets.share", {
-                        unit: target.share.unitName,
-                        communes: target.share.communes,
-                        behind: target.share.behind,
-                      })}
-                    </p>
-                  )}
-                  <dl className="target-figures">
-                    <div>
-                      <dt>{t("targets.actual")}</dt>
-                      <dd data-testid="first-target-actual">
-                        {figure(target.actual, target.unit)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{t("targets.target")}</dt>
-                      <dd>{figure(target.target, target.unit)}</dd>
-                    </div>
-                    {target.milestone && target.milestone.year < target.deadlineYear && (
-                      <div>
-                        <dt>{t("targets.milestone", { year: target.milestone.year })}</dt>
-                        <dd>{figure(target.milestone.value, target.unit)}</dd>
-                      </div>
-                    )}
-                    <div>
-                      <dt>{t("targets.gap")}</dt>
-                      <dd>{figure(target.gap, target.unit)}</dd>
-                    </div>
-                  </dl>
-                  <p className="target-rule">
-                    <strong>{t("targets.rule")}:</strong> {target.rule}
-                  </p>
-                  {target.source && (
-                    <p className="target-meta">
-                      {t("targets.source")}: {target.source}
-                    </p>
-                  )}
-                </div>
-              </div>
-            );
-          })}
+          {figures.targets.map((target) => (
+            <TargetCard key={target.id} view={target} testId="first-target" />
+          ))}
         </div>
       </section>
     </div>

@@ -9,7 +9,8 @@ import { PrintButton } from "../../components/print/print-button.tsx";
 import { PrintHeader } from "../../components/print/print-header.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useUrlYear } from "../../lib/use-url-state.ts";
-import { FirstTargets, forgetTargets, useFirstTargets } from "./first-targets.tsx";
+import { useCurrentUser } from "../auth/index.ts";
+import { FirstTargets, forgetTargets, keepTargets, useFirstTargets } from "./first-targets.tsx";
 import { HeatMap } from "./heat-map.tsx";
 import { LevelsByYear } from "./levels-by-year.tsx";
 import {
@@ -36,10 +37,17 @@ export function TargetsPage() {
     queryFn: ({ signal }) => fetchDashboard(code, year, signal),
     placeholderData: keepPreviousData,
   });
-  const first = useFirstTargets(useLocation().pathname);
+  const { pathname } = useLocation();
+  const first = useFirstTargets(pathname);
+  const account = useCurrentUser().data?.id;
   useEffect(() => {
-    if (query.data) forgetTargets();
-  }, [query.data]);
+    if (!query.data) return;
+    forgetTargets();
+    // Kept for a reload of this page (the previous year's answer shown meanwhile is not).
+    if (account !== undefined && !query.isPlaceholderData) {
+      keepTargets(account, pathname, year, query.data);
+    }
+  }, [query.data, query.isPlaceholderData, account, pathname, year]);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   if (!data) return first ? <FirstTargets figures={first} /> : <PageLoading />;

@@ -196,6 +196,7 @@ describe("a change made elsewhere", () => {
   });
 
   it("is read at once after a write that no server made (an import on the command line)", async () => {
+    await save(t.app, "X01", [{ indicatorCode: "3.1", value: 90 }]);
     await get("admin", summary);
     const kept = (await get("admin", summary)).json<SummaryResponse>();
     const row = kept.units.find((unit) => unit.code === "X01");

@@ -203,6 +203,12 @@ export const evaluationResults = pgTable(
     level: text("level"),
     valuesEntered: smallint("values_entered").notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The first result's `computed_at`, set by the database on insert and never updated: the day
+     * the commune was assessed on the year's set, which a maintenance re-evaluation (national, a
+     * re-key after a reorganisation, a catalog amendment) does not move.
+     */
+    firstComputedAt: timestamp("first_computed_at", { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.year, t.unitCode] }),

@@ -68,7 +68,8 @@ beforeAll(async () => {
   });
   // The re-assessment was stored on 15/9/2026.
   await db.execute(
-    sql`update evaluation_results set computed_at = '2026-09-15T03:00:00Z' where unit_code = 'X08'`,
+    sql`update evaluation_results set computed_at = '2026-09-15T03:00:00Z',
+          first_computed_at = '2026-09-15T03:00:00Z' where unit_code = 'X08'`,
   );
   for (const user of ["admin", "vpdp"]) cookies[user] = await loginAs(t.app, user);
 });

@@ -1,15 +1,15 @@
-// Builds the web app only when its sources changed since the last build: a SHA-256 of the web
-// app's files, the packages it bundles (domain, contracts) and the lockfile, kept in the build
-// folder. `npm start` calls it; `npm run build:web` always builds.
-import { createHash } from "node:crypto";
+// Builds the web app only when its sources changed since the last build: the web app's files,
+// the packages it bundles (domain, contracts) and the lockfile, checked as `source-hash.mjs`
+// says, with the stamp kept in the build folder. `ntm serve --build-web` (what `npm start` runs)
+// starts it beside the database's preparation; `npm run build:web` always builds.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkSources } from "./source-hash.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "apps/web/dist");
-const hashFile = join(dist, ".source-hash");
 const sources = [
   "apps/web/src",
   "apps/web/public",
@@ -25,38 +25,16 @@ const sources = [
   "package-lock.json",
 ];
 
-function sourceHash() {
-  const hash = createHash("sha256");
-  const files = sources
-    .flatMap((source) => {
-      const path = join(root, source);
-      try {
-        return readdirSync(path, { withFileTypes: true, recursive: true })
-          .filter((entry) => entry.isFile())
-          .map((entry) => join(entry.parentPath, entry.name));
-      } catch {
-        return existsSync(path) ? [path] : [];
-      }
-    })
-    .map((file) => relative(root, file))
-    .sort();
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(join(root, file)));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
-
-const wanted = sourceHash();
-const built = existsSync(hashFile) ? readFileSync(hashFile, "utf8").trim() : "";
-if (built === wanted && existsSync(join(dist, "index.html"))) {
+const check = checkSources({ root, sources, stampFile: join(dist, ".source-hash") });
+if (check.upToDate && existsSync(join(dist, "index.html"))) {
   console.log("Ứng dụng web không đổi từ lần dựng trước; bỏ qua bước dựng.");
 } else {
+  const started = performance.now();
   const result = spawnSync("npm", ["run", "build", "-w", "@ntm/web"], {
     cwd: root,
     stdio: "inherit",
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  writeFileSync(hashFile, `${wanted}\n`);
+  check.save();
+  console.log(`Đã dựng ứng dụng web (${((performance.now() - started) / 1000).toFixed(1)} s).`);
 }

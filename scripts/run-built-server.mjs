@@ -1,18 +1,17 @@
 // Runs the `ntm` command from one JavaScript file bundled from the server's TypeScript (the API,
-// the command line and the packages they use), bundled again only when those sources changed: a
-// SHA-256 of them is kept next to the bundle. `npm start` calls it, so a start with nothing
-// changed loads one file instead of compiling hundreds at start; `bin/ntm.mjs` and the tests
-// still run the TypeScript through tsx and never read the bundle.
-import { createHash } from "node:crypto";
+// the command line and the packages they use), bundled again only when those sources changed (a
+// stamp kept next to the bundle, checked as `source-hash.mjs` says). `npm start` calls it, so a
+// start with nothing changed loads one file instead of compiling hundreds at start; `bin/ntm.mjs`
+// and the tests still run the TypeScript through tsx and never read the bundle.
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { checkSources } from "./source-hash.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const outDir = join(root, "apps/cli/dist");
 const bundle = join(outDir, "ntm.mjs");
-const hashFile = join(outDir, ".source-hash");
 const sources = [
   "apps/cli/src",
   "apps/cli/package.json",
@@ -26,32 +25,10 @@ const sources = [
   "packages/db/package.json",
   "package-lock.json",
   "scripts/run-built-server.mjs",
+  "scripts/source-hash.mjs",
 ];
 // Tests are never part of the bundle, so changing one does not bundle again.
-const isTest = (file) => /\.test\.tsx?$/.test(file);
-
-function sourceHash() {
-  const hash = createHash("sha256");
-  const files = sources
-    .flatMap((source) => {
-      const path = join(root, source);
-      try {
-        return readdirSync(path, { withFileTypes: true, recursive: true })
-          .filter((entry) => entry.isFile() && !isTest(entry.name))
-          .map((entry) => join(entry.parentPath, entry.name));
-      } catch {
-        return existsSync(path) ? [path] : [];
-      }
-    })
-    .map((file) => relative(root, file))
-    .sort();
-  for (const file of files) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(join(root, file)));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
+const isTest = (name) => /\.test\.tsx?$/.test(name);
 
 /**
  * Keeps every `import.meta.url` meaning the source file it is written in, so the data files,
@@ -104,11 +81,15 @@ async function bundleServer() {
   });
 }
 
-const wanted = sourceHash();
-const built = existsSync(hashFile) ? readFileSync(hashFile, "utf8").trim() : "";
-if (built !== wanted || !existsSync(bundle)) {
+const check = checkSources({
+  root,
+  sources,
+  skip: isTest,
+  stampFile: join(outDir, ".source-hash"),
+});
+if (!check.upToDate || !existsSync(bundle)) {
   console.log("Đang đóng gói máy chủ (mã nguồn đã thay đổi từ lần trước)…");
   await bundleServer();
-  writeFileSync(hashFile, `${wanted}\n`);
+  check.save();
 }
 await import(pathToFileURL(bundle).href);

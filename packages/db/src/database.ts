@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -7,7 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
@@ -100,14 +100,49 @@ export async function withSetupLock<T>(database: Database, work: () => Promise<T
   }
 }
 
-/** Applies every pending migration; the same SQL files serve PGlite and PostgreSQL. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/**
+ * Whether a migration of `folder` is left to apply, by drizzle's own rule (one stamped after the
+ * last one applied), from the journal and one or two small statements: no SQL file is read and
+ * no lock taken.
+ */
+export async function hasPendingMigrations(
+  database: Database,
+  folder = migrationsFolder,
+): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
+  const newest = Math.max(0, ...journal.entries.map((entry) => entry.when));
+  const [table] = await queryRows<{ name: string | null }>(
+    database.db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
+  );
+  if (!table?.name) return true;
+  const [applied] = await queryRows<{ last: string | number | null }>(
+    database.db,
+    sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
+  );
+  return Number(applied?.last ?? 0) < newest;
+}
+
+/**
+ * Applies every pending migration; the same SQL files serve PGlite and PostgreSQL. A database
+ * already up to date (every start but the first after an update) is only asked for its last
+ * migration.
+ */
+export async function migrateDatabase(
+  database: Database,
+  folder = migrationsFolder,
+): Promise<void> {
+  if (!(await hasPendingMigrations(database, folder))) return;
   if (database.kind === "postgres") {
     // Servers starting together on one database: one migrates, the others wait, then find
     // nothing left to do (without the lock both would apply the same migration, and one fail).
-    await withSetupLock(database, () => migratePg(database.db as never, { migrationsFolder }));
+    await withSetupLock(database, () =>
+      migratePg(database.db as never, { migrationsFolder: folder }),
+    );
   } else {
-    await migratePglite(database.db as never, { migrationsFolder });
+    await migratePglite(database.db as never, { migrationsFolder: folder });
   }
 }
 

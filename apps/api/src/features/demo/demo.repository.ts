@@ -1,23 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { tables, type DbOrTx } from "@ntm/db";
+import { readSetting, writeSetting } from "../../shared/settings.repository.ts";
 import type { DemoInfo } from "./demo-accounts.ts";
 
 const demoSettingKey = "demo";
 
-export async function findDemoInfo(db: DbOrTx): Promise<DemoInfo | undefined> {
-  const rows = await db
-    .select()
-    .from(tables.settings)
-    .where(eq(tables.settings.key, demoSettingKey));
-  return rows[0]?.value as DemoInfo | undefined;
-}
+export const findDemoInfo = (db: DbOrTx) => readSetting<DemoInfo>(db, demoSettingKey);
 
-export async function saveDemoInfo(db: DbOrTx, info: DemoInfo) {
-  await db
-    .insert(tables.settings)
-    .values({ key: demoSettingKey, value: info })
-    .onConflictDoUpdate({ target: tables.settings.key, set: { value: info } });
-}
+export const saveDemoInfo = (db: DbOrTx, info: DemoInfo) => writeSetting(db, demoSettingKey, info);
 
 /** The demo accounts that can still sign in with the published password. */
 export async function findActiveDemoAccounts(db: DbOrTx): Promise<string[]> {

@@ -169,14 +169,18 @@ export const scorecardResponseSchema = z.object({
     reason: z.string(),
   }),
   /**
-   * Indicators whose value the village registry gives in the year (the model commune's smart
-   * village, from the villages the commune recognised under the province's set): never typed, a
-   * typed value is refused. Absent when there is none.
+   * Indicators whose value a registry gives in the year: the village registry (the model commune's
+   * smart village, from the villages the commune recognised under the province's set) or the
+   * province's OCOP product registry once it is in use. Never typed, a typed value is refused.
+   * Absent when there is none.
    */
   sourced: z
     .record(
       z.string(),
-      z.object({ kind: z.literal("villageRegistry"), setCode: z.string(), setName: z.string() }),
+      z.discriminatedUnion("kind", [
+        z.object({ kind: z.literal("villageRegistry"), setCode: z.string(), setName: z.string() }),
+        z.object({ kind: z.literal("ocopRegistry"), minStars: z.number() }),
+      ]),
     )
     .optional(),
 });

@@ -10,14 +10,14 @@ import { findAuditEntries } from "../audit/index.ts";
 import { recordAudit, type AuditEvent } from "../../shared/audit.ts";
 import type { EvidenceRow } from "../evidence/index.ts";
 import { requireUnitAccess, unitDetailOf, type UnitRow } from "../units/index.ts";
-import {
-  cachedVillageSourcedIndicators,
-  refuseVillageSourcedValues,
-  type VillageSourcedIndicators,
-} from "../villages/index.ts";
 import { loadAssessmentContext, type AssessmentContext } from "./assessment-context.ts";
 import { lockAssessment, writeSave, type StoredValue } from "./assessments.repository.ts";
 import { toAttributes, toValueMap } from "./evaluation.service.ts";
+import {
+  cachedSourcedIndicators,
+  refuseTypedValues,
+  type SourcedIndicators,
+} from "./registry-sourced.ts";
 import { figuresOfResult, scorecardFigures, type ScorecardFigures } from "./scorecard-figures.ts";
 import { indexIndicators, validateValues } from "./validate-values.ts";
 
@@ -77,9 +77,9 @@ function permissionsOf(
   };
 }
 
-/** The indicators the village registry gives in the commune's year (never typed). */
-function villageSourcedOf(db: Db, context: AssessmentContext, year: number, reader?: DbOrTx) {
-  return cachedVillageSourcedIndicators(db, {
+/** The indicators a registry (villages, OCOP products) gives in the commune's year (never typed). */
+function sourcedOf(db: Db, context: AssessmentContext, year: number, reader?: DbOrTx) {
+  return cachedSourcedIndicators(db, {
     generation: context.row.catalog,
     setId: context.set.id,
     set: context.set.definition,
@@ -89,17 +89,8 @@ function villageSourcedOf(db: Db, context: AssessmentContext, year: number, read
   });
 }
 
-function sourcedDto(sourced: VillageSourcedIndicators): ScorecardResponse["sourced"] {
-  return Object.fromEntries(
-    [...sourced.values()].map((item) => [
-      item.indicatorCode,
-      {
-        kind: "villageRegistry" as const,
-        setCode: item.villageSet.code,
-        setName: item.villageSet.name,
-      },
-    ]),
-  );
+function sourcedDto(sourced: SourcedIndicators): ScorecardResponse["sourced"] {
+  return Object.fromEntries([...sourced.values()].map((item) => [item.indicatorCode, item.source]));
 }
 
 function evaluate(context: AssessmentContext, year: number, values: StoredValue[]) {
@@ -118,7 +109,7 @@ function buildScorecard(options: {
   figures: ScorecardFigures;
   values: StoredValue[];
   assessment: ScorecardResponse["assessment"];
-  sourced: VillageSourcedIndicators;
+  sourced: SourcedIndicators;
 }): ScorecardResponse {
   const { context, figures } = options;
   const { set, row } = context;
@@ -193,11 +184,12 @@ export async function readScorecard(
     requireAssessed(context.unit);
   };
   check(user);
-  const sourced = await villageSourcedOf(db, context, year);
+  const sourced = await sourcedOf(db, context, year);
   // The generation changes with every row of the province: the validator names only this commune's.
   const { answers, ...madeOf } = context.row;
   return {
-    etag: etagOf([madeOf, context.set.id, answerView(user, options.language)]),
+    // The registries in use make cells read-only without changing the assessment.
+    etag: etagOf([madeOf, context.set.id, answerView(user, options.language), [...sourced.keys()]]),
     scopes: context.answerScopes,
     generation: answers,
     check,
@@ -285,8 +277,8 @@ export async function saveValues(
     assertCan(user, "assessment.write", context.resource);
     requireAssessed(context.unit);
     checkInput(user, context, input);
-    const sourced = await villageSourcedOf(db, context, year, tx);
-    refuseVillageSourcedValues(
+    const sourced = await sourcedOf(db, context, year, tx);
+    refuseTypedValues(
       sourced,
       input.values,
       new Map(

@@ -14,6 +14,7 @@ import { findDescendantsOn, requireUnitAccess, type UnitRow } from "../units/ind
 import { findAssessment } from "./assessments.repository.ts";
 import { saveValues } from "./assessments.service.ts";
 import { evaluateUnit, type Evaluation } from "./evaluation.service.ts";
+import { sourcedIndicatorsOf, type SourcedIndicators } from "./registry-sourced.ts";
 import { indexIndicators } from "./validate-values.ts";
 
 // A province has about a hundred communes; a sheet over more is not a screen a person reads.
@@ -94,10 +95,23 @@ export async function getEntrySheet(
   const rows: EntrySheetRow[] = [];
   let first: Evaluation | undefined;
   const writableAnywhere = new Set<string>();
+  // A registry's indicators are never typed: read-only in every commune where it gives them.
+  const sourcedBySet = new Map<string, Promise<SourcedIndicators>>();
+  const sourcedOf = (evaluation: Evaluation) => {
+    const provinceCode = evaluation.path.find((step) => step.level === "province")?.code ?? null;
+    const key = `${evaluation.set.id}/${provinceCode}`;
+    let sourced = sourcedBySet.get(key);
+    if (!sourced) {
+      sourced = sourcedIndicatorsOf(db, { set: evaluation.set.definition, provinceCode, year });
+      sourcedBySet.set(key, sourced);
+    }
+    return sourced;
+  };
   for (const commune of communes) {
     const evaluation = await evaluateUnit(db, { unitCode: commune.code, year });
     first ??= evaluation;
-    const writable = writableCodes(user, evaluation);
+    const sourced = await sourcedOf(evaluation);
+    const writable = writableCodes(user, evaluation).filter((code) => !sourced.has(code));
     for (const code of writable) writableAnywhere.add(code);
     const results = indicatorsOf(evaluation);
     const firstLevel = evaluation.result.levels[0]?.level ?? "standard";

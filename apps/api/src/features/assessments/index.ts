@@ -15,3 +15,9 @@ export { evaluateUnit } from "./evaluation.service.ts";
 export { rememberProvinceKeys } from "./assessment-context.ts";
 export { writeValuesBulk, type BulkValueRow } from "./bulk-values.service.ts";
 export { indexIndicators, validateValues, type IndicatorPlace } from "./validate-values.ts";
+export {
+  sourcedIndicatorsOf,
+  typedValueRefusal,
+  type SourcedIndicator,
+  type SourcedIndicators,
+} from "./registry-sourced.ts";

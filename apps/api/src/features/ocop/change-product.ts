@@ -39,21 +39,17 @@ async function begin(tx: Tx, product: LoadedProduct, user: AuthUser, version: nu
   return locked;
 }
 
-async function finish(
-  tx: Tx,
-  options: { product: LoadedProduct; communeCodes: string[]; fromYear: number } & {
-    user: AuthUser;
-    now: Date;
-  },
-) {
-  await syncOcopIndicators(tx as Db, {
-    communeCodes: options.communeCodes,
-    fromYear: options.fromYear,
-    products: await loadAllProducts(tx, localDate(options.now)),
-    by: options.user,
-    now: options.now,
-    demo: options.product.row.demo,
-  });
+/** Writes the registry's figures into the communes of the provinces the change touched. */
+async function finish(tx: Tx, options: { provinceCodes: string[]; user: AuthUser; now: Date }) {
+  const products = await loadAllProducts(tx, localDate(options.now));
+  for (const provinceCode of new Set(options.provinceCodes)) {
+    await syncOcopIndicators(tx as Db, {
+      provinceCode,
+      products,
+      by: options.user,
+      now: options.now,
+    });
+  }
 }
 
 /**
@@ -110,13 +106,7 @@ export async function reevaluateProduct(
       action: "reevaluate",
       note: `Đánh giá lại: ${before} → ${input.certificate.stars} sao (${rating.total} điểm) theo Quyết định ${input.certificate.decisionNumber} ngày ${formatDateVi(input.certificate.decisionDate)}.`,
     });
-    await finish(tx, {
-      product,
-      communeCodes: [product.row.communeCode, unit.code],
-      fromYear: Number((previous?.decisionDate ?? input.certificate.decisionDate).slice(0, 4)),
-      user,
-      now,
-    });
+    await finish(tx, { provinceCodes: [product.row.provinceCode, provinceCode], user, now });
     await recordAudit(tx, {
       kind: "ocop.reevaluate",
       by: user,
@@ -175,13 +165,7 @@ export async function revokeProduct(
       action: "revoke",
       note: `Thu hồi giấy chứng nhận ${certificate.stars} sao từ ngày ${formatDateVi(input.revokedOn)} theo Quyết định ${input.decisionNumber}: ${input.reason}`,
     });
-    await finish(tx, {
-      product,
-      communeCodes: [certificate.communeCode],
-      fromYear: Number(input.revokedOn.slice(0, 4)),
-      user,
-      now,
-    });
+    await finish(tx, { provinceCodes: [product.row.provinceCode], user, now });
     await recordAudit(tx, {
       kind: "ocop.revoke",
       by: user,

@@ -14,8 +14,11 @@ import { today as localDate } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { findUnitResource } from "../units/index.ts";
 import { checkCertificate, communeOn } from "./check-certificate.ts";
+import { loadAllProducts } from "./ocop-registry.ts";
 import { issuerLevelWords, ocopColumns } from "./ocop-sheet.ts";
+import { forgetRegistryScopes } from "./ocop-sourced.ts";
 import { registerProduct } from "./register-product.ts";
+import { syncOcopIndicators } from "./sync-indicators.ts";
 
 type Key = (typeof ocopColumns)[number]["key"];
 interface CellError {
@@ -189,8 +192,21 @@ export async function importProducts(
     );
   }
   await db.transaction(async (tx) => {
+    const provinces = new Set<string>();
     for (const input of inputs) {
-      await registerProduct(tx as Db, { user, input, now, origin: "imported" });
+      const product = await registerProduct(tx as Db, {
+        user,
+        input,
+        now,
+        origin: "imported",
+        sync: false,
+      });
+      provinces.add(product.provinceCode);
+    }
+    // The registry's figures once for the whole list, not once per row.
+    const products = await loadAllProducts(tx, today);
+    for (const provinceCode of provinces) {
+      await syncOcopIndicators(tx as Db, { provinceCode, products, by: user, now });
     }
     await recordAudit(tx, {
       kind: "ocop.import",
@@ -200,5 +216,6 @@ export async function importProducts(
       new: { products: inputs.length, file: options.fileName },
     });
   });
+  forgetRegistryScopes(db);
   return { imported: inputs.length };
 }

@@ -6,3 +6,4 @@ export { ocopColumns } from "./ocop-sheet.ts";
 export { revokeProduct } from "./change-product.ts";
 export { ocopExpiryTasks, sendOcopNotices } from "./ocop-notices.ts";
 export { ocopTargetFigures } from "./ocop-target-figures.ts";
+export { ocopSourcedIndicatorsOf } from "./ocop-sourced.ts";

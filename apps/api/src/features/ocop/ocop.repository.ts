@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { tables, type DbOrTx } from "@ntm/db";
+import { queryRows, tables, type DbOrTx } from "@ntm/db";
 
 const op = tables.ocopProducts;
 const oc = tables.ocopCertificates;
@@ -126,26 +126,77 @@ export async function findKeeperAddresses(db: DbOrTx, provinceCode: string) {
 const a = tables.assessments;
 const av = tables.assessmentValues;
 
-/** Years from `fromYear` on for which a commune has an assessment. */
-export async function findAssessedYears(db: DbOrTx, unitCode: string, fromYear: number) {
+/** The provinces whose products make one registry, and the year of its first certificate. */
+export interface RegistryScope {
+  provinces: string[];
+  /** Null while none of them holds a product: the registry is not in use. */
+  firstYear: number | null;
+}
+
+/**
+ * The registry a province keeps: its own products and those of the provinces it took over or that
+ * took it over (the lineage of province units through a reorganisation), with the year of the
+ * earliest certificate among them.
+ */
+export async function findRegistryScope(db: DbOrTx, provinceCode: string): Promise<RegistryScope> {
+  const rows = await queryRows<{ provinces: string; first_year: number | null }>(
+    db,
+    sql`with recursive family(code) as (
+          select ${provinceCode}::text
+          union
+          select case when l.successor_code = f.code then l.predecessor_code
+                      else l.successor_code end
+            from unit_successors l
+            join family f on f.code in (l.successor_code, l.predecessor_code)
+            join admin_units u on u.code = l.predecessor_code
+             and u.valid_from = l.predecessor_valid_from and u.level = 'province'
+        )
+        select (select string_agg(code, ',' order by code) from family) as provinces,
+               (select min(extract(year from c.decision_date))::int
+                  from ocop_products p join ocop_certificates c on c.product_id = p.id
+                 where p.province_code in (select code from family)) as first_year`,
+  );
+  const row = rows[0];
+  return {
+    provinces: (row?.provinces ?? provinceCode).split(","),
+    firstYear: row?.first_year ?? null,
+  };
+}
+
+export interface RegistryAssessment {
+  unitCode: string;
+  year: number;
+  provinceCode: string;
+  demo: boolean;
+}
+
+/** The assessments of the provinces' communes (by their province on 31/12 of the year). */
+export async function findRegistryAssessments(
+  db: DbOrTx,
+  options: { provinceCodes: string[]; fromYear: number; toYear: number },
+): Promise<RegistryAssessment[]> {
+  if (options.provinceCodes.length === 0 || options.fromYear > options.toYear) return [];
   const rows = await db
-    .select({ year: a.year })
+    .select({ unitCode: a.unitCode, year: a.year, provinceCode: a.provinceCode, demo: a.demo })
     .from(a)
-    .where(and(eq(a.unitCode, unitCode), sql`${a.year} >= ${fromYear}`))
-    .orderBy(asc(a.year));
-  return rows.map((row) => row.year);
+    .where(
+      and(
+        inArray(a.provinceCode, options.provinceCodes),
+        sql`${a.year} between ${options.fromYear} and ${options.toYear}`,
+      ),
+    )
+    .orderBy(asc(a.year), asc(a.unitCode));
+  return rows.map((row) => ({ ...row, provinceCode: row.provinceCode ?? "" }));
 }
 
 export async function findStoredValues(
   db: DbOrTx,
-  unitCode: string,
-  years: number[],
-  indicatorCodes: string[],
+  options: { unitCodes: string[]; year: number; indicatorCodes: string[] },
 ) {
-  if (years.length === 0 || indicatorCodes.length === 0) return [];
+  if (options.unitCodes.length === 0 || options.indicatorCodes.length === 0) return [];
   return db
     .select({
-      year: av.year,
+      unitCode: av.unitCode,
       indicatorCode: av.indicatorCode,
       numValue: av.numValue,
       boolValue: av.boolValue,
@@ -154,9 +205,9 @@ export async function findStoredValues(
     .from(av)
     .where(
       and(
-        eq(av.unitCode, unitCode),
-        inArray(av.year, years),
-        inArray(av.indicatorCode, indicatorCodes),
+        eq(av.year, options.year),
+        inArray(av.unitCode, options.unitCodes),
+        inArray(av.indicatorCode, options.indicatorCodes),
       ),
     );
 }

@@ -9,6 +9,7 @@ import { findUnitResource } from "../units/index.ts";
 import { checkCertificate, communeOn } from "./check-certificate.ts";
 import { getProduct } from "./get-product.ts";
 import { loadAllProducts } from "./ocop-registry.ts";
+import { forgetRegistryScopes } from "./ocop-sourced.ts";
 import {
   findProductByName,
   insertCertificate,
@@ -27,6 +28,8 @@ export async function registerProduct(
     demo?: boolean;
     /** "imported" for a province's existing list. */
     origin?: "certified" | "imported";
+    /** False when the caller writes the registry's figures itself, once for many products. */
+    sync?: boolean;
   },
 ): Promise<OcopProductDetail> {
   const { user, input, now } = options;
@@ -85,14 +88,14 @@ export async function registerProduct(
       action: "register",
       note: `Đăng ký sản phẩm ${input.certificate.stars} sao theo Quyết định ${input.certificate.decisionNumber}.`,
     });
-    await syncOcopIndicators(tx as Db, {
-      communeCodes: [unit.code],
-      fromYear: Number(input.certificate.decisionDate.slice(0, 4)),
-      products: await loadAllProducts(tx, today),
-      by: user,
-      now,
-      demo: options.demo ?? false,
-    });
+    if (options.sync !== false) {
+      await syncOcopIndicators(tx as Db, {
+        provinceCode,
+        products: await loadAllProducts(tx, today),
+        by: user,
+        now,
+      });
+    }
     await recordAudit(tx, {
       kind: "ocop.register",
       by: user,
@@ -102,5 +105,6 @@ export async function registerProduct(
     });
     return product.id;
   });
+  forgetRegistryScopes(db);
   return getProduct(db, { user, id, now });
 }

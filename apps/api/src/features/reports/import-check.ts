@@ -4,16 +4,14 @@ import type { ImportCellError } from "@ntm/contracts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
 import {
   indexIndicators,
+  sourcedIndicatorsOf,
+  typedValueRefusal,
   validateValues,
   type BulkValueRow,
   type IndicatorPlace,
+  type SourcedIndicators,
 } from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
-import {
-  typedValueRefusal,
-  villageSourcedIndicatorsOf,
-  type VillageSourcedIndicators,
-} from "../villages/index.ts";
 import { entryReader, type AddError, type Entry, type EntryReader } from "./import-entries.ts";
 import { findIndicatorValues, findUnitsOn, type UnitOnDate } from "./import.repository.ts";
 import { columnLetter, type SheetSource } from "./read-sheet.ts";
@@ -25,13 +23,13 @@ export interface UnitCheck {
   path: string[];
   index: Map<string, IndicatorPlace>;
   setCode: string;
-  /** Indicators the village registry gives that year, with the values it stored, by commune. */
+  /** Indicators a registry gives that year, with the values it stored, by commune. */
   sourced: SourcedCheck;
 }
 
 /** What the file may not change: indicators the registry gives, and the values stored for them. */
 interface SourcedCheck {
-  indicators: VillageSourcedIndicators;
+  indicators: SourcedIndicators;
   /** `unit/indicator` → what is stored (the registry's figure, or one typed before its set). */
   stored: Map<string, { value: number | boolean | null; note: string | null }>;
 }
@@ -210,12 +208,12 @@ function unitResolver(db: DbOrTx, user: AuthUser, checks: Map<string, UnitCheck 
     let set = sets.get(key);
     if (!set) {
       set = selectSetFor(db, { year, provinceCode }).then(async (found) => {
-        const indicators = await villageSourcedIndicatorsOf(db, {
+        const indicators = await sourcedIndicatorsOf(db, {
           set: found.definition,
           provinceCode,
           year,
         });
-        // Only where the province has such a village set: one read of the year's stored figures.
+        // Only where a registry gives some: one read of the year's stored figures.
         const stored =
           indicators.size === 0
             ? []
@@ -333,7 +331,7 @@ function entryChecker(user: AuthUser, addError: AddError) {
       return undefined;
     }
     if (reading.value === null) return undefined;
-    // As the value save: a value typed for an indicator the village registry gives is refused.
+    // As the value save: a value typed for an indicator a registry gives is refused.
     const refusal = typedValueRefusal(
       check.sourced.indicators,
       {

@@ -9,12 +9,5 @@ export { getVillageSummary } from "./village-summary.service.ts";
 export { createVillage } from "./villages.service.ts";
 export { villageRoutes } from "./villages.routes.ts";
 export { villageTargetFigures } from "./village-target-figures.ts";
-export {
-  cachedVillageSourcedIndicators,
-  refuseVillageSourcedValues,
-  syncVillageSourcedValues,
-  typedValueRefusal,
-  villageSourcedIndicatorsOf,
-  type VillageSourcedIndicators,
-} from "./village-sourced-values.ts";
+export { syncVillageSourcedValues, villageSourcedIndicatorsOf } from "./village-sourced-values.ts";
 export { moveVillagesForReform } from "./village-reform.ts";

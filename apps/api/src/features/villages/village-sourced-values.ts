@@ -6,10 +6,14 @@ import {
   villageSourcedValue,
   type CriteriaSet,
 } from "@ntm/domain";
-import { invalid } from "../../http/app-error.ts";
 import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
-import { findDemoFlags, writeValuesBulk, type BulkValueRow } from "../assessments/index.ts";
+import {
+  findDemoFlags,
+  writeValuesBulk,
+  type BulkValueRow,
+  type SourcedIndicator,
+} from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { findPathOn } from "../units/index.ts";
 import { rulesOf, villageSetsInForce } from "./village-sets.ts";
@@ -23,12 +27,9 @@ import {
 export const villageRegistryAuditSource = "Sổ thôn";
 
 /** An indicator of a commune's set whose value the village registry gives in a year. */
-export interface VillageSourced {
-  indicatorCode: string;
+export interface VillageSourced extends SourcedIndicator {
   /** The province's village set in force that the value is read from. */
   villageSet: { code: string; name: string };
-  /** Why a typed value is refused. */
-  refusal: { vi: string; en: string };
 }
 
 export type VillageSourcedIndicators = ReadonlyMap<string, VillageSourced>;
@@ -40,11 +41,11 @@ interface SourcedOptions {
 }
 
 /**
- * The one rule every write path asks (the value save, the entry sheet through it, the file import)
- * and the scorecard shows as read-only cells: the indicators of the commune's set whose `source`
- * is the village registry (the model commune's smart village) while the province has a village set
- * of their kind in force that year. Their value is computed from the villages the commune
- * recognised, never entered; in a year without such a set it is entered by hand.
+ * The village registry's part of the rule every write path asks (`sourcedIndicatorsOf`): the
+ * indicators of the commune's set whose `source` is the village registry (the model commune's
+ * smart village) while the province has a village set of their kind in force that year. Their
+ * value is computed from the villages the commune recognised, never entered; in a year without
+ * such a set it is entered by hand.
  */
 export async function villageSourcedIndicatorsOf(
   db: DbOrTx,
@@ -61,6 +62,7 @@ export async function villageSourcedIndicatorsOf(
     if (!villageSet) continue;
     found.set(indicator.code, {
       indicatorCode: indicator.code,
+      source: { kind: "villageRegistry", setCode: villageSet.code, setName: villageSet.name },
       villageSet: { code: villageSet.code, name: villageSet.name },
       refusal: {
         vi: villageSourcedRefusal(indicator, villageSet),
@@ -69,69 +71,6 @@ export async function villageSourcedIndicatorsOf(
     });
   }
   return found;
-}
-
-/**
- * The same answer from memory while the catalog has not changed (village sets are catalog rows,
- * so a new one changes the generation): a scorecard read stays one statement once warm.
- */
-const cache = new WeakMap<
-  Db,
-  { generation: string; answers: Map<string, Promise<VillageSourcedIndicators>> }
->();
-
-export function cachedVillageSourcedIndicators(
-  db: Db,
-  options: SourcedOptions & { generation: string; setId: number; reader?: DbOrTx },
-): Promise<VillageSourcedIndicators> {
-  let cached = cache.get(db);
-  if (!cached || cached.generation !== options.generation) {
-    cached = { generation: options.generation, answers: new Map() };
-    cache.set(db, cached);
-  }
-  const key = `${options.setId}/${options.provinceCode}/${options.year}`;
-  let answer = cached.answers.get(key);
-  if (!answer) {
-    const answers = cached.answers;
-    answer = villageSourcedIndicatorsOf(options.reader ?? db, options);
-    answers.set(key, answer);
-    answer.catch(() => answers.delete(key));
-  }
-  return answer;
-}
-
-type StoredEntry = { value: number | boolean | null; note: string | null };
-
-/**
- * Why a value written by hand for an indicator the registry gives is refused, or null: the
- * indicator is entered by hand that year, or what is written is what is stored (the registry's own
- * figure sent back unchanged, as a file exported or filled from the template and imported again
- * carries it). The value save and the file import ask it for every value.
- */
-export function typedValueRefusal(
-  sourced: VillageSourcedIndicators,
-  typed: { indicatorCode: string; value: number | boolean | null; note?: string | null },
-  stored: StoredEntry | undefined,
-): VillageSourced["refusal"] | null {
-  const found = sourced.get(typed.indicatorCode);
-  if (!found) return null;
-  const unchanged =
-    stored !== undefined &&
-    stored.value === typed.value &&
-    (typed.note === undefined || typed.note === stored.note);
-  return unchanged ? null : found.refusal;
-}
-
-/** Refuses a save that types a value the village registry gives: nothing is written then. */
-export function refuseVillageSourcedValues(
-  sourced: VillageSourcedIndicators,
-  typed: readonly { indicatorCode: string; value: number | boolean | null; note?: string | null }[],
-  stored: ReadonlyMap<string, StoredEntry>,
-) {
-  for (const item of typed) {
-    const refusal = typedValueRefusal(sourced, item, stored.get(item.indicatorCode));
-    if (refusal) throw invalid(refusal.vi, refusal.en);
-  }
 }
 
 /**

@@ -88,6 +88,8 @@ export const entryVi = {
   "evidence.refused": "Không gửi được {name}",
   "evidence.remove": "Bỏ tệp",
   "indicator.villageRegistry": "Lấy từ sổ thôn ({set}) – không nhập tay",
+  "indicator.ocopRegistry":
+    "Lấy từ sổ sản phẩm OCOP của tỉnh (sản phẩm từ {stars} sao còn hiệu lực) – cập nhật sổ OCOP, không nhập tay",
 
   "scorecard.noData": "Chưa có số liệu",
   "scorecard.noDataHint": "Năm {year} chưa có chỉ tiêu nào được nhập.",
@@ -185,6 +187,8 @@ export const entryEn: Record<keyof typeof entryVi, string> = {
   "evidence.refused": "{name} was not accepted",
   "evidence.remove": "Remove file",
   "indicator.villageRegistry": "Taken from the village registry ({set}) – not typed",
+  "indicator.ocopRegistry":
+    "Taken from the province's OCOP product registry ({stars} stars or more, still valid) – update the registry, not typed",
 
   "scorecard.noData": "No data yet",
   "scorecard.noDataHint": "No indicator has been entered for {year}.",

@@ -64,7 +64,12 @@ program
     "tạo dữ liệu minh họa trước khi chạy nếu cơ sở dữ liệu còn trống",
     false,
   )
-  .action((options: { demoIfEmpty: boolean }) => serveCommand(options));
+  .option(
+    "--build-web",
+    "dựng lại ứng dụng web nếu mã nguồn của nó đã đổi, trong lúc chuẩn bị cơ sở dữ liệu",
+    false,
+  )
+  .action((options: { demoIfEmpty: boolean; buildWeb: boolean }) => serveCommand(options));
 
 const units = program.command("units").description("Đơn vị hành chính");
 units

@@ -1,5 +1,5 @@
 import type { Database } from "@ntm/db";
-import { tables } from "@ntm/db";
+import { sqlArray, tables } from "@ntm/db";
 import {
   addDays,
   matchesSearch,
@@ -11,7 +11,7 @@ import {
   type ReportPeriod,
 } from "@ntm/domain";
 import { openDuePeriods, openReportPeriod, systemUser, today as localDate } from "@ntm/api";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 
 interface DemoType {
   code: string;
@@ -59,6 +59,7 @@ async function fillPeriods(
   const returned = rows.find(
     (row, index) => index % 5 === 4 && row.periodKey !== lastDue && row.dueDate < today,
   )?.id;
+  const sent: { id: number; on: string; returned: boolean }[] = [];
   for (const [index, row] of rows.entries()) {
     const kind = row.id === returned ? 4 : index % 5 === 4 ? 0 : index % 5;
     const late = options.missing?.some(
@@ -67,21 +68,35 @@ async function fillPeriods(
     if (row.periodKey === lastDue && (kind >= 2 || late)) continue;
     const on = kind === 3 ? addDays(row.dueDate, 4) : addDays(row.dueDate, -2);
     if (on > today) continue;
-    await db
-      .update(rs)
-      .set({
-        state: kind === 4 ? "returned" : "submitted",
-        narrative:
-          "Tình hình thực hiện trong kỳ; khó khăn về vốn đối ứng và giải phóng mặt bằng (dữ liệu minh họa).",
-        submittedAt: new Date(`${on}T02:00:00Z`),
-        submittedOn: on,
-        submittedBy: "system",
-        returnReason: kind === 4 ? "Đề nghị bổ sung số liệu giải ngân vốn (minh họa)." : null,
-        version: 1,
-      })
-      .where(eq(rs.id, row.id));
+    sent.push({ id: row.id, on, returned: kind === 4 });
   }
+  // One statement for the whole type: a province's year of reports is hundreds of rows.
+  if (sent.length === 0) return;
+  await db.execute(sql`
+    update report_submissions as s set
+      state = case when r.returned then 'returned' else 'submitted' end,
+      narrative = ${narrative},
+      submitted_at = (r.submitted_on::text || 'T02:00:00Z')::timestamptz,
+      submitted_on = r.submitted_on,
+      submitted_by = 'system',
+      return_reason = case when r.returned then ${returnReason} end,
+      version = 1
+    from unnest(${sqlArray(
+      sent.map((row) => row.id),
+      "integer",
+    )}, ${sqlArray(
+      sent.map((row) => row.on),
+      "date",
+    )}, ${sqlArray(
+      sent.map((row) => row.returned),
+      "boolean",
+    )}) as r(id, submitted_on, returned)
+    where s.id = r.id`);
 }
+
+const narrative =
+  "Tình hình thực hiện trong kỳ; khó khăn về vốn đối ứng và giải phóng mặt bằng (dữ liệu minh họa).";
+const returnReason = "Đề nghị bổ sung số liệu giải ngân vốn (minh họa).";
 
 async function insertTypes(db: Database["db"], types: DemoType[], receiverUnitCode: string) {
   return db

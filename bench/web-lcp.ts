@@ -5,7 +5,7 @@
  * embedded database in a temporary folder, as `npm start` does.
  *
  * `npm run bench:web [-- --runs 3] [--desktop] [--dist apps/web/dist] [--only login,scorecard]
- * [--waterfall]`;
+ * [--waterfall] [--candidates]`;
  * see docs/benchmarks-web.md.
  */
 import { execFileSync } from "node:child_process";
@@ -37,6 +37,7 @@ const { values: args } = parseArgs({
     dist: { type: "string" },
     only: { type: "string" },
     waterfall: { type: "boolean", default: false },
+    candidates: { type: "boolean", default: false },
   },
 });
 
@@ -113,6 +114,15 @@ function printWaterfall(result: CaseResult) {
   console.log(`LCP ${fmtSeconds(result.cold.lcp)}; shown: ${shown}\n`);
 }
 
+/** Each largest-contentful-paint candidate of a load, in the order the browser reported them. */
+function printCandidates(load: string, timing: CaseResult["cold"]) {
+  for (const candidate of timing.lcpCandidates) {
+    console.log(
+      `  ${load} candidate ${fmtSeconds(candidate.at)}: ${fmtNum(candidate.size, 0)} px² ${candidate.element}`,
+    );
+  }
+}
+
 const selected = args.only ? new Set(args.only.split(",")) : undefined;
 const build = webBuild();
 process.env.NTM_WEB_DIST = build.dist;
@@ -139,6 +149,10 @@ try {
       const result = await measureCase(browser, app.baseUrl, pageCase, viewport);
       list.push(result);
       if (args.waterfall) printWaterfall(result);
+      if (args.candidates) {
+        printCandidates("cold", result.cold);
+        printCandidates("warm", result.warm);
+      }
       console.log(
         `${definition.name} run ${run + 1}: LCP ${fmtSeconds(result.cold.lcp)} (${result.cold.lcpElement}), warm ${fmtSeconds(result.warm.lcp)}`,
       );

@@ -22,6 +22,8 @@ export interface PageTiming {
   lcp: number;
   /** What the largest contentful paint was, e.g. `span[criteria-met] "Đạt 12/19"`. */
   lcpElement: string;
+  /** Every candidate the browser reported, in order: when, its size (px²) and what it was. */
+  lcpCandidates: { at: number; size: number; element: string }[];
   /** When each awaited element was first on screen, ms after navigation start. */
   ready: Record<string, number>;
   /** JavaScript transferred (compressed bytes on the wire). */
@@ -38,7 +40,7 @@ export interface PageTiming {
  */
 function observerScript(selectors: Record<string, string>): string {
   return `(() => {
-  const marks = { lcp: 0, lcpElement: "", ready: {} };
+  const marks = { lcp: 0, lcpElement: "", lcpCandidates: [], ready: {} };
   window.__benchMarks = marks;
   const describe = (node) => {
     if (!node) return "";
@@ -50,6 +52,7 @@ function observerScript(selectors: Record<string, string>): string {
     for (const entry of list.getEntries()) {
       marks.lcp = entry.startTime;
       marks.lcpElement = describe(entry.element);
+      marks.lcpCandidates.push({ at: entry.startTime, size: entry.size, element: marks.lcpElement });
     }
   }).observe({ type: "largest-contentful-paint", buffered: true });
   const selectors = ${JSON.stringify(selectors)};
@@ -84,6 +87,7 @@ const pageScript = `(() => {
   return {
     lcp: marks.lcp,
     lcpElement: marks.lcpElement,
+    lcpCandidates: marks.lcpCandidates,
     ready: marks.ready,
     scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
     requests: resources.filter((entry) => entry.transferSize > 0).length + 1,

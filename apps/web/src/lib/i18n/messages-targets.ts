@@ -47,7 +47,7 @@ export const targetsVi = {
   "targets.gained": "tăng {gained} tiêu chí so với năm trước",
   "targets.title": "Mục tiêu và điều hành",
   "targets.yearOfData": "Số liệu năm {year}",
-  "targets.keptCopy": "bản lưu lúc {time}, đang cập nhật…",
+  "targets.keptCopy": "bản lưu {time}, đang cập nhật…",
   "targets.panel": "Các mục tiêu",
   "targets.none": "Chưa có mục tiêu nào cho đơn vị này.",
   "targets.actual": "Kết quả",

@@ -122,7 +122,8 @@ export async function measureReevaluation(
       evaluated: result.evaluated,
       chunks,
       chunkSize: options.chunkSize ?? 200,
-      readSize: options.readSize ?? 400,
+      // On PGlite a read covers one chunk unless told otherwise; PostgreSQL reads through a cursor.
+      readSize: options.readSize ?? options.chunkSize ?? 200,
       stored: options.fresh ? "fresh" : "rerun",
       check,
       ms,

@@ -151,7 +151,11 @@ const list = (items: readonly (string | number | null)[]) =>
  * (a value saved meanwhile stored its own, fresher result): each one's assessment held for share,
  * its result upserted (a run started again writes the same rows), each criterion's status
  * written only where it differs from the stored one (compared first: an upsert would lock, and so
- * write, every row it meets), and the criteria its set no longer has removed. The held
+ * write, every row it meets), and the criteria its set no longer has removed. Each status is
+ * compared by a lookup on the primary key and each commune's old criteria are found through its
+ * own key, not by a join the planner chooses: the embedded database never analyzes on its own,
+ * and with statistics from before a load it joined every status of the chunk with every stored
+ * status of the province (seconds on one thread). The held
  * assessments keep every other writer of these rows waiting. Returns how many results were
  * stored.
  */
@@ -172,6 +176,10 @@ export async function storeEvaluations(
   }
   const column = <T extends string | number | null>(pick: (result: ResultToStore) => T) =>
     list(results.map(pick));
+  // Each result's criterion codes; the statuses of any other criterion are removed.
+  const criterionCodes = results
+    .map(({ evaluation }) => evaluation.criteria.map((criterion) => criterion.code).join(","))
+    .join(";");
   const rows = await queryRows<{ stored: number }>(
     db,
     sql`with input as (
@@ -182,8 +190,9 @@ export async function storeEvaluations(
           string_to_array(${column((r) => r.evaluation.criteriaMet)}, ',')::smallint[],
           string_to_array(${column((r) => r.evaluation.criteriaTotal)}, ',')::smallint[],
           string_to_array(${column((r) => r.evaluation.level)}, ',', ''),
-          string_to_array(${column((r) => r.evaluation.valuesEntered)}, ',')::smallint[]
-        ) as i(u, v, s, m, t, l, e)
+          string_to_array(${column((r) => r.evaluation.valuesEntered)}, ',')::smallint[],
+          string_to_array(${criterionCodes}, ';')
+        ) as i(u, v, s, m, t, l, e, cs)
       ),
       held as (
         select i.* from input i
@@ -215,17 +224,18 @@ export async function storeEvaluations(
         insert into evaluation_criteria (unit_code, province_code, year, criterion_code, status)
         select s.u, ${provinceCode}, ${year}::smallint, s.c, s.s
         from statuses s
-        left join evaluation_criteria e on e.province_code = ${provinceCode}
-          and e.year = ${year} and e.unit_code = s.u and e.criterion_code = s.c
-        where e.status is distinct from s.s
+        where s.s is distinct from (
+          select e.status from evaluation_criteria e
+          where e.year = ${year} and e.unit_code = s.u and e.criterion_code = s.c
+            and e.province_code = ${provinceCode})
         on conflict (year, unit_code, criterion_code) do update set status = excluded.status
           where evaluation_criteria.status <> excluded.status
       ),
       dropped as (
-        delete from evaluation_criteria
-        where province_code = ${provinceCode} and year = ${year}
-          and unit_code in (select u from held)
-          and (unit_code, criterion_code) not in (select s.u, s.c from statuses s)
+        delete from evaluation_criteria e
+        using held h
+        where e.province_code = ${provinceCode} and e.year = ${year} and e.unit_code = h.u
+          and e.criterion_code <> all(string_to_array(coalesce(h.cs, ''), ','))
       )
       select count(*)::integer as stored from stored`,
   );

@@ -53,7 +53,7 @@ export async function evaluateMany(
   db: DbOrTx,
   options: BulkEvaluationOptions,
 ): Promise<{ evaluated: number }> {
-  const chunks = await planChunks(db, options);
+  const chunks = await planChunks(db, options, async () => undefined);
   const source = pagedValues(db, chunks, options.readSize ?? defaultReadSize);
   return runChunks(db, chunks, source, options, { overlap: false, yieldToRequests: false });
 }
@@ -72,9 +72,12 @@ export async function reevaluate(
   db: Db,
   options: BulkEvaluationOptions,
 ): Promise<{ evaluated: number; chunks: number }> {
-  const chunks = await planChunks(db, options);
+  const chunks = await planChunks(db, options, () => whenRequestsDone());
   const streamed = streamedValues(db, chunks);
-  const source = streamed ?? pagedValues(db, chunks, options.readSize ?? defaultReadSize);
+  // On the embedded database a request waits for the statement in progress: one chunk a read.
+  const readSize =
+    options.readSize ?? (streamed ? defaultReadSize : (options.chunkSize ?? defaultChunkSize));
+  const source = streamed ?? pagedValues(db, chunks, readSize);
   try {
     const { evaluated } = await runChunks(db, chunks, source, options, {
       overlap: streamed !== undefined,
@@ -93,9 +96,9 @@ async function runChunks(
   options: BulkEvaluationOptions,
   how: { overlap: boolean; yieldToRequests: boolean },
 ): Promise<{ evaluated: number }> {
-  const setFor = setsOfRun(db);
-  const evaluator = createStorageEvaluator();
   const pass = how.yieldToRequests ? () => whenRequestsDone() : async () => undefined;
+  const setFor = setsOfRun(db, pass);
+  const evaluator = createStorageEvaluator();
   let evaluated = 0;
   let writing: Promise<void> | undefined;
   const first = options.fromChunk ?? 0;
@@ -104,6 +107,9 @@ async function runChunks(
     await pass();
     const rows = await source.valuesOf(index);
     const byCode = new Map(chunk.communes.map((commune) => [commune.unit.code, commune]));
+    const firstCommune = rows[0] ? byCode.get(rows[0].unit_code) : undefined;
+    // The set's reads are statements of their own, each after the requests in flight.
+    if (firstCommune) await setFor(chunk.year, firstCommune.provinceCode);
     const results: ResultToStore[] = [];
     let slice = performance.now();
     for (const row of rows) {
@@ -154,14 +160,14 @@ async function runChunks(
  * statement a year) and each chosen version read once: the provinces judged with the national
  * set share one parsed definition, and so one compiled plan per class and year.
  */
-function setsOfRun(db: DbOrTx) {
+function setsOfRun(db: DbOrTx, pass: () => Promise<void>) {
   const headers = new Map<number, ReturnType<typeof findCommuneSetHeaders>>();
   const byId = new Map<number, Promise<StoredSet>>();
   const chosen = new Map<string, Promise<StoredSet>>();
   const choose = async (year: number, provinceCode: string | null) => {
     let yearHeaders = headers.get(year);
     if (!yearHeaders) {
-      yearHeaders = findCommuneSetHeaders(db, year);
+      yearHeaders = pass().then(() => findCommuneSetHeaders(db, year));
       headers.set(year, yearHeaders);
     }
     const inForce = selectSetInForce(await yearHeaders, { year, provinceCode });
@@ -170,7 +176,7 @@ function setsOfRun(db: DbOrTx) {
     const id = inForce.set.id;
     let set = byId.get(id);
     if (!set) {
-      set = selectSetFor(db, { year, provinceCode, setId: id });
+      set = pass().then(() => selectSetFor(db, { year, provinceCode, setId: id }));
       byId.set(id, set);
     }
     return set;
@@ -190,11 +196,16 @@ function setsOfRun(db: DbOrTx) {
  * The assessed communes of each year by province (the province key of that year's rows: the
  * province on 31 December), in code order, cut into chunks: the same plan every run.
  */
-async function planChunks(db: DbOrTx, options: BulkEvaluationOptions): Promise<Chunk[]> {
+async function planChunks(
+  db: DbOrTx,
+  options: BulkEvaluationOptions,
+  pass: () => Promise<void>,
+): Promise<Chunk[]> {
   const size = Math.max(1, options.chunkSize ?? defaultChunkSize);
   const wanted = options.unitCodes ? new Set(options.unitCodes) : undefined;
   const chunks: Chunk[] = [];
   for (const year of [...new Set(options.years)].sort((x, y) => x - y)) {
+    await pass();
     const units = await findUnitsValidOn(db, endOfYear(year));
     const byCode = new Map(units.map((unit) => [unit.code, unit]));
     const provinceOf = (unit: UnitRow): string | null => {

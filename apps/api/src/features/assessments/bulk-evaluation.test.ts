@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@ntm/db";
-import { createTestApp, fixedNow, type TestApp } from "../../test/test-app.ts";
+import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
 import {
   evaluateMany,
   reevaluate,
@@ -211,5 +211,32 @@ describe("bulk re-evaluation", () => {
     const again = (await stored(2023)).get("X02");
     expect(again?.met).toBe(before?.met);
     expect(again?.criteria).toBe(before?.criteria);
+  });
+
+  it("answers a scorecard read issued during a maintenance run before the run ends", async () => {
+    const cookie = await loginAs(t.app, "huyen");
+    let chunksDone = 0;
+    let answeredAfter: number | undefined;
+    let read: Promise<unknown> | undefined;
+    const run = await reevaluate(t.database.db, {
+      years: [2023, 2024],
+      now: fixedNow,
+      chunkSize: 1,
+      onProgress: (step) => {
+        chunksDone = step.chunksDone;
+        read ??= t.app
+          .inject({ method: "GET", url: "/api/units/X01/scorecard?year=2024", headers: { cookie } })
+          .then((response) => {
+            expect(response.statusCode, response.body).toBe(200);
+            answeredAfter = chunksDone;
+          });
+      },
+    });
+    await read;
+    // Asked after the first of eight chunks; the run's statements let it pass, so it is not
+    // queued behind the rest of the run.
+    expect(run.chunks).toBe(8);
+    expect(answeredAfter).toBeDefined();
+    expect(answeredAfter).toBeLessThan(run.chunks);
   });
 });

@@ -111,7 +111,16 @@ function printWaterfall(result: CaseResult) {
   const shown = Object.entries(result.cold.ready)
     .map(([name, at]) => `${name} ${fmtSeconds(at)}`)
     .join(", ");
-  console.log(`LCP ${fmtSeconds(result.cold.lcp)}; shown: ${shown}\n`);
+  const moved = Object.entries(result.cold.moved)
+    .map(([name, px]) => `${name} ${px} px`)
+    .join(", ");
+  console.log(`LCP ${fmtSeconds(result.cold.lcp)}; shown: ${shown}; moved since shown: ${moved}`);
+  for (const shift of result.cold.shifts) {
+    console.log(
+      `layout shift at ${fmtSeconds(shift.at)}: ${fmtNum(shift.value, 4)} (${shift.sources.join("; ")})`,
+    );
+  }
+  console.log("");
 }
 
 /** Each largest-contentful-paint candidate of a load, in the order the browser reported them. */
@@ -154,7 +163,7 @@ try {
         printCandidates("warm", result.warm);
       }
       console.log(
-        `${definition.name} run ${run + 1}: LCP ${fmtSeconds(result.cold.lcp)} (${result.cold.lcpElement}), warm ${fmtSeconds(result.warm.lcp)}`,
+        `${definition.name} run ${run + 1}: LCP ${fmtSeconds(result.cold.lcp)} (${result.cold.lcpElement}), CLS ${fmtNum(result.cold.cls, 3)}, warm ${fmtSeconds(result.warm.lcp)}`,
       );
     }
     results.set(definition.name, list);
@@ -178,6 +187,9 @@ const rows = [...results].map(([name, list]) => {
       .map((ready) => `${ready} ${seconds(list.map((r) => r.cold.ready[ready] ?? NaN))}`)
       .join(", "),
     `${fmtNum(median(list.map((r) => r.cold.scriptBytes)) / 1024, 0)} KiB`,
+    String(median(list.map((r) => r.cold.scriptFiles))),
+    fmtNum(median(list.map((r) => r.cold.cls)), 3),
+    `${median(list.map((r) => Math.abs(r.cold.moved[readyNames[0] ?? ""] ?? 0)))} px`,
     seconds(list.map((r) => r.warm.lcp)),
     String(median(list.map((r) => r.warm.requests))),
   ];
@@ -198,6 +210,9 @@ console.log(
       "runs (s)",
       "shown (cold)",
       "JS transferred",
+      "script files",
+      "CLS cold",
+      "headline moved",
       "LCP warm reload",
       "requests on warm reload",
     ],

@@ -32,6 +32,21 @@ export interface PageTiming {
   requests: number;
   /** Every request of the load: path, start and end (ms after navigation start), bytes on the wire. */
   waterfall: { path: string; start: number; end: number; bytes: number }[];
+  /** Script files the page loaded (from the network or the cache). */
+  scriptFiles: number;
+  /**
+   * Cumulative layout shift as Web Vitals counts it: the largest burst of shifts not caused by
+   * input (shifts less than 1 s apart, over at most 5 s).
+   */
+  cls: number;
+  /** Each layout shift: when (ms), its score, and each element moved (top+height before → after). */
+  shifts: { at: number; value: number; sources: string[] }[];
+  /**
+   * How far each awaited element is at the end from where it first appeared (px, down is
+   * positive). An element replaced by another (the first view by the page) is no layout shift
+   * for the browser, but the reader sees it jump.
+   */
+  moved: Record<string, number>;
 }
 
 /**
@@ -44,6 +59,7 @@ function observerScript(selectors: Record<string, string>): string {
   window.__benchMarks = marks;
   const describe = (node) => {
     if (!node) return "";
+    if (node.nodeType !== 1) return "#text";
     const id = node.getAttribute && (node.getAttribute("data-testid") || node.className || "");
     const text = (node.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
     return node.tagName.toLowerCase() + (id ? "[" + String(id).slice(0, 40) + "]" : "") + (text ? ' "' + text + '"' : "");
@@ -55,13 +71,44 @@ function observerScript(selectors: Record<string, string>): string {
       marks.lcpCandidates.push({ at: entry.startTime, size: entry.size, element: marks.lcpElement });
     }
   }).observe({ type: "largest-contentful-paint", buffered: true });
+  marks.cls = 0;
+  marks.shifts = [];
+  let burst = 0;
+  let burstStart = 0;
+  let lastShift = -Infinity;
+  const box = (rect) => Math.round(rect.y) + "+" + Math.round(rect.height);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      if (entry.startTime - lastShift > 1000 || entry.startTime - burstStart > 5000) {
+        burst = 0;
+        burstStart = entry.startTime;
+      }
+      burst += entry.value;
+      lastShift = entry.startTime;
+      marks.cls = Math.max(marks.cls, burst);
+      marks.shifts.push({
+        at: entry.startTime,
+        value: entry.value,
+        sources: (entry.sources || []).map(
+          (source) => describe(source.node) + " " + box(source.previousRect) + " → " + box(source.currentRect),
+        ),
+      });
+    }
+  }).observe({ type: "layout-shift", buffered: true });
   const selectors = ${JSON.stringify(selectors)};
+  marks.selectors = selectors;
+  marks.firstTop = {};
   const check = () => {
     for (const [name, selector] of Object.entries(selectors)) {
       if (name in marks.ready || marks["pending-" + name]) continue;
       if (!document.querySelector(selector)) continue;
       marks["pending-" + name] = true;
-      requestAnimationFrame(() => { marks.ready[name] = performance.now(); });
+      requestAnimationFrame(() => {
+        marks.ready[name] = performance.now();
+        const element = document.querySelector(selector);
+        if (element) marks.firstTop[name] = element.getBoundingClientRect().top + window.scrollY;
+      });
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
@@ -90,6 +137,15 @@ const pageScript = `(() => {
     lcpCandidates: marks.lcpCandidates,
     ready: marks.ready,
     scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
+    scriptFiles: scripts.length,
+    cls: marks.cls,
+    shifts: marks.shifts,
+    moved: Object.fromEntries(
+      Object.entries(marks.firstTop).map(([name, top]) => {
+        const element = document.querySelector(marks.selectors[name]);
+        return [name, element ? Math.round(element.getBoundingClientRect().top + window.scrollY - top) : 0];
+      }),
+    ),
     requests: resources.filter((entry) => entry.transferSize > 0).length + 1,
     waterfall: resources.map((entry) => ({
       path: new URL(entry.name).pathname + new URL(entry.name).search,

@@ -6,7 +6,6 @@ import { useI18n } from "../lib/i18n/i18n-context.tsx";
 import { antdLocale } from "./antd-locale.ts";
 import { AppRouter } from "./router.tsx";
 import { useKeyboardScrollRegions } from "./scroll-regions.ts";
-import "./accessibility.css";
 import "../components/print/print.css";
 import { phoneTheme, theme } from "./theme.ts";
 import { usePhone } from "./use-phone.ts";

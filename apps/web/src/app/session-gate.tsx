@@ -3,6 +3,8 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-route
 import { sessionSeen, useCurrentUser } from "../features/auth/index.ts";
 import { LoginPage } from "../features/auth/login-page.tsx";
 import { useI18n } from "../lib/i18n/i18n-context.tsx";
+import { useYear } from "../lib/year-context.tsx";
+import { FirstFrame, openedYear } from "./layout/first-frame.tsx";
 import { useFirstView } from "./first-view.tsx";
 import { prefetchFirstRoute } from "./route-prefetch.ts";
 
@@ -29,29 +31,14 @@ export function ShellLoading() {
 }
 
 /**
- * While the application loads: the first page's headline when its answer has arrived (the
- * header's frame around it, as the application draws it), otherwise a spinner.
+ * While the application loads: the first page's headline when its answer has arrived, in the
+ * application's frame, otherwise a spinner.
  */
 function FirstScreen() {
-  const { t } = useI18n();
   const view = useFirstView(window.location.pathname);
-  if (!view) return <ShellLoading />;
-  return (
-    <div className="app-shell">
-      <header className="app-header">
-        <div className="app-header-brand">
-          <span className="brand-link">
-            <span className="brand-mark" aria-hidden>
-              N
-            </span>
-            <span className="brand-name">{t("app.name")}</span>
-          </span>
-        </div>
-      </header>
-      <div className="section-nav" style={{ minHeight: 46 }} />
-      <main className="app-content">{view}</main>
-    </div>
-  );
+  const { year } = useYear();
+  if (!view || year !== openedYear) return <ShellLoading />;
+  return <FirstFrame>{view}</FirstFrame>;
 }
 
 function ToLogin() {
@@ -65,7 +52,9 @@ function ToLogin() {
  */
 export function SessionGate() {
   const me = useCurrentUser();
-  if (me.isPending) return <ShellLoading />;
+  // The session's answer is checked with the response schemas, which come later: the first
+  // view, drawn only for a session the server accepted, does not wait for them.
+  if (me.isPending) return <FirstScreen />;
   if (me.data === null) {
     return (
       <BrowserRouter>

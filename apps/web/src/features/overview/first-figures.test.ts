@@ -31,7 +31,7 @@ describe("an overview's figures before the page's code", () => {
       year: 2024,
       unitName: "Huyện Đắk Glei",
       unitLevel: "district",
-      ancestors: ["Tỉnh Kon Tum"],
+      ancestors: [{ code: "62", name: "Tỉnh Kon Tum" }],
       setName: "Bộ tiêu chí xã nông thôn mới tỉnh Kon Tum",
       demo: false,
       communes: 12,

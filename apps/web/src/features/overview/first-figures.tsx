@@ -1,6 +1,8 @@
 import type { LevelCode } from "@ntm/domain";
 import { createFirstPaintStore, useFirstPaint } from "../../app/first-paint-store.ts";
-import { amberPalette, statusPalette } from "../../components/status-style.ts";
+import { FirstBreadcrumb, type FirstCrumb } from "../../app/first-breadcrumb.tsx";
+import { FirstDemoTag } from "../../app/first-demo-tag.tsx";
+import { statusPalette } from "../../components/status-style.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import "./overview.css";
 
@@ -16,7 +18,7 @@ export interface OverviewFigures {
   year: number;
   unitName: string;
   unitLevel: UnitLevel;
-  ancestors: string[];
+  ancestors: FirstCrumb[];
   setName: string;
   demo: boolean;
   communes: number;
@@ -70,11 +72,10 @@ export function figuresOf(
     year,
     unitName,
     unitLevel,
-    ancestors: path
-      .map(record)
-      .filter((step) => step.code !== unit.code)
-      .map((step) => text(step.name))
-      .filter((name) => name !== null),
+    ancestors: path.map(record).flatMap((step) => {
+      const [code, name] = [text(step.code), text(step.name)];
+      return code && name && code !== unit.code ? [{ code, name }] : [];
+    }),
     setName,
     demo: body.demo === true,
     communes,
@@ -122,23 +123,10 @@ export function FirstFigures({ figures }: { figures: OverviewFigures }) {
   ];
   return (
     <div className="page overview-page first-paint" aria-busy="true">
-      <p className="unit-breadcrumb muted">
-        {[...figures.ancestors, figures.unitName].join(" / ")}
-      </p>
+      <FirstBreadcrumb ancestors={figures.ancestors} unitName={figures.unitName} />
       <div className="title-row">
         <h1 className="page-title">{figures.unitName}</h1>
-        {figures.demo && (
-          <span
-            className="status-tag"
-            style={{
-              color: amberPalette.text,
-              background: amberPalette.background,
-              borderColor: amberPalette.border,
-            }}
-          >
-            {t("common.demo")}
-          </span>
-        )}
+        {figures.demo && <FirstDemoTag />}
       </div>
       <p className="page-meta">
         {t(`unitLevel.${figures.unitLevel}`)} · {t("header.year")} {figures.year} ·{" "}

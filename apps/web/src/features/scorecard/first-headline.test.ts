@@ -14,6 +14,16 @@ const scorecardAnswer = {
       { code: "610", name: "Huyện Đắk Glei" },
       { code: "23344", name: "Xã Đắk Blô" },
     ],
+    predecessors: [
+      {
+        code: "23341",
+        validFrom: "2020-01-01",
+        name: "Xã Đắk Nhoong",
+        kind: "full",
+        effectiveDate: "2025-07-01",
+      },
+    ],
+    successors: [],
   },
   set: { name: "Bộ tiêu chí xã nông thôn mới tỉnh Kon Tum 2021–2025" },
   classLabel: "Xã khu vực III",
@@ -32,7 +42,12 @@ describe("the scorecard's headline before the page's code", () => {
       pathname: "/units/23344",
       year: 2024,
       unitName: "Xã Đắk Blô",
-      ancestors: ["Tỉnh Kon Tum", "Huyện Đắk Glei"],
+      ancestors: [
+        { code: "62", name: "Tỉnh Kon Tum" },
+        { code: "610", name: "Huyện Đắk Glei" },
+      ],
+      predecessors: [{ code: "23341", name: "Xã Đắk Nhoong", effectiveDate: "2025-07-01" }],
+      successors: [],
       setName: "Bộ tiêu chí xã nông thôn mới tỉnh Kon Tum 2021–2025",
       classLabel: "Xã khu vực III",
       valuesEntered: 1234,
@@ -59,7 +74,10 @@ describe("the scorecard's headline before the page's code", () => {
       createElement(I18nProvider, null, createElement(FirstHeadline, { headline })),
     );
     const text = html.replace(/<[^>]+>/g, "|");
-    expect(text).toContain("Tỉnh Kon Tum / Huyện Đắk Glei / Xã Đắk Blô");
+    expect(text.replace(/\|+/g, "|")).toContain("|Tỉnh Kon Tum|/|Huyện Đắk Glei|/|Xã Đắk Blô|");
+    expect(html).toContain('href="/units/62"');
+    expect(text).toContain("Hình thành từ: |");
+    expect(html).toContain('<a href="/units/23341">Xã Đắk Nhoong</a> (01/07/2025)');
     expect(text).toContain(
       "Bộ tiêu chí xã nông thôn mới tỉnh Kon Tum 2021–2025 · Năm đánh giá 2024 · " +
         "Vùng/nhóm áp dụng ngưỡng: Xã khu vực III · Đã nhập 1.234/1.300 chỉ tiêu",

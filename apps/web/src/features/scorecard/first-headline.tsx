@@ -1,6 +1,8 @@
 import type { LevelCode } from "@ntm/domain";
 import { useSyncExternalStore } from "react";
-import { amberPalette, statusPalette } from "../../components/status-style.ts";
+import { FirstBreadcrumb, type FirstCrumb } from "../../app/first-breadcrumb.tsx";
+import { FirstDemoTag } from "../../app/first-demo-tag.tsx";
+import { statusPalette } from "../../components/status-style.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import "./first-headline.css";
 
@@ -18,7 +20,10 @@ export interface ScorecardHeadline {
   pathname: string;
   year: number;
   unitName: string;
-  ancestors: string[];
+  ancestors: FirstCrumb[];
+  /** The units it was formed from and those that took it over, with the day. */
+  predecessors: LineageLink[];
+  successors: LineageLink[];
   setName: string;
   classLabel: string | null;
   valuesEntered: number;
@@ -30,10 +35,31 @@ export interface ScorecardHeadline {
   overrideRule: string | null;
 }
 
+interface LineageLink {
+  code: string;
+  name: string;
+  effectiveDate: string;
+}
+
 const record = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
 const text = (value: unknown) => (typeof value === "string" ? value : null);
 const count = (value: unknown) => (typeof value === "number" ? value : null);
+
+function linksOf(value: unknown): LineageLink[] {
+  if (!Array.isArray(value)) return [];
+  return value.map(record).flatMap((link) => {
+    const [code, name, effectiveDate] = [
+      text(link.code),
+      text(link.name),
+      text(link.effectiveDate),
+    ];
+    return code && name && effectiveDate ? [{ code, name, effectiveDate }] : [];
+  });
+}
+
+/** 2025-07-01 as 01/07/2025, without the date library. */
+const dayMonthYear = (date: string) => date.slice(0, 10).split("-").reverse().join("/");
 
 /**
  * What the headline needs from a scorecard answer, read before the answer's schema has loaded;
@@ -57,10 +83,12 @@ export function headlineOf(answer: unknown, pathname: string, year: number) {
     pathname,
     year,
     unitName,
-    ancestors: path
-      .filter((step) => step.code !== unit.code)
-      .map((step) => text(step.name))
-      .filter((name) => name !== null),
+    ancestors: path.flatMap((step) => {
+      const [code, name] = [text(step.code), text(step.name)];
+      return code && name && code !== unit.code ? [{ code, name }] : [];
+    }),
+    predecessors: linksOf(unit.predecessors),
+    successors: linksOf(unit.successors),
     setName,
     classLabel: text(body.classLabel),
     valuesEntered: numbers.valuesEntered ?? 0,
@@ -114,25 +142,17 @@ export function FirstHeadline({ headline }: { headline: ScorecardHeadline }) {
   return (
     <div className="page scorecard-page first-headline" aria-busy="true">
       <section className="scorecard-header" aria-labelledby="unit-title">
-        <p className="unit-breadcrumb muted">
-          {[...headline.ancestors, headline.unitName].join(" / ")}
-        </p>
+        <FirstBreadcrumb ancestors={headline.ancestors} unitName={headline.unitName} />
         <div className="title-row">
           <h1 id="unit-title" className="page-title">
             {headline.unitName}
           </h1>
-          {headline.demo && (
-            <span
-              className="status-tag"
-              style={{
-                color: amberPalette.text,
-                background: amberPalette.background,
-                borderColor: amberPalette.border,
-              }}
-            >
-              {t("common.demo")}
-            </span>
-          )}
+          {headline.demo && <FirstDemoTag />}
+          {/* The page's print button, in its place until the page can print. */}
+          <button type="button" className="first-button" disabled>
+            <span className="first-icon" aria-hidden />
+            {t("print.button")}
+          </button>
         </div>
         <p className="page-meta">
           {headline.setName} · {t("header.year")} {headline.year}
@@ -144,6 +164,7 @@ export function FirstHeadline({ headline }: { headline: ScorecardHeadline }) {
           })}
         </p>
         {headline.overrideRule && <p className="page-meta">{headline.overrideRule}</p>}
+        <FirstLineage headline={headline} />
         <div className="score-summary">
           <div
             className="score-big"
@@ -174,5 +195,34 @@ export function FirstHeadline({ headline }: { headline: ScorecardHeadline }) {
         </div>
       </section>
     </div>
+  );
+}
+
+/** The commune's lineage line, as the page writes it (scorecard-header.tsx). */
+function FirstLineage({ headline }: { headline: ScorecardHeadline }) {
+  const { t } = useI18n();
+  const { predecessors, successors } = headline;
+  if (predecessors.length === 0 && successors.length === 0) return null;
+  const links = (items: LineageLink[]) =>
+    items.map((item, index) => (
+      <span key={item.code}>
+        {index > 0 && ", "}
+        <a href={`/units/${encodeURIComponent(item.code)}`}>{item.name}</a> (
+        {dayMonthYear(item.effectiveDate)})
+      </span>
+    ));
+  return (
+    <p className="page-meta">
+      {predecessors.length > 0 && (
+        <span>
+          {t("units.predecessors")}: {links(predecessors)}.{" "}
+        </span>
+      )}
+      {successors.length > 0 && (
+        <span>
+          {t("units.successors")}: {links(successors)}.
+        </span>
+      )}
+    </p>
   );
 }

@@ -31,7 +31,8 @@ export function ScorecardPage({ code }: { code: string }) {
   if (!query.data) {
     if (query.isError)
       return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    return headline ? <FirstHeadline headline={headline} /> : <PageLoading />;
+    // The headline drawn by the first script is of the year the app opened with.
+    return headline?.year === year ? <FirstHeadline headline={headline} /> : <PageLoading />;
   }
   return <ScorecardView key={year} code={code} year={year} scorecard={query.data} />;
 }

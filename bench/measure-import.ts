@@ -8,6 +8,7 @@
  */
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import v8 from "node:v8";
 import { join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
@@ -568,9 +569,12 @@ async function main() {
   delete process.env.DATABASE_URL;
   mkdirSync(config.dataRoot, { recursive: true });
   const machine = machineInfo();
+  // The heap goal of the national write is shown by running with `--max-old-space-size=512`.
+  const heapLimit = v8.getHeapStatistics().heap_size_limit;
   console.log(
     `# Import and export bench\n\n${machine.cpuModel}, ${machine.cores} cores, load average ` +
-      machine.loadAverage.map((v) => v.toFixed(2)).join(" "),
+      machine.loadAverage.map((v) => v.toFixed(2)).join(" ") +
+      `; V8 heap limit ${fmtMiB(heapLimit)}`,
   );
   const runs = await measureImport({ config });
   printImport(runs, (line) => console.log(line));

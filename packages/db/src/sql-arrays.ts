@@ -5,11 +5,15 @@ export type ArrayElement = string | number | boolean | null;
 
 export type ArrayType = "text" | "smallint" | "integer" | "double precision" | "boolean" | "date";
 
+const specialInArray = /[\\"]/;
+
 function element(value: ArrayElement): string {
   if (value === null) return "NULL";
-  const text = typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+  // A number or a boolean has no character the array syntax would read otherwise.
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "t" : "f";
   // Quoted, so commas, braces, spaces and the word NULL stay text.
-  return `"${text.replace(/[\\"]/g, "\\$&")}"`;
+  return `"${specialInArray.test(value) ? value.replace(/[\\"]/g, "\\$&") : value}"`;
 }
 
 /** The text form of an array (`{"a","b",NULL}`), as PostgreSQL reads it for any element type. */

@@ -1,5 +1,9 @@
 import type { ReadCell, ReadRow } from "./read-sheet.ts";
 
+const quote = 0x22;
+const lineFeed = 0x0a;
+const carriageReturn = 0x0d;
+
 /**
  * Splits CSV text (RFC 4180 quotes; comma, or semicolon as Excel writes it with decimal commas)
  * into rows as the text arrives, piece by piece: a quote, a doubled quote or a CRLF cut between
@@ -72,38 +76,57 @@ export class CsvSplitter {
     return cells.some((cell) => cell !== null) ? { number, cells } : undefined;
   }
 
+  /**
+   * Scans the text by character code and cuts each field out with one slice (a field split by
+   * a quote or by the end of a piece is joined from its slices): no string grows a character at a
+   * time.
+   */
   private split(text: string): ReadRow[] {
     const rows: ReadRow[] = [];
-    const delimiter = this.delimiter;
+    const delimiter = (this.delimiter as string).charCodeAt(0);
+    // Where the part of the current field not yet in `this.field` starts in `text`.
+    let start = 0;
     for (let index = 0; index < text.length; index += 1) {
-      const char = text[index] as string;
+      const code = text.charCodeAt(index);
       if (this.skipLineFeed) {
         this.skipLineFeed = false;
-        if (char === "\n") continue;
+        if (code === lineFeed) {
+          start = index + 1;
+          continue;
+        }
       }
       if (this.quoteSeen) {
         this.quoteSeen = false;
-        if (char === '"') {
+        if (code === quote) {
           this.field += '"';
+          start = index + 1;
           continue;
         }
         this.quoted = false;
       } else if (this.quoted) {
-        if (char === '"') this.quoteSeen = true;
-        else {
-          if (char === "\n") this.line += 1;
-          this.field += char;
-        }
+        if (code === quote) {
+          this.field += text.slice(start, index);
+          this.quoteSeen = true;
+          start = index + 1;
+        } else if (code === lineFeed) this.line += 1;
         continue;
       }
-      if (char === '"' && this.field === "") this.quoted = true;
-      else if (char === delimiter) this.endField();
-      else if (char === "\n" || char === "\r") {
-        this.skipLineFeed = char === "\r";
+      if (code === quote && start === index && this.field === "") {
+        this.quoted = true;
+        start = index + 1;
+      } else if (code === delimiter) {
+        this.field += text.slice(start, index);
+        this.endField();
+        start = index + 1;
+      } else if (code === lineFeed || code === carriageReturn) {
+        this.field += text.slice(start, index);
+        this.skipLineFeed = code === carriageReturn;
         const row = this.endRow();
         if (row) rows.push(row);
-      } else this.field += char;
+        start = index + 1;
+      }
     }
+    if (start < text.length) this.field += text.slice(start);
     return rows;
   }
 }

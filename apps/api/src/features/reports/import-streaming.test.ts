@@ -69,6 +69,29 @@ describe("CSV read piece by piece", () => {
     }
   });
 
+  it("splits 5,000 random texts of quotes, delimiters and line breaks the same in pieces as whole", () => {
+    const alphabet = ["a", "é", " ", ",", ";", '"', '"', "\r", "\n", "1"];
+    let seed = 11;
+    const next = (below: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    const rowsOf = (text: string, size: number) => {
+      const splitter = new CsvSplitter();
+      const rows: ReadRow[] = [];
+      for (let start = 0; start < text.length; start += size) {
+        for (const row of splitter.push(text.slice(start, start + size))) rows.push(row);
+      }
+      return [...rows, ...splitter.end()];
+    };
+    for (let round = 0; round < 5000; round += 1) {
+      let text = "ma;b\n";
+      for (let length = next(40); length > 0; length -= 1) text += alphabet[next(alphabet.length)];
+      const whole = rowsOf(text, text.length);
+      for (const size of [1, 2, 1 + next(7)]) expect(rowsOf(text, size)).toEqual(whole);
+    }
+  });
+
   it("reads a 200,000-row file as its rows are taken, not the whole file first", async () => {
     const header = "ma_don_vi,ma_chi_tieu,nam,gia_tri";
     const lines = [header];
@@ -207,5 +230,24 @@ describe("import of a file larger than a batch", () => {
     expect(Number(audit?.n)).toBe(3000);
     const again = await run(content);
     expect(again).toMatchObject({ ok: true, valuesChanged: 0, changes: [] });
+  });
+
+  it("refreshes the planner's statistics after writing a large share of the values, not a small one", async () => {
+    const analyzed = async () =>
+      (
+        await queryRows<{ at: string | null }>(
+          t.database.db,
+          sql`select last_analyze::text as at from pg_stat_user_tables where relname = 'assessment_values'`,
+        )
+      )[0]?.at ?? null;
+    const before = await analyzed();
+    const large = await run(csvOf([...longRows([2025], 1500)]));
+    expect(large).toMatchObject({ ok: true, valuesChanged: 6000 });
+    const afterLarge = await analyzed();
+    expect(afterLarge).not.toBeNull();
+    expect(afterLarge).not.toBe(before);
+    const small = await run(csvOf(["S0000,3.1,2022,5"]));
+    expect(small).toMatchObject({ ok: true, valuesChanged: 1 });
+    expect(await analyzed()).toBe(afterLarge);
   });
 });

@@ -7,6 +7,7 @@ import { evaluateMany } from "../assessments/index.ts";
 import { checkSheet, type CheckSummary, type UnitCheck } from "./import-check.ts";
 import { findResultsOf, type StoredResult } from "./import.repository.ts";
 import {
+  analyzeIfLarge,
   bumpStagedAssessments,
   compareStaged,
   createStaging,
@@ -111,6 +112,7 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         const stamp = { now: options.now, username: user.username };
         await bumpStagedAssessments(tx, stamp);
         await writeStagedValues(tx, stamp);
+        await analyzeIfLarge(tx, valuesChanged);
         await evaluateMany(tx, { years, unitCodes, now: options.now });
         after = await findResultsOf(tx, unitCodes, years);
         // Last, so the audit chain stays locked only until the commit.

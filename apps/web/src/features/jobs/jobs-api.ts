@@ -35,14 +35,18 @@ export function fetchJob(id: number): Promise<Job> {
 /** From this size a value file is imported by a background job: the request returns at once. */
 export const backgroundImportBytes = 2 * 1024 * 1024;
 
-/** Uploads a value file to be imported by a background job (with upload progress). */
+/**
+ * Uploads a file to be imported by a background job (with upload progress): a value file, or
+ * another import's file sent to its own `path`.
+ */
 export function uploadImportInBackground(
   file: File,
   onProgress: (percent: number) => void,
+  path = apiPath("/api/import/values", { background: "true" }),
 ): Promise<Job> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", apiPath("/api/import/values", { background: "true" }));
+    request.open("POST", path);
     request.setRequestHeader("Accept", "application/json");
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));

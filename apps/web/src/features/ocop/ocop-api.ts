@@ -1,6 +1,5 @@
 import {
   ocopCatalogSchema,
-  ocopImportResultSchema,
   ocopListResponseSchema,
   ocopProductDetailSchema,
   type OcopCatalog,
@@ -100,13 +99,9 @@ export async function searchCommunes(q: string, asOf: string) {
   return answer.units;
 }
 
-/** Sends a province's list (.xlsx, the export's columns); all rows are saved or none. */
-export function importOcopProducts(unitCode: string, file: File) {
-  const form = new FormData();
-  form.append("file", file);
-  return apiRequest(apiPath("/api/ocop/import", { unitCode }), {
-    method: "POST",
-    form,
-    schema: ocopImportResultSchema,
-  });
-}
+/**
+ * Where a province's list (.xlsx, the export's columns) is sent to be imported by a background
+ * job: all rows are saved or none.
+ */
+export const ocopImportPath = (unitCode: string) =>
+  apiPath("/api/ocop/import", { unitCode, background: "true" });

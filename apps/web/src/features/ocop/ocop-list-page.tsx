@@ -1,26 +1,14 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined } from "@ant-design/icons";
 import type { OcopProductDto } from "@ntm/contracts";
 import { certificateStatusNames, ocopGroups } from "@ntm/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Drawer,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-  Upload,
-} from "antd";
+import { App, Button, Card, Drawer, Input, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { DateField } from "../../components/date-field.tsx";
 import { DemoTag } from "../../components/demo-tag.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
-import { errorMessage, isApiError, type ApiErrorDetail } from "../../lib/api-client.ts";
+import { errorMessage } from "../../lib/api-client.ts";
 import { formatDate, formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { urlField, useUrlState } from "../../lib/use-url-state.ts";
@@ -29,12 +17,12 @@ import { CertificateStatusTag, Stars } from "./certificate-status-tag.tsx";
 import {
   fetchOcopCatalog,
   fetchOcopList,
-  importOcopProducts,
   ocopExportHref,
   ocopKeys,
   registerOcopProduct,
   type OcopFilters,
 } from "./ocop-api.ts";
+import { useOcopImport } from "./ocop-import.tsx";
 import { ProductForm } from "./product-form.tsx";
 import "./ocop.css";
 
@@ -70,7 +58,6 @@ export function OcopListPage() {
   const queryClient = useQueryClient();
   const [state, update] = useUrlState(fields);
   const [adding, setAdding] = useState(false);
-  const [importErrors, setImportErrors] = useState<ApiErrorDetail[]>([]);
   const today = todayInVietnam();
   const unitCode = state.unit || me.data?.unitCode || "";
   const filters: OcopFilters = {
@@ -100,18 +87,7 @@ export function OcopListPage() {
     onError: (error) => void message.error(errorMessage(error)),
   });
 
-  const upload = useMutation({
-    mutationFn: (file: File) => importOcopProducts(unitCode, file),
-    onSuccess: (result) => {
-      setImportErrors([]);
-      void message.success(t("ocop.imported", { count: result.imported }));
-      void queryClient.invalidateQueries({ queryKey: ocopKeys.all });
-    },
-    onError: (error) => {
-      setImportErrors(isApiError(error) ? error.details : []);
-      void message.error(errorMessage(error));
-    },
-  });
+  const ocopImport = useOcopImport(unitCode);
 
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const data = list.data;
@@ -148,39 +124,9 @@ export function OcopListPage() {
         <Button icon={<DownloadOutlined />} href={ocopExportHref(filters)}>
           {t("ocop.export")}
         </Button>
-        {data?.canWrite && (
-          <Upload
-            accept=".xlsx"
-            showUploadList={false}
-            beforeUpload={(file) => {
-              upload.mutate(file);
-              return false;
-            }}
-          >
-            <Button icon={<UploadOutlined />} loading={upload.isPending}>
-              {t("ocop.import")}
-            </Button>
-          </Upload>
-        )}
+        {data?.canWrite && ocopImport.button}
       </Space>
-      {importErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          closable
-          onClose={() => setImportErrors([])}
-          message={t("ocop.importRejected")}
-          description={
-            <ul>
-              {importErrors.map((problem) => (
-                <li key={`${problem.path} ${problem.message}`}>
-                  {problem.path}: {problem.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      {ocopImport.status}
       {data && (
         <div className="ocop-tally" data-testid="ocop-tally">
           <Card size="small">

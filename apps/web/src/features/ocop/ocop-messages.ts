@@ -22,6 +22,9 @@ export const ocopVi = {
   "ocop.import": "Nhập danh sách (.xlsx)",
   "ocop.imported": "Đã nhập {count} sản phẩm.",
   "ocop.importRejected": "Tệp có lỗi, chưa lưu sản phẩm nào. Sửa các ô sau rồi gửi lại:",
+  "ocop.importUploading": "Đang gửi tệp… {percent}%",
+  "ocop.importRunning": "Máy chủ đang kiểm tra và nhập danh sách (tác vụ nền số {id}: {state})…",
+  "ocop.importMoreErrors": "… và {count} lỗi khác trong báo cáo lỗi (.csv).",
   "ocop.add": "Thêm sản phẩm",
   "ocop.count": "{count} sản phẩm",
   "ocop.empty": "Không có sản phẩm OCOP nào khớp bộ lọc.",
@@ -109,6 +112,10 @@ export const ocopEn: Record<keyof typeof ocopVi, string> = {
   "ocop.imported": "{count} products imported.",
   "ocop.importRejected":
     "The file has errors; nothing was saved. Fix these cells and send it again:",
+  "ocop.importUploading": "Sending the file… {percent}%",
+  "ocop.importRunning":
+    "The server is checking and importing the list (background job {id}: {state})…",
+  "ocop.importMoreErrors": "… and {count} more errors in the error report (.csv).",
   "ocop.add": "Add product",
   "ocop.count": "{count} products",
   "ocop.empty": "No OCOP product matches the filters.",

@@ -1,9 +1,8 @@
-import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@ntm/db";
-import type { Job, ReportSubmissionDto } from "@ntm/contracts";
+import type { Job } from "@ntm/contracts";
 import {
   createTestApp,
   fixedNow,
@@ -11,6 +10,8 @@ import {
   testPassword,
   type TestApp,
 } from "../../test/test-app.ts";
+import { finishedJob } from "../../test/jobs.ts";
+import { submittedMonthlyReport, zipEntry } from "../../test/report-period.ts";
 import { loadConfig } from "../../shared/config.ts";
 import { createLocalStorage, type FileStorage } from "../../shared/storage/index.ts";
 import { systemUser } from "../auth/index.ts";
@@ -38,9 +39,6 @@ function call(user: string, method: "GET" | "POST", url: string, payload?: objec
 
 const ask = (user: string, period: string, format: "docx" | "xlsx" = "docx") =>
   call(user, "POST", "/api/jobs/consolidated-report", { type: typeId, period, format });
-
-const jobOf = async (user: string, id: number) =>
-  (await call(user, "GET", `/api/jobs/${id}`)).json<Job>();
 
 const jobCount = async () =>
   (
@@ -90,54 +88,15 @@ beforeAll(async () => {
     "quocgia",
   ])
     cookies[user] = await loginAs(t.app, user);
-  const created = await call("vpdp", "POST", "/api/report-types", {
-    code: "huyen-thang",
-    name: "Báo cáo tháng của UBND huyện",
-    cadence: "monthly",
-    dueRule: { kind: "dayOfNextMonth", day: 15 },
-    submitterLevel: "district",
-  });
-  typeId = created.json<{ id: number }>().id;
-  await call("vpdp", "POST", "/api/report-periods/open");
-  const [report] = (await call("huyen", "GET", `/api/reports?period=2024-M05&type=${typeId}`)).json<
-    ReportSubmissionDto[]
-  >();
-  const submitted = await call("huyen", "POST", `/api/reports/${report!.id}/submit`, {
-    narrative: "Huyện Đăk Glei hoàn thành cứng hóa 5 km đường trục xã.",
-    version: 0,
-  });
-  expect(submitted.statusCode).toBe(200);
+  typeId = await submittedMonthlyReport(t.app, cookies);
 });
 afterAll(async () => {
   await queue.stop();
   await t.close();
 });
 
-/** One entry of a ZIP container (DOCX), read from its local file headers. */
-function zipEntry(zip: Buffer, name: string): string {
-  let offset = 0;
-  while (offset < zip.length - 30 && zip.readUInt32LE(offset) === 0x04034b50) {
-    const compressed = zip.readUInt32LE(offset + 18);
-    const nameLength = zip.readUInt16LE(offset + 26);
-    const start = offset + 30 + nameLength + zip.readUInt16LE(offset + 28);
-    const data = zip.subarray(start, start + compressed);
-    if (zip.subarray(offset + 30, offset + 30 + nameLength).toString() === name) {
-      return (zip.readUInt16LE(offset + 8) === 8 ? inflateRawSync(data) : data).toString("utf8");
-    }
-    offset = start + compressed;
-  }
-  throw new Error(`${name} not found`);
-}
-
 /** Reads the job until it is finished, as the report's button does. */
-async function finished(user: string, id: number): Promise<Job> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const job = await jobOf(user, id);
-    if (job.state === "completed" || job.state === "failed") return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
+const finished = (user: string, id: number) => finishedJob(t.app, cookies[user] ?? "", id);
 
 describe("the consolidated report as a background job", () => {
   let docxJob: number;

@@ -1,13 +1,12 @@
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@ntm/db";
 import type { Job } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
-import { multipart } from "../../test/multipart.ts";
+import { finishedJob, jobFile, uploadForJob } from "../../test/jobs.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
+import { ocopSheet, ocopSheetRow } from "../../test/ocop-sheet.ts";
 import { createLocalStorage } from "../../shared/storage/index.ts";
-import { ocopColumns } from "../ocop/index.ts";
 import { silentLog } from "./job-queue.ts";
 import { ocopImportJob } from "./ocop-import-job.ts";
 
@@ -24,62 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const row = (name: string, over: Record<string, string | number> = {}) => ({
-  name,
-  producerKind: "Hợp tác xã",
-  producerName: "HTX Đăk Choong",
-  group: "Thực phẩm",
-  communeCode: "X02",
-  scoreA: 30,
-  scoreB: 18,
-  scoreC: 25,
-  stars: 4,
-  decisionNumber: "77/QĐ-UBND",
-  decisionDate: "05/03/2024",
-  issuer: "UBND tỉnh Thử Nghiệm",
-  issuerLevel: "Tỉnh",
-  ...over,
-});
-
-async function sheetOf(rows: Record<string, string | number>[]) {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Sản phẩm OCOP");
-  sheet.columns = ocopColumns.map((column) => ({ header: column.header, key: column.key }));
-  for (const item of rows) sheet.addRow(item);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-function send(user: string, content: Buffer, name = "so-ocop.xlsx") {
-  const body = multipart({}, { name, content, type: "application/octet-stream" });
-  return t.app.inject({
-    method: "POST",
+const row = ocopSheetRow;
+const sheetOf = ocopSheet;
+const send = (user: string, content: Buffer, name = "so-ocop.xlsx") =>
+  uploadForJob(t.app, {
+    cookie: cookies[user] as string,
     url: "/api/ocop/import?unitCode=P01&background=true",
-    headers: { cookie: cookies[user] as string, "content-type": body.contentType },
-    payload: body.payload,
+    file: { name, content },
   });
-}
-
-async function finished(user: string, id: number): Promise<Job> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const response = await t.app.inject({
-      method: "GET",
-      url: `/api/jobs/${id}`,
-      headers: { cookie: cookies[user] as string },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const job = response.json<Job>();
-    if (job.state === "completed" || job.state === "failed") return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
-
-const fileOf = (user: string, id: number) =>
-  t.app.inject({
-    method: "GET",
-    url: `/api/jobs/${id}/file`,
-    headers: { cookie: cookies[user] as string },
-  });
+const finished = (user: string, id: number) => finishedJob(t.app, cookies[user] as string, id);
+const fileOf = (user: string, id: number) => jobFile(t.app, cookies[user] as string, id);
 
 const count = async (table: "ocop_products" | "background_jobs") =>
   (

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@ntm/db";
 import type { Job } from "@ntm/contracts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
-import { multipartBody, multipartContentType } from "../../test/multipart.ts";
+import { finishedJob, jobFile, uploadForJob } from "../../test/jobs.ts";
 import { createLocalStorage } from "../../shared/storage/index.ts";
 import { silentLog } from "./job-queue.ts";
 import { valueImportJob } from "./value-import-job.ts";
@@ -22,33 +22,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function sendInBackground(user: string, name: string, content: string, requestId?: string) {
-  return t.app.inject({
-    method: "POST",
+const sendInBackground = (user: string, name: string, content: string, requestId?: string) =>
+  uploadForJob(t.app, {
+    cookie: cookies[user] as string,
     url: "/api/import/values?background=true",
-    headers: {
-      cookie: cookies[user] as string,
-      "content-type": multipartContentType,
-      ...(requestId ? { "x-request-id": requestId } : {}),
-    },
-    payload: multipartBody({}, { name, content: Buffer.from(content) }),
+    file: { name, content: Buffer.from(content) },
+    ...(requestId ? { requestId } : {}),
   });
-}
-
-async function finished(user: string, id: number): Promise<Job> {
-  for (let attempt = 0; attempt < 500; attempt += 1) {
-    const response = await t.app.inject({
-      method: "GET",
-      url: `/api/jobs/${id}`,
-      headers: { cookie: cookies[user] as string },
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    const job = response.json<Job>();
-    if (job.state === "completed" || job.state === "failed") return job;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
+const finished = (user: string, id: number) => finishedJob(t.app, cookies[user] as string, id);
 
 const valueOf = async (unit: string, indicator: string) =>
   (
@@ -67,12 +48,7 @@ const uploads = () => {
   }
 };
 
-const fileOf = (user: string, id: number) =>
-  t.app.inject({
-    method: "GET",
-    url: `/api/jobs/${id}/file`,
-    headers: { cookie: cookies[user] as string },
-  });
+const fileOf = (user: string, id: number) => jobFile(t.app, cookies[user] as string, id);
 
 describe("a value file imported in the background", () => {
   it("is stored, queued (202) and imported as the account that sent it, with the request's id", async () => {

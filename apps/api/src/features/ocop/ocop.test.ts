@@ -8,11 +8,10 @@ import type {
   TargetWithProgress,
 } from "@ntm/contracts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../../test/test-app.ts";
-import ExcelJS from "exceljs";
 import { multipart } from "../../test/multipart.ts";
 import { sendOcopNotices } from "./ocop-notices.ts";
-import { ocopColumns } from "./ocop-sheet.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
+import { ocopSheet, ocopSheetRow } from "../../test/ocop-sheet.ts";
 
 // The test clock is 2024-06-15 (Asia/Ho_Chi_Minh).
 let t: TestApp;
@@ -441,32 +440,13 @@ describe("access: every denial", () => {
 });
 
 describe("importing a province's existing list", () => {
-  const row = (name: string, over: Record<string, string | number> = {}) => ({
-    name,
-    producerKind: "Hợp tác xã",
-    producerName: "HTX Đăk Choong",
-    group: "Thực phẩm",
-    communeCode: "X02",
-    scoreA: 30,
-    scoreB: 18,
-    scoreC: 25,
-    stars: 4,
-    decisionNumber: "77/QĐ-UBND",
-    decisionDate: "05/03/2024",
-    issuer: "UBND tỉnh Thử Nghiệm",
-    issuerLevel: "Tỉnh",
-    ...over,
-  });
+  const row = ocopSheetRow;
   async function upload(rows: Record<string, string | number>[], user = "admin") {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("Sản phẩm OCOP");
-    sheet.columns = ocopColumns.map((column) => ({ header: column.header, key: column.key }));
-    for (const item of rows) sheet.addRow(item);
     const body = multipart(
       {},
       {
         name: "ocop.xlsx",
-        content: Buffer.from(await workbook.xlsx.writeBuffer()),
+        content: await ocopSheet(rows),
         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       },
     );

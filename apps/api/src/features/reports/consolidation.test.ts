@@ -1,7 +1,7 @@
-import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ObstacleDto, ReportSubmissionDto } from "@ntm/contracts";
+import { submittedMonthlyReport, zipEntry } from "../../test/report-period.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 let t: TestApp;
@@ -17,44 +17,11 @@ async function call(user: string, method: "GET" | "POST", url: string, payload?:
   });
 }
 
-/** One entry of a ZIP container (DOCX), read with the local file headers. */
-function zipEntry(zip: Buffer, name: string): string {
-  let offset = 0;
-  while (offset < zip.length - 30 && zip.readUInt32LE(offset) === 0x04034b50) {
-    const method = zip.readUInt16LE(offset + 8);
-    const compressed = zip.readUInt32LE(offset + 18);
-    const nameLength = zip.readUInt16LE(offset + 26);
-    const extra = zip.readUInt16LE(offset + 28);
-    const entry = zip.subarray(offset + 30, offset + 30 + nameLength).toString();
-    const start = offset + 30 + nameLength + extra;
-    const data = zip.subarray(start, start + compressed);
-    if (entry === name) return (method === 8 ? inflateRawSync(data) : data).toString("utf8");
-    offset = start + compressed;
-  }
-  throw new Error(`${name} not found`);
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   for (const user of ["admin", "vpdp", "huyen", "so-nn", "xa1"])
     cookies[user] = await loginAs(t.app, user);
-  const created = await call("vpdp", "POST", "/api/report-types", {
-    code: "huyen-thang",
-    name: "Báo cáo tháng của UBND huyện",
-    cadence: "monthly",
-    dueRule: { kind: "dayOfNextMonth", day: 15 },
-    submitterLevel: "district",
-  });
-  typeId = created.json().id;
-  await call("vpdp", "POST", "/api/report-periods/open");
-  const [report] = (
-    await call("huyen", "GET", `/api/reports?period=2024-M05&type=${typeId}`)
-  ).json() as ReportSubmissionDto[];
-  const submitted = await call("huyen", "POST", `/api/reports/${report!.id}/submit`, {
-    narrative: "Huyện Đăk Glei hoàn thành cứng hóa 5 km đường trục xã.",
-    version: 0,
-  });
-  expect(submitted.statusCode).toBe(200);
+  typeId = await submittedMonthlyReport(t.app, cookies);
 });
 afterAll(async () => t.close());
 

@@ -58,7 +58,12 @@ export {
 export { sendOutbox, type OutboxRun } from "./shared/mail/index.ts";
 export { importBoundaries } from "./features/targets/maps.service.ts";
 export { importRegime, listRegimes } from "./features/dossiers/index.ts";
-export { registerProduct, revokeProduct, sendOcopNotices } from "./features/ocop/index.ts";
+export {
+  registerProduct,
+  resyncOcopRegistry,
+  revokeProduct,
+  sendOcopNotices,
+} from "./features/ocop/index.ts";
 export { setPublication } from "./features/public/index.ts";
 export {
   actOnVillageRecognition,

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDatabase, queryRows, type Database } from "@ntm/db";
-import { evaluateUnit } from "@ntm/api";
+import { evaluateUnit, resyncOcopRegistry, systemUser } from "@ntm/api";
 import { backupDatabase, backupTables, restoreDatabase } from "./backup.ts";
 import { seedDemo } from "./seed-demo.ts";
 
@@ -191,6 +191,23 @@ describe("ntm seed --demo", () => {
     expect(rows.length).toBe(36);
     expect(rows.every((row) => row.valid_from === "2025-07-01")).toBe(true);
     expect(rows.map((row) => row.code)).not.toContain("23344");
+  });
+
+  it("holds the OCOP registry's own figures after the reform, not typed demo values", async () => {
+    // Typing 13.6 / 3.4 is refused once the registry is in use, so the seed must not leave its
+    // random figures there: writing the registry's figures again changes nothing.
+    const changed = await resyncOcopRegistry(database.db, {
+      provinceCode: "51",
+      by: systemUser,
+      now: new Date(),
+    });
+    expect(changed).toBe(0);
+    const rows = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from assessment_values
+           where indicator_code = '3.4' and year = 2026 and note like 'Sổ sản phẩm OCOP%'`,
+    );
+    expect(rows[0]?.n).toBe(37);
   });
 
   it("does nothing the second time with --if-empty", async () => {

@@ -8,6 +8,7 @@ import {
   importCatalog,
   importUnits,
   insertDepartment,
+  resyncOcopRegistry,
   saveDemoInfo,
   selectSetFor,
   setPublication,
@@ -301,6 +302,13 @@ export async function seedDemo(
   })) {
     log(`Đã tạo ${year.values} giá trị minh họa năm ${year.year} cho ${year.communes} xã mới.`);
   }
+  // The years after the reform were typed in bulk: the figures the OCOP registry owns are its own.
+  const fromRegistry = await resyncOcopRegistry(db, {
+    provinceCode: present.code,
+    by: systemUser,
+    now,
+  });
+  log(`Đã lấy ${fromRegistry} giá trị từ sổ sản phẩm OCOP của tỉnh.`);
   const presentTypes = await seedPresentReports(database, {
     provinceCode: present.code,
     commune: commune.code,

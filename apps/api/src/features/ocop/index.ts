@@ -1,6 +1,7 @@
 // What other features, the server and the command line use of the OCOP registry.
 export { ocopRoutes } from "./ocop.routes.ts";
 export { registerProduct } from "./register-product.ts";
+export { resyncOcopRegistry } from "./resync-registry.ts";
 export { importProducts } from "./import-products.ts";
 export { ocopColumns } from "./ocop-sheet.ts";
 export { revokeProduct } from "./change-product.ts";

@@ -1,14 +1,12 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "@ntm/db";
 import type {
   EntrySheetResponse,
   EntrySheetSaveResponse,
   ImportRejected,
   ScorecardResponse,
 } from "@ntm/contracts";
-import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 import { importSetWithOcop } from "../../test/ocop-set.ts";
+import { callAs, importValueFile, saveValues, storedValue } from "../../test/registry-values.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 
 /**
@@ -21,12 +19,7 @@ const cookies: Record<string, string> = {};
 const refusal = "lấy từ sổ sản phẩm OCOP của tỉnh";
 
 const call = (user: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { cookie: cookies[user] as string },
-    ...(payload ? { payload } : {}),
-  });
+  callAs(t.app, cookies[user], method, url, payload);
 
 async function card(user: string, code: string) {
   const response = await call(user, "GET", `/api/units/${code}/scorecard?year=2024`);
@@ -35,27 +28,19 @@ async function card(user: string, code: string) {
 }
 
 const typeValue = async (user: string, code: string, value: number) =>
-  call(user, "PUT", `/api/units/${code}/assessments/2024/values`, {
-    version: (await card(user, code)).assessment.version,
-    values: [{ indicatorCode: "13.6", value }],
-  });
-
-async function stored(code: string) {
-  const rows = await queryRows<{ value: number; note: string | null }>(
-    t.database.db,
-    sql`select num_value::int as value, note from assessment_values
-         where unit_code = ${code} and year = 2024 and indicator_code = '13.6'`,
+  saveValues(
+    t.app,
+    cookies[user],
+    { unitCode: code, year: 2024 },
+    {
+      version: (await card(user, code)).assessment.version,
+      values: [{ indicatorCode: "13.6", value }],
+    },
   );
-  return rows[0];
-}
 
-const importCsv = (content: string) =>
-  t.app.inject({
-    method: "POST",
-    url: "/api/import/values",
-    headers: { cookie: cookies.huyen as string, "content-type": multipartContentType },
-    payload: multipartBody({}, { name: "so-lieu.csv", content: Buffer.from(content) }),
-  });
+const stored = (code: string) => storedValue(t.database.db, code, 2024, "13.6");
+
+const importCsv = (content: string) => importValueFile(t.app, cookies.huyen, content);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -136,15 +121,12 @@ describe("once the registry holds a product", () => {
     const response = await typeValue("huyen", "X02", 3);
     expect(response.statusCode, response.body).toBe(400);
     expect(response.json().error.message).toContain(refusal);
-    const english = await t.app.inject({
-      method: "PUT",
-      url: "/api/units/X02/assessments/2024/values",
-      headers: { cookie: cookies.huyen as string, "accept-language": "en" },
-      payload: {
-        version: before.assessment.version,
-        values: [{ indicatorCode: "13.6", value: 3 }],
-      },
-    });
+    const english = await saveValues(
+      t.app,
+      cookies.huyen,
+      { unitCode: "X02", year: 2024, language: "en" },
+      { version: before.assessment.version, values: [{ indicatorCode: "13.6", value: 3 }] },
+    );
     expect(english.statusCode).toBe(400);
     expect(english.json().error.message).toContain("OCOP product registry");
     expect(await stored("X02")).toMatchObject({ value: 0 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntrySheetSaveResponse, ImportRejected, ScorecardResponse } from "@ntm/contracts";
-import { multipartBody, multipartContentType } from "../../test/multipart.ts";
 import { importSetWithModelLevel } from "../../test/model-commune-set.ts";
+import { callAs, importValueFile, saveValues, storedValue } from "../../test/registry-values.ts";
 import { createTestApp, loginAs, type TestApp } from "../../test/test-app.ts";
 import { villageSetFixture } from "./village-set-fixture.ts";
 
@@ -16,30 +16,11 @@ const cookies: Record<string, string> = {};
 const smartSet = "p01-thon-thong-minh";
 
 const call = (user: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
-  t.app.inject({
-    method,
-    url,
-    headers: { cookie: cookies[user] as string },
-    ...(payload ? { payload } : {}),
-  });
+  callAs(t.app, cookies[user], method, url, payload);
 
-async function storedCondition(year: number) {
-  const rows = await t.database.db.execute(
-    `select bool_value as value, note, updated_by as "by" from assessment_values
-      where unit_code = 'X01' and year = ${year} and indicator_code = 'KM.1'`,
-  );
-  return (rows as unknown as { rows: { value: boolean; note: string; by: string }[] }).rows[0];
-}
+const storedCondition = (year: number) => storedValue(t.database.db, "X01", year, "KM.1");
 
-/** A value file sent to the import as the district's office sends it. */
-function importCsv(content: string) {
-  return t.app.inject({
-    method: "POST",
-    url: "/api/import/values",
-    headers: { cookie: cookies.huyen as string, "content-type": multipartContentType },
-    payload: multipartBody({}, { name: "so-lieu.csv", content: Buffer.from(content) }),
-  });
-}
+const importCsv = (content: string) => importValueFile(t.app, cookies.huyen, content);
 
 async function storedLevel(year: number) {
   const rows = await t.database.db.execute(
@@ -58,11 +39,8 @@ async function putCommuneValues(
   year: number,
   values: { indicatorCode: string; value: number | boolean }[],
 ) {
-  const card = await communeCard(year);
-  return call("xa1", "PUT", `/api/units/X01/assessments/${year}/values`, {
-    version: card.assessment.version,
-    values,
-  });
+  const { version } = (await communeCard(year)).assessment;
+  return saveValues(t.app, cookies.xa1, { unitCode: "X01", year }, { version, values });
 }
 
 const advancedValues = [
@@ -104,15 +82,12 @@ describe("the smart-village condition of a model commune", () => {
     expect(typed.statusCode).toBe(400);
     expect(typed.json().error.message).toContain("lấy từ sổ thôn");
     expect(typed.json().error.message).toContain("Bộ tiêu chí thôn thông minh tỉnh Thử Nghiệm");
-    const english = await t.app.inject({
-      method: "PUT",
-      url: "/api/units/X01/assessments/2024/values",
-      headers: { cookie: cookies.xa1 as string, "accept-language": "en" },
-      payload: {
-        version: before.assessment.version,
-        values: [{ indicatorCode: "KM.1", value: true }],
-      },
-    });
+    const english = await saveValues(
+      t.app,
+      cookies.xa1,
+      { unitCode: "X01", year: 2024, language: "en" },
+      { version: before.assessment.version, values: [{ indicatorCode: "KM.1", value: true }] },
+    );
     expect(english.json().error.message).toContain("village registry");
     expect((await communeCard(2024)).assessment.version).toBe(before.assessment.version);
     expect(await storedCondition(2024)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
-import { precompress } from "./vite-precompress.ts";
+import { brotliQualityFrom, precompress } from "./vite-precompress.ts";
 
 export default defineConfig({
   plugins: [
@@ -62,7 +62,7 @@ export default defineConfig({
         ],
       },
     }),
-    precompress(),
+    precompress(brotliQualityFrom(process.env)),
   ],
   server: {
     proxy: {

@@ -20,4 +20,5 @@ export {
   typedValueRefusal,
   type SourcedIndicator,
   type SourcedIndicators,
+  type SourcedOptions,
 } from "./registry-sourced.ts";

@@ -18,7 +18,8 @@ export interface SourcedIndicator {
 
 export type SourcedIndicators = ReadonlyMap<string, SourcedIndicator>;
 
-interface SourcedOptions {
+/** What a registry's part of the rule is asked: the commune's set, its province and the year. */
+export interface SourcedOptions {
   set: CriteriaSet;
   provinceCode: string | null;
   year: number;

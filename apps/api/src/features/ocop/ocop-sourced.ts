@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from "@ntm/db";
 import type { CriteriaSet, Indicator } from "@ntm/domain";
-import type { SourcedIndicator } from "../assessments/index.ts";
+import type { SourcedIndicator, SourcedOptions } from "../assessments/index.ts";
 import { findRegistryScope, type RegistryScope } from "./ocop.repository.ts";
 
 /** The indicators and level conditions of a set whose value the OCOP registry gives. */
@@ -64,7 +64,7 @@ function rememberedScope(db: Db, provinceCode: string): Promise<RegistryScope> {
  */
 export async function ocopSourcedIndicatorsOf(
   db: DbOrTx,
-  options: { set: CriteriaSet; provinceCode: string | null; year: number; remembered?: Db },
+  options: SourcedOptions & { remembered?: Db },
 ): Promise<Map<string, SourcedIndicator>> {
   const found = new Map<string, SourcedIndicator>();
   const indicators = ocopSourcedIndicators(options.set);

@@ -4,7 +4,6 @@ import {
   villageSourcedIndicators,
   villageSourcedRefusal,
   villageSourcedValue,
-  type CriteriaSet,
 } from "@ntm/domain";
 import { currentYear } from "../../shared/clock.ts";
 import type { AuthUser } from "../auth/index.ts";
@@ -13,6 +12,7 @@ import {
   writeValuesBulk,
   type BulkValueRow,
   type SourcedIndicator,
+  type SourcedOptions,
 } from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
 import { findPathOn } from "../units/index.ts";
@@ -33,12 +33,6 @@ export interface VillageSourced extends SourcedIndicator {
 }
 
 export type VillageSourcedIndicators = ReadonlyMap<string, VillageSourced>;
-
-interface SourcedOptions {
-  set: CriteriaSet;
-  provinceCode: string | null;
-  year: number;
-}
 
 /**
  * The village registry's part of the rule every write path asks (`sourcedIndicatorsOf`): the

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Db } from "@ntm/db";
 import { ocopGroups } from "@ntm/domain";
 import {
@@ -11,6 +11,7 @@ import { AppError, invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { today as localDate } from "../../shared/clock.ts";
+import { loadExcelJs } from "../../shared/lazy-packages.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { findUnitResource } from "../units/index.ts";
 import { checkCertificate, communeOn } from "./check-certificate.ts";
@@ -119,7 +120,7 @@ export async function importProducts(
   const today = localDate(now);
   const { resource } = await findUnitResource(db, options.unitCode, today);
   assertCan(user, "ocop.write", resource);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     await workbook.xlsx.load(options.content as unknown as ArrayBuffer);
   } catch {

@@ -216,7 +216,7 @@ export function consolidatedDocx(report: ConsolidatedReport, signer: string): Pr
 
 /** The Excel annex: one row per submitting unit with its figures and status, and the totals. */
 export async function consolidatedAnnex(report: ConsolidatedReport): Promise<Buffer> {
-  const workbook = createWorkbook();
+  const workbook = await createWorkbook();
   const sheet = workbook.addWorksheet("Phụ lục", {
     views: [{ state: "frozen", ySplit: 3 }],
     pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1 },

@@ -1,5 +1,5 @@
 import { PassThrough, type Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Db } from "@ntm/db";
 import { endOfYear, formatNumberVi, type Indicator } from "@ntm/domain";
 import type { AuthUser } from "../auth/index.ts";
@@ -9,6 +9,7 @@ import { findDescendantsOn } from "../units/index.ts";
 import { requireUnitAccess } from "../units/index.ts";
 import { findValuesOf, findValuesPage } from "./import.repository.ts";
 import { dataSheetName } from "./read-sheet.ts";
+import { loadExcelJs } from "../../shared/lazy-packages.ts";
 import { createWorkbook, workbookBuffer } from "../../shared/spreadsheets/index.ts";
 
 function allowedText(indicator: Indicator): string {
@@ -62,7 +63,7 @@ export async function buildTemplate(
     stored.map((v) => [`${v.unitCode}/${v.indicatorCode}`, v.boolValue ?? v.numValue]),
   );
 
-  const workbook = createWorkbook();
+  const workbook = await createWorkbook();
   const sheet = workbook.addWorksheet(dataSheetName, {
     views: [{ state: "frozen", xSplit: 3, ySplit: 3 }],
   });
@@ -214,7 +215,8 @@ export async function exportValues(
         out.end();
         return count;
       }
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+      const ExcelJs = await loadExcelJs();
+      const writer = new ExcelJs.stream.xlsx.WorkbookWriter({
         stream: out,
         useSharedStrings: false,
         useStyles: false,

@@ -1,9 +1,10 @@
 import { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { RawCell } from "@ntm/domain";
 import { AppError, invalid } from "../../http/app-error.ts";
+import { loadExcelJs } from "../../shared/lazy-packages.ts";
 import { CsvSplitter } from "./csv-splitter.ts";
 
 /** A cell as read from a file: a plain value, or something the import refuses with a reason. */
@@ -309,8 +310,9 @@ function watchSheet(worksheet: unknown, merges: string[], limits: SheetLimits) {
 
 async function readWorkbook(content: Buffer, options: ReadOptions): Promise<ReadSheet> {
   const { limits } = options;
+  const ExcelJs = await loadExcelJs();
   const { stream, position } = streamInReadingOrder(content, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new ExcelJs.stream.xlsx.WorkbookReader(stream, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",

@@ -11,7 +11,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import PDFDocument from "pdfkit";
+import { loadPdfKit } from "../lazy-packages.ts";
 
 const require = createRequire(import.meta.url);
 const fontRegular = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
@@ -183,7 +183,8 @@ export async function renderDocx(document: AdminDocument): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-export function renderPdf(document: AdminDocument): Promise<Buffer> {
+export async function renderPdf(document: AdminDocument): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   return new Promise((resolve, reject) => {
     const pdf = new PDFDocument({
       size: "A4",

@@ -1,7 +1,8 @@
 import { PassThrough, type Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { contentTypes, sendDownload } from "../download.ts";
+import { loadExcelJs } from "../lazy-packages.ts";
 
 /** Excel shows these with the reader's separators: "1.234.500" in a Vietnamese Excel. */
 const numberFormats = { integer: "#,##0", decimal: "#,##0.##" } as const;
@@ -20,8 +21,9 @@ export interface Sheet {
 }
 
 /** A workbook built in memory, for files with merged cells, validations or several layouts. */
-export function createWorkbook(): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function createWorkbook(): Promise<ExcelJS.Workbook> {
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   workbook.creator = "NTM Monitor";
   return workbook;
 }
@@ -36,9 +38,10 @@ export async function workbookBuffer(workbook: ExcelJS.Workbook): Promise<Buffer
  */
 function streamWorkbook(sheets: Sheet[]): Readable {
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  workbook.creator = "NTM Monitor";
   (async () => {
+    const ExcelJs = await loadExcelJs();
+    const workbook = new ExcelJs.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
+    workbook.creator = "NTM Monitor";
     for (const spec of sheets) {
       const sheet = workbook.addWorksheet(spec.name);
       sheet.columns = spec.columns.map((column) => ({

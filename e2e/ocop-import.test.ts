@@ -1,26 +1,15 @@
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { OcopListResponse, UnitListResponse } from "@ntm/contracts";
-import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import { apiGet, apiSession, startApp, type RunningApp } from "./support/start-app.ts";
+import { openSignedIn, useAppAndBrowser } from "./support/app-and-browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { dmy, todayInVietnam } from "./support/dates.ts";
+import { apiGet, provinceAdmin } from "./support/start-app.ts";
 
 // The province's existing OCOP list sent from the registry page: a background job imports it while
 // the page shows its progress, then the per-row report of a refused sheet, or the products saved.
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
+const running = useAppAndBrowser();
+const today = todayInVietnam();
 
 /** The registry's own sheet (the export's headers), one product per row. */
 async function sheet(rows: Record<string, string | number>[]) {
@@ -47,9 +36,8 @@ async function sheet(rows: Record<string, string | number>[]) {
 
 describe("OCOP: a province's list imported from the registry page", () => {
   it("follows the background job, shows the refused rows with their report, then the products saved", async () => {
-    const cookie = await apiSession(app.baseUrl, "admin");
-    const province = (await apiGet<{ unitCode: string }>(app.baseUrl, cookie, "/api/auth/me"))
-      .unitCode;
+    const { app } = running;
+    const { cookie, province } = await provinceAdmin(app.baseUrl);
     const communes = await apiGet<UnitListResponse>(
       app.baseUrl,
       cookie,
@@ -73,9 +61,7 @@ describe("OCOP: a province's list imported from the registry page", () => {
       level: "Tỉnh",
     });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, app.baseUrl, "admin");
-    await page.goto(`${app.baseUrl}/ocop`);
+    const page = await openSignedIn(running, "admin", "/ocop");
     await page.getByTestId("ocop-tally").waitFor();
     const file = page.locator('input[type="file"][accept=".xlsx"]');
 

@@ -1,34 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { OcopListResponse, OcopProductDto, TargetWithProgress } from "@ntm/contracts";
 import { addDays } from "@ntm/domain";
-import { launchBrowser, login, screenshot } from "./support/browser.ts";
-import {
-  apiGet,
-  apiScorecard,
-  apiSession,
-  startApp,
-  type RunningApp,
-} from "./support/start-app.ts";
+import { openSignedIn, useAppAndBrowser } from "./support/app-and-browser.ts";
+import { screenshot } from "./support/browser.ts";
+import { dmy, todayInVietnam } from "./support/dates.ts";
+import { apiGet, apiScorecard, provinceAdmin } from "./support/start-app.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+const running = useAppAndBrowser();
+const today = todayInVietnam();
 const year = Number(today.slice(0, 4));
-const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
 async function post<T>(cookie: string, path: string, body: unknown) {
-  const response = await fetch(`${app.baseUrl}${path}`, {
+  const response = await fetch(`${running.app.baseUrl}${path}`, {
     method: "POST",
     headers: { cookie, "content-type": "application/json" },
     body: JSON.stringify(body),
@@ -39,7 +22,11 @@ async function post<T>(cookie: string, path: string, body: unknown) {
 
 /** The value of an indicator on a commune's scorecard of a year. */
 async function indicatorValue(cookie: string, code: string, indicator: string) {
-  const card = await apiScorecard(app.baseUrl, cookie, `/api/units/${code}/scorecard?year=${year}`);
+  const card = await apiScorecard(
+    running.app.baseUrl,
+    cookie,
+    `/api/units/${code}/scorecard?year=${year}`,
+  );
   return card.criteria
     .flatMap((criterion) => criterion.indicators)
     .find((item) => item.code === indicator)?.value;
@@ -47,9 +34,8 @@ async function indicatorValue(cookie: string, code: string, indicator: string) {
 
 describe("OCOP: a product certified in 2023 reaches its 36 months and is re-evaluated", () => {
   it("shows it expiring 30 days before, re-evaluates it to 4 stars, and the target and indicator follow", async () => {
-    const cookie = await apiSession(app.baseUrl, "admin");
-    const province = (await apiGet<{ unitCode: string }>(app.baseUrl, cookie, "/api/auth/me"))
-      .unitCode;
+    const { app } = running;
+    const { cookie, province } = await provinceAdmin(app.baseUrl);
     const list = await apiGet<OcopListResponse>(
       app.baseUrl,
       cookie,
@@ -77,10 +63,8 @@ describe("OCOP: a product certified in 2023 reaches its 36 months and is re-eval
     expect(before.progress.actual).toBe(1);
     expect(before.progress.behind.map((row) => row.name)).toContain("Mật ong rừng");
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await login(page, app.baseUrl, "admin");
+    const page = await openSignedIn(running, "admin", `/ocop?asOf=${addDays(expiresOn, -31)}`);
     const row = () => page.getByRole("row").filter({ hasText: "Mật ong rừng" });
-    await page.goto(`${app.baseUrl}/ocop?asOf=${addDays(expiresOn, -31)}`);
     await row().getByTestId("ocop-status").waitFor();
     expect(await row().getByTestId("ocop-status").textContent()).toBe("Còn hiệu lực");
     await page.goto(`${app.baseUrl}/ocop?asOf=${addDays(expiresOn, -30)}`);

@@ -110,3 +110,10 @@ export async function apiScorecard(baseUrl: string, cookie: string, path: string
   const set = await apiGet<CatalogSetDetail>(baseUrl, cookie, `/api/catalog/sets/${answer.set.id}`);
   return joinScorecard(answer, set.definition);
 }
+
+/** The demo province administrator's session and the province's code. */
+export async function provinceAdmin(baseUrl: string) {
+  const cookie = await apiSession(baseUrl, "admin");
+  const me = await apiGet<{ unitCode: string }>(baseUrl, cookie, "/api/auth/me");
+  return { cookie, province: me.unitCode };
+}

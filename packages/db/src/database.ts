@@ -100,29 +100,56 @@ export async function withSetupLock<T>(database: Database, work: () => Promise<T
   }
 }
 
+/** A migration of drizzle-kit's journal: its file's tag and its time stamp. */
+export interface MigrationEntry {
+  tag: string;
+  when: number;
+}
+
+/** The migrations of `folder`, oldest first, as its journal lists them. */
+export function migrationJournal(folder = migrationsFolder): MigrationEntry[] {
+  return (
+    JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
+      entries: MigrationEntry[];
+    }
+  ).entries;
+}
+
 /**
- * Whether a migration of `folder` is left to apply, by drizzle's own rule (one stamped after the
- * last one applied), from the journal and one or two small statements: no SQL file is read and
- * no lock taken.
+ * The time stamp of the last migration applied (drizzle's own table), or null on a database that
+ * was never migrated: one or two small statements, no lock.
+ */
+export async function lastAppliedMigration(db: DbOrTx): Promise<number | null> {
+  const [table] = await queryRows<{ name: string | null }>(
+    db,
+    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
+  );
+  if (!table?.name) return null;
+  const [applied] = await queryRows<{ last: string | number | null }>(
+    db,
+    sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
+  );
+  return applied?.last === null || applied?.last === undefined ? null : Number(applied.last);
+}
+
+/** The migrations of a journal left to apply, by drizzle's own rule: stamped after the last one applied. */
+export function pendingMigrations(
+  journal: MigrationEntry[],
+  last: number | null,
+): MigrationEntry[] {
+  return journal.filter((entry) => last === null || entry.when > last);
+}
+
+/**
+ * Whether a migration of `folder` is left to apply, from the journal and the last migration
+ * applied: no SQL file is read.
  */
 export async function hasPendingMigrations(
   database: Database,
   folder = migrationsFolder,
 ): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(folder, "meta", "_journal.json"), "utf8")) as {
-    entries: { when: number }[];
-  };
-  const newest = Math.max(0, ...journal.entries.map((entry) => entry.when));
-  const [table] = await queryRows<{ name: string | null }>(
-    database.db,
-    sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`,
-  );
-  if (!table?.name) return true;
-  const [applied] = await queryRows<{ last: string | number | null }>(
-    database.db,
-    sql`select max(created_at) as last from drizzle.__drizzle_migrations`,
-  );
-  return Number(applied?.last ?? 0) < newest;
+  const last = await lastAppliedMigration(database.db);
+  return pendingMigrations(migrationJournal(folder), last).length > 0;
 }
 
 /**

@@ -1,23 +1,18 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { migrationsFolder, type Database } from "@ntm/db";
+import {
+  lastAppliedMigration,
+  migrationJournal,
+  pendingMigrations,
+  type Database,
+  type MigrationEntry,
+} from "@ntm/db";
 import type { ReadyResponse } from "@ntm/contracts";
 import type { FileStorage } from "../../shared/storage/index.ts";
-import { lastAppliedMigration, pingDatabase } from "./health.repository.ts";
+import { pingDatabase } from "./health.repository.ts";
 
-interface JournalEntry {
-  tag: string;
-  when: number;
-}
-
-let journal: JournalEntry[] | undefined;
+let journal: MigrationEntry[] | undefined;
 /** The migrations this server's code was built with, oldest first. */
-function knownMigrations(): JournalEntry[] {
-  journal ??= (
-    JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
-      entries: JournalEntry[];
-    }
-  ).entries;
+function knownMigrations(): MigrationEntry[] {
+  journal ??= migrationJournal();
   return journal;
 }
 
@@ -57,8 +52,8 @@ export async function checkReadiness(
       reason,
     };
   }
-  const applied = known.filter((entry) => last !== null && entry.when <= last);
-  const pending = known.length - applied.length;
+  const pending = pendingMigrations(known, last).length;
+  const applied = known.slice(0, known.length - pending);
   const message = reasons.pending(pending, expected);
   return {
     ...base,

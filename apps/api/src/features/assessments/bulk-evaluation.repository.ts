@@ -151,11 +151,14 @@ const list = (items: readonly (string | number | null)[]) =>
  * (a value saved meanwhile stored its own, fresher result): each one's assessment held for share,
  * its result upserted (a run started again writes the same rows), each criterion's status
  * written only where it differs from the stored one (compared first: an upsert would lock, and so
- * write, every row it meets), and the criteria its set no longer has removed. Each status is
- * compared by a lookup on the primary key and each commune's old criteria are found through its
- * own key, not by a join the planner chooses: the embedded database never analyzes on its own,
- * and with statistics from before a load it joined every status of the chunk with every stored
- * status of the province (seconds on one thread). The held
+ * write, every row it meets), and the criteria its set no longer has removed. No step is a join
+ * the planner chooses: each held commune's statuses are unnested from its own row, each status is
+ * compared by a lookup on the primary key, and the old criteria are read by the key's year and
+ * the held communes' codes, then kept or removed through a hashed set of the new ones. Planned as
+ * joins from statistics taken before the year had results (the embedded database never analyzes
+ * on its own, and an import fills a year inside its transaction), they compared every status of
+ * the chunk with every held commune and scanned every status already stored in the year for each
+ * chunk, so a national import's re-evaluation grew with the square of its communes. The held
  * assessments keep every other writer of these rows waiting. Returns how many results were
  * stored.
  */
@@ -166,20 +169,12 @@ export async function storeEvaluations(
   now: Date,
 ): Promise<number> {
   if (results.length === 0) return 0;
-  const criteria = { units: [] as string[], codes: [] as string[], statuses: [] as string[] };
-  for (const { unitCode, evaluation } of results) {
-    for (const criterion of evaluation.criteria) {
-      criteria.units.push(unitCode);
-      criteria.codes.push(criterion.code);
-      criteria.statuses.push(criterion.status);
-    }
-  }
   const column = <T extends string | number | null>(pick: (result: ResultToStore) => T) =>
     list(results.map(pick));
-  // Each result's criterion codes; the statuses of any other criterion are removed.
-  const criterionCodes = results
-    .map(({ evaluation }) => evaluation.criteria.map((criterion) => criterion.code).join(","))
-    .join(";");
+  // Each result's criterion codes and their statuses, in the same order; the statuses of any
+  // other criterion are removed.
+  const perResult = (pick: (criterion: { code: string; status: string }) => string) =>
+    results.map(({ evaluation }) => evaluation.criteria.map(pick).join(",")).join(";");
   const rows = await queryRows<{ stored: number }>(
     db,
     sql`with input as (
@@ -191,8 +186,9 @@ export async function storeEvaluations(
           string_to_array(${column((r) => r.evaluation.criteriaTotal)}, ',')::smallint[],
           string_to_array(${column((r) => r.evaluation.level)}, ',', ''),
           string_to_array(${column((r) => r.evaluation.valuesEntered)}, ',')::smallint[],
-          string_to_array(${criterionCodes}, ';')
-        ) as i(u, v, s, m, t, l, e, cs)
+          string_to_array(${perResult((criterion) => criterion.code)}, ';'),
+          string_to_array(${perResult((criterion) => criterion.status)}, ';')
+        ) as i(u, v, s, m, t, l, e, cs, ss)
       ),
       held as (
         select i.* from input i
@@ -201,12 +197,9 @@ export async function storeEvaluations(
         for share of a
       ),
       statuses as (
-        select * from unnest(
-          string_to_array(${list(criteria.units)}, ','),
-          string_to_array(${list(criteria.codes)}, ','),
-          string_to_array(${list(criteria.statuses)}, ',')
-        ) as c(u, c, s)
-        where c.u in (select u from held)
+        select h.u, c.c, c.s from held h
+          cross join lateral unnest(string_to_array(h.cs, ','), string_to_array(h.ss, ','))
+            as c(c, s)
       ),
       stored as (
         insert into evaluation_results (unit_code, province_code, year, set_id, criteria_met,
@@ -233,9 +226,9 @@ export async function storeEvaluations(
       ),
       dropped as (
         delete from evaluation_criteria e
-        using held h
-        where e.province_code = ${provinceCode} and e.year = ${year} and e.unit_code = h.u
-          and e.criterion_code <> all(string_to_array(coalesce(h.cs, ''), ','))
+        where e.year = ${year} and e.unit_code = any(array(select u from held))
+          and e.province_code = ${provinceCode}
+          and (e.unit_code, e.criterion_code) not in (select u, c from statuses)
       )
       select count(*)::integer as stored from stored`,
   );

@@ -82,6 +82,35 @@ describe("audit hash chain", () => {
     );
   });
 
+  it("hashes and stores what jsonb keeps of a value that is not plain JSON", async () => {
+    const sparse: unknown[] = [1];
+    sparse[2] = "ba";
+    const snapshot = {
+      zeta: { b: 2, a: [undefined, () => 1, new Date("2024-05-01T03:04:05.678Z")] },
+      alpha: undefined,
+      "đã sửa": 'trích "dẫn" \\ xuống\ndòng',
+      Ă: sparse,
+      "10": 1.5e21,
+      "9": -0,
+    };
+    await database.db.transaction((tx) =>
+      recordAudit(tx, {
+        kind: "catalog.carryover.set",
+        by,
+        key: "carryover",
+        unitCode: null,
+        old: {},
+        new: snapshot,
+      }),
+    );
+    const [row] = await queryRows<{ new_value: unknown }>(
+      database.db,
+      sql`select new_value from audit_log`,
+    );
+    expect(row?.new_value).toEqual(JSON.parse(JSON.stringify(snapshot)));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: 1 });
+  });
+
   it("names a row whose content was edited directly in the database", async () => {
     await record(4);
     const id = await idAt(2);

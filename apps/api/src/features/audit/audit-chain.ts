@@ -1,6 +1,13 @@
 import type { DbOrTx } from "@ntm/db";
 import { AppError } from "../../http/app-error.ts";
-import { auditRowHash, formatAuditTime, genesisHash, type AuditRowFields } from "./audit-hash.ts";
+import {
+  auditRowHash,
+  canonicalJson,
+  canonicalRowHash,
+  formatAuditTime,
+  genesisHash,
+  type AuditRowFields,
+} from "./audit-hash.ts";
 import {
   findChainHead,
   findUnchainedRows,
@@ -27,11 +34,6 @@ interface LockedHead extends Head {
 }
 
 const sealPage = 5000;
-
-/** What jsonb keeps of a value: Dates as text, no undefined; the hash covers exactly this. */
-function asStored(value: unknown): unknown {
-  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
-}
 
 /**
  * Gives every row written before the chain existed (or restored from an older backup) its place,
@@ -83,17 +85,13 @@ export async function appendAuditRows(tx: DbOrTx, rows: readonly AuditRowInput[]
   let head: Head = await lockChainHead(tx);
   const stored = rows.map((row) => {
     const seq = head.length + 1;
-    const oldValue = asStored(row.oldValue);
-    const newValue = asStored(row.newValue);
-    const hash = auditRowHash({
-      ...row,
-      seq,
-      at: formatAuditTime(row.at),
-      oldValue,
-      newValue,
-      prevHash: head.lastHash,
-    });
-    const chained = { ...row, oldValue, newValue, seq, prevHash: head.lastHash, hash };
+    // Each value's canonical text is what the hash covers and what the insert stores: jsonb keeps
+    // exactly that value, so the verification recomputes the same text from the stored row.
+    const oldJson = canonicalJson(row.oldValue);
+    const newJson = canonicalJson(row.newValue);
+    const at = formatAuditTime(row.at);
+    const hash = canonicalRowHash({ ...row, seq, at, oldJson, newJson, prevHash: head.lastHash });
+    const chained = { ...row, oldJson, newJson, seq, prevHash: head.lastHash, hash };
     head = { length: seq, lastHash: hash };
     return chained;
   });

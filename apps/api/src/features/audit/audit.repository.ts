@@ -11,7 +11,15 @@ export const auditChainName = "audit_log";
 /** The action of an import's one row per assessment (docs/decisions/0028). */
 export const importChangesAction = "assessment.import";
 
-export type AuditRowInsert = Omit<typeof a.$inferInsert, "id">;
+/** A row to insert, its old and new values already as JSON text (`canonicalJson`). */
+export interface AuditRowInsert extends Omit<AuditRowFields, "oldValue" | "newValue"> {
+  at: Date;
+  oldJson: string;
+  newJson: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
 
 /** An audit row with `at` as the text the chain hashes (UTC, microseconds). */
 export interface ChainedAuditRow extends AuditRowFields {
@@ -71,29 +79,33 @@ export async function hasChainedRows(db: DbOrTx): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Inserts rows in batches, each batch as one JSON parameter (thousands of rows per statement). */
+/**
+ * Inserts rows in batches, each batch as one JSON parameter (thousands of rows per statement);
+ * the values' JSON text goes into the document as it is, not parsed and written again.
+ */
 export async function insertAuditRows(tx: DbOrTx, rows: AuditRowInsert[]) {
   for (let start = 0; start < rows.length; start += 2000) {
-    const part = rows.slice(start, start + 2000).map((row) => ({
-      at: row.at?.toISOString(),
-      user_id: row.userId ?? null,
-      username: row.username,
-      action: row.action,
-      entity_type: row.entityType,
-      entity_key: row.entityKey,
-      unit_code: row.unitCode ?? null,
-      old_value: row.oldValue ?? null,
-      new_value: row.newValue ?? null,
-      seq: row.seq,
-      prev_hash: row.prevHash,
-      hash: row.hash,
-    }));
+    const part = rows.slice(start, start + 2000).map((row) => {
+      const fields = JSON.stringify({
+        at: row.at.toISOString(),
+        user_id: row.userId ?? null,
+        username: row.username,
+        action: row.action,
+        entity_type: row.entityType,
+        entity_key: row.entityKey,
+        unit_code: row.unitCode ?? null,
+        seq: row.seq,
+        prev_hash: row.prevHash,
+        hash: row.hash,
+      });
+      return `{"old_value":${row.oldJson},"new_value":${row.newJson},${fields.slice(1)}`;
+    });
     // Each row is keyed by the province that held its unit on the day of the change in Viet Nam
     // (none for a change of no unit), computed once per unit and day within the statement.
     await tx.execute(sql`
       with r as (
         select *, (r.at at time zone 'Asia/Ho_Chi_Minh')::date as day
-          from jsonb_to_recordset(${JSON.stringify(part)}::jsonb)
+          from jsonb_to_recordset(${`[${part.join(",")}]`}::jsonb)
             as r(at timestamptz, user_id integer, username text, action text, entity_type text,
                  entity_key text, unit_code text, old_value jsonb, new_value jsonb, seq bigint,
                  prev_hash text, hash text)

@@ -1,13 +1,6 @@
 import type { Readable } from "node:stream";
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  S3Client,
-  S3ServiceException,
-} from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { loadS3Sdk } from "../lazy-packages.ts";
 import { assertSafeKey, StoredFileMissingError, type FileStorage } from "./file-storage.ts";
 
 /** The bucket of NTM_S3_*; see docs/deploy.md. */
@@ -23,31 +16,38 @@ export interface S3StorageConfig {
 }
 
 const notFoundNames = new Set(["NoSuchKey", "NotFound"]);
-const isNotFound = (error: unknown) =>
-  error instanceof S3ServiceException &&
-  (notFoundNames.has(error.name) || error.$metadata.httpStatusCode === 404);
 
 /**
  * Files in one S3-compatible bucket, shared by every API process. Large files go up in parts as
- * they stream; downloads stream from the store to the client.
+ * they stream; downloads stream from the store to the client. The SDK and its client are made at
+ * the first file.
  */
-export function createS3Storage(config: S3StorageConfig): FileStorage & { client: S3Client } {
-  const client = new S3Client({
-    region: config.region,
-    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
-    ...(config.credentials ? { credentials: config.credentials } : {}),
-    forcePathStyle: config.pathStyle,
-    // Checksums only where the API demands them: several S3-compatible stores refuse the
-    // trailing-checksum uploads the SDK would otherwise send.
-    requestChecksumCalculation: "WHEN_REQUIRED",
-    responseChecksumValidation: "WHEN_REQUIRED",
-  });
+export function createS3Storage(config: S3StorageConfig): FileStorage {
+  const connect = async () => {
+    const sdk = await loadS3Sdk();
+    const client: S3Client = new sdk.S3Client({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      ...(config.credentials ? { credentials: config.credentials } : {}),
+      forcePathStyle: config.pathStyle,
+      // Checksums only where the API demands them: several S3-compatible stores refuse the
+      // trailing-checksum uploads the SDK would otherwise send.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
+    const isNotFound = (error: unknown) =>
+      error instanceof sdk.S3ServiceException &&
+      (notFoundNames.has(error.name) || error.$metadata.httpStatusCode === 404);
+    return { ...sdk, client, isNotFound };
+  };
+  let connection: ReturnType<typeof connect> | undefined;
+  const s3 = () => (connection ??= connect());
   const Bucket = config.bucket;
   return {
     kind: "s3",
-    client,
     async put(key, body, options) {
       assertSafeKey(key);
+      const { client, Upload } = await s3();
       await new Upload({
         client,
         params: { Bucket, Key: key, Body: body, ContentType: options.contentType },
@@ -55,6 +55,7 @@ export function createS3Storage(config: S3StorageConfig): FileStorage & { client
     },
     async get(key) {
       assertSafeKey(key);
+      const { client, GetObjectCommand, isNotFound } = await s3();
       try {
         const answer = await client.send(new GetObjectCommand({ Bucket, Key: key }));
         return answer.Body as Readable;
@@ -65,10 +66,12 @@ export function createS3Storage(config: S3StorageConfig): FileStorage & { client
     },
     async delete(key) {
       assertSafeKey(key);
+      const { client, DeleteObjectCommand } = await s3();
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
     },
     async exists(key) {
       assertSafeKey(key);
+      const { client, HeadObjectCommand, isNotFound } = await s3();
       try {
         await client.send(new HeadObjectCommand({ Bucket, Key: key }));
         return true;
@@ -78,6 +81,7 @@ export function createS3Storage(config: S3StorageConfig): FileStorage & { client
       }
     },
     async *list(prefix) {
+      const { client, ListObjectsV2Command } = await s3();
       let ContinuationToken: string | undefined;
       do {
         const page = await client.send(

@@ -34,26 +34,46 @@ export function canonicalJson(value: unknown): string {
   return canonical(value, "") ?? "null";
 }
 
+/** Object keys as JSON text: the same few names (indicator codes, "value", "note") recur. */
+const quotedKeys = new Map<string, string>();
+const quotedKeysMax = 10_000;
+
+function quotedKey(name: string): string {
+  let quoted = quotedKeys.get(name);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(name);
+    if (quotedKeys.size < quotedKeysMax) quotedKeys.set(name, quoted);
+  }
+  return quoted;
+}
+
 function canonical(value: unknown, key: string): string | undefined {
-  const item =
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { toJSON?: unknown }).toJSON === "function"
-      ? (value as { toJSON: (key: string) => unknown }).toJSON(key)
-      : value;
-  if (typeof item !== "object" || item === null) return JSON.stringify(item);
-  if (Array.isArray(item)) {
+  switch (typeof value) {
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      break;
+    default:
+      return JSON.stringify(value);
+  }
+  if (value === null) return "null";
+  if (typeof (value as { toJSON?: unknown }).toJSON === "function") {
+    return canonical((value as { toJSON: (key: string) => unknown }).toJSON(key), key);
+  }
+  if (Array.isArray(value)) {
     let text = "[";
-    for (let index = 0; index < item.length; index += 1) {
-      text += `${index === 0 ? "" : ","}${canonical(item[index], String(index)) ?? "null"}`;
+    for (let index = 0; index < value.length; index += 1) {
+      text += `${index === 0 ? "" : ","}${canonical(value[index], String(index)) ?? "null"}`;
     }
     return `${text}]`;
   }
-  const record = item as Record<string, unknown>;
+  const record = value as Record<string, unknown>;
   let text = "{";
   for (const name of Object.keys(record).sort()) {
     const field = canonical(record[name], name);
-    if (field !== undefined) text += `${text === "{" ? "" : ","}${JSON.stringify(name)}:${field}`;
+    if (field !== undefined) text += `${text === "{" ? "" : ","}${quotedKey(name)}:${field}`;
   }
   return `${text}}`;
 }

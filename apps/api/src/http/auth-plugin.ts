@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "@ntm/db";
 import { AppError } from "./app-error.ts";
 import type { AuthUser } from "../features/auth/auth-user.ts";
-import { userForSession, type SessionLimits } from "../features/auth/sessions.ts";
+import { sessionWithGeneration, type SessionLimits } from "../features/auth/sessions.ts";
 
 export const sessionCookie = "ntm_session";
 
@@ -16,6 +16,15 @@ const allowedBeforePasswordChange = new Set([
 declare module "fastify" {
   interface FastifyRequest {
     user: AuthUser | null;
+    /** The generation of `answerScopes`, read with the session (ADR 0029). */
+    answerGeneration: { scopes: readonly string[]; generation: string } | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The scopes of the kept answer a read may be served from, known before the route runs: the
+     * session's statement then also reads their generation.
+     */
+    answerScopes?: (request: FastifyRequest) => readonly string[] | undefined;
   }
 }
 
@@ -26,13 +35,20 @@ export function registerAuth(
   options: { now: () => Date; limits: SessionLimits },
 ) {
   app.decorateRequest("user", null);
+  app.decorateRequest("answerGeneration", null);
   app.addHook("onRequest", async (request) => {
     // The public page answers everyone alike: no session is read, none can change its answer.
     if (!request.url.startsWith("/api/") || request.url.startsWith("/api/public/")) return;
     const token = request.cookies[sessionCookie];
-    request.user = token
-      ? await userForSession(db, { token, now: options.now(), limits: options.limits })
-      : null;
+    if (token) {
+      const scopes = request.routeOptions.config.answerScopes?.(request);
+      const now = options.now();
+      const found = await sessionWithGeneration(db, { token, now, limits: options.limits, scopes });
+      request.user = found.user;
+      if (scopes && found.generation !== undefined) {
+        request.answerGeneration = { scopes, generation: found.generation };
+      }
+    }
     const path = request.url.split("?")[0];
     if (
       request.user?.mustChangePassword &&

@@ -7,6 +7,7 @@ import type { ScorecardResponse, SummaryResponse, TargetsDashboardResponse } fro
 import { targetsDashboardResponseSchema } from "@ntm/contracts";
 import { buildServer } from "../http/build-server.ts";
 import { countStatements } from "../test/count-statements.ts";
+import { configuredServer, loginOn, TestClock } from "../test/configured-server.ts";
 import { createTestApp, fixedNow, loginAs, type TestApp } from "../test/test-app.ts";
 import type { AnswerEncoding } from "../http/compress-answers.ts";
 import { AnswerCache } from "./answer-cache.ts";
@@ -70,23 +71,34 @@ const summary = "/api/units/P01/summary?year=2024";
 const dashboard = "/api/units/P01/dashboard?year=2024";
 
 describe("a kept answer", () => {
-  it("is served after one statement besides the session's, the same bytes as a fresh one", async () => {
+  it("is served after one statement, the session's carrying the generation, the same bytes as a fresh one", async () => {
     await save(t.app, "X01", [
       { indicatorCode: "3.1", value: 90 },
       { indicatorCode: "3.2", value: true },
     ]);
-    for (const url of [scorecard, summary, dashboard]) {
-      const fresh = await get("admin", url);
-      await get("admin", url);
-      const statements = await statementsOf(() => get("admin", url));
-      const own = statements.filter((text) => !/from "(sessions|users)"/.test(text));
-      expect(own, own.join("\n---\n")).toHaveLength(1);
-      expect(own[0]).toMatch(/ntm_answers\.changes/);
-      const kept = await get("admin", url);
-      expect(kept.body).toBe(fresh.body);
-      expect(kept.headers.etag).toBe(fresh.headers.etag);
-      expect(kept.headers["content-type"]).toMatch(/^application\/json/);
+    for (const user of ["admin", "so-nn"]) {
+      for (const url of [scorecard, summary, dashboard]) {
+        const fresh = await get(user, url);
+        await get(user, url);
+        const statements = await statementsOf(() => get(user, url));
+        expect(statements, statements.join("\n---\n")).toHaveLength(1);
+        expect(statements[0]).toMatch(/from "sessions"/);
+        expect(statements[0]).toMatch(/ntm_answers\.changes/);
+        const kept = await get(user, url);
+        expect(kept.body).toBe(fresh.body);
+        expect(kept.headers.etag).toBe(fresh.headers.etag);
+        expect(kept.headers["content-type"]).toMatch(/^application\/json/);
+      }
     }
+  });
+
+  it("is read again at once after a change, though the session's statement read the generation first", async () => {
+    await get("admin", scorecard);
+    const before = (await get("admin", scorecard)).json<ScorecardResponse>();
+    await save(t.app, "X01", [{ indicatorCode: "3.1", value: 12 }]);
+    const after = (await get("admin", scorecard)).json<ScorecardResponse>();
+    expect(after.values["3.1"]).toBe(12);
+    expect(after.assessment.version).toBe(before.assessment.version + 1);
   });
 
   it("is compressed once per encoding the client takes, and sent as it is to one that takes none", async () => {
@@ -139,6 +151,35 @@ describe("the access check before a kept answer", () => {
     expect(department.json<ScorecardResponse>().permissions.editableCriteria).toEqual(["3"]);
     const english = await get("huyen", scorecard, { "accept-language": "en" });
     expect(english.headers.etag).not.toBe(district.headers.etag);
+  });
+
+  it("answers 401 at once when an administrator ends the reader's sessions or disables the account", async () => {
+    const admin = (url: string) =>
+      t.app.inject({ method: "POST", url, headers: { cookie: cookies.admin as string } });
+    for (const revoke of ["end-sessions", "disable"]) {
+      const cookie = await loginAs(t.app, "vpdp");
+      const read = () => t.app.inject({ method: "GET", url: scorecard, headers: { cookie } });
+      await read();
+      expect((await read()).statusCode).toBe(200);
+      expect((await admin(`/api/users/vpdp/${revoke}`)).statusCode, revoke).toBe(200);
+      const after = await read();
+      expect(after.statusCode, revoke).toBe(401);
+      expect(after.body).not.toContain("X01");
+    }
+    expect((await admin("/api/users/vpdp/enable")).statusCode).toBe(200);
+  });
+
+  it("answers 401 once the session has been idle past its limit, though the answer is kept", async () => {
+    const clock = new TestClock();
+    const app = await configuredServer(t, { NTM_SESSION_IDLE_MINUTES: "5" }, clock);
+    const cookie = await loginOn(app, "xem");
+    const read = () => app.inject({ method: "GET", url: summary, headers: { cookie } });
+    await read();
+    clock.advanceMinutes(4);
+    expect((await read()).statusCode).toBe(200);
+    clock.advanceMinutes(5);
+    expect((await read()).statusCode).toBe(401);
+    await app.close();
   });
 
   it("answers 401 once the reader signed out, though the answer is kept", async () => {
@@ -275,6 +316,51 @@ describe("the tables an answer is made of", () => {
     );
     expect(unwatched).toEqual([]);
     expect(noted.has("assessment_values")).toBe(true);
+  });
+});
+
+describe("the first read of an answer many ask at once", () => {
+  /** The statements that read a scorecard's data (its context), not the session or a generation. */
+  const contextReads = (statements: string[]) =>
+    statements.filter((text) => /from "?assessment_values"?/.test(text)).length;
+
+  it("is read once for all of them, each served the same answer", async () => {
+    await save(t.app, "X01", [{ indicatorCode: "3.1", value: 77 }]);
+    const counter = countStatements(t.database.db);
+    try {
+      const answers = await Promise.all(Array.from({ length: 16 }, () => get("huyen", scorecard)));
+      expect(answers.map((answer) => answer.statusCode)).toEqual(Array(16).fill(200));
+      expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+      expect(answers[0]?.json<ScorecardResponse>().values["3.1"]).toBe(77);
+      expect(contextReads(counter.statements)).toBe(1);
+    } finally {
+      counter.stop();
+    }
+  });
+
+  it("is refused to each by its own check, and nothing is kept of a refusal", async () => {
+    const url = "/api/units/X02/scorecard?year=2024";
+    const counter = countStatements(t.database.db);
+    try {
+      const answers = await Promise.all(Array.from({ length: 4 }, () => get("xa1", url)));
+      expect(answers.map((answer) => answer.statusCode)).toEqual([403, 403, 403, 403]);
+      expect(answers[0]?.json<{ error: { code: string } }>().error.code).toBe("FORBIDDEN");
+    } finally {
+      counter.stop();
+    }
+    expect((await get("huyen", url)).statusCode).toBe(200);
+  });
+});
+
+describe("the answer cache's size (NTM_ANSWER_CACHE_MB)", () => {
+  it("keeps nothing at 0: every read reads the answer's data again", async () => {
+    const app = await configuredServer(t, { NTM_ANSWER_CACHE_MB: "0" });
+    const cookie = await loginOn(app, "admin");
+    const read = () => app.inject({ method: "GET", url: scorecard, headers: { cookie } });
+    await read();
+    const again = await statementsOf(read);
+    expect(again.length).toBeGreaterThan(1);
+    await app.close();
   });
 });
 

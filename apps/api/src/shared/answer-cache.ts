@@ -44,8 +44,14 @@ export function answerView(user: AuthUser, language: "vi" | "en"): string {
 const compressFrom = 1024;
 /** Units and years whose scopes are remembered; emptied past this many. */
 const scopesLimit = 50_000;
-/** The default bound of one process's kept answers. */
+/** The default bound of one process's kept answers (NTM_ANSWER_CACHE_MB). */
 export const answerCacheBytes = 64 * 1024 * 1024;
+
+/** A read in progress that others asking the same answer await: its kept entry once it lands. */
+interface Flight {
+  built: BuiltAnswer;
+  entry?: KeptAnswer | undefined;
+}
 
 /**
  * Finished answers of one server process (their JSON and each compressed form asked for), the
@@ -57,6 +63,7 @@ export class AnswerCache {
   readonly maxBytes: number;
   private readonly entries = new Map<string, KeptAnswer>();
   private readonly scopes = new Map<string, string[]>();
+  private readonly flights = new Map<string, Promise<Flight>>();
   private total = 0;
 
   constructor(db: Db, maxBytes = answerCacheBytes) {
@@ -103,9 +110,36 @@ export class AnswerCache {
     return this.scopes.get(name);
   }
 
+  /**
+   * The name under which a route remembers the scopes of the unit and year a read asks (`name`,
+   * from its parameters: raw text before validation, typed after), and the route option that lets
+   * the session's statement read their generation before the route runs.
+   */
+  remembering(name: (asked: AnswerParams) => string) {
+    const answerScopes = (request: FastifyRequest) =>
+      this.scopesFor(
+        name({ ...(request.params as AnswerParams), ...(request.query as AnswerParams) }),
+      );
+    return { name, config: { answerScopes } };
+  }
+
   rememberScopes(name: string, scopes: string[]) {
     if (this.scopes.size >= scopesLimit) this.scopes.clear();
     this.scopes.set(name, scopes);
+  }
+
+  /** The read of `key` in progress, if any. */
+  flightOf(key: string): Promise<Flight> | undefined {
+    return this.flights.get(key);
+  }
+
+  /** Runs `read` as the one read of `key` in progress, forgotten once it settles (an error too). */
+  fly(key: string, read: () => Promise<Flight>): Promise<Flight> {
+    const flight = read().finally(() => {
+      if (this.flights.get(key) === flight) this.flights.delete(key);
+    });
+    this.flights.set(key, flight);
+    return flight;
   }
 
   /** The answer in `encoding`, compressed once and kept with it. */
@@ -133,15 +167,18 @@ export class AnswerCache {
 
 const caches = new WeakMap<AppContext, AnswerCache>();
 
-/** The answer cache of one server (its features share it). */
+/** The answer cache of one server (its features share it), bounded by NTM_ANSWER_CACHE_MB. */
 export function answerCacheOf(context: AppContext): AnswerCache {
   let cache = caches.get(context);
   if (!cache) {
-    cache = new AnswerCache(context.database.db);
+    cache = new AnswerCache(context.database.db, context.config.answerCacheBytes);
     caches.set(context, cache);
   }
   return cache;
 }
+
+/** A read's path and query parameters: raw text before validation, typed after it. */
+export type AnswerParams = Partial<Record<string, string | number>>;
 
 function send(cache: AnswerCache, request: FastifyRequest, reply: FastifyReply, entry: KeptAnswer) {
   if (notModified(request, reply, entry.etag)) return reply.send(null);
@@ -156,12 +193,29 @@ function send(cache: AnswerCache, request: FastifyRequest, reply: FastifyReply, 
 const covers = (outer: readonly string[], inner: readonly string[]) =>
   inner.every((scope) => outer.includes(scope));
 
+function entryOf(key: string, built: BuiltAnswer, valid: { generation: string; scopes: string[] }) {
+  const json = Buffer.from(JSON.stringify(built.answer()));
+  return {
+    key,
+    etag: built.etag ?? `"${createHash("sha1").update(json).digest("base64url")}"`,
+    json,
+    encoded: new Map(),
+    scopes: valid.scopes,
+    generation: valid.generation,
+    check: built.check,
+    bytes: json.length + key.length,
+  } satisfies KeptAnswer;
+}
+
 /**
  * Answers a read from the kept copy when the generation of its scopes is still the one it was
- * read at (one statement), after the access check for `user`; otherwise builds it, keeps it when
- * its generation is known from a snapshot no later than its data's, and sends it (304 when the
- * client's copy is current). `remember` names the unit and year whose scopes a read that
- * cannot take its generation in its own statement reads first.
+ * read at, after the access check for `user`. The generation comes with the session's statement
+ * when the route named the scopes beforehand (`remembering`), else from one statement.
+ * Otherwise the answer is built, once for all the requests asking it at the same time: each of
+ * them is served the result only after its own access check, and only when the generation it
+ * reads itself is the result's (an error is not shared; each then reads on its own). A result
+ * whose generation is known from a snapshot no later than its data's is kept. `remember` names
+ * the unit and year whose scopes a later read validates before reading.
  */
 export async function serveAnswer(
   cache: AnswerCache,
@@ -174,39 +228,51 @@ export async function serveAnswer(
     build: () => Promise<BuiltAnswer>;
   },
 ): Promise<FastifyReply> {
-  const { key, remember } = options;
+  const { key, remember, user } = options;
+  let current = request.answerGeneration;
+  const generationNow = async (scopes: readonly string[]) => {
+    if (current?.scopes.length === scopes.length && covers(current.scopes, scopes)) {
+      return current.generation;
+    }
+    const generation = await readAnswerGeneration(cache.db, [...scopes]);
+    current = { scopes, generation };
+    return generation;
+  };
   const kept = cache.lookup(key);
   const scopes = kept?.scopes ?? (remember === undefined ? undefined : cache.scopesFor(remember));
-  const generation = scopes ? await readAnswerGeneration(cache.db, scopes) : undefined;
+  const generation = scopes ? await generationNow(scopes) : undefined;
   if (kept && kept.generation === generation) {
-    kept.check(options.user);
+    kept.check(user);
     return send(cache, request, reply, kept);
   }
-  const built = await options.build();
-  if (remember !== undefined) cache.rememberScopes(remember, built.scopes);
-  const valid =
-    built.generation !== undefined
-      ? { generation: built.generation, scopes: built.scopes }
-      : generation !== undefined && scopes && covers(scopes, built.scopes)
-        ? { generation, scopes }
-        : undefined;
-  if (!valid) {
-    cache.drop(key);
-    if (built.etag !== undefined && notModified(request, reply, built.etag)) {
-      return reply.send(null);
+  const flying = cache.flightOf(key);
+  if (flying) {
+    const landed = (await flying.catch(() => undefined))?.entry;
+    if (landed && landed.generation === (await generationNow(landed.scopes))) {
+      landed.check(user);
+      return send(cache, request, reply, landed);
     }
   }
-  const json = Buffer.from(JSON.stringify(built.answer()));
-  const entry: KeptAnswer = {
-    key,
-    etag: built.etag ?? `"${createHash("sha1").update(json).digest("base64url")}"`,
-    json,
-    encoded: new Map(),
-    scopes: valid?.scopes ?? built.scopes,
-    generation: valid?.generation ?? "",
-    check: built.check,
-    bytes: json.length + key.length,
-  };
-  if (valid) cache.keep(entry);
-  return send(cache, request, reply, entry);
+  const { built, entry } = await cache.fly(key, async () => {
+    const read = await options.build();
+    if (remember !== undefined) cache.rememberScopes(remember, read.scopes);
+    const valid =
+      read.generation !== undefined
+        ? { generation: read.generation, scopes: read.scopes }
+        : generation !== undefined && scopes && covers(scopes, read.scopes)
+          ? { generation, scopes }
+          : undefined;
+    if (!valid) {
+      cache.drop(key);
+      return { built: read };
+    }
+    const made = entryOf(key, read, valid);
+    cache.keep(made);
+    return { built: read, entry: made };
+  });
+  if (entry) return send(cache, request, reply, entry);
+  if (built.etag !== undefined && notModified(request, reply, built.etag)) {
+    return reply.send(null);
+  }
+  return send(cache, request, reply, entryOf(key, built, { generation: "", scopes: built.scopes }));
 }

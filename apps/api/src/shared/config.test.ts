@@ -24,6 +24,7 @@ describe("loadConfig", () => {
       demo: true,
       trustProxy: false,
       session: { idleMinutes: 60, maxHours: 12 },
+      answerCacheBytes: 64 * 1024 * 1024,
     });
     expect(databaseOptions(config)).toEqual({ dataDir: ".data/pg" });
   });
@@ -107,6 +108,14 @@ describe("loadConfig", () => {
     expect(error.message).toContain("mysql://root:***@db/ntm");
     expect(error.message).not.toContain("hunter2");
     expect(error.message).toContain("phải là một trong các mức");
+  });
+
+  it("reads the answer cache's size in MiB, and refuses one that is not a whole number", () => {
+    expect(loadConfig({ NTM_ANSWER_CACHE_MB: "256" }).answerCacheBytes).toBe(256 * 1024 * 1024);
+    expect(loadConfig({ NTM_ANSWER_CACHE_MB: "0" }).answerCacheBytes).toBe(0);
+    expect(problemsOf({ NTM_ANSWER_CACHE_MB: "1.5" }).problems).toEqual([
+      { variable: 'NTM_ANSWER_CACHE_MB="1.5"', message: "phải là số MiB từ 0 đến 65536." },
+    ]);
   });
 
   it("refuses a port out of range", () => {

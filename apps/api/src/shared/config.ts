@@ -60,6 +60,8 @@ export interface Config {
   storage: StorageConfig;
   /** How long a stopping server waits for requests in flight before it exits anyway. */
   shutdownTimeoutSeconds: number;
+  /** The bound of this process's kept answers (ADR 0029); 0 keeps none. */
+  answerCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -181,6 +183,7 @@ const environmentSchema = z.object({
   NTM_S3_SECRET_ACCESS_KEY: optional(z.string()),
   NTM_S3_PATH_STYLE: flag('phải là "1" (địa chỉ dạng máy-chủ/bucket) hoặc "0" (bucket.máy-chủ).'),
   NTM_SHUTDOWN_TIMEOUT_SECONDS: integer(1, 600, "phải là số giây từ 1 đến 600."),
+  NTM_ANSWER_CACHE_MB: integer(0, 65_536, "phải là số MiB từ 0 đến 65536."),
 });
 
 type Environment = z.infer<typeof environmentSchema>;
@@ -270,6 +273,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     },
     storage,
     shutdownTimeoutSeconds: env.NTM_SHUTDOWN_TIMEOUT_SECONDS ?? 25,
+    answerCacheBytes: (env.NTM_ANSWER_CACHE_MB ?? 64) * 1024 * 1024,
   };
 }
 

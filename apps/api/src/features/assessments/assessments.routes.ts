@@ -25,6 +25,9 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const answers = answerCacheOf(context);
+  const scorecards = answers.remembering(
+    ({ code, year, set }) => `scorecard|${code}|${year}|${set ?? ""}`,
+  );
   routes.get(
     "/api/units/:code/scorecard",
     {
@@ -37,14 +40,17 @@ export function assessmentsRoutes(app: FastifyInstance, context: AppContext) {
         querystring: scorecardQuerySchema,
       },
       serializerCompiler: plainJsonSerializer,
+      config: scorecards.config,
     },
     async (request, reply) => {
       const user = requireUser(request);
       const { code } = request.params;
       const { year, set } = request.query;
       const language = prefersEnglish(request) ? "en" : "vi";
+      const remember = scorecards.name({ code, year, set });
       return serveAnswer(answers, request, reply, {
-        key: `scorecard|${code}|${year}|${set ?? ""}|${answerView(user, language)}`,
+        key: `${remember}|${answerView(user, language)}`,
+        remember,
         user,
         build: async () => {
           const read = await readScorecard(db, { user, code, year, setId: set, language });

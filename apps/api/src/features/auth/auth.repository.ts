@@ -1,7 +1,9 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
-import { tables, type DbOrTx } from "@ntm/db";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
+import { sqlArray, tables, type DbOrTx } from "@ntm/db";
+import { answerGeneration } from "../../shared/answer-cache.repository.ts";
 
 const sessions = tables.sessions;
+const criteriaOfDepartment = tables.departmentCriteria;
 
 export async function insertSession(
   db: DbOrTx,
@@ -10,12 +12,33 @@ export async function insertSession(
   await db.insert(sessions).values(session);
 }
 
-/** A session and its account (null when the account is gone), in one statement. */
-export async function findSessionWithAccount(db: DbOrTx, id: string) {
+/**
+ * A session, its account (null when the account is gone) and the account's department with its
+ * criteria as "setCode:criterionCode", in one statement. With `scopes`, the same statement carries
+ * the generation of the kept answers made of them (ADR 0029), so a kept answer costs one round trip.
+ */
+export async function findSessionWithAccount(
+  db: DbOrTx,
+  id: string,
+  scopes?: readonly string[] | undefined,
+) {
   const rows = await db
-    .select({ session: sessions, account: tables.users })
+    .select({
+      session: sessions,
+      account: tables.users,
+      departmentCode: tables.departments.code,
+      departmentName: tables.departments.name,
+      criteria: sql<
+        string[]
+      >`array(select ${criteriaOfDepartment.setCode} || ':' || ${criteriaOfDepartment.criterionCode}
+        from ${criteriaOfDepartment} where ${criteriaOfDepartment.departmentId} = ${tables.users.departmentId})`,
+      generation: scopes
+        ? sql<string>`${answerGeneration(sqlArray(scopes, "text"))}`
+        : sql<null>`null`,
+    })
     .from(sessions)
     .leftJoin(tables.users, eq(tables.users.id, sessions.userId))
+    .leftJoin(tables.departments, eq(tables.departments.id, tables.users.departmentId))
     .where(eq(sessions.id, id));
   return rows[0];
 }

@@ -26,10 +26,17 @@ export function sessionId(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+type Department = { code: string | null; name: string | null; criteria: string[] };
+const noDepartment: Department = { code: null, name: null, criteria: [] };
+
 export async function toAuthUser(db: DbOrTx, account: Account): Promise<AuthUser> {
   const department = account.departmentId
     ? await findAccountDepartment(db, account.departmentId)
-    : { code: null, name: null, criteria: [] };
+    : noDepartment;
+  return authUserOf(account, department);
+}
+
+function authUserOf(account: Account, department: Department): AuthUser {
   return {
     id: account.id,
     username: account.username,
@@ -69,20 +76,41 @@ export async function userForSession(
   db: DbOrTx,
   input: { token: string; now: Date; limits: SessionLimits },
 ): Promise<AuthUser | null> {
+  return (await sessionWithGeneration(db, input)).user;
+}
+
+/**
+ * `userForSession`, and with `scopes` the generation of the kept answers made of them, read in the
+ * session's own statement (ADR 0029). The session is read on every request, never kept: an ended
+ * or revoked session is refused at once.
+ */
+export async function sessionWithGeneration(
+  db: DbOrTx,
+  input: {
+    token: string;
+    now: Date;
+    limits: SessionLimits;
+    scopes?: readonly string[] | undefined;
+  },
+): Promise<{ user: AuthUser | null; generation?: string }> {
   const { now, limits } = input;
   const id = sessionId(input.token);
-  // The session and its account in one statement: every signed-in request runs it.
-  const found = await findSessionWithAccount(db, id);
-  if (!found) return null;
+  // The session, its account and department in one statement: every signed-in request runs it.
+  const found = await findSessionWithAccount(db, id, input.scopes);
+  if (!found) return { user: null };
   const { session, account } = found;
   const idleMs = now.getTime() - session.lastSeenAt.getTime();
   if (session.expiresAt <= now || idleMs >= limits.idleMinutes * minuteMs) {
     await deleteSession(db, id);
-    return null;
+    return { user: null };
   }
-  if (!account || !account.active) return null;
+  if (!account || !account.active) return { user: null };
   if (idleMs >= touchAfterMs(limits)) await touchSession(db, id, now);
-  return toAuthUser(db, account);
+  const department = account.departmentId
+    ? { code: found.departmentCode, name: found.departmentName, criteria: found.criteria }
+    : noDepartment;
+  const user = authUserOf(account, department);
+  return found.generation === null ? { user } : { user, generation: found.generation };
 }
 
 export async function endSession(db: DbOrTx, token: string) {

@@ -26,6 +26,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
   const db = context.database.db;
   const api = app.withTypeProvider<ZodTypeProvider>();
   const answers = answerCacheOf(context);
+  const summaries = answers.remembering(({ code, year }) => `summary|${code}|${year}`);
   api.get(
     "/api/units/:code/summary",
     {
@@ -39,6 +40,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
         querystring: summaryQuerySchema,
       },
       serializerCompiler: plainJsonSerializer,
+      config: summaries.config,
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -47,7 +49,7 @@ export function summaryRoutes(app: FastifyInstance, context: AppContext) {
       const language = prefersEnglish(request) ? "en" : "vi";
       return serveAnswer(answers, request, reply, {
         key: `summary|${code}|${year}|${below}|${answerView(user, language)}`,
-        remember: `summary|${code}|${year}`,
+        remember: summaries.name({ code, year }),
         user,
         build: async () => {
           const read = await readSummary(db, { user, code, year, below, language });

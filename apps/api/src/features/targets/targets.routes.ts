@@ -57,6 +57,10 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["targets"];
   const answers = answerCacheOf(context);
+  // The dashboard of no year asked is the current year's.
+  const dashboards = answers.remembering(
+    ({ code, year }) => `dashboard|${code}|${year ?? currentYear(context.now())}`,
+  );
 
   api.get(
     "/api/targets",
@@ -191,6 +195,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
         params: codeParams,
         querystring: targetsQuerySchema,
       },
+      config: dashboards.config,
     },
     async (request, reply) => {
       const user = requireUser(request);
@@ -200,7 +205,7 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
       const language = prefersEnglish(request) ? "en" : "vi";
       return serveAnswer(answers, request, reply, {
         key: `dashboard|${code}|${year}|${answerView(user, language)}`,
-        remember: `dashboard|${code}|${year}`,
+        remember: dashboards.name({ code, year }),
         user,
         build: async () => {
           const read = await readTargetsDashboard(db, { user, code, year, now });

@@ -103,6 +103,13 @@ describe("the dashboard's first screen", () => {
         .poll(async () => (await candidates(page)).length, { timeout: 10_000 })
         .toBeGreaterThan(0);
       expect(held).toHaveLength(1);
+      // Demo figures say so from the first view on, as on the scorecard and the overview.
+      await expect
+        .poll(() => page.locator(".first-paint .title-row").innerText())
+        .toContain("Dữ liệu minh họa");
+      const firstCards = await page
+        .locator(".first-paint [data-testid='targets-panel']")
+        .boundingBox();
       mkdirSync(shotDir, { recursive: true });
       await page.screenshot({ path: join(shotDir, `dashboard-before-app-${screen}.png`) });
 
@@ -115,6 +122,12 @@ describe("the dashboard's first screen", () => {
       await page.locator("[data-testid='unit-map'] canvas").waitFor();
       await page.getByTestId("heatmap").waitFor();
       await painted(page);
+      await page
+        .locator("[data-testid='targets-page'] .title-row [data-testid='demo-tag']")
+        .waitFor();
+      // The first view drew the page's title, buttons and links: the cards do not move.
+      const cards = await page.getByTestId("targets-panel").boundingBox();
+      expect(cards?.y).toBeCloseTo(firstCards?.y ?? NaN, 0);
       // Never wider than the screen, not even in the frame the section bar's menu draws every
       // section in before measuring which fit.
       expect(await widest(page)).toBe(width);

@@ -16,6 +16,8 @@ interface SessionUser {
   displayName: string;
   role: Role;
   departmentName: string | null;
+  /** The policy's answer for the user's own scope, for the controls a first view keeps a place for. */
+  permissions: Record<string, boolean>;
 }
 
 let sessionUser: SessionUser | null = null;
@@ -23,13 +25,17 @@ const listeners = new Set<() => void>();
 
 function userOf(answer: unknown): SessionUser | null {
   if (typeof answer !== "object" || answer === null) return null;
-  const { displayName, role, departmentName } = answer as Record<string, unknown>;
+  const { displayName, role, departmentName, permissions } = answer as Record<string, unknown>;
   const known = (Object.keys(roleNames) as Role[]).find((candidate) => candidate === role);
   if (typeof displayName !== "string" || !known) return null;
   return {
     displayName,
     role: known,
     departmentName: typeof departmentName === "string" ? departmentName : null,
+    permissions:
+      typeof permissions === "object" && permissions !== null
+        ? (permissions as Record<string, boolean>)
+        : {},
   };
 }
 
@@ -40,7 +46,7 @@ void sessionSeen.then((answer) => {
 
 const readSessionUser = () => sessionUser;
 
-function useSessionUser(): SessionUser | null {
+export function useSessionUser(): SessionUser | null {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);

@@ -29,14 +29,15 @@ describe("a dashboard's targets before the page's code", () => {
   it("are read from the dashboard answer, the targets of the units above with their share", () => {
     const figures = targetFiguresOf(
       {
-        unit: { code: "610", name: "Huyện Đắk Glei" },
+        unit: { code: "610", name: "Huyện Đắk Glei", level: "district" },
         year: 2024,
         targets: [item],
         fromAbove: [{ ...item, target: { ...item.target, id: 8 }, share }],
       },
       "/targets/610",
     );
-    expect(figures?.unitName).toBe("Huyện Đắk Glei");
+    expect(figures?.unit).toEqual({ code: "610", name: "Huyện Đắk Glei", level: "district" });
+    expect(figures?.demo).toBe(false);
     expect(figures?.targets.map((target) => [target.id, target.status, target.share])).toEqual([
       [7, "offTrack", null],
       [8, "offTrack", { unitName: "Huyện Đắk Glei", communes: 12, behind: 2 }],
@@ -51,8 +52,15 @@ describe("a dashboard's targets before the page's code", () => {
     });
   });
 
+  it("are marked as demo data when a target is", () => {
+    const demo = { ...item, target: { ...item.target, demo: true } };
+    const unit = { code: "62", name: "Tỉnh Kon Tum", level: "province" };
+    const figures = targetFiguresOf({ unit, year: 2024, targets: [demo], fromAbove: [] }, "/");
+    expect(figures?.demo).toBe(true);
+  });
+
   it("are not drawn without targets, with a target not understood, or for another answer", () => {
-    const unit = { code: "62", name: "Tỉnh Kon Tum" };
+    const unit = { code: "62", name: "Tỉnh Kon Tum", level: "province" };
     expect(targetFiguresOf({ unit, year: 2024, targets: [], fromAbove: [] }, "/")).toBeNull();
     const odd = { ...item, progress: { ...item.progress, status: "late" } };
     expect(targetFiguresOf({ unit, year: 2024, targets: [odd], fromAbove: [] }, "/")).toBeNull();
@@ -63,7 +71,7 @@ describe("a dashboard's targets before the page's code", () => {
 
 describe("a dashboard kept in the tab for a reload", () => {
   const answer = {
-    unit: { code: "62", name: "Tỉnh Kon Tum" },
+    unit: { code: "62", name: "Tỉnh Kon Tum", level: "province" },
     year: defaultYear,
     targets: [item],
     fromAbove: [],

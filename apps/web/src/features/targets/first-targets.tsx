@@ -1,7 +1,10 @@
+import { FirstDemoTag } from "../../app/first-demo-tag.tsx";
 import { createFirstPaintStore, useFirstPaint } from "../../app/first-paint-store.ts";
+import { useSessionUser } from "../../app/layout/first-frame.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { initialYear } from "../../lib/year-context.tsx";
 import { sessionSeen } from "../auth/index.ts";
+import { dashboardLinks, setsTargets } from "./dashboard-links.ts";
 import { forgetKeptDashboard, keepDashboard, keptDashboard } from "./kept-dashboard.ts";
 import { TargetCard, type TargetView } from "./target-card.tsx";
 import "./targets.css";
@@ -18,7 +21,9 @@ export interface TargetFigures {
   /** The page it belongs to, e.g. "/targets/62". */
   pathname: string;
   year: number;
-  unitName: string;
+  unit: { code: string; name: string; level: string };
+  /** Some target is demo data. */
+  demo: boolean;
   targets: TargetView[];
   /** Drawn from the copy kept in the tab, read at this moment (ms since the epoch). */
   keptAt?: number;
@@ -91,15 +96,23 @@ function targetOf(item: unknown): TargetView | null {
 export function targetFiguresOf(answer: unknown, pathname: string): TargetFigures | null {
   const body = record(answer);
   const unitName = text(record(body.unit).name);
+  const unitCode = text(record(body.unit).code);
+  const unitLevel = text(record(body.unit).level);
   const year = count(body.year);
   const items = [
     ...(Array.isArray(body.targets) ? body.targets : []),
     ...(Array.isArray(body.fromAbove) ? body.fromAbove : []),
   ];
   const targets = items.map(targetOf);
-  if (!unitName || year === null || targets.length === 0) return null;
+  if (!unitName || !unitCode || !unitLevel || year === null || targets.length === 0) return null;
   if (targets.some((target) => target === null)) return null;
-  return { pathname, year, unitName, targets: targets.filter((target) => target !== null) };
+  return {
+    pathname,
+    year,
+    unit: { code: unitCode, name: unitName, level: unitLevel },
+    demo: items.some((item) => record(record(item).target).demo === true),
+    targets: targets.filter((target) => target !== null),
+  };
 }
 
 const store = createFirstPaintStore<TargetFigures>();
@@ -158,15 +171,41 @@ function keptTime(at: number) {
   return kept.toDateString() === new Date().toDateString() ? time : `${time} ${day}`;
 }
 
-/** The dashboard's title and target cards, without the component library. */
+/** Where a control of the page goes until the application can act on it. */
+function ControlPlace({ label }: { label: string }) {
+  return (
+    <button type="button" className="first-button" disabled>
+      <span className="first-icon" aria-hidden />
+      {label}
+    </button>
+  );
+}
+
+/**
+ * The dashboard's title, its actions and target cards, without the component library, in the
+ * page's boxes: the cards are where the page draws them.
+ */
 export function FirstTargets({ figures }: { figures: TargetFigures }) {
   const { t } = useI18n();
+  const user = useSessionUser();
+  const { unit } = figures;
   return (
     <div className="page targets-page first-paint" aria-busy="true">
       <div className="title-row">
         <h1 className="page-title">
-          {t("targets.title")}: {figures.unitName}
+          {t("targets.title")}: {unit.name}
         </h1>
+        {figures.demo && <FirstDemoTag />}
+        <ControlPlace label={t("print.button")} />
+      </div>
+      <div className="targets-actions">
+        <ControlPlace label={t("targets.export")} />
+        <ControlPlace label={t("targets.exportDashboard")} />
+        {dashboardLinks(unit, figures.year, t).map((link) => (
+          <a key={link.kind} href={link.to}>
+            <span className="first-icon" aria-hidden /> {link.label}
+          </a>
+        ))}
       </div>
       <p className="page-meta">
         {t("targets.yearOfData", { year: figures.year })}
@@ -179,6 +218,11 @@ export function FirstTargets({ figures }: { figures: TargetFigures }) {
       </p>
       <section className="section">
         <h2>{t("targets.panel")}</h2>
+        {user?.permissions["target.write"] && setsTargets(unit.level) && (
+          <div className="targets-actions">
+            <ControlPlace label={t("targets.editor.add")} />
+          </div>
+        )}
         <div className="targets-grid" data-testid="targets-panel">
           {figures.targets.map((target) => (
             <TargetCard key={target.id} view={target} testId="first-target" />

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Spin, Typography } from "antd";
 import { lazy, Suspense, useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
+import { DemoTag } from "../../components/demo-tag.tsx";
 import { ErrorState } from "../../components/error-state.tsx";
 import { PageLoading } from "../../components/page-loading.tsx";
 import { PrintButton } from "../../components/print/print-button.tsx";
@@ -10,6 +11,7 @@ import { PrintHeader } from "../../components/print/print-header.tsx";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useUrlYear } from "../../lib/use-url-state.ts";
 import { useCurrentUser } from "../auth/index.ts";
+import { dashboardLinks } from "./dashboard-links.ts";
 import { FirstTargets, forgetTargets, keepTargets, useFirstTargets } from "./first-targets.tsx";
 import { HeatMap } from "./heat-map.tsx";
 import { LevelsByYear } from "./levels-by-year.tsx";
@@ -21,6 +23,12 @@ import {
 } from "./targets-api.ts";
 import { TargetsPanel } from "./targets-panel.tsx";
 import "./targets.css";
+
+const linkIcons = {
+  compare: <HistoryOutlined />,
+  rollup: <FundOutlined />,
+  departments: <AuditOutlined />,
+};
 
 // ECharts' map module is large; it loads only when a dashboard is opened.
 const UnitMap = lazy(() =>
@@ -51,19 +59,15 @@ export function TargetsPage() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const data = query.data;
   if (!data) return first ? <FirstTargets figures={first} /> : <PageLoading />;
-  const unitCode = encodeURIComponent(data.unit.code);
+  const demo = [...data.targets, ...data.fromAbove].some((item) => item.target.demo);
   return (
     <div className="page targets-page" data-testid="targets-page">
-      <PrintHeader
-        title={t("print.targets")}
-        unit={data.unit.name}
-        year={data.year}
-        demo={data.targets.some((item) => item.target.demo)}
-      />
+      <PrintHeader title={t("print.targets")} unit={data.unit.name} year={data.year} demo={demo} />
       <div className="title-row">
         <Typography.Title level={1} className="page-title">
           {t("targets.title")}: {data.unit.name}
         </Typography.Title>
+        {demo && <DemoTag />}
         <PrintButton />
       </div>
       <div className="targets-actions">
@@ -77,20 +81,11 @@ export function TargetsPage() {
         >
           {t("targets.exportDashboard")}
         </Button>
-        {data.unit.level === "commune" ? (
-          <Link to={`/compare/${unitCode}`}>
-            <HistoryOutlined /> {t("targets.compare.open")}
+        {dashboardLinks(data.unit, data.year, t).map((link) => (
+          <Link key={link.kind} to={link.to} data-testid={link.testId}>
+            {linkIcons[link.kind]} {link.label}
           </Link>
-        ) : (
-          <Link to={`/plans/${unitCode}/${data.year + 1}/rollup`} data-testid="rollup-link">
-            <FundOutlined /> {t("targets.rollup.open", { year: data.year + 1 })}
-          </Link>
-        )}
-        {data.unit.level === "province" && (
-          <Link to="/departments" data-testid="departments-link">
-            <AuditOutlined /> {t("targets.department.open")}
-          </Link>
-        )}
+        ))}
       </div>
       <p className="page-meta">{t("targets.yearOfData", { year: data.year })}</p>
       <section className="section">

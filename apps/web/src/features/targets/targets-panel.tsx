@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { formatNumber } from "../../lib/format.ts";
 import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
+import { setsTargets } from "./dashboard-links.ts";
 import { TargetEditor } from "./target-editor.tsx";
 import { TargetCard, targetViewOf } from "./target-card.tsx";
 import { TargetListLinks } from "./target-list-links.tsx";
@@ -31,7 +32,7 @@ export function TargetsPanel({
   const me = useCurrentUser().data;
   const [editing, setEditing] = useState<{ target: TargetDto | null } | null>(null);
   const canWrite = Boolean(me?.permissions["target.write"]) && unit !== undefined;
-  const addButton = canWrite && unit.level !== "commune" && unit.level !== "village" && (
+  const addButton = canWrite && setsTargets(unit.level) && (
     <Button
       icon={<PlusOutlined />}
       onClick={() => setEditing({ target: null })}

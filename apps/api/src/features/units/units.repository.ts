@@ -220,8 +220,19 @@ export async function findExistingCodes(db: DbOrTx): Promise<Set<string>> {
 }
 
 /** Every unit version in force on a date. */
-export async function findUnitsValidOn(db: DbOrTx, asOf: string) {
-  return (await db.select(columns).from(u).where(validOn(asOf))) as UnitRow[];
+export async function findUnitsValidOn(db: DbOrTx, asOf: string): Promise<UnitRow[]> {
+  // One JSON document rather than a row per unit: the embedded database hands ten thousand rows
+  // over its wire protocol at many times the cost of one parsed document.
+  const [row] = await queryRows<{ units: string | null }>(
+    db,
+    sql`select json_agg(json_build_object('code', code, 'name', name, 'level', level,
+          'parentCode', parent_code, 'validFrom', valid_from, 'validTo', valid_to,
+          'region', region, 'communeGroup', commune_group, 'flags', flags,
+          'assessed', assessed))::text as units
+        from admin_units
+        where valid_from <= ${asOf} and (valid_to is null or valid_to >= ${asOf})`,
+  );
+  return JSON.parse(row?.units ?? "[]") as UnitRow[];
 }
 
 /** Locks a unit's rows until the transaction ends, so two decisions on it run one after the other. */

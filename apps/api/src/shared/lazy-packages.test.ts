@@ -15,10 +15,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe("packages loaded on first use", () => {
-  it("starts the server without the spreadsheet, PDF and S3 packages, and loads ExcelJS for the first export", async () => {
+  it("starts the server without the spreadsheet, PDF, S3 and e-mail packages, and loads ExcelJS for the first export", async () => {
     expect(loaded("exceljs")).toBe(false);
     expect(loaded("pdfkit")).toBe(false);
     expect(loaded("@aws-sdk/client-s3")).toBe(false);
+    expect(loaded("nodemailer")).toBe(false);
 
     const response = await t.app.inject({
       method: "GET",

@@ -1,5 +1,6 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { MailConfig } from "../config.ts";
+import { loadNodemailer } from "../lazy-packages.ts";
 
 export interface OutgoingMail {
   to: string[];
@@ -14,18 +15,26 @@ export interface MailTransport {
   close(): void;
 }
 
-/** The SMTP server of NTM_SMTP_URL (e.g. smtp://user:pass@mail.example.vn:587). */
+/**
+ * The SMTP server of NTM_SMTP_URL (e.g. smtp://user:pass@mail.example.vn:587), connected at the
+ * first message.
+ */
 export function smtpTransport(config: MailConfig): MailTransport {
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    // A server that hangs must not hold a message past its claim (see send-outbox.ts).
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
-  });
+  let transport: Promise<Transporter> | undefined;
+  const open = () =>
+    (transport ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({
+        url: config.smtpUrl,
+        // A server that hangs must not hold a message past its claim (see send-outbox.ts).
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    ));
   return {
     async send(mail) {
-      await transport.sendMail({
+      const opened = await open();
+      await opened.sendMail({
         from: config.from,
         to: mail.to,
         subject: mail.subject,
@@ -33,6 +42,11 @@ export function smtpTransport(config: MailConfig): MailTransport {
         messageId: mail.messageId,
       });
     },
-    close: () => transport.close(),
+    // A transport that failed to open has nothing to close; its error went to the sender.
+    close: () =>
+      void transport?.then(
+        (opened) => opened.close(),
+        () => undefined,
+      ),
   };
 }

@@ -36,7 +36,12 @@ export async function toAuthUser(db: DbOrTx, account: Account): Promise<AuthUser
   return authUserOf(account, department);
 }
 
-function authUserOf(account: Account, department: Department): AuthUser {
+type AccountFields = Pick<
+  Account,
+  "id" | "username" | "displayName" | "role" | "unitCode" | "mustChangePassword"
+>;
+
+function authUserOf(account: AccountFields, department: Department): AuthUser {
   return {
     id: account.id,
     username: account.username,
@@ -98,18 +103,17 @@ export async function sessionWithGeneration(
   // The session, its account and department in one statement: every signed-in request runs it.
   const found = await findSessionWithAccount(db, id, input.scopes);
   if (!found) return { user: null };
-  const { session, account } = found;
-  const idleMs = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleMs >= limits.idleMinutes * minuteMs) {
+  const idleMs = now.getTime() - found.lastSeenMs;
+  if (found.expiresMs <= now.getTime() || idleMs >= limits.idleMinutes * minuteMs) {
     await deleteSession(db, id);
     return { user: null };
   }
-  if (!account || !account.active) return { user: null };
+  if (found.id === null || !found.active) return { user: null };
   if (idleMs >= touchAfterMs(limits)) await touchSession(db, id, now);
-  const department = account.departmentId
+  const department = found.departmentId
     ? { code: found.departmentCode, name: found.departmentName, criteria: found.criteria }
     : noDepartment;
-  const user = authUserOf(account, department);
+  const user = authUserOf({ ...found, id: found.id }, department);
   return found.generation === null ? { user } : { user, generation: found.generation };
 }
 

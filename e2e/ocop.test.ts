@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { OcopListResponse, OcopProductDto, TargetWithProgress } from "@ntm/contracts";
+import type {
+  EntrySheetResponse,
+  OcopListResponse,
+  OcopProductDto,
+  TargetWithProgress,
+} from "@ntm/contracts";
 import { addDays } from "@ntm/domain";
 import { openSignedIn, useAppAndBrowser } from "./support/app-and-browser.ts";
 import { screenshot } from "./support/browser.ts";
@@ -119,5 +124,26 @@ describe("OCOP: a product certified in 2023 reaches its 36 months and is re-eval
     ).length;
     expect(counted).toBeGreaterThanOrEqual(1);
     expect(await indicatorValue(cookie, commune, "3.4")).toBe(counted);
+  });
+
+  it("shows the registry's indicator read-only in the entry by commune, saying where it comes from as the scorecard does", async () => {
+    const { app } = running;
+    const { cookie, province } = await provinceAdmin(app.baseUrl);
+    const sheet = await apiGet<EntrySheetResponse>(
+      app.baseUrl,
+      cookie,
+      `/api/units/${province}/entry-sheet?year=${year}&indicators=3.4`,
+    );
+    const sourced = sheet.rows.find((row) => row.sourced?.["3.4"]);
+    expect(sourced).toBeDefined();
+    const page = await openSignedIn(running, "admin", `/entry/${province}?i=3.4`);
+    await page.getByTestId("year-select").selectOption(String(year));
+    const cell = page.getByTestId(`bulk-input-${sourced?.unitCode}-3.4`);
+    await cell.waitFor();
+    const reason = "Lấy từ sổ sản phẩm OCOP của tỉnh (sản phẩm từ 3 sao còn hiệu lực)";
+    expect(await cell.getAttribute("title")).toContain(reason);
+    const described = await cell.getAttribute("aria-describedby");
+    expect(await page.locator(`[id="${described}"]`).textContent()).toContain(reason);
+    await page.close();
   });
 });

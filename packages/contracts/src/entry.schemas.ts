@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { IndicatorKind, IndicatorStatus } from "@ntm/domain";
 import { indicatorValueSchema, yearSchema } from "./api.schemas.ts";
-import { thresholdUsedSchema } from "./scorecard.schema.ts";
+import { registrySourceSchema, thresholdUsedSchema } from "./scorecard.schema.ts";
 
 /* ---------- entry by commune: one or a few indicators over the communes of a scope ---------- */
 
@@ -52,6 +52,8 @@ export const entrySheetRowSchema = z.object({
   /** Indicator codes of this commune the user may write. */
   writable: z.array(z.string()),
   cells: z.record(z.string(), entrySheetCellSchema),
+  /** The chosen indicators whose value a registry gives here (read-only), as the scorecard names them. */
+  sourced: z.record(z.string(), registrySourceSchema).optional(),
 });
 export type EntrySheetRow = z.infer<typeof entrySheetRowSchema>;
 

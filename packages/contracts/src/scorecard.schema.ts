@@ -117,6 +117,13 @@ export const assessmentResultSchema = z.object({
 /** One letter per level of the set: m met, n not met, v no value or threshold, i refused, - n/a. */
 const outcomeLettersSchema = z.string().regex(/^[mnvi-]*$/);
 
+/** Where a registry-sourced value comes from: the village registry's set, or the OCOP registry. */
+export const registrySourceSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("villageRegistry"), setCode: z.string(), setName: z.string() }),
+  z.object({ kind: z.literal("ocopRegistry"), minStars: z.number() }),
+]);
+export type RegistrySource = z.infer<typeof registrySourceSchema>;
+
 /**
  * GET /api/units/CODE/scorecard: what is the commune's own (values, outcome letters, the
  * figures of the headline, entries, evidence, permissions) and the id of the set version that
@@ -174,15 +181,7 @@ export const scorecardResponseSchema = z.object({
    * province's OCOP product registry once it is in use. Never typed, a typed value is refused.
    * Absent when there is none.
    */
-  sourced: z
-    .record(
-      z.string(),
-      z.discriminatedUnion("kind", [
-        z.object({ kind: z.literal("villageRegistry"), setCode: z.string(), setName: z.string() }),
-        z.object({ kind: z.literal("ocopRegistry"), minStars: z.number() }),
-      ]),
-    )
-    .optional(),
+  sourced: z.record(z.string(), registrySourceSchema).optional(),
 });
 export type ScorecardResponse = z.infer<typeof scorecardResponseSchema>;
 

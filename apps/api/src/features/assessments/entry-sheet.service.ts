@@ -127,6 +127,10 @@ export async function getEntrySheet(
       };
     }
     const assessment = await findAssessment(db, commune.code, year);
+    const shownSourced = options.indicators.flatMap((code) => {
+      const found = sourced.get(code);
+      return found ? [[code, found.source] as const] : [];
+    });
     rows.push({
       unitCode: commune.code,
       unitName: commune.name,
@@ -134,6 +138,7 @@ export async function getEntrySheet(
       version: assessment?.version ?? 0,
       writable: writable.filter((code) => options.indicators.includes(code)),
       cells,
+      ...(shownSourced.length > 0 ? { sourced: Object.fromEntries(shownSourced) } : {}),
     });
   }
   return {

@@ -1,12 +1,9 @@
 import type { Db, DbOrTx } from "@ntm/db";
 import type { CriteriaSet } from "@ntm/domain";
-import type { ScorecardResponse } from "@ntm/contracts";
+import type { RegistrySource } from "@ntm/contracts";
 import { invalid } from "../../http/app-error.ts";
 import { ocopSourcedIndicatorsOf } from "../ocop/index.ts";
 import { villageSourcedIndicatorsOf } from "../villages/index.ts";
-
-/** Where the value of a registry-sourced indicator comes from, as the scorecard names it. */
-export type RegistrySource = NonNullable<ScorecardResponse["sourced"]>[string];
 
 /** An indicator of a commune's set whose value a registry gives in a year. */
 export interface SourcedIndicator {

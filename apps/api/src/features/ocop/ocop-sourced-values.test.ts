@@ -141,7 +141,10 @@ describe("once the registry holds a product", () => {
     );
     expect(sheet.statusCode, sheet.body).toBe(200);
     const body = sheet.json<EntrySheetResponse>();
-    for (const row of body.rows) expect(row.writable).toEqual(["3.1"]);
+    for (const row of body.rows) {
+      expect(row.writable).toEqual(["3.1"]);
+      expect(row.sourced).toEqual({ "13.6": { kind: "ocopRegistry", minStars: 3 } });
+    }
     expect(body.catalog.find((item) => item.code === "13.6")?.writable).toBe(false);
     const saved = await call("huyen", "POST", "/api/assessments/2024/values-by-unit", {
       rows: [

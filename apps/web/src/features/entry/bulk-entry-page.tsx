@@ -18,6 +18,7 @@ import { useI18n } from "../../lib/i18n/i18n-context.tsx";
 import { useYear } from "../../lib/year-context.tsx";
 import { useCurrentUser } from "../auth/index.ts";
 import { deviceDb, draftKey } from "../offline/index.ts";
+import { registrySourceText } from "../scorecard/index.ts";
 import { checkInput } from "./check-input.ts";
 import { entrySheetQueryKey, fetchEntrySheet, saveEntrySheet } from "./entry-api.ts";
 import { GridCell } from "./grid-cell.tsx";
@@ -428,6 +429,9 @@ function BulkCell({
       ? t(check.error, { limit: formatNumber(check.limit ?? 0, language) })
       : undefined;
   const testId = `bulk-input-${row.unitCode}-${indicator.code}`;
+  // A value a registry gives is read-only in every commune: said as the scorecard says it.
+  const source = row.sourced?.[indicator.code];
+  const sourceId = `bulk-source-${row.unitCode}-${indicator.code}`;
   return (
     <td className="col-value">
       <span className="bulk-cell">
@@ -445,7 +449,12 @@ function BulkCell({
             onChange={onChange}
           />
         ) : (
-          <span className="value-readonly" data-testid={testId} title={t("entry.readOnlyRow")}>
+          <span
+            className="value-readonly"
+            data-testid={testId}
+            title={source ? registrySourceText(source, t) : t("entry.readOnlyRow")}
+            aria-describedby={source ? sourceId : undefined}
+          >
             {shown === null || shown === ""
               ? "—"
               : shown === true
@@ -453,6 +462,11 @@ function BulkCell({
                 : shown === false
                   ? t("common.no")
                   : shown}
+          </span>
+        )}
+        {source && (
+          <span id={sourceId} className="visually-hidden">
+            {registrySourceText(source, t)}
           </span>
         )}
         <span role="img" aria-label={t(`status.${status}`)} title={t(`status.${status}`)}>

@@ -48,6 +48,7 @@ export {
   type ImportProgress,
 } from "./features/reports/index.ts";
 export { today } from "./shared/clock.ts";
+export { analyzeIfLarge } from "./shared/planner-statistics.repository.ts";
 export { useHolidaysFile } from "./shared/holidays.ts";
 export {
   createFileStorage,

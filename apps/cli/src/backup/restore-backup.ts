@@ -3,7 +3,13 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Database, Tx } from "@ntm/db";
-import { recordAudit, systemUser, verifyAuditChain, type AuditChainReport } from "@ntm/api";
+import {
+  analyzeIfLarge,
+  recordAudit,
+  systemUser,
+  verifyAuditChain,
+  type AuditChainReport,
+} from "@ntm/api";
 import {
   backupFormat,
   isSafeStoragePath,
@@ -229,6 +235,11 @@ export async function restoreDatabase(
     return { manifest, counts };
   });
 
+  // The embedded database never analyzes on its own: the first reads after a restore would be
+  // planned from the statistics of the data it replaced.
+  for (const { table, restored: count } of restored.counts) {
+    await analyzeIfLarge(database.db, count, [table], { embeddedOnly: true });
+  }
   const checked = [];
   for (const restoredFile of files) {
     const sha256 = await sha256Of(join(options.dataDir, restoredFile.path));

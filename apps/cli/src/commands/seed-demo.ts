@@ -2,6 +2,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import {
+  analyzeIfLarge,
   createUser,
   findDemoInfo,
   getSets,
@@ -340,5 +341,13 @@ export async function seedDemo(
   });
   log(`Trang công khai /cong-khai/${present.code}: năm 2024, 2025 và hồ sơ đang lấy ý kiến.`);
   await saveDemoInfo(db, info);
+  // The embedded database never analyzes on its own: the first start's reads would be planned as
+  // if the demo's values and results were not there.
+  await analyzeIfLarge(
+    db,
+    written.values,
+    ["assessment_values", "assessments", "evaluation_results", "evaluation_criteria"],
+    { embeddedOnly: true },
+  );
   return info;
 }

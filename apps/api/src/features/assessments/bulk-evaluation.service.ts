@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from "@ntm/db";
 import { endOfYear, selectSetInForce, type IndicatorValues } from "@ntm/domain";
 import { selectSetFor, type StoredSet } from "../catalog/index.ts";
 import { findUnitsValidOn, type UnitRow } from "../units/index.ts";
+import { analyzeIfLarge } from "../../shared/planner-statistics.repository.ts";
 import { whenRequestsDone } from "../../shared/requests-in-flight.ts";
 import { toAttributes } from "./evaluation.service.ts";
 import { createStorageEvaluator } from "./stored-evaluation.ts";
@@ -82,6 +83,9 @@ export async function reevaluate(
     const { evaluated } = await runChunks(db, chunks, source, options, {
       overlap: streamed !== undefined,
       yieldToRequests: true,
+    });
+    await analyzeIfLarge(db, evaluated, ["evaluation_results", "evaluation_criteria"], {
+      embeddedOnly: true,
     });
     return { evaluated, chunks: chunks.length };
   } finally {

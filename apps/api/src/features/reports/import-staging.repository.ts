@@ -155,22 +155,3 @@ export async function findStagedChanges(
     changes: JSON.parse(row.changes) as StagedChange[],
   }));
 }
-
-/**
- * Refreshes the planner's statistics of the values and assessments when an import has written
- * more than a tenth of what the planner believes the values table holds (the share at which
- * PostgreSQL's autovacuum would analyze it, which it cannot do before the import commits). Run
- * inside the import's transaction, ANALYZE counts its own rows: a year that had no values is
- * otherwise planned as empty by the re-evaluation and the audit reads that follow (at national
- * size the re-evaluation's reads took 13 s instead of 2.5 s on PostgreSQL).
- */
-export async function analyzeIfLarge(tx: DbOrTx, written: number) {
-  const [table] = await queryRows<{ rows: number | string }>(
-    tx,
-    sql`select reltuples as rows from pg_class where oid = 'assessment_values'::regclass`,
-  );
-  const believed = Math.max(0, Number(table?.rows ?? 0));
-  if (written <= believed / 10 + 50) return false;
-  await tx.execute(sql`analyze assessment_values, assessments`);
-  return true;
-}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@ntm/db";
+import { importCommunes } from "../../test/communes.ts";
 import { createTestApp, type TestApp } from "../../test/test-app.ts";
 import { systemUser } from "../auth/index.ts";
-import { importUnits } from "../units/index.ts";
 import { CsvSplitter } from "./csv-splitter.ts";
 import { checkSheet } from "./import-check.ts";
 import { importValues } from "./import-values.service.ts";
@@ -29,18 +29,7 @@ function* longRows(years: number[], count = communes.length): Generator<string> 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await importUnits(t.database.db, {
-    user: systemUser,
-    rows: communes.map((code) => ({
-      code,
-      name: `Xã ${code}`,
-      level: "commune" as const,
-      parentCode: "D01",
-      validFrom: "2008-01-01",
-      region: "TN",
-      flags: [],
-    })),
-  });
+  await importCommunes(t.database.db, communes);
 }, 120_000);
 afterAll(async () => {
   await t.close();

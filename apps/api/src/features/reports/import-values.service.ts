@@ -2,12 +2,12 @@ import type { Db, DbOrTx } from "@ntm/db";
 import type { ImportReport } from "@ntm/contracts";
 import { assertCan } from "../../shared/access.ts";
 import { recordAudit, type AuditEvent, type ValueState } from "../../shared/audit.ts";
+import { analyzeIfLarge } from "../../shared/planner-statistics.repository.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { evaluateMany } from "../assessments/index.ts";
 import { checkSheet, type CheckSummary, type UnitCheck } from "./import-check.ts";
 import { findResultsOf, type StoredResult } from "./import.repository.ts";
 import {
-  analyzeIfLarge,
   bumpStagedAssessments,
   compareStaged,
   createStaging,
@@ -112,7 +112,11 @@ export async function importValues(db: Db, options: ImportOptions): Promise<Impo
         const stamp = { now: options.now, username: user.username };
         await bumpStagedAssessments(tx, stamp);
         await writeStagedValues(tx, stamp);
-        await analyzeIfLarge(tx, valuesChanged);
+        // In the import's own transaction, a year that had no values is otherwise planned as empty
+        // by the re-evaluation and the audit reads that follow (13 s instead of 2.5 s nationally).
+        await analyzeIfLarge(tx, valuesChanged, ["assessment_values", "assessments"], {
+          embeddedOnly: false,
+        });
         await evaluateMany(tx, { years, unitCodes, now: options.now });
         after = await findResultsOf(tx, unitCodes, years);
         // Last, so the audit chain stays locked only until the commit.

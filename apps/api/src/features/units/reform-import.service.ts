@@ -9,6 +9,7 @@ import {
 } from "@ntm/domain";
 import { invalid } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
+import { analyzeIfLarge } from "../../shared/planner-statistics.repository.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { moveVillagesForReform } from "../villages/index.ts";
@@ -58,7 +59,8 @@ export async function importReform(
       `No province ${options.province} in the 2025 reform data (a new or an old province code).`,
     );
   }
-  return db.transaction(async (tx) => {
+  let written = 0;
+  const result = await db.transaction(async (tx) => {
     await lockForReform(tx);
     const existing = await findAllVersions(tx);
     const links = await findLinksEffectiveOn(tx, source.effectiveDate);
@@ -76,6 +78,7 @@ export async function importReform(
     );
     const unchanged = plan.report.unchanged && villages.moves.length === 0;
     if (!options.dryRun && !unchanged) {
+      written = plan.create.length + plan.close.length + plan.links.length + villages.moves.length;
       await insertVersions(tx, plan.create);
       await closeVersions(
         tx,
@@ -112,4 +115,6 @@ export async function importReform(
       dryRun: options.dryRun,
     };
   });
+  await analyzeIfLarge(db, written, ["admin_units", "unit_successors"], { embeddedOnly: true });
+  return result;
 }

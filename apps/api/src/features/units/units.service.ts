@@ -9,6 +9,7 @@ import {
 import type { UnitDetail, UnitDto, UnitImportRow } from "@ntm/contracts";
 import { invalid, notFound } from "../../http/app-error.ts";
 import { assertCan } from "../../shared/access.ts";
+import { analyzeIfLarge } from "../../shared/planner-statistics.repository.ts";
 import type { AuthUser } from "../auth/index.ts";
 import { recordAudit } from "../../shared/audit.ts";
 import { findSuccessorScopeCodes } from "./lineage-scope.repository.ts";
@@ -167,7 +168,7 @@ export async function importUnits(
 ): Promise<{ units: number; links: number }> {
   const { rows, user } = options;
   assertCan(user, "units.import");
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const known = await findExistingCodes(tx);
     const inFile = new Set(rows.map((row) => row.code));
     const problems: { path: string; message: string }[] = [];
@@ -245,4 +246,6 @@ export async function importUnits(
     });
     return { units: rows.length, links };
   });
+  await analyzeIfLarge(db, rows.length, ["admin_units", "unit_successors"], { embeddedOnly: true });
+  return imported;
 }

@@ -304,7 +304,7 @@ describe("hot paths and the province filter", () => {
     ]);
     const second = await read();
     expect(second.tables).toEqual([]);
-    expect(second.count).toBe(first.count);
+    expect(second.count).toBeLessThanOrEqual(first.count);
   });
 
   it("finds every row the hot paths wrote keyed by the province that held its unit that year", async () => {

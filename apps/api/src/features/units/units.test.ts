@@ -331,7 +331,9 @@ describe("import of a large file", () => {
     const counter = countStatements(t.database.db);
     try {
       const result = await importUnits(t.database.db, { user: systemUser, rows });
-      return { result, statements: counter.statements.length };
+      // The embedded database's statistics refresh after a large import is not a write.
+      const writes = counter.statements.filter((statement) => !/^\s*analyze\b/i.test(statement));
+      return { result, statements: writes.length };
     } finally {
       counter.stop();
     }

@@ -122,7 +122,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerAnswerCompression(app);
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerCrossSiteCheck(app, config.publicUrl);
   await app.register(multipart, { limits: { fileSize: maxEvidenceBytes, files: 1, fields: 5 } });
   await app.register(swagger, {

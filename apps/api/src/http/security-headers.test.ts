@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../test/test-app.ts";
+import { createTestApp, loginAs, type TestApp } from "../test/test-app.ts";
 import { buildServer } from "./build-server.ts";
 import { loadConfig } from "../shared/config.ts";
 
@@ -101,5 +101,60 @@ describe("HSTS", () => {
       headers: { "x-forwarded-proto": "https" },
     });
     expect(forged.headers["strict-transport-security"]).toBeUndefined();
+  });
+});
+
+/** Every security header an answer carries, exactly as the product has always sent them. */
+const securityHeaders = {
+  "content-security-policy":
+    "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';img-src 'self' data: blob:;font-src 'self' data:;connect-src 'self';worker-src 'self' blob:;manifest-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "origin-agent-cluster": "?1",
+  "referrer-policy": "same-origin",
+  "x-content-type-options": "nosniff",
+  "x-dns-prefetch-control": "off",
+  "x-download-options": "noopen",
+  "x-frame-options": "DENY",
+  "x-permitted-cross-domain-policies": "none",
+  "x-xss-protection": "0",
+};
+const hsts = { "strict-transport-security": "max-age=31536000; includeSubDomains" };
+
+function securityHeadersOf(headers: Record<string, unknown>) {
+  const names = [...Object.keys(securityHeaders), "strict-transport-security", "x-powered-by"];
+  return Object.fromEntries(names.filter((name) => name in headers).map((n) => [n, headers[n]]));
+}
+
+describe("the security headers of each kind of answer", () => {
+  const scorecard = "/api/units/X01/scorecard?year=2024";
+  let cookie: string;
+  let etag: string;
+  beforeAll(async () => {
+    cookie = await loginAs(withPages, "admin");
+    const first = await withPages.inject({ method: "GET", url: scorecard, headers: { cookie } });
+    expect(first.statusCode).toBe(200);
+    etag = String(first.headers.etag);
+  });
+
+  it.each([
+    ["a page", "/", {}, 200],
+    ["an API answer", scorecard, {}, 200],
+    ["an API answer kept and asked again with its ETag", scorecard, { etag: true }, 304],
+    ["an API error", "/api/units/KHONG/scorecard?year=2024", {}, 404],
+    ["a request refused before its route", "/api/units/X01/scorecard?year=abc", {}, 400],
+  ])("are the same set on %s", async (_label, url, options, status) => {
+    const headers = { cookie, ...("etag" in options ? { "if-none-match": etag } : {}) };
+    const plain = await withPages.inject({ method: "GET", url, headers });
+    expect(plain.statusCode).toBe(status);
+    expect(securityHeadersOf(plain.headers)).toEqual(securityHeaders);
+    const overTls = await withPages.inject({
+      method: "GET",
+      url,
+      remoteAddress: proxy,
+      headers: { ...headers, "x-forwarded-proto": "https" },
+    });
+    expect(overTls.statusCode).toBe(status);
+    expect(securityHeadersOf(overTls.headers)).toEqual({ ...securityHeaders, ...hsts });
   });
 });

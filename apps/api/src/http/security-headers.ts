@@ -1,5 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
-import helmet from "@fastify/helmet";
+import helmet, { type HelmetOptions } from "helmet";
 
 /**
  * The pages' Content Security Policy. antd writes its styles inline at run time, hence
@@ -24,6 +25,15 @@ export const contentSecurityPolicy = {
   upgradeInsecureRequests: null,
 };
 
+const helmetOptions: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
+  hsts: false,
+  // The header older browsers read instead of frame-ancestors.
+  frameguard: { action: "deny" },
+  // Same-origin requests keep their Origin header, which the cross-site check reads.
+  referrerPolicy: { policy: "same-origin" },
+};
+
 /** The swagger UI page brings its own policy; it may not be framed either, nor upgrade requests. */
 export function docsPolicy(header: string): string {
   return header
@@ -32,24 +42,36 @@ export function docsPolicy(header: string): string {
 }
 
 const oneYearSeconds = 365 * 24 * 60 * 60;
+const hsts = `max-age=${oneYearSeconds}; includeSubDomains`;
+
+/**
+ * The headers helmet sets with the product's options, asked once: none depends on the request,
+ * and helmet's Fastify plugin built its middleware, the policy's text included, for every answer.
+ */
+function helmetHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  helmet(helmetOptions)(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
+  return headers;
+}
 
 /**
  * Security headers on every answer, pages and API alike. HSTS only on requests that came over TLS
  * (directly or through a trusted proxy): a browser ignores it over plain HTTP, and sending it from
  * a plain-HTTP test installation would teach nothing.
  */
-export async function registerSecurityHeaders(app: FastifyInstance) {
-  await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy },
-    hsts: false,
-    // The header older browsers read instead of frame-ancestors.
-    frameguard: { action: "deny" },
-    // Same-origin requests keep their Origin header, which the cross-site check reads.
-    referrerPolicy: { policy: "same-origin" },
-  });
-  app.addHook("onSend", async (request, reply) => {
-    if (request.protocol === "https") {
-      reply.header("strict-transport-security", `max-age=${oneYearSeconds}; includeSubDomains`);
-    }
+export function registerSecurityHeaders(app: FastifyInstance) {
+  const headers = helmetHeaders();
+  app.addHook("onRequest", (request, reply, done) => {
+    reply.headers(headers);
+    if (request.protocol === "https") reply.header("strict-transport-security", hsts);
+    done();
   });
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start` to healthy, on a fresh copy of a commit: the copy gets the repository's files at
  * that commit and a node_modules whose packages are those already installed here (the install
- * itself is not timed), then `npm start` runs twice: first on the fresh copy (web build, demo
+ * itself is not timed, nor its postinstall's empty database cluster, which the copy finds beside
+ * those packages), then `npm start` runs twice: first on the fresh copy (web build, demo
  * data, server), then again with nothing changed. Each time is measured until `GET /api/health`
  * answers 200 and the web app's first page is served, with the CPU time of every process of the
  * start (npm, the build checks, the server) read from /proc at that moment.

@@ -7,10 +7,11 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Query, type SQL } from "drizzle-orm";
 import pg from "pg";
 import * as schema from "./schema.ts";
 import { lockDataFolder } from "./data-folder-lock.ts";
+import { copyTemplateInto, defaultTemplateFolder } from "./empty-cluster-template.ts";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -31,6 +32,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder; "memory://" keeps everything in memory (tests). */
   dataDir?: string | undefined;
+  /** The empty cluster copied into a new PGlite folder instead of initdb (empty-cluster-template.ts). */
+  template?: string | undefined;
 }
 
 /** The SQL migrations, in the order drizzle-kit generated them (`meta/_journal.json`). */
@@ -60,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const unlock = inMemory ? () => undefined : lockDataFolder(resolve(dataDir));
   try {
+    if (!inMemory) copyTemplateInto(options.template ?? defaultTemplateFolder, dataDir);
     const client = await PGlite.create(inMemory ? undefined : resolve(dataDir), {
       // Keeps the write-ahead log small: the default 1 GB folder otherwise stays on disk.
       postgresqlconf: ["max_wal_size = '64MB'", "min_wal_size = '32MB'"],
@@ -183,5 +187,27 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */
 export async function queryRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+interface NamingSession {
+  dialect: { sqlToQuery(query: SQL): Query };
+  prepareQuery(
+    query: Query,
+    fields: undefined,
+    name: string,
+    arrayMode: false,
+  ): { execute(): Promise<unknown> };
+}
+
+/**
+ * `queryRows` as a named statement, for one whose text never changes under its name: a PostgreSQL
+ * server parses and plans it once per connection instead of at every call (the embedded
+ * database ignores the name).
+ */
+export async function queryRowsNamed<T>(db: DbOrTx, name: string, query: SQL): Promise<T[]> {
+  const session = db._.session as unknown as NamingSession;
+  const prepared = session.prepareQuery(session.dialect.sqlToQuery(query), undefined, name, false);
+  const result = (await prepared.execute()) as { rows: T[] };
   return result.rows;
 }

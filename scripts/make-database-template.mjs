@@ -1,0 +1,11 @@
+// `npm install`'s last step: the empty embedded-database cluster a new data folder is copied from
+// (packages/db/src/empty-cluster-template.ts), so the first `npm start` skips PGlite's initdb.
+// It never fails the install: without the template the first start runs initdb as before.
+import { defaultTemplateFolder, makeTemplate } from "../packages/db/src/empty-cluster-template.ts";
+
+try {
+  if (await makeTemplate())
+    console.log(`Embedded database template made in ${defaultTemplateFolder}`);
+} catch (error) {
+  console.warn(`Embedded database template not made (the first start runs initdb): ${error}`);
+}

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { queryRows, type DbOrTx } from "@ntm/db";
+import { queryRows, serverPoolOf, type DbOrTx } from "@ntm/db";
 
 /**
  * Refreshes the planner's statistics of `tables` after a bulk write of `written` rows into the
@@ -18,8 +17,7 @@ export async function analyzeIfLarge(
   tables: readonly [string, ...string[]],
   options: { embeddedOnly: boolean },
 ): Promise<boolean> {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  if (options.embeddedOnly && client instanceof pg.Pool) return false;
+  if (options.embeddedOnly && serverPoolOf(db)) return false;
   const [table] = await queryRows<{ rows: number | string | null }>(
     db,
     sql`select reltuples as rows from pg_class where oid = to_regclass(${tables[0]})`,

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import pg from "pg";
+import type pg from "pg";
 import Cursor from "pg-cursor";
 import { queryRows, type DbOrTx } from "@ntm/db";
 import type { StoredEvaluation } from "./stored-evaluation.ts";
@@ -33,12 +33,6 @@ const valuesOfYear = `select v.province_code, v.unit_code, a.version,
   join assessments a on a.province_code = v.province_code and a.year = v.year
     and a.unit_code = v.unit_code
   where v.year = $1 and v.province_code = any(string_to_array($2, ','))`;
-
-/** The pool of a PostgreSQL server behind a handle; undefined on the embedded database. */
-export function serverPoolOf(db: DbOrTx): pg.Pool | undefined {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  return client instanceof pg.Pool ? client : undefined;
-}
 
 export interface ValuesCursor {
   /** The next rows, fewer than asked at the end. */

@@ -1,9 +1,8 @@
-import type { DbOrTx } from "@ntm/db";
+import { serverPoolOf, type DbOrTx } from "@ntm/db";
 import type { UnitRow } from "../units/index.ts";
 import {
   findValuesOfCommunes,
   openValuesCursor,
-  serverPoolOf,
   type CommuneValues,
   type ValuesCursor,
 } from "./bulk-evaluation.repository.ts";

@@ -203,9 +203,10 @@ export function targetsRoutes(app: FastifyInstance, context: AppContext) {
       const { code } = request.params;
       const year = request.query.year ?? currentYear(now);
       const language = prefersEnglish(request) ? "en" : "vi";
+      const remember = dashboards.name({ code, year });
       return serveAnswer(answers, request, reply, {
-        key: `dashboard|${code}|${year}|${answerView(user, language)}`,
-        remember: dashboards.name({ code, year }),
+        key: `${remember}|${answerView(user, language)}`,
+        remember,
         user,
         build: async () => {
           const read = await readTargetsDashboard(db, { user, code, year, now });

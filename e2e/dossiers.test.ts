@@ -7,7 +7,7 @@ import type {
   ScorecardResponse,
   WatchResponse,
 } from "@ntm/contracts";
-import { launchBrowser, login, screenshot } from "./support/browser.ts";
+import { launchBrowser, login, returnTo, screenshot } from "./support/browser.ts";
 import {
   apiGet,
   apiScorecard,
@@ -159,7 +159,7 @@ describe("recognition from self-assessment to decision", () => {
       .poll(() => front.getByTestId("step-front_comments").getAttribute("data-state"))
       .toBe("completed");
     await screenshot(front, "dossiers-front-390");
-    await page.reload();
+    await returnTo(page);
 
     // Four broadcasts are refused with the reason, and nothing changes.
     const broadcasts = [36, 34, 32, 30, 28].map((d) => vn(daysAgo(d)));
@@ -181,13 +181,13 @@ describe("recognition from self-assessment to decision", () => {
     await expect
       .poll(() => page.getByTestId("step-public_posting").getAttribute("data-state"))
       .toBe("completed");
-    await front.reload();
+    await returnTo(front);
     await fill(front, { formsIssued: "300", formsReturned: "290", formsSatisfied: "270" });
     await front.getByTestId("complete-step").click();
     await expect
       .poll(() => front.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("completed");
-    await page.reload();
+    await returnTo(page);
     await expect
       .poll(() => page.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("completed");
@@ -228,7 +228,7 @@ describe("recognition from self-assessment to decision", () => {
       .poll(() => reviewer.getByTestId("dossier-returns").innerText())
       .toContain("Bổ sung phiếu khảo sát");
 
-    await front.reload();
+    await returnTo(front);
     await expect
       .poll(() => front.getByTestId("step-satisfaction_survey").getAttribute("data-state"))
       .toBe("current");

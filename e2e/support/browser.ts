@@ -36,3 +36,13 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Comes back to a window left behind another and reloads it, as a person switching windows
+ * would. It is brought to the front first: the headless browser can stop drawing frames for a
+ * window behind another, and a click waits for drawn frames (a click once waited 30 s for them).
+ */
+export async function returnTo(page: Page) {
+  await page.bringToFront();
+  await page.reload();
+}

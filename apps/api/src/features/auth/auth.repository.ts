@@ -1,5 +1,5 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
-import { queryRows, sqlArray, tables, type DbOrTx } from "@ntm/db";
+import { queryRowsNamed, sqlArray, tables, type DbOrTx } from "@ntm/db";
 import { answerGeneration } from "../../shared/answer-cache.repository.ts";
 
 const sessions = tables.sessions;
@@ -46,8 +46,10 @@ export async function findSessionWithAccount(
   scopes?: readonly string[] | undefined,
 ): Promise<SessionRow | undefined> {
   const generation = scopes ? answerGeneration(sqlArray(scopes, "text")) : sql`null`;
-  const rows = await queryRows<SessionRow>(
+  // Named, so that a PostgreSQL server plans it once per connection, not on every request.
+  const rows = await queryRowsNamed<SessionRow>(
     db,
+    scopes ? "ntm_session_generation" : "ntm_session",
     sql`select (extract(epoch from s.expires_at) * 1000)::float8 as "expiresMs",
         (extract(epoch from s.last_seen_at) * 1000)::float8 as "lastSeenMs",
         u.id, u.username, u.display_name as "displayName", u.role, u.unit_code as "unitCode",

@@ -85,6 +85,28 @@ describe("Việc của tôi: the home of every role", () => {
     }
   });
 
+  it("keeps the header still when the count comes", async () => {
+    expect((await tasksOf("xem")).counts.total).toBe(0);
+    const page = await browser.newPage({ viewport: desktop, serviceWorkers: "block" });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/me/tasks", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const [name = "", value = ""] = (await sessionOf("xem")).split("=", 2);
+    await page.context().addCookies([{ name, value, url: app.baseUrl }]);
+    await page.goto(`${app.baseUrl}/`);
+    await page.getByTestId("current-user").waitFor();
+    const counter = page.getByTestId("task-counter");
+    expect(await counter.getAttribute("data-count")).toBe("");
+    const before = await counter.boundingBox();
+    release();
+    await expect.poll(() => counter.getAttribute("data-count")).toBe("0");
+    expect(await counter.boundingBox()).toEqual(before);
+    await page.close();
+  });
+
   it("shows the work the demo leaves waiting: overdue dossier steps and reports, escalated obstacles", async () => {
     const office = (await tasksOf("vpdp")).tasks;
     expect(find(office, "dossier_step", (task) => task.overdue)).toBeDefined();

@@ -107,6 +107,9 @@ export function FirstFrame({ children }: { children: ReactNode }) {
           <a href="/" className="task-counter">
             {iconPlace}
             <span className="task-counter-label">{t("home.nav")}</span>
+            <span className="task-counter-badge task-counter-badge-waiting" aria-hidden>
+              0
+            </span>
           </a>
           <YearField />
           <LanguageSwitch />

@@ -21,7 +21,13 @@ export function TaskCounter() {
     >
       <CheckSquareOutlined aria-hidden />
       <span className="task-counter-label">{t("home.nav")}</span>
-      {data && <span className="task-counter-badge">{total}</span>}
+      {data ? (
+        <span className="task-counter-badge">{total}</span>
+      ) : (
+        <span className="task-counter-badge task-counter-badge-waiting" aria-hidden>
+          0
+        </span>
+      )}
       {data && <span className="visually-hidden"> {t("a11y.tasksWaiting", { overdue })}</span>}
     </Link>
   );

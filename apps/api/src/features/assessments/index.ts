@@ -14,7 +14,12 @@ export {
 export { evaluateUnit } from "./evaluation.service.ts";
 export { rememberProvinceKeys } from "./assessment-context.ts";
 export { writeValuesBulk, type BulkValueRow } from "./bulk-values.service.ts";
-export { indexIndicators, validateValues, type IndicatorPlace } from "./validate-values.ts";
+export {
+  indexIndicators,
+  validateValues,
+  valueProblem,
+  type IndicatorPlace,
+} from "./validate-values.ts";
 export {
   sourcedIndicatorsOf,
   typedValueRefusal,

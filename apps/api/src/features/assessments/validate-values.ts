@@ -45,13 +45,19 @@ export function validateValues(
       });
       return;
     }
-    const check = checkValue(place.indicator, item.value);
-    if (!check.ok) {
-      problems.push({
-        path,
-        message: `Chỉ tiêu ${item.indicatorCode} (${place.indicator.name}): giá trị ${check.text}.`,
-      });
-    }
+    const message = valueProblem(place, item.value);
+    if (message) problems.push({ path, message });
   });
   return problems;
+}
+
+/** Why an indicator does not accept a value (its kind or range), or undefined. */
+export function valueProblem(
+  place: IndicatorPlace,
+  value: ValuesInput["values"][number]["value"],
+): string | undefined {
+  const check = checkValue(place.indicator, value);
+  return check.ok
+    ? undefined
+    : `Chỉ tiêu ${place.indicator.code} (${place.indicator.name}): giá trị ${check.text}.`;
 }

@@ -6,7 +6,7 @@ import {
   indexIndicators,
   sourcedIndicatorsOf,
   typedValueRefusal,
-  validateValues,
+  valueProblem,
   type BulkValueRow,
   type IndicatorPlace,
   type SourcedIndicators,
@@ -25,6 +25,8 @@ export interface UnitCheck {
   setCode: string;
   /** Indicators a registry gives that year, with the values it stored, by commune. */
   sourced: SourcedCheck;
+  /** The account's refusal to write each criterion of the commune (null: allowed), as asked. */
+  refusals: Map<string, string | null>;
 }
 
 /** What the file may not change: indicators the registry gives, and the values stored for them. */
@@ -147,7 +149,9 @@ export async function checkSheet(
       if (checked % progressEvery === 0) options.onChecked?.(checked);
       checked += 1;
       const key = `${entry.unitCode}/${entry.year}`;
-      const value = check(entry, await resolve(entry.unitCode, entry.year), reader.format);
+      // A commune-year already found is not awaited again: one turn of the event loop per value.
+      const found = checks.get(key) ?? (await resolve(entry.unitCode, entry.year));
+      const value = check(entry, found, reader.format);
       if (!value) continue;
       values += 1;
       withValues.add(key);
@@ -269,7 +273,14 @@ async function resolveUnit(
   const provinceCode =
     path.map((c) => byCode.get(c)).find((u) => u?.level === "province")?.code ?? null;
   const set = await setOf(year, provinceCode);
-  return { unit, path, index: set.index, setCode: set.code, sourced: set.sourced };
+  return {
+    unit,
+    path,
+    index: set.index,
+    setCode: set.code,
+    sourced: set.sourced,
+    refusals: new Map(),
+  };
 }
 
 /**
@@ -280,16 +291,27 @@ async function resolveUnit(
 function entryChecker(user: AuthUser, addError: AddError) {
   const reportedUnitRows = new Set<string>();
   const unknownColumns = new Set<number>();
+  const where = (check: UnitCheck, entry: Entry, place: IndicatorPlace) =>
+    `${check.unit.name} (${entry.unitCode}), chỉ tiêu ${entry.indicatorCode} (${place.indicator.name})`;
+  // The policy's answer for a commune and criterion, asked once per commune-year and criterion.
+  const refusalOf = (check: UnitCheck, criterionCode: string) => {
+    let refusal = check.refusals.get(criterionCode);
+    if (refusal === undefined) {
+      const decision = can(actorOf(user), "assessment.write", {
+        unitCode: check.unit.code,
+        path: check.path,
+        criterion: { setCode: check.setCode, criterionCode },
+      });
+      refusal = decision.allowed ? null : decision.reason;
+      check.refusals.set(criterionCode, refusal);
+    }
+    return refusal;
+  };
   return (
     entry: Entry,
     check: UnitCheck | string,
     format: "wide" | "long",
   ): BulkValueRow | undefined => {
-    const about = {
-      unitCode: entry.unitCode,
-      year: entry.year,
-      indicatorCode: entry.indicatorCode,
-    };
     if (typeof check === "string") {
       const rowKey = `${entry.row}/${entry.unitCode}`;
       if (!reportedUnitRows.has(rowKey)) {
@@ -300,6 +322,11 @@ function entryChecker(user: AuthUser, addError: AddError) {
       }
       return undefined;
     }
+    const about = {
+      unitCode: entry.unitCode,
+      year: entry.year,
+      indicatorCode: entry.indicatorCode,
+    };
     const place = check.index.get(entry.indicatorCode);
     if (!place) {
       if (format === "long") {
@@ -320,27 +347,33 @@ function entryChecker(user: AuthUser, addError: AddError) {
       }
       return undefined;
     }
-    const where = `${check.unit.name} (${entry.unitCode}), chỉ tiêu ${entry.indicatorCode} (${place.indicator.name})`;
     if (entry.raw !== null && typeof entry.raw === "object") {
-      addError(entry.row, entry.column, `${where}: ${entry.raw.refused}.`, about);
+      addError(
+        entry.row,
+        entry.column,
+        `${where(check, entry, place)}: ${entry.raw.refused}.`,
+        about,
+      );
       return undefined;
     }
     const reading = parseCellValue(place.indicator.kind, entry.raw);
     if (!reading.ok) {
-      addError(entry.row, entry.column, `${where}: ${reading.reason}.`, about);
+      addError(entry.row, entry.column, `${where(check, entry, place)}: ${reading.reason}.`, about);
       return undefined;
     }
     if (reading.value === null) return undefined;
     // As the value save: a value typed for an indicator a registry gives is refused.
-    const refusal = typedValueRefusal(
-      check.sourced.indicators,
-      {
-        indicatorCode: place.indicator.code,
-        value: reading.value,
-        ...(entry.note !== undefined ? { note: entry.note } : {}),
-      },
-      check.sourced.stored.get(`${entry.unitCode}/${place.indicator.code}`),
-    );
+    const refusal =
+      check.sourced.indicators.has(place.indicator.code) &&
+      typedValueRefusal(
+        check.sourced.indicators,
+        {
+          indicatorCode: place.indicator.code,
+          value: reading.value,
+          ...(entry.note !== undefined ? { note: entry.note } : {}),
+        },
+        check.sourced.stored.get(`${entry.unitCode}/${place.indicator.code}`),
+      );
     if (refusal) {
       addError(
         entry.row,
@@ -350,28 +383,20 @@ function entryChecker(user: AuthUser, addError: AddError) {
       );
       return undefined;
     }
-    const [problem] = validateValues(check.index, [
-      { indicatorCode: entry.indicatorCode, value: reading.value },
-    ]);
+    const problem = valueProblem(place, reading.value);
     if (problem) {
       addError(
         entry.row,
         entry.column,
-        `${check.unit.name} (${entry.unitCode}): ${problem.message}`,
+        `${check.unit.name} (${entry.unitCode}): ${problem}`,
         about,
       );
       return undefined;
     }
-    if (place.criterionCode) {
-      const decision = can(actorOf(user), "assessment.write", {
-        unitCode: entry.unitCode,
-        path: check.path,
-        criterion: { setCode: check.setCode, criterionCode: place.criterionCode },
-      });
-      if (!decision.allowed) {
-        addError(entry.row, entry.column, `${where}: ${decision.reason}`, about);
-        return undefined;
-      }
+    const refused = place.criterionCode && refusalOf(check, place.criterionCode);
+    if (refused) {
+      addError(entry.row, entry.column, `${where(check, entry, place)}: ${refused}`, about);
+      return undefined;
     }
     return {
       unitCode: entry.unitCode,

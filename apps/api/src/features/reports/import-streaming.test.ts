@@ -221,6 +221,52 @@ describe("import of a file larger than a batch", () => {
     expect(again).toMatchObject({ ok: true, valuesChanged: 0, changes: [] });
   });
 
+  it("replaces stored values, adds new ones and new commune-years, and leaves unchanged ones as they were", async () => {
+    const stored = async (codes: string[]) =>
+      queryRows<{ u: string; version: number; at: string; n: number | null; t: string | null }>(
+        t.database.db,
+        sql`select a.unit_code as u, a.version, a.updated_at::text as at, v.num_value as n,
+                   v.note as t
+              from assessments a
+              left join assessment_values v
+                on v.unit_code = a.unit_code and v.year = a.year and v.indicator_code = '3.1'
+             where a.year = 2024 and a.unit_code in ${codes} order by a.unit_code`,
+      );
+    const codes = ["S0000", "S0001", "S1600"];
+    const before = await stored(codes);
+    expect(before.map((row) => [row.u, row.version, row.n])).toEqual([
+      ["S0000", 1, 0],
+      ["S0001", 1, 1],
+    ]);
+    const report = await importValues(t.database.db, {
+      user: systemUser,
+      fileName: "bo-sung.csv",
+      content: Buffer.from(
+        [
+          "ma_don_vi,ma_chi_tieu,nam,gia_tri,ghi_chu",
+          "S0000,3.1,2024,42,theo biên bản",
+          "S0001,3.1,2024,1,",
+          "S1600,3.1,2024,7,",
+          "S1600,10.1,2024,8,",
+        ].join("\n"),
+      ),
+      dryRun: false,
+      now: new Date("2024-07-01T08:00:00Z"),
+    });
+    expect(report).toMatchObject({ ok: true, values: 4, valuesChanged: 3, units: 3 });
+    expect(report.changes.map((change) => [change.unitCode, change.valuesChanged])).toEqual([
+      ["S0000", 1],
+      ["S1600", 2],
+    ]);
+    const after = await stored(codes);
+    expect(after.map((row) => [row.u, row.version, row.n, row.t])).toEqual([
+      ["S0000", 2, 42, "theo biên bản"],
+      ["S0001", 1, 1, null],
+      ["S1600", 1, 7, null],
+    ]);
+    expect(after[1]?.at).toBe(before[1]?.at);
+  });
+
   it("refreshes the planner's statistics after writing a large share of the values, not a small one", async () => {
     const analyzed = async () =>
       (

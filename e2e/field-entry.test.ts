@@ -222,6 +222,8 @@ describe("field entry: nothing typed is lost", () => {
     expect(await valuesOf(me.unitCode, [shared.code])).toEqual([first.value]);
 
     await setOffline(districtLink, false);
+    // Back to the other window: in front, so that it draws the frames a click waits for.
+    await district.bringToFront();
     await district.getByTestId("save-conflict").waitFor();
     await district.getByTestId("open-conflicts").click();
     await district.getByTestId(`conflict-theirs-${shared.code}`).waitFor();

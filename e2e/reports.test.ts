@@ -14,7 +14,7 @@ import type {
   ReportTypeDto,
   Scorecard,
 } from "@ntm/contracts";
-import { launchBrowser, login, screenshot, screenshotDir } from "./support/browser.ts";
+import { launchBrowser, login, returnTo, screenshot, screenshotDir } from "./support/browser.ts";
 import { apiGet, apiScorecard, apiLogin, startApp, type RunningApp } from "./support/start-app.ts";
 
 let app: RunningApp;
@@ -211,7 +211,7 @@ describe("reports, obstacles and Excel", () => {
     await expect.poll(() => office.getByTestId("report-state").innerText()).toBe("Bị trả lại");
 
     // The drawer's report is in the URL: a reload opens it again.
-    await district.reload();
+    await returnTo(district);
     await district.getByTestId("report-detail").waitFor();
     expect(await district.getByTestId("report-detail").innerText()).toContain(
       "Bổ sung số liệu giải ngân vốn.",

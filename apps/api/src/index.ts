@@ -69,7 +69,9 @@ export { setPublication } from "./features/public/index.ts";
 export {
   actOnVillageRecognition,
   createVillage,
+  createVillages,
   getVillageScorecard,
+  writeFirstVillageValues,
   writeVillageValues,
 } from "./features/villages/index.ts";
 export { recordAudit, type AuditActor, type AuditEvent, type AuditKind } from "./shared/audit.ts";

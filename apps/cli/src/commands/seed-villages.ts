@@ -1,10 +1,10 @@
 import { fileURLToPath } from "node:url";
 import {
   actOnVillageRecognition,
-  createVillage,
+  createVillages,
   importCatalog,
   systemUser,
-  writeVillageValues,
+  writeFirstVillageValues,
 } from "@ntm/api";
 import type { Database } from "@ntm/db";
 import { tables } from "@ntm/db";
@@ -72,38 +72,55 @@ export async function seedVillages(
   let meeting = 0;
   for (const [communeIndex, commune] of communes.entries()) {
     const count = 4 + (communeIndex % 5);
-    for (let index = 0; index < count; index += 1) {
-      const village = await createVillage(db, {
+    const created = await createVillages(db, {
+      user: systemUser,
+      communeCode: commune.code,
+      names: villageNames.slice(0, count),
+      input: { validFrom: "2020-01-01", basis },
+    });
+    villages += created.length;
+    // Every third village of a commune falls short on roads; the others meet the set.
+    const isShort = (index: number) => (index + communeIndex) % 3 === 0;
+    meeting += created.filter((_, index) => !isShort(index)).length;
+    await writeFirstVillageValues(
+      db,
+      {
         user: systemUser,
-        communeCode: commune.code,
-        input: { name: villageNames[index] as string, validFrom: "2020-01-01", basis },
-      });
-      villages += 1;
-      // Every third village of a commune falls short on roads; the others meet the set.
-      const short = (index + communeIndex) % 3 === 0;
-      if (!short) meeting += 1;
-      await writeVillageValues(
+        setCode,
+        year,
+        entries: created.map((village, index) => ({
+          code: village.code,
+          values: [
+            { indicatorCode: "1.1", value: isShort(index) ? 55 + index : 72 + index },
+            { indicatorCode: "2.1", value: 99 },
+            { indicatorCode: "3.1", value: true },
+            { indicatorCode: "4.1", value: 2 + (index % 3) },
+            { indicatorCode: "5.1", value: 75 },
+            { indicatorCode: "6.1", value: true },
+          ],
+        })),
+      },
+      options.now,
+    );
+    if (commune.code !== options.commune.code) continue;
+    for (const [index, village] of created.entries()) {
+      if (isShort(index) || index >= 3) continue;
+      await actOnVillageRecognition(
         db,
         {
           user: systemUser,
           code: village.code,
           setCode,
-          year,
-          input: {
-            version: 0,
-            values: [
-              { indicatorCode: "1.1", value: short ? 55 + index : 72 + index },
-              { indicatorCode: "2.1", value: 99 },
-              { indicatorCode: "3.1", value: true },
-              { indicatorCode: "4.1", value: 2 + (index % 3) },
-              { indicatorCode: "5.1", value: 75 },
-              { indicatorCode: "6.1", value: true },
-            ],
+          action: {
+            type: "self_assess",
+            year,
+            reportNumber: `0${index + 1}/BC-BPT`,
+            reportDate: "2024-11-05",
           },
         },
         options.now,
       );
-      if (commune.code === options.commune.code && !short && index < 3) {
+      if (index < 2) {
         await actOnVillageRecognition(
           db,
           {
@@ -111,30 +128,13 @@ export async function seedVillages(
             code: village.code,
             setCode,
             action: {
-              type: "self_assess",
-              year,
-              reportNumber: `0${index + 1}/BC-BPT`,
-              reportDate: "2024-11-05",
+              type: "recognise",
+              decisionNumber: `1${index}5/QĐ-UBND`,
+              decisionDate: "2024-12-02",
             },
           },
           options.now,
         );
-        if (index < 2) {
-          await actOnVillageRecognition(
-            db,
-            {
-              user: systemUser,
-              code: village.code,
-              setCode,
-              action: {
-                type: "recognise",
-                decisionNumber: `1${index}5/QĐ-UBND`,
-                decisionDate: "2024-12-02",
-              },
-            },
-            options.now,
-          );
-        }
       }
     }
   }

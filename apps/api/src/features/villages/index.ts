@@ -2,11 +2,12 @@
 export {
   getVillageScorecard,
   reevaluateVillageSet,
+  writeFirstVillageValues,
   writeVillageValues,
 } from "./village-assessment.service.ts";
 export { actOnVillageRecognition } from "./village-recognition.service.ts";
 export { getVillageSummary } from "./village-summary.service.ts";
-export { createVillage } from "./villages.service.ts";
+export { createVillage, createVillages } from "./villages.service.ts";
 export { villageRoutes } from "./villages.routes.ts";
 export { villageTargetFigures } from "./village-target-figures.ts";
 export { syncVillageSourcedValues, villageSourcedIndicatorsOf } from "./village-sourced-values.ts";

@@ -22,8 +22,10 @@ import {
   findVillageAssessmentKeys,
   findVillageResults,
   findVillageValues,
+  insertVillageValues,
   lockVillageAssessment,
   saveVillageResult,
+  saveVillageResults,
   upsertVillageValue,
   type StoredVillageSet,
   type StoredVillageValue,
@@ -144,33 +146,11 @@ export async function writeVillageValues(
   now: Date,
 ) {
   const { user, year, input } = options;
-  const context = await requireVillage(db, {
-    user,
-    code: options.code,
-    asOf: endOfYear(year),
-    action: "village.values.write",
-  });
-  assertVillageInYear(context.village, year);
-  const set = await requireVillageSet(db, { ...context, setCode: options.setCode, year });
-  assertPlacement(set, context);
-  const problems = validateValues(indexIndicators(set.definition), input.values);
-  if (problems.length > 0) {
-    throw invalid(
-      "Số liệu của thôn không hợp lệ; không có giá trị nào được lưu.",
-      "Invalid village values; nothing was saved.",
-      problems,
-    );
-  }
+  const { context, set } = await checkedEntry(db, { ...options, values: input.values });
   return db.transaction(async (tx) => {
     const key = { unitCode: context.village.code, year, setCode: set.code };
     const current = (await lockVillageAssessment(tx, key)) ?? 0;
-    if (current !== input.version) {
-      throw new AppError({
-        code: "VERSION_CONFLICT",
-        vi: "Số liệu của thôn vừa được người khác cập nhật; tải lại trang rồi nhập lại.",
-        en: "The village's values were changed by someone else; reload and enter again.",
-      });
-    }
+    if (current !== input.version) throw versionConflict();
     const before = new Map(
       (await findVillageValues(tx, key)).map((row) => [
         row.indicatorCode,
@@ -204,6 +184,122 @@ export async function writeVillageValues(
     await storeVillageResult(tx, { key, set, version, result }, now);
     if (events.length > 0) await recordAudit(tx, events);
     return scorecardOf(tx, { user, context, set, year, version, result });
+  });
+}
+
+function checkValues(set: StoredVillageSet, values: ValuesInput["values"]) {
+  const problems = validateValues(indexIndicators(set.definition), values);
+  if (problems.length > 0) {
+    throw invalid(
+      "Số liệu của thôn không hợp lệ; không có giá trị nào được lưu.",
+      "Invalid village values; nothing was saved.",
+      problems,
+    );
+  }
+}
+
+/**
+ * A village's values for a year, checked before anything is written: the village and the user's
+ * right to enter them, the year, the set (one read per province in `sets`) and the values.
+ */
+async function checkedEntry(
+  db: DbOrTx,
+  options: {
+    user: AuthUser;
+    code: string;
+    setCode: string;
+    year: number;
+    values: ValuesInput["values"];
+  },
+  sets = new Map<string, StoredVillageSet>(),
+) {
+  const { year } = options;
+  const context = await requireVillage(db, {
+    user: options.user,
+    code: options.code,
+    asOf: endOfYear(year),
+    action: "village.values.write",
+  });
+  assertVillageInYear(context.village, year);
+  const set =
+    sets.get(context.provinceCode) ??
+    (await requireVillageSet(db, { ...context, setCode: options.setCode, year }));
+  sets.set(context.provinceCode, set);
+  assertPlacement(set, context);
+  checkValues(set, options.values);
+  return { context, set, values: options.values };
+}
+
+const versionConflict = () =>
+  new AppError({
+    code: "VERSION_CONFLICT",
+    vi: "Số liệu của thôn vừa được người khác cập nhật; tải lại trang rồi nhập lại.",
+    en: "The village's values were changed by someone else; reload and enter again.",
+  });
+
+/**
+ * A year's first values of several villages that have none for it (the demo's): each checked,
+ * evaluated and audited as `writeVillageValues` does one at version 0, in one transaction whose
+ * values and results are one statement each.
+ */
+export async function writeFirstVillageValues(
+  db: Db,
+  options: {
+    user: AuthUser;
+    setCode: string;
+    year: number;
+    entries: readonly { code: string; values: ValuesInput["values"] }[];
+  },
+  now: Date,
+) {
+  const { user, year } = options;
+  const prepared: Awaited<ReturnType<typeof checkedEntry>>[] = [];
+  const setsOf = new Map<string, StoredVillageSet>();
+  for (const entry of options.entries) {
+    prepared.push(await checkedEntry(db, { ...options, ...entry }, setsOf));
+  }
+  await db.transaction(async (tx) => {
+    const codes = prepared.map((entry) => entry.context.village.code);
+    const known = await findVillageResults(tx, { unitCodes: codes, year });
+    if (known.some((row) => row.setCode === options.setCode)) throw versionConflict();
+    const rows: Parameters<typeof insertVillageValues>[1][number][] = [];
+    const events: AuditEvent[] = [];
+    const results: Parameters<typeof saveVillageResults>[1][number][] = [];
+    for (const { context, set, values } of prepared) {
+      const key = { unitCode: context.village.code, year, setCode: set.code };
+      const stored: StoredVillageValue[] = [];
+      for (const item of values) {
+        if (item.value === null) continue;
+        const row = {
+          indicatorCode: item.indicatorCode,
+          numValue: typeof item.value === "number" ? item.value : null,
+          boolValue: typeof item.value === "boolean" ? item.value : null,
+        };
+        stored.push(row);
+        rows.push({ ...key, ...row, updatedBy: user.username, updatedAt: now });
+        events.push({
+          kind: "village.value.update",
+          by: user,
+          key: `${key.unitCode}/${year}/${set.code}/${item.indicatorCode}`,
+          unitCode: key.unitCode,
+          old: { value: null, note: null },
+          new: { value: item.value, note: null },
+        });
+      }
+      const result = evaluateVillage(set, context, year, stored);
+      results.push({
+        ...key,
+        version: stored.length > 0 ? 1 : 0,
+        setId: set.id,
+        criteriaMet: result.criteriaMet,
+        criteriaTotal: result.criteriaTotal,
+        level: result.level,
+        valuesEntered: result.valuesEntered,
+      });
+    }
+    await insertVillageValues(tx, rows);
+    await saveVillageResults(tx, results, now);
+    if (events.length > 0) await recordAudit(tx, events);
   });
 }
 

@@ -59,7 +59,14 @@ export async function findVillageCodes(db: DbOrTx, communeCode: string) {
 }
 
 export async function insertVillageVersion(db: DbOrTx, row: VillageRow) {
-  await db.insert(u).values({ ...row, level: "village", flags: [], assessed: false });
+  await insertVillageVersions(db, [row]);
+}
+
+export async function insertVillageVersions(db: DbOrTx, rows: readonly VillageRow[]) {
+  if (rows.length === 0) return;
+  await db
+    .insert(u)
+    .values(rows.map((row) => ({ ...row, level: "village" as const, flags: [], assessed: false })));
 }
 
 export async function closeVillageVersion(
@@ -160,19 +167,18 @@ export async function findVillageValues(
     )) as StoredVillageValue[];
 }
 
-export async function upsertVillageValue(
-  db: DbOrTx,
-  row: {
-    unitCode: string;
-    year: number;
-    setCode: string;
-    indicatorCode: string;
-    numValue: number | null;
-    boolValue: boolean | null;
-    updatedBy: string;
-    updatedAt: Date;
-  },
-) {
+export interface VillageValueRow {
+  unitCode: string;
+  year: number;
+  setCode: string;
+  indicatorCode: string;
+  numValue: number | null;
+  boolValue: boolean | null;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+export async function upsertVillageValue(db: DbOrTx, row: VillageValueRow) {
   await db
     .insert(values)
     .values(row)
@@ -211,6 +217,21 @@ export async function lockVillageAssessment(
          for update`,
   );
   return rows[0]?.version ?? null;
+}
+
+/** A year's first values of several villages, in one statement. */
+export async function insertVillageValues(db: DbOrTx, rows: readonly VillageValueRow[]) {
+  if (rows.length > 0) await db.insert(values).values([...rows]);
+}
+
+/** The first results of several villages, in one statement. */
+export async function saveVillageResults(
+  db: DbOrTx,
+  rows: readonly StoredVillageResult[],
+  now: Date,
+) {
+  if (rows.length > 0)
+    await db.insert(assessments).values(rows.map((row) => ({ ...row, computedAt: now })));
 }
 
 export async function saveVillageResult(db: DbOrTx, row: StoredVillageResult, now: Date) {

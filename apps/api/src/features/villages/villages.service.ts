@@ -30,6 +30,7 @@ import {
   findVillageVersions,
   insertVillageLink,
   insertVillageVersion,
+  insertVillageVersions,
   renameVillageVersion,
   type VillageRow,
 } from "./villages.repository.ts";
@@ -104,8 +105,14 @@ function checkName(name: string) {
   }
 }
 
-async function assertNameFree(db: DbOrTx, communeCode: string, name: string, on: string) {
-  const taken = (await findVillagesOn(db, [communeCode], on)).find(
+async function assertNameFree(
+  db: DbOrTx,
+  communeCode: string,
+  name: string,
+  on: string,
+  adding: readonly VillageRow[] = [],
+) {
+  const taken = [...(await findVillagesOn(db, [communeCode], on)), ...adding].find(
     (village) => village.name.localeCompare(name, "vi", { sensitivity: "accent" }) === 0,
   );
   if (taken) {
@@ -135,8 +142,26 @@ export async function createVillage(
   db: Db,
   options: { user: AuthUser; communeCode: string; input: VillageCreateInput },
 ) {
+  const { input } = options;
+  const [village] = await createVillages(db, { ...options, names: [input.name], input });
+  return village as VillageRow & { communeCode: string };
+}
+
+/**
+ * New villages of one commune, all from one date on one basis, in one transaction: each checked
+ * and audited as `createVillage` does one, their rows written in one statement (the demo's).
+ */
+export async function createVillages(
+  db: Db,
+  options: {
+    user: AuthUser;
+    communeCode: string;
+    names: readonly string[];
+    input: Omit<VillageCreateInput, "name">;
+  },
+) {
   const { input, user } = options;
-  checkName(input.name);
+  for (const name of options.names) checkName(name);
   const { unit } = await requireCommune(db, {
     user,
     code: options.communeCode,
@@ -151,24 +176,31 @@ export async function createVillage(
   }
   return db.transaction(async (tx) => {
     await lockUnit(tx, unit.code);
-    await assertNameFree(tx, unit.code, input.name, input.validFrom);
-    const village: VillageRow = {
-      code: await nextVillageCode(tx, unit.code),
-      name: input.name,
-      parentCode: unit.code,
-      validFrom: input.validFrom,
-      validTo: null,
-    };
-    await insertVillageVersion(tx, village);
-    await recordAudit(tx, {
-      kind: "village.change",
-      by: user,
-      key: village.code,
-      unitCode: unit.code,
-      old: null,
-      new: { change: "create", ...snapshot(village), basis: input.basis },
-    });
-    return { ...village, communeCode: unit.code };
+    const villages: VillageRow[] = [];
+    const first = Number((await nextVillageCode(tx, unit.code)).slice(unit.code.length + 1));
+    for (const [index, name] of options.names.entries()) {
+      await assertNameFree(tx, unit.code, name, input.validFrom, villages);
+      villages.push({
+        code: `${unit.code}-${String(first + index).padStart(2, "0")}`,
+        name,
+        parentCode: unit.code,
+        validFrom: input.validFrom,
+        validTo: null,
+      });
+    }
+    await insertVillageVersions(tx, villages);
+    await recordAudit(
+      tx,
+      villages.map((village) => ({
+        kind: "village.change" as const,
+        by: user,
+        key: village.code,
+        unitCode: unit.code,
+        old: null,
+        new: { change: "create", ...snapshot(village), basis: input.basis },
+      })),
+    );
+    return villages.map((village) => ({ ...village, communeCode: unit.code }));
   });
 }
 

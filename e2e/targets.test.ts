@@ -117,7 +117,18 @@ describe("targets of the demo province", () => {
     expect(await page.locator("[data-testid^='map-row-']").count()).toBe(85);
     await screenshot(page, "targets-province-1280");
     await mapShot(page, "targets-map-1280");
+    const dashboardExport = await page.getByTestId("dashboard-export").getAttribute("href");
+    expect(dashboardExport).toMatch(/\/dashboard\.xlsx\?year=\d{4}$/);
+    expect(await page.getByTestId("export-menu").isVisible()).toBe(false);
+    // On a phone the two exports are one button whose menu holds both.
     await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.getByTestId("dashboard-export").isVisible()).toBe(false);
+    await page.getByTestId("export-menu").click();
+    expect(await page.getByTestId("export-menu-dashboard").getAttribute("href")).toBe(
+      dashboardExport,
+    );
+    await page.getByTestId("export-menu-targets").waitFor();
+    await page.keyboard.press("Escape");
     await screenshot(page, "targets-province-390");
     await mapShot(page, "targets-map-390");
     await page.close();

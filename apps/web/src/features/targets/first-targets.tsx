@@ -172,11 +172,24 @@ function keptTime(at: number) {
 }
 
 /** Where a control of the page goes until the application can act on it. */
-function ControlPlace({ label }: { label: string }) {
+function ControlPlace({
+  label,
+  className,
+  menu = false,
+}: {
+  label: string;
+  className?: string;
+  menu?: boolean;
+}) {
   return (
-    <button type="button" className="first-button" disabled>
+    <button
+      type="button"
+      className={className ? `first-button ${className}` : "first-button"}
+      disabled
+    >
       <span className="first-icon" aria-hidden />
       {label}
+      {menu && <span className="first-icon" aria-hidden />}
     </button>
   );
 }
@@ -199,8 +212,9 @@ export function FirstTargets({ figures }: { figures: TargetFigures }) {
         <ControlPlace label={t("print.button")} />
       </div>
       <div className="targets-actions">
-        <ControlPlace label={t("targets.export")} />
-        <ControlPlace label={t("targets.exportDashboard")} />
+        <ControlPlace label={t("targets.export")} className="targets-export-wide" />
+        <ControlPlace label={t("targets.exportDashboard")} className="targets-export-wide" />
+        <ControlPlace label={t("targets.export")} className="targets-export-narrow" menu />
         {dashboardLinks(unit, figures.year, t).map((link) => (
           <a key={link.kind} href={link.to}>
             <span className="first-icon" aria-hidden /> {link.label}

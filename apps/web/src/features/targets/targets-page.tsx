@@ -1,6 +1,12 @@
-import { AuditOutlined, DownloadOutlined, FundOutlined, HistoryOutlined } from "@ant-design/icons";
+import {
+  AuditOutlined,
+  DownOutlined,
+  DownloadOutlined,
+  FundOutlined,
+  HistoryOutlined,
+} from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Spin, Typography } from "antd";
+import { Button, Dropdown, Spin, Typography } from "antd";
 import { lazy, Suspense, useEffect } from "react";
 import { Link, useLocation, useParams } from "react-router";
 import { DemoTag } from "../../components/demo-tag.tsx";
@@ -36,6 +42,42 @@ const UnitMap = lazy(() =>
 );
 
 /** /targets/:code — targets with their status, the map, communes by level over the years, heat map. */
+/** On a phone the two exports are one button with a menu: the targets come up a row. */
+function ExportMenu({ unit, year }: { unit: string; year: number }) {
+  const { t } = useI18n();
+  const items = [
+    { key: "targets", href: targetsExportUrl(unit, year), label: t("targets.exportMenu.targets") },
+    {
+      key: "dashboard",
+      href: dashboardExportUrl(unit, year),
+      label: t("targets.exportMenu.dashboard"),
+    },
+  ];
+  return (
+    <Dropdown
+      trigger={["click"]}
+      menu={{
+        items: items.map((item) => ({
+          key: item.key,
+          label: (
+            <a href={item.href} data-testid={`export-menu-${item.key}`}>
+              {item.label}
+            </a>
+          ),
+        })),
+      }}
+    >
+      <Button
+        icon={<DownloadOutlined />}
+        className="targets-export-narrow"
+        data-testid="export-menu"
+      >
+        {t("targets.export")} <DownOutlined />
+      </Button>
+    </Dropdown>
+  );
+}
+
 export function TargetsPage() {
   const { code = "" } = useParams();
   const { t } = useI18n();
@@ -71,16 +113,22 @@ export function TargetsPage() {
         <PrintButton />
       </div>
       <div className="targets-actions">
-        <Button icon={<DownloadOutlined />} href={targetsExportUrl(data.unit.code, data.year)}>
+        <Button
+          icon={<DownloadOutlined />}
+          href={targetsExportUrl(data.unit.code, data.year)}
+          className="targets-export-wide"
+        >
           {t("targets.export")}
         </Button>
         <Button
           icon={<DownloadOutlined />}
           href={dashboardExportUrl(data.unit.code, data.year)}
+          className="targets-export-wide"
           data-testid="dashboard-export"
         >
           {t("targets.exportDashboard")}
         </Button>
+        <ExportMenu unit={data.unit.code} year={data.year} />
         {dashboardLinks(data.unit, data.year, t).map((link) => (
           <Link key={link.kind} to={link.to} data-testid={link.testId}>
             {linkIcons[link.kind]} {link.label}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IndicatorKind } from "../catalog/criteria-set.ts";
-import { parseBooleanVi, parseCellValue, parseNumberVi, type RawCell } from "./parse-cell.ts";
+import { parseCellValue, parseNumberVi, type RawCell } from "./parse-cell.ts";
 
 describe("parseNumberVi", () => {
   it.each<[string, number | null]>([
@@ -63,31 +63,5 @@ describe("parseCellValue", () => {
     } else {
       expect(reading).toEqual({ ok: true, value: row.value });
     }
-  });
-});
-
-describe("parseBooleanVi read many times", () => {
-  it("reads the same text the same way every time, and refuses a wrong one every time", () => {
-    const texts = [" Đạt ", "ĐẠT", "Không đạt", "  ", "x", "có lẽ", "Đạt?"];
-    const first = texts.map((text) => parseBooleanVi(text));
-    for (let round = 0; round < 3; round += 1) {
-      expect(texts.map((text) => parseBooleanVi(text))).toEqual(first);
-    }
-    expect(first.map((reading) => (reading.ok ? reading.value : "refused"))).toEqual([
-      true,
-      true,
-      false,
-      null,
-      true,
-      "refused",
-      "refused",
-    ]);
-  });
-
-  it("reads more distinct texts than it keeps", () => {
-    for (let index = 0; index < 1500; index += 1) {
-      expect(parseBooleanVi(`${" ".repeat(index)}không`)).toEqual({ ok: true, value: false });
-    }
-    expect(parseBooleanVi("Có")).toEqual({ ok: true, value: true });
   });
 });

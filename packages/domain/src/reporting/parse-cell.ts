@@ -38,13 +38,6 @@ export function parseNumberVi(text: string): CellReading {
     : { ok: false, reason: `"${text.trim()}" không phải là số` };
 }
 
-/**
- * Yes/no texts already read, as they were written: a file repeats the same few words hundreds of
- * thousands of times, and lower-casing with the Vietnamese locale costs more than the lookup.
- */
-const wordsRead = new Map<string, boolean | null>();
-const wordsReadMax = 1000;
-
 /** Reads a yes/no cell: "Đạt", "Có", "x", "1" or "Không đạt", "Không", "0". */
 export function parseBooleanVi(raw: RawCell): CellReading {
   if (raw === null || raw === undefined) return { ok: true, value: null };
@@ -54,14 +47,11 @@ export function parseBooleanVi(raw: RawCell): CellReading {
     if (raw === 0) return { ok: true, value: false };
     return { ok: false, reason: `${raw} không phải Đạt/Không đạt (dùng 1 hoặc 0)` };
   }
-  const read = wordsRead.get(raw);
-  if (read !== undefined) return { ok: true, value: read };
   const word = raw.trim().toLocaleLowerCase("vi");
-  const value =
-    word === "" ? null : trueWords.has(word) ? true : falseWords.has(word) ? false : undefined;
-  if (value === undefined) return { ok: false, reason: `"${raw.trim()}" không phải Đạt/Không đạt` };
-  if (wordsRead.size < wordsReadMax) wordsRead.set(raw, value);
-  return { ok: true, value };
+  if (word === "") return { ok: true, value: null };
+  if (trueWords.has(word)) return { ok: true, value: true };
+  if (falseWords.has(word)) return { ok: true, value: false };
+  return { ok: false, reason: `"${raw.trim()}" không phải Đạt/Không đạt` };
 }
 
 /** Reads one cell for an indicator of the given kind; an empty cell is "no value". */

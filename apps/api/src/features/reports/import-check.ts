@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@ntm/db";
-import { can, endOfYear, parseCellValue } from "@ntm/domain";
+import { can, endOfYear } from "@ntm/domain";
 import type { ImportCellError } from "@ntm/contracts";
 import { actorOf, type AuthUser } from "../auth/index.ts";
 import {
@@ -12,6 +12,7 @@ import {
   type SourcedIndicators,
 } from "../assessments/index.ts";
 import { selectSetFor } from "../catalog/index.ts";
+import { cellReader } from "./cell-reader.ts";
 import { entryReader, type AddError, type Entry, type EntryReader } from "./import-entries.ts";
 import { findIndicatorValues, findUnitsOn, type UnitOnDate } from "./import.repository.ts";
 import { columnLetter, type SheetSource } from "./read-sheet.ts";
@@ -291,6 +292,7 @@ async function resolveUnit(
 function entryChecker(user: AuthUser, addError: AddError) {
   const reportedUnitRows = new Set<string>();
   const unknownColumns = new Set<number>();
+  const readCell = cellReader();
   const where = (check: UnitCheck, entry: Entry, place: IndicatorPlace) =>
     `${check.unit.name} (${entry.unitCode}), chỉ tiêu ${entry.indicatorCode} (${place.indicator.name})`;
   // The policy's answer for a commune and criterion, asked once per commune-year and criterion.
@@ -356,7 +358,7 @@ function entryChecker(user: AuthUser, addError: AddError) {
       );
       return undefined;
     }
-    const reading = parseCellValue(place.indicator.kind, entry.raw);
+    const reading = readCell(place.indicator.kind, entry.raw);
     if (!reading.ok) {
       addError(entry.row, entry.column, `${where(check, entry, place)}: ${reading.reason}.`, about);
       return undefined;
